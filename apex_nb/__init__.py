@@ -1,0 +1,41 @@
+"""apex-nb: sign-structure engineering with auditable result envelopes.
+
+Public entry points: ``solve(name, inputs)``, ``list_solvers()``, ``Envelope``, ``InputError``.
+This core package never imports UI packages; widgets live in ``apex_nb.widgets``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+from apex_nb.errors import InputError, PackError, SolverError  # noqa: E402
+
+if TYPE_CHECKING:
+    from apex_nb.envelope import Envelope
+    from apex_nb.registry import Solver
+
+__all__ = ["Envelope", "InputError", "PackError", "SolverError", "__version__", "list_solvers", "solve"]
+
+
+def solve(name: str, inputs: Any, **kwargs: Any) -> Envelope:
+    """Run solver ``name`` on ``inputs`` and return its envelope (see ``apex_nb.registry.solve``)."""
+    from apex_nb.registry import solve as _solve
+
+    return _solve(name, inputs, **kwargs)
+
+
+def list_solvers() -> list[Solver]:
+    """Every registered solver (see ``apex_nb.registry.list_solvers``)."""
+    from apex_nb.registry import list_solvers as _list
+
+    return _list()
+
+
+def __getattr__(name: str) -> Any:
+    if name == "Envelope":
+        from apex_nb.envelope import Envelope
+
+        return Envelope
+    raise AttributeError(name)

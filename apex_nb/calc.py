@@ -1,0 +1,137 @@
+"""The calculation recorder a solver writes into while it runs.
+
+A solver's ``run(inputs, calc)`` reads constants through ``calc.pack``, names every
+intermediate with ``calc.value`` (symbol, unit, formula, clause), states checks with
+``calc.check``, assumptions with ``calc.assume`` and applicability rules with ``calc.applies``,
+and may run other solvers with ``calc.solve`` (their envelopes become ``parts``). The registry
+turns the recorder into an Envelope; nothing here is global.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from apex_nb.envelope import Applicability, Assumption, Check, Envelope, TraceItem
+from apex_nb.errors import SolverError
+from apex_nb.packs import Pack, PackLibrary, PackRef
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+DEFAULT_PENALTY = 0.1
+
+
+def _finite(symbol: str, value: float) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise SolverError(f"{symbol}: expected a number, got {value!r}")
+    if not math.isfinite(value):
+        raise SolverError(f"{symbol}: computed a non-finite value ({value!r})")
+    return float(value)
+
+
+@dataclass
+class Calc:
+    """Collects trace, checks, assumptions, applicability, warnings, packs read and parts."""
+
+    library: PackLibrary
+    trace: list[TraceItem] = field(default_factory=list)
+    checks: list[Check] = field(default_factory=list)
+    assumptions: list[Assumption] = field(default_factory=list)
+    applicability: list[Applicability] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    packs_used: dict[str, PackRef] = field(default_factory=dict)
+    parts: list[Envelope] = field(default_factory=list)
+
+    def pack(self, name: str, version: str | None = None) -> Pack:
+        """Load a pack (verified against packs.lock) and record that this solve read it."""
+        loaded = self.library.get(name, version)
+        self._record_pack(loaded.ref)
+        return loaded
+
+    def _record_pack(self, ref: PackRef) -> None:
+        existing = self.packs_used.get(ref.name)
+        if existing and existing != ref:
+            raise SolverError(f"pack {ref.name} read at two versions ({existing.version}, {ref.version})")
+        self.packs_used[ref.name] = ref
+
+    def value(
+        self,
+        symbol: str,
+        value: float,
+        *,
+        unit: str = "",
+        description: str,
+        formula: str = "",
+        clause: str = "",
+    ) -> float:
+        """Record a named numeric intermediate (refusing NaN/inf) and return it as a float."""
+        number = _finite(symbol, value)
+        self.trace.append(
+            TraceItem(symbol=symbol, description=description, formula=formula, value=number, unit=unit, clause=clause)
+        )
+        return number
+
+    def note(self, symbol: str, value: str | bool | int | None, *, description: str, clause: str = "") -> None:
+        """Record a non-numeric trace entry (a choice, a table row, a label)."""
+        self.trace.append(TraceItem(symbol=symbol, description=description, value=value, clause=clause))
+
+    def check(
+        self,
+        check_id: str,
+        description: str,
+        *,
+        demand: float,
+        capacity: float,
+        unit: str,
+        clause: str,
+    ) -> Check:
+        """Record demand <= capacity as a check; ratio = demand / capacity, pass when ratio <= 1.
+
+        For "at least" checks (a safety factor, a depth) pass the required value as demand
+        and the provided value as capacity.
+        """
+        demand_v = _finite(f"{check_id}.demand", demand)
+        capacity_v = _finite(f"{check_id}.capacity", capacity)
+        if capacity_v <= 0.0:
+            ratio = 0.0 if demand_v <= 0.0 else math.inf
+        else:
+            ratio = max(demand_v, 0.0) / capacity_v
+        if not math.isfinite(ratio):
+            raise SolverError(f"{check_id}: capacity is {capacity_v} for a demand of {demand_v}")
+        item = Check(
+            id=check_id,
+            description=description,
+            clause=clause,
+            demand=demand_v,
+            capacity=capacity_v,
+            ratio=ratio,
+            unit=unit,
+            passed=ratio <= 1.0,
+        )
+        self.checks.append(item)
+        return item
+
+    def assume(self, text: str, clause: str = "") -> None:
+        """Record an assumption an engineer or plan checker may want to challenge."""
+        self.assumptions.append(Assumption(text=text, clause=clause))
+
+    def applies(self, rule: str, ok: bool, note: str = "", penalty: float = DEFAULT_PENALTY) -> bool:
+        """Record an applicability rule; when it does not hold, confidence drops by ``penalty``."""
+        self.applicability.append(Applicability(rule=rule, ok=bool(ok), note=note, penalty=penalty))
+        return bool(ok)
+
+    def warn(self, text: str) -> None:
+        """Record a warning shown to the user (does not change confidence by itself)."""
+        self.warnings.append(text)
+
+    def solve(self, name: str, inputs: Mapping[str, Any] | Any) -> Envelope:
+        """Run another solver with the same pack library; keep its envelope as a part."""
+        from apex_nb.registry import solve
+
+        envelope = solve(name, inputs, library=self.library)
+        for used in envelope.packs:
+            self._record_pack(PackRef(used.name, used.version, used.sha256))
+        self.parts.append(envelope)
+        return envelope

@@ -1,0 +1,1 @@
+"""Command-line interface: ``apex-nb <group> ...``; each group lives in its own module."""

@@ -1,0 +1,46 @@
+"""Entry point of the ``apex-nb`` command.
+
+Each command group is a module with ``register(subparsers)`` that adds its sub-commands and
+sets ``func`` on them; the list below is explicit so a newcomer sees every command at a glance.
+Errors from apex_nb are printed plainly (no traceback) with exit code 2 for bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from apex_nb import __version__
+from apex_nb.cli import packs_cmd, solve_cmd
+from apex_nb.errors import ApexError, InputError
+
+COMMAND_GROUPS = (packs_cmd, solve_cmd)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full argument parser, with every command group registered."""
+    parser = argparse.ArgumentParser(prog="apex-nb", description="Sign-structure engineering toolkit.")
+    parser.add_argument("--version", action="version", version=f"apex-nb {__version__}")
+    subparsers = parser.add_subparsers(dest="command", required=True)
+    for group in COMMAND_GROUPS:
+        group.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; return its exit code (0 ok, 1 failed check or error, 2 bad input)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except InputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except ApexError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

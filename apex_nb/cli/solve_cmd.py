@@ -1,0 +1,69 @@
+"""``apex-nb solvers`` and ``apex-nb solve NAME --input FILE|-  [--format json|table]``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from apex_nb.errors import FieldProblem, InputError
+from apex_nb.registry import list_solvers, solve
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``solvers`` and ``solve`` commands."""
+    solvers = subparsers.add_parser("solvers", help="list solvers and their input schemas")
+    solvers.add_argument("--schema", action="store_true", help="print the full JSON input schemas")
+    solvers.set_defaults(func=cmd_solvers)
+    run = subparsers.add_parser("solve", help="run one solver on a JSON input file and print its envelope")
+    run.add_argument("name")
+    run.add_argument("--input", "-i", required=True, help="JSON file of inputs, or - for stdin")
+    run.add_argument("--format", choices=("json", "table"), default="json")
+    run.set_defaults(func=cmd_solve)
+
+
+def cmd_solvers(args: argparse.Namespace) -> int:
+    """Print each solver with its version and input fields (or full schemas)."""
+    for solver in list_solvers():
+        schema = solver.input_schema()
+        if args.schema:
+            print(json.dumps({"name": solver.name, "version": solver.version, "input_schema": schema}, indent=2))
+            continue
+        print(f"{solver.name} v{solver.version}: {solver.summary}")
+        required = set(schema.get("required", []))
+        for field, spec in schema.get("properties", {}).items():
+            mark = "*" if field in required else " "
+            print(f"   {mark} {field}: {spec.get('description', '')}")
+    return 0
+
+
+def _read_inputs(source: str) -> Any:
+    try:
+        text = sys.stdin.read() if source == "-" else open(source, encoding="utf-8").read()  # noqa: SIM115
+    except OSError as exc:
+        raise InputError([FieldProblem("--input", f"cannot read {source}: {exc.strerror}")]) from None
+    try:
+        return json.loads(text, parse_constant=_refuse_constant)
+    except (json.JSONDecodeError, ValueError) as exc:
+        raise InputError([FieldProblem("--input", f"not valid JSON: {exc}")]) from None
+
+
+def _refuse_constant(name: str) -> float:
+    raise ValueError(f"{name} is not allowed in inputs")
+
+
+def cmd_solve(args: argparse.Namespace) -> int:
+    """Print the envelope as JSON, or a short table for people."""
+    envelope = solve(args.name, _read_inputs(args.input))
+    if args.format == "json":
+        sys.stdout.write(envelope.to_json())
+        return 0
+    print(envelope)
+    for key, value in envelope.result.items():
+        shown = f"{value:.4g}" if isinstance(value, float) else value
+        print(f"  {key:32s} {shown}")
+    for check in envelope.checks:
+        verdict = "ok  " if check.passed else "FAIL"
+        print(f"  {verdict} {check.id:28s} {check.demand:10.4g} / {check.capacity:10.4g} {check.unit:8s} = {check.ratio:.3f}  {check.clause}")
+    return 0

@@ -1,0 +1,187 @@
+"""The envelope: every solver result with its inputs, checks, assumptions, trace and packs.
+
+The content hash is ``sha256-jcs-v1:<hex>`` over the RFC 8785 canonical JSON of
+``{solver, inputs, packs, result}`` at full precision; rounding happens only for display.
+
+Confidence rule (documented, structural, never from text): start at 1.0, multiply by
+``(1 - penalty)`` for every applicability rule that does not hold, and by
+``NEAR_LIMIT_FACTOR`` once when any check's ratio lies within ``NEAR_LIMIT_BAND`` of 1.0,
+because there the pass/fail verdict turns on the rounding of inputs. The result is clamped
+to [0, 1] only by construction (penalties lie in [0, 1]).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from apex_nb.canonical import content_hash
+from apex_nb.errors import EnvelopeError
+
+NEAR_LIMIT_BAND = 0.05
+NEAR_LIMIT_FACTOR = 0.9
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
+
+
+class SolverId(_Strict):
+    """Which solver produced the result, and its semver (minor bump on any numeric change)."""
+
+    name: str
+    version: str
+
+
+class Check(_Strict):
+    """A pass/fail comparison: demand against capacity with its clause."""
+
+    id: str
+    description: str
+    clause: str
+    demand: float
+    capacity: float
+    ratio: float
+    unit: str
+    passed: bool
+
+
+class Assumption(_Strict):
+    """Something the solver assumed that an engineer may want to challenge."""
+
+    text: str
+    clause: str = ""
+
+
+class Applicability(_Strict):
+    """An explicit applicability rule; a rule that does not hold lowers confidence by ``penalty``."""
+
+    rule: str
+    ok: bool
+    note: str = ""
+    penalty: float = Field(default=0.0, ge=0.0, le=1.0)
+
+
+class TraceItem(_Strict):
+    """One named value: symbol, meaning, formula, value, unit and the clause it comes from."""
+
+    symbol: str
+    description: str
+    formula: str = ""
+    value: float | int | str | bool | list[Any] | None
+    unit: str = ""
+    clause: str = ""
+
+
+class PackUsed(_Strict):
+    """A constants pack read while solving: name, version and sha256 of its exact bytes."""
+
+    name: str
+    version: str
+    sha256: str
+
+
+class Envelope(_Strict):
+    """A solver result with everything needed to audit and reproduce it."""
+
+    solver: SolverId
+    inputs: dict[str, Any]
+    result: dict[str, Any]
+    checks: list[Check] = Field(default_factory=list)
+    assumptions: list[Assumption] = Field(default_factory=list)
+    applicability: list[Applicability] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+    confidence: float = Field(ge=0.0, le=1.0)
+    trace: list[TraceItem] = Field(default_factory=list)
+    packs: list[PackUsed] = Field(default_factory=list)
+    parts: list[Envelope] = Field(default_factory=list, description="Envelopes of component solves")
+    apex_nb_version: str
+    content_sha256: str
+
+    @field_validator("confidence")
+    @classmethod
+    def _finite(cls, value: float) -> float:
+        if not math.isfinite(value):
+            raise ValueError("confidence must be finite")
+        return value
+
+    # -- hashing -------------------------------------------------------------------------
+    def hashed_content(self) -> dict[str, Any]:
+        """The part of the envelope that the content hash covers."""
+        return {
+            "solver": self.solver.model_dump(),
+            "inputs": self.inputs,
+            "packs": [p.model_dump() for p in self.packs],
+            "result": self.result,
+        }
+
+    def compute_hash(self) -> str:
+        """Recompute the content hash from the hashed content."""
+        return content_hash(self.hashed_content())
+
+    def verify(self) -> bool:
+        """Raise EnvelopeError when the stored hash does not match the content; else True."""
+        actual = self.compute_hash()
+        if actual != self.content_sha256:
+            raise EnvelopeError(f"content hash mismatch: stored {self.content_sha256}, computed {actual}")
+        for part in self.parts:
+            part.verify()
+        return True
+
+    # -- convenience -------------------------------------------------------------------------
+    @property
+    def passed(self) -> bool:
+        """True when every check passed (and every part passed)."""
+        return all(c.passed for c in self.checks) and all(p.passed for p in self.parts)
+
+    @property
+    def governing_check(self) -> Check | None:
+        """The check with the highest demand/capacity ratio, ties broken by id."""
+        if not self.checks:
+            return None
+        return max(self.checks, key=lambda c: (c.ratio, c.id))
+
+    def part(self, solver_name: str) -> Envelope:
+        """The first component envelope produced by ``solver_name``."""
+        for item in self.parts:
+            if item.solver.name == solver_name:
+                return item
+        raise KeyError(solver_name)
+
+    def to_json(self, indent: int | None = 2) -> str:
+        """Deterministic JSON (sorted keys, no NaN); byte-identical across processes."""
+        return json.dumps(self.model_dump(mode="json"), sort_keys=True, indent=indent, allow_nan=False) + "\n"
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> Envelope:
+        """Parse envelope JSON produced by ``to_json``."""
+        return cls.model_validate_json(text)
+
+    def _repr_html_(self) -> str:
+        from apex_nb.envelope_html import envelope_html
+
+        return envelope_html(self)
+
+    def __str__(self) -> str:
+        gov = self.governing_check
+        gov_text = f"{gov.id} ratio {gov.ratio:.3f}" if gov else "no checks"
+        verdict = "PASS" if self.passed else "FAIL"
+        return (
+            f"{self.solver.name} v{self.solver.version}: {verdict}, governing {gov_text}, "
+            f"confidence {self.confidence:.2f}, {self.content_sha256[:25]}..."
+        )
+
+
+def confidence_from(applicability: list[Applicability], checks: list[Check]) -> float:
+    """Confidence in [0, 1] by the rule in this module's docstring."""
+    value = 1.0
+    for rule in applicability:
+        if not rule.ok:
+            value *= 1.0 - rule.penalty
+    if any(abs(c.ratio - 1.0) <= NEAR_LIMIT_BAND for c in checks):
+        value *= NEAR_LIMIT_FACTOR
+    return max(0.0, min(1.0, value))
+

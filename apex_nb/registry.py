@@ -1,0 +1,124 @@
+"""Solver registry: ``solve(name, inputs)`` and ``list_solvers()``.
+
+A solver is a name, a semver, an input model and a pure ``run(inputs, calc) -> result`` built
+from small equation functions. The list of solvers is explicit (``apex_nb.solvers.ALL``), not a
+decorator side effect, so a newcomer finds every solver in one place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from apex_nb import __version__
+from apex_nb.calc import Calc
+from apex_nb.canonical import content_hash
+from apex_nb.envelope import Envelope, PackUsed, SolverId, confidence_from
+from apex_nb.errors import InputError, SolverError
+from apex_nb.inputs import SolverInput, validate
+from apex_nb.packs import PackLibrary
+
+
+@dataclass(frozen=True)
+class Solver:
+    """One registered solver."""
+
+    name: str
+    version: str
+    input_model: type[SolverInput]
+    run: Callable[[Any, Calc], dict[str, Any]]
+    summary: str
+
+    def input_schema(self) -> dict[str, Any]:
+        """JSON schema of the input model (units and ranges in field descriptions)."""
+        return self.input_model.model_json_schema()
+
+
+def _plain(value: Any, path: str = "result") -> Any:
+    """Convert a result into plain JSON types (numpy scalars included); refuse anything else."""
+    if isinstance(value, bool) or value is None or isinstance(value, str):
+        return value
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        return value
+    if hasattr(value, "item") and callable(value.item):  # numpy scalar
+        return _plain(value.item(), path)
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v, f"{path}.{k}") for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v, f"{path}[{i}]") for i, v in enumerate(value)]
+    raise SolverError(f"{path}: {type(value).__name__} is not JSON data")
+
+
+def _solvers() -> dict[str, Solver]:
+    from apex_nb.solvers import ALL
+
+    return {solver.name: solver for solver in ALL}
+
+
+def list_solvers() -> list[Solver]:
+    """Every registered solver, sorted by name."""
+    return sorted(_solvers().values(), key=lambda s: s.name)
+
+
+def get_solver(name: str) -> Solver:
+    """The solver called ``name``; an unknown name is an input error listing the known ones."""
+    solvers = _solvers()
+    if name not in solvers:
+        from apex_nb.errors import FieldProblem
+
+        raise InputError([FieldProblem("solver", f"unknown solver {name!r}", "one of " + ", ".join(sorted(solvers)))])
+    return solvers[name]
+
+
+def solve(
+    name: str,
+    inputs: Mapping[str, Any] | SolverInput,
+    *,
+    library: PackLibrary | None = None,
+    pack_versions: Mapping[str, str] | None = None,
+) -> Envelope:
+    """Validate ``inputs``, run solver ``name`` and return its verified envelope.
+
+    ``pack_versions`` pins pack versions by name (default: the newest locked version).
+    """
+    solver = get_solver(name)
+    model = validate(solver.input_model, inputs, context=f"{name} input")
+    if library is None:
+        library = PackLibrary(pins=dict(pack_versions or {}))
+    elif pack_versions:
+        library = PackLibrary(root=library.root, pins={**library.pins, **pack_versions})
+    calc = Calc(library=library)
+    raw_result = solver.run(model, calc)
+    result = _plain(raw_result)
+    solver_id = SolverId(name=solver.name, version=solver.version)
+    packs = [PackUsed(**ref.as_dict()) for ref in sorted(calc.packs_used.values(), key=lambda r: r.name)]
+    canonical_inputs = model.model_dump(mode="json")
+    try:
+        digest = content_hash(
+            {
+                "solver": solver_id.model_dump(),
+                "inputs": canonical_inputs,
+                "packs": [p.model_dump() for p in packs],
+                "result": result,
+            }
+        )
+    except ValueError as exc:
+        raise SolverError(f"{name}: {exc}") from exc
+    return Envelope(
+        solver=solver_id,
+        inputs=canonical_inputs,
+        result=result,
+        checks=calc.checks,
+        assumptions=calc.assumptions,
+        applicability=calc.applicability,
+        warnings=calc.warnings,
+        confidence=confidence_from(calc.applicability, calc.checks),
+        trace=calc.trace,
+        packs=packs,
+        parts=calc.parts,
+        apex_nb_version=__version__,
+        content_sha256=digest,
+    )
