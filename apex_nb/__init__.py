@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-from apex_nb.errors import InputError, PackError, SolverError  # noqa: E402
+from apex_nb.errors import InputError, PackError, SolverError
 
 if TYPE_CHECKING:
     from apex_nb.envelope import Envelope

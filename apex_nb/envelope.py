@@ -184,4 +184,3 @@ def confidence_from(applicability: list[Applicability], checks: list[Check]) -> 
     if any(abs(c.ratio - 1.0) <= NEAR_LIMIT_BAND for c in checks):
         value *= NEAR_LIMIT_FACTOR
     return max(0.0, min(1.0, value))
-

@@ -67,9 +67,7 @@ def envelope_html(env: Envelope) -> str:
         ]
         parts.append(_table(["check", "description", "demand", "capacity", "unit", "ratio", "", "clause"], rows))
     if env.assumptions:
-        items = "".join(
-            f"<li>{html.escape(a.text)} <i>{html.escape(a.clause)}</i></li>" for a in env.assumptions
-        )
+        items = "".join(f"<li>{html.escape(a.text)} <i>{html.escape(a.clause)}</i></li>" for a in env.assumptions)
         parts.append(f"<b>Assumptions</b><ul>{items}</ul>")
     bad_rules = [a for a in env.applicability if not a.ok]
     if bad_rules:
@@ -79,8 +77,14 @@ def envelope_html(env: Envelope) -> str:
         items = "".join(f"<li>{html.escape(w)}</li>" for w in env.warnings)
         parts.append(f"<b>Warnings</b><ul>{items}</ul>")
     trace_rows = [
-        [html.escape(t.symbol), html.escape(t.description), html.escape(t.formula), fmt(t.value),
-         html.escape(t.unit), html.escape(t.clause)]
+        [
+            html.escape(t.symbol),
+            html.escape(t.description),
+            html.escape(t.formula),
+            fmt(t.value),
+            html.escape(t.unit),
+            html.escape(t.clause),
+        ]
         for t in env.trace
     ]
     parts.append(

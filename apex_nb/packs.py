@@ -118,9 +118,7 @@ def read_lock(root: Path) -> dict[str, str]:
 
 def pack_files(root: Path) -> list[Path]:
     """Every pack file under ``root`` (``<name>/<version>.yaml|csv``), sorted."""
-    return sorted(
-        p for p in root.glob("*/*") if p.suffix in PACK_SUFFIXES and _SEMVER.match(p.stem) and p.is_file()
-    )
+    return sorted(p for p in root.glob("*/*") if p.suffix in PACK_SUFFIXES and _SEMVER.match(p.stem) and p.is_file())
 
 
 def write_lock(root: Path) -> Path:

@@ -40,7 +40,7 @@ def cmd_solvers(args: argparse.Namespace) -> int:
 
 def _read_inputs(source: str) -> Any:
     try:
-        text = sys.stdin.read() if source == "-" else open(source, encoding="utf-8").read()  # noqa: SIM115
+        text = sys.stdin.read() if source == "-" else open(source, encoding="utf-8").read()
     except OSError as exc:
         raise InputError([FieldProblem("--input", f"cannot read {source}: {exc.strerror}")]) from None
     try:
@@ -65,5 +65,6 @@ def cmd_solve(args: argparse.Namespace) -> int:
         print(f"  {key:32s} {shown}")
     for check in envelope.checks:
         verdict = "ok  " if check.passed else "FAIL"
-        print(f"  {verdict} {check.id:28s} {check.demand:10.4g} / {check.capacity:10.4g} {check.unit:8s} = {check.ratio:.3f}  {check.clause}")
+        numbers = f"{check.demand:10.4g} / {check.capacity:10.4g} {check.unit:8s} = {check.ratio:.3f}"
+        print(f"  {verdict} {check.id:28s} {numbers}  {check.clause}")
     return 0

@@ -10,7 +10,7 @@ from apex_nb.calc import Calc
 from apex_nb.errors import FieldProblem, InputError
 from apex_nb.inputs import SolverInput
 from apex_nb.registry import Solver
-from apex_nb.solvers.wind.common import Edition, Exposure, KzMethod, kz_at, ke_for, qz_psf, wind_pack
+from apex_nb.solvers.wind.common import Edition, Exposure, KzMethod, ke_for, kz_at, qz_psf, wind_pack
 
 VERSION = "1.0.0"
 
@@ -29,7 +29,10 @@ class QzInput(SolverInput):
         default=0.0, ge=-300, le=15000, description="Ground elevation above sea level, ft (gives Ke in 7-16 and 7-22)"
     )
     kd: float | None = Field(
-        default=None, gt=0, le=1.0, description="Directionality factor Kd; default: solid freestanding signs from the pack"
+        default=None,
+        gt=0,
+        le=1.0,
+        description="Directionality factor Kd; default: solid freestanding signs from the pack",
     )
     importance_factor: float | None = Field(
         default=None, ge=0.77, le=1.15, description="Importance factor I (ASCE 7-05 only; default 1.0, Category II)"
@@ -40,7 +43,13 @@ class QzInput(SolverInput):
     def _importance_only_in_7_05(self) -> QzInput:
         if self.importance_factor is not None and self.edition != "7-05":
             raise InputError(
-                [FieldProblem("importance_factor", f"not used by ASCE {self.edition} (risk is in the map speed)", "only with edition '7-05'")]
+                [
+                    FieldProblem(
+                        "importance_factor",
+                        f"not used by ASCE {self.edition} (risk is in the map speed)",
+                        "only with edition '7-05'",
+                    )
+                ]
             )
         return self
 

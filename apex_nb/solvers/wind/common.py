@@ -31,7 +31,11 @@ def kz_at(calc: Calc, pack: Asce7WindPack, exposure: Exposure, z_ft: float, meth
     if method == "table":
         if pack.kz_table is None:
             raise InputError(
-                [FieldProblem("kz_method", f"no verified printed Kz table in the ASCE {pack.edition} pack", "'formula'")]
+                [
+                    FieldProblem(
+                        "kz_method", f"no verified printed Kz table in the ASCE {pack.edition} pack", "'formula'"
+                    )
+                ]
             )
         table = pack.kz_table
         value = interpolate_table(z_ft, table.heights_ft, getattr(table, exposure))
@@ -48,7 +52,10 @@ def kz_at(calc: Calc, pack: Asce7WindPack, exposure: Exposure, z_ft: float, meth
         "Kz",
         value,
         description=f"velocity pressure exposure coefficient at z = {z_ft:g} ft, exposure {exposure} (formula)",
-        formula=f"{pack.kz_formula.coefficient} (max(z, {constants.z_min_ft:g})/{constants.zg_ft:g})^(2/{constants.alpha:g})",
+        formula=(
+            f"{pack.kz_formula.coefficient} (max(z, {constants.z_min_ft:g})/{constants.zg_ft:g})"
+            f"^(2/{constants.alpha:g})"
+        ),
         clause=pack.clauses["kz_formula"],
     )
 
@@ -57,7 +64,9 @@ def ke_for(calc: Calc, pack: Asce7WindPack, ground_elevation_ft: float) -> float
     """Ke from the ground elevation where the edition has it, else 1.0; traced."""
     vp = pack.velocity_pressure
     if not vp.uses_ke or vp.ke_coefficient_per_ft is None:
-        return calc.value("Ke", 1.0, description="ground elevation factor (not in this edition)", clause=pack.clauses.get("ke", ""))
+        return calc.value(
+            "Ke", 1.0, description="ground elevation factor (not in this edition)", clause=pack.clauses.get("ke", "")
+        )
     value = ground_elevation_factor(ground_elevation_ft, vp.ke_coefficient_per_ft)
     return calc.value(
         "Ke",
@@ -84,8 +93,12 @@ def qz_psf(
     vp = pack.velocity_pressure
     kd_used = kd if vp.kd_in_qz else 1.0
     importance = importance_factor if vp.uses_importance else 1.0
-    factors = "Kz Kzt" + (" Kd" if vp.kd_in_qz else "") + (" Ke" if vp.uses_ke else "") + " V²" + (
-        " I" if vp.uses_importance else ""
+    factors = (
+        "Kz Kzt"
+        + (" Kd" if vp.kd_in_qz else "")
+        + (" Ke" if vp.uses_ke else "")
+        + " V²"
+        + (" I" if vp.uses_importance else "")
     )
     value = velocity_pressure_psf(kz, kzt, kd_used, ke, wind_speed_mph, importance, vp.coefficient)
     return calc.value(
