@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from apex_nb.pack_schemas import asce7_wind
+from apex_nb.pack_schemas import asce7_wind, materials
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "asce7-wind/1": asce7_wind.Asce7WindPack,
+    "steel-materials/1": materials.SteelMaterialsPack,
 }

@@ -1,0 +1,36 @@
+"""Schema of the steel materials pack (``steel-materials``): grades with Fy, Fu and their use."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Use = Literal["round_hss", "rect_hss", "pipe", "w_shape", "plate", "anchor_rod", "weld_metal"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, frozen=True)
+
+
+class Grade(_Strict):
+    """One material grade for one product use."""
+
+    id: str = Field(description="Key used by solvers, e.g. 'A500C-round'")
+    specification: str
+    use: Use
+    fy_ksi: float | None = Field(default=None, gt=0, description="Minimum yield stress (None for weld metal)")
+    fu_ksi: float = Field(gt=0, description="Minimum tensile strength (FEXX for weld metal)")
+    design_thickness_factor: float = Field(
+        default=1.0, gt=0, le=1.0, description="t_des/t_nom per AISC 360 §B4.2 (0.93 ERW HSS built into v16 props)"
+    )
+    source: str
+
+
+class SteelMaterialsPack(_Strict):
+    """Body of the steel materials pack."""
+
+    elastic_modulus_ksi: float = Field(gt=0)
+    shear_modulus_ksi: float = Field(gt=0)
+    density_lb_per_ft3: float = Field(gt=0)
+    grades: list[Grade] = Field(min_length=1)
