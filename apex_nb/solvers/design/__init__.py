@@ -1,0 +1,1 @@
+"""Complete sign designs: wind -> posts -> connection -> foundation -> cost, one envelope each."""
