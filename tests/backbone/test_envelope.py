@@ -1,0 +1,132 @@
+"""Envelope: content hash, verification, JSON round trip, determinism, confidence rule."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from apex_nb import solve
+from apex_nb.canonical import content_hash
+from apex_nb.envelope import (
+    NEAR_LIMIT_FACTOR,
+    Applicability,
+    Check,
+    Envelope,
+    confidence_from,
+)
+from apex_nb.errors import EnvelopeError
+
+QZ = {"edition": "7-16", "wind_speed_mph": 115, "exposure": "C", "height_ft": 30}
+
+SCRIPT = (
+    "import sys, apex_nb; "
+    "sys.stdout.write(apex_nb.solve('wind.asce7_qz', "
+    "{'edition': '7-16', 'wind_speed_mph': 115, 'exposure': 'C', 'height_ft': 30}).to_json())"
+)
+
+
+def test_round_trip_and_verify() -> None:
+    env = solve("wind.asce7_qz", QZ)
+    again = Envelope.from_json(env.to_json())
+    assert again == env
+    assert again.to_json() == env.to_json()
+    assert again.verify()
+
+
+def test_hash_covers_solver_inputs_packs_and_full_precision_result() -> None:
+    env = solve("wind.asce7_qz", QZ)
+    expected = content_hash(
+        {
+            "solver": {"name": "wind.asce7_qz", "version": env.solver.version},
+            "inputs": env.inputs,
+            "packs": [p.model_dump() for p in env.packs],
+            "result": env.result,
+        }
+    )
+    assert env.content_sha256 == expected
+    assert env.content_sha256.startswith("sha256-jcs-v1:")
+    # A change far below display precision still changes the hash.
+    nudged = env.model_copy(update={"result": {**env.result, "qz_psf": env.result["qz_psf"] + 1e-12}})
+    with pytest.raises(EnvelopeError, match="content hash mismatch"):
+        nudged.verify()
+    other_pack = env.model_copy(update={"packs": [env.packs[0].model_copy(update={"sha256": "0" * 64})]})
+    with pytest.raises(EnvelopeError):
+        other_pack.verify()
+    other_version = env.model_copy(update={"solver": env.solver.model_copy(update={"version": "9.9.9"})})
+    with pytest.raises(EnvelopeError):
+        other_version.verify()
+
+
+def test_different_inputs_give_different_hashes_even_when_results_round_equal() -> None:
+    a = solve("wind.asce7_qz", QZ)
+    b = solve("wind.asce7_qz", {**QZ, "height_ft": 30.000001})
+    assert round(a.result["qz_psf"], 3) == round(b.result["qz_psf"], 3)
+    assert a.content_sha256 != b.content_sha256
+
+
+def test_defaults_are_filled_into_inputs() -> None:
+    env = solve("wind.asce7_qz", QZ)
+    assert env.inputs["kzt"] == 1.0
+    assert env.inputs["kz_method"] == "table"
+    assert env.inputs["ground_elevation_ft"] == 0.0
+
+
+def test_json_is_byte_identical_across_processes_and_hash_seeds() -> None:
+    outputs = set()
+    for seed in ("0", "1", "12345", "random"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, env=env, check=True)
+        outputs.add(done.stdout)
+    assert len(outputs) == 1
+    assert json.loads(outputs.pop())["content_sha256"] == solve("wind.asce7_qz", QZ).content_sha256
+
+
+def test_trace_names_every_factor_with_clause() -> None:
+    env = solve("wind.asce7_qz", QZ)
+    symbols = {t.symbol: t for t in env.trace}
+    assert {"Kz", "Kzt", "Kd", "Ke", "qz"} <= set(symbols)
+    assert symbols["qz"].clause == "ASCE 7-16 §26.10.2, Eq. 26.10-1"
+    assert symbols["qz"].unit == "psf"
+    assert "Kd" in symbols["qz"].formula
+
+
+def test_html_repr_shows_result_and_hash() -> None:
+    env = solve("wind.asce7_qz", QZ)
+    page = env._repr_html_()
+    assert "qz_psf" in page and env.content_sha256 in page and "Trace" in page
+
+
+def _check(ratio: float) -> Check:
+    return Check(
+        id="c", description="d", clause="x", demand=ratio, capacity=1.0, ratio=ratio, unit="", passed=ratio <= 1
+    )
+
+
+@pytest.mark.parametrize(
+    ("rules", "ratios", "expected"),
+    [
+        ([], [], 1.0),
+        ([Applicability(rule="a", ok=True, penalty=0.5)], [0.5], 1.0),
+        ([Applicability(rule="a", ok=False, penalty=0.2)], [], 0.8),
+        ([Applicability(rule="a", ok=False, penalty=0.2), Applicability(rule="b", ok=False, penalty=0.5)], [], 0.4),
+        ([], [0.97], NEAR_LIMIT_FACTOR),
+        ([], [1.04, 0.96], NEAR_LIMIT_FACTOR),
+        ([], [0.94], 1.0),
+        ([], [1.2], 1.0),
+        ([Applicability(rule="a", ok=False, penalty=1.0)], [0.99], 0.0),
+    ],
+)
+def test_confidence_rule(rules: list[Applicability], ratios: list[float], expected: float) -> None:
+    assert confidence_from(rules, [_check(r) for r in ratios]) == pytest.approx(expected)
+
+
+def test_envelope_refuses_nan() -> None:
+    env = solve("wind.asce7_qz", QZ)
+    data = json.loads(env.to_json())
+    data["confidence"] = float("nan")
+    with pytest.raises(ValueError):
+        Envelope.model_validate(data)
