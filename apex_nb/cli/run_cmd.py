@@ -45,7 +45,8 @@ def summary_row(title: str, env: Envelope) -> str:
             value = env.result[key]
             shown.append(f"{key}={value:.4g}" if isinstance(value, float) else f"{key}={value}")
     verdict = "PASS" if env.passed else "FAIL"
-    return f"{title:34.34s} {env.solver.name:22s} {verdict:4s} {gov_text:26.26s} conf {env.confidence:.2f}  {' '.join(shown)}"
+    head = f"{title:34.34s} {env.solver.name:22s} {verdict:4s} {gov_text:26.26s}"
+    return f"{head} conf {env.confidence:.2f}  {' '.join(shown)}"
 
 
 def cmd_run(args: argparse.Namespace) -> int:
