@@ -1,0 +1,112 @@
+"""Input models of the complete sign designs (``design.pole_sign``, ``design.monument_sign``,
+``design.cantilever_sign``).
+
+Each groups what an engineer states about a sign: the site wind (edition explicit), the faces
+(size, elevation, weight), the structure (posts or arm) and the foundation. Every load in the
+chain is computed from these: no moment or force is taken from the user.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from apex_nb.errors import FieldProblem, InputError
+from apex_nb.inputs import SolverInput
+
+Edition = Literal["7-05", "7-10", "7-16", "7-22"]
+IbcEdition = Literal["2018", "2021", "2024"]
+Family = Literal["pipe", "hss-round", "hss-square", "hss-rect", "w"]
+
+
+class SiteWind(SolverInput):
+    """Site wind data with its edition."""
+
+    edition: Edition = Field(description="ASCE 7 edition in force: '7-05', '7-10', '7-16' or '7-22'")
+    wind_speed_mph: float = Field(ge=50, le=300, description="Basic wind speed V for the risk category, mph")
+    exposure: Literal["B", "C", "D"] = Field(description="Exposure category")
+    kzt: float = Field(default=1.0, ge=1.0, le=3.0, description="Topographic factor Kzt")
+    ground_elevation_ft: float = Field(default=0.0, ge=-300, le=15000, description="Ground elevation, ft (Ke)")
+    importance_factor: float | None = Field(default=None, ge=0.77, le=1.15, description="ASCE 7-05 only")
+    wind_speed_source: str = Field(default="", max_length=200, description="Where V comes from (map, hazard tool)")
+
+
+class Face(SolverInput):
+    """One sign face or cabinet, its elevation and weight."""
+
+    name: str = Field(default="face", max_length=60, description="Label used in reports")
+    width_ft: float = Field(gt=0, le=100, description="Face width B, ft")
+    height_ft: float = Field(gt=0, le=50, description="Face height s, ft")
+    top_height_ft: float = Field(gt=0, le=200, description="Height of the top of the face above grade, ft")
+    weight_lb: float | None = Field(
+        default=None, ge=0, le=100000, description="Face or cabinet dead weight, lb (default: area x the pack's psf)"
+    )
+    solidity_ratio: float = Field(default=1.0, gt=0, le=1.0, description="Solid area / gross area")
+    return_corner_ft: float | None = Field(default=None, gt=0, le=100, description="Return corner length Lr, ft")
+
+    @model_validator(mode="after")
+    def _fits(self) -> Face:
+        if self.height_ft > self.top_height_ft:
+            raise InputError(
+                [
+                    FieldProblem(
+                        "height_ft", "face taller than its top height", f"<= top_height_ft ({self.top_height_ft:g})"
+                    )
+                ]
+            )
+        return self
+
+
+class Soil(SolverInput):
+    """Soil and foundation interpretation (each choice becomes a named assumption)."""
+
+    ibc_edition: IbcEdition = Field(default="2021", description="IBC edition in force")
+    soil_class: Literal[1, 2, 3, 4, 5] | None = Field(
+        default=5, description="IBC Table 1806.2 class (default 5, the weakest, without a report)"
+    )
+    lateral_bearing_psf_per_ft: float | None = Field(
+        default=None, gt=0, le=2000, description="From a geotechnical report, overrides the class"
+    )
+    isolated_pole_factor: Literal[1, 2] = Field(default=1, description="§1806.3.4 2x for isolated poles (opt-in)")
+    one_third_increase: bool = Field(default=False, description="§1806.1 one-third increase with wind (opt-in)")
+    constrained: bool = Field(default=False, description="Rigid slab or pavement at grade (§1807.3.2.2)")
+    min_depth_ft: float = Field(default=3.0, ge=0, le=20, description="Frost depth or local minimum embedment, ft")
+
+
+class PoleSignInput(SolverInput):
+    """``design.pole_sign``: one or two posts carrying one or more faces."""
+
+    wind: SiteWind
+    faces: list[Face] = Field(min_length=1, max_length=6, description="Faces or cabinets, any order")
+    post_count: Literal[1, 2] = Field(default=1, description="Number of posts")
+    post_spacing_ft: float | None = Field(default=None, gt=0, le=100, description="Centre-to-centre (two posts)")
+    post_families: list[Family] = Field(
+        default_factory=lambda: ["pipe", "hss-round", "hss-square"], min_length=1, description="Families to choose from"
+    )
+    design_method: Literal["ASD", "LRFD"] = Field(default="ASD", description="AISC 360 design method")
+    aisc_edition: Literal["360-16", "360-22"] = Field(default="360-16", description="AISC 360 edition")
+    deflection_limit_ratio: float = Field(default=100, ge=20, le=1000, description="Service tip drift limit L/n")
+    foundation: Literal["embedded", "base_plate"] = Field(
+        default="embedded", description="Direct embedment (IBC 1807.3) or base plate on a drilled pier/footing"
+    )
+    footing_diameter_ft: float | None = Field(default=None, gt=0, le=12, description="Auger diameter (default auto)")
+    soil: Soil = Field(default_factory=Soil)
+    galvanized: bool = Field(default=True, description="Hot-dip galvanized steel (priced)")
+
+    @model_validator(mode="after")
+    def _posts(self) -> PoleSignInput:
+        problems = []
+        if self.post_count == 2 and self.post_spacing_ft is None:
+            problems.append(FieldProblem("post_spacing_ft", "required with two posts", "> 0 ft"))
+        if self.post_count == 1 and self.post_spacing_ft is not None:
+            problems.append(FieldProblem("post_spacing_ft", "only used with two posts", "omit for one post"))
+        if self.post_count == 2 and self.post_spacing_ft is not None:
+            widest = max(f.width_ft for f in self.faces)
+            if self.post_spacing_ft > widest:
+                problems.append(
+                    FieldProblem("post_spacing_ft", "posts fall outside the faces", f"<= widest face ({widest:g} ft)")
+                )
+        if problems:
+            raise InputError(problems)
+        return self
