@@ -110,3 +110,66 @@ class PoleSignInput(SolverInput):
         if problems:
             raise InputError(problems)
         return self
+
+
+class MonumentSignInput(SolverInput):
+    """``design.monument_sign``: a monument (faces on a solid base from grade) on a spread footing."""
+
+    wind: SiteWind
+    sign_width_ft: float = Field(gt=0, le=40, description="Monument width B, ft")
+    sign_height_ft: float = Field(gt=0, le=20, description="Monument height above grade (top height h), ft")
+    sign_thickness_ft: float = Field(default=1.5, gt=0, le=10, description="Monument depth in plan, ft")
+    weight_lb: float | None = Field(
+        default=None, ge=0, le=200000, description="Monument dead weight, lb (default: volume x the pack's pcf)"
+    )
+    footing_width_ft: float | None = Field(default=None, gt=0, le=40, description="Footing B (default auto)")
+    footing_length_ft: float | None = Field(default=None, gt=0, le=40, description="Footing L along the wind (auto)")
+    footing_thickness_ft: float | None = Field(default=None, gt=0, le=6, description="Footing thickness (auto)")
+    soil: Soil = Field(default_factory=Soil)
+
+    @model_validator(mode="after")
+    def _footing_all_or_none(self) -> MonumentSignInput:
+        given = [self.footing_width_ft, self.footing_length_ft, self.footing_thickness_ft]
+        if any(v is not None for v in given) and any(v is None for v in given):
+            raise InputError(
+                [FieldProblem("footing_width_ft", "give all three footing dimensions or none", "all or none")]
+            )
+        return self
+
+
+class CantileverSignInput(SolverInput):
+    """``design.cantilever_sign``: one post with a horizontal arm carrying a face off to one side."""
+
+    wind: SiteWind
+    face: Face
+    arm_length_ft: float = Field(gt=0, le=40, description="Post centreline to the far end of the face, ft")
+    face_offset_ft: float = Field(
+        default=0.5, ge=0, le=20, description="Post centreline to the near edge of the face, ft"
+    )
+    post_families: list[Family] = Field(
+        default_factory=lambda: ["pipe", "hss-round", "hss-square"], min_length=1, description="Post families"
+    )
+    arm_families: list[Family] = Field(
+        default_factory=lambda: ["hss-square", "hss-rect", "pipe"], min_length=1, description="Arm families"
+    )
+    design_method: Literal["ASD", "LRFD"] = Field(default="ASD", description="AISC 360 design method")
+    aisc_edition: Literal["360-16", "360-22"] = Field(default="360-16", description="AISC 360 edition")
+    deflection_limit_ratio: float = Field(default=100, ge=20, le=1000, description="Service tip drift limit L/n")
+    footing_diameter_ft: float | None = Field(default=None, gt=0, le=12, description="Auger diameter (default auto)")
+    over_roadway: bool = Field(default=False, description="Over a traffic lane (AASHTO LTS fatigue: out of scope)")
+    soil: Soil = Field(default_factory=Soil)
+    galvanized: bool = Field(default=True, description="Hot-dip galvanized steel (priced)")
+
+    @model_validator(mode="after")
+    def _face_on_arm(self) -> CantileverSignInput:
+        if self.face_offset_ft + self.face.width_ft > self.arm_length_ft:
+            raise InputError(
+                [
+                    FieldProblem(
+                        "arm_length_ft",
+                        "the face does not fit on the arm",
+                        f">= face_offset_ft + face width ({self.face_offset_ft + self.face.width_ft:g} ft)",
+                    )
+                ]
+            )
+        return self
