@@ -10,8 +10,15 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from apex_nb.pack_schemas import asce7_wind, materials
+from apex_nb.pack_schemas import aisc360, load_combinations, sections
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "asce7-wind/1": asce7_wind.Asce7WindPack,
     "steel-materials/1": materials.SteelMaterialsPack,
+    "aisc360-factors/1": aisc360.Aisc360Pack,
+    "load-combinations/1": load_combinations.LoadCombinationsPack,
+    "aisc-pipe/1": sections.PipePack,
+    "aisc-hss-round/1": sections.RoundHssPack,
+    "aisc-hss-rect/1": sections.RectHssPack,
+    "aisc-w/1": sections.WPack,
 }

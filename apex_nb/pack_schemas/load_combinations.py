@@ -1,0 +1,73 @@
+"""Schema of the load combinations pack (``load-combinations``): ASCE 7 ASD and LRFD combinations
+for sign structures (dead and wind only) and the service-level wind used for deflection.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+AsceEdition = Literal["7-05", "7-10", "7-16", "7-22"]
+Purpose = Literal["gravity", "strength", "uplift_overturning"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, frozen=True)
+
+
+class Combination(_Strict):
+    """One load combination restricted to the load types a sign carries (D, W)."""
+
+    id: str
+    expression: str = Field(description="As printed, with the omitted loads set to zero")
+    factors: dict[Literal["D", "W"], float]
+    purpose: Purpose
+    clause: str
+
+
+class ServiceWind(_Strict):
+    """How to get a serviceability wind effect from the edition's wind load W."""
+
+    factor_on_w: float = Field(gt=0, le=1.0, description="Service wind effect = factor × W (W as the edition defines it)")
+    w_level: Literal["nominal", "strength"] = Field(description="What W from this edition's map speed is")
+    basis: str
+    alternative: str = ""
+
+
+class EditionCombinations(_Strict):
+    """The combinations of one ASCE 7 edition."""
+
+    edition: AsceEdition
+    asd: list[Combination] = Field(min_length=1)
+    lrfd: list[Combination] = Field(min_length=1)
+    service_wind: ServiceWind
+    omitted: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> EditionCombinations:
+        ids = [c.id for c in (*self.asd, *self.lrfd)]
+        if len(ids) != len(set(ids)):
+            raise ValueError(f"{self.edition}: duplicate combination ids")
+        return self
+
+
+class Serviceability(_Strict):
+    """Default deflection limit of a cantilever post, as height / ratio."""
+
+    default_deflection_limit_ratio: float = Field(gt=0)
+    basis: str
+
+
+class LoadCombinationsPack(_Strict):
+    """Body of the ``load-combinations`` pack."""
+
+    editions: dict[AsceEdition, EditionCombinations]
+    serviceability: Serviceability
+
+    @model_validator(mode="after")
+    def _keys_match(self) -> LoadCombinationsPack:
+        for key, entry in self.editions.items():
+            if entry.edition != key:
+                raise ValueError(f"editions.{key} says edition {entry.edition}")
+        return self
