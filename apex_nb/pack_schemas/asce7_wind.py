@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -57,6 +58,131 @@ class VelocityPressure(_Strict):
     default_importance_factor: float | None = Field(default=None, gt=0)
 
 
+class InterpolationTable(_Strict):
+    """A printed two-way table: rows by ``row_values``, columns by ``column_values`` (both ascending)."""
+
+    row_name: str
+    column_name: str
+    row_values: list[float] = Field(min_length=2)
+    column_values: list[float] = Field(min_length=2)
+    cells: list[list[float]]
+
+    @model_validator(mode="after")
+    def _shape(self) -> InterpolationTable:
+        for name in ("row_values", "column_values"):
+            values = getattr(self, name)
+            if any(b <= a for a, b in itertools.pairwise(values)):
+                raise ValueError(f"{name} must increase strictly")
+        if len(self.cells) != len(self.row_values):
+            raise ValueError("cells needs one row per row value")
+        if any(len(row) != len(self.column_values) for row in self.cells):
+            raise ValueError("every cells row needs one value per column value")
+        return self
+
+
+class SurfaceFit(_Strict):
+    """Commentary fit the Case A/B cells were rounded from (x = ln(B/s), y = s/h).
+
+    Cf = (c0 + c1 x + c2 y + c3 x² + c4 y² + c5 x y) / divisor, rounded to ``rounding``.
+    """
+
+    c0: float
+    c1: float
+    c2: float
+    c3: float
+    c4: float
+    c5: float
+    divisor: float = Field(gt=0)
+    rounding: float = Field(gt=0)
+    clause: str
+
+
+class CaseCRegion(_Strict):
+    """One Case C region, from ``from_s`` to ``to_s`` times s measured from the windward edge.
+
+    ``cf`` holds one value per column of the block (None where the figure leaves the cell empty);
+    ``return_corner`` marks the starred cells that the return-corner factor reduces. ``to_s`` None
+    means "to the leeward edge".
+    """
+
+    from_s: float = Field(ge=0)
+    to_s: float | None = Field(default=None, gt=0)
+    cf: list[float | None]
+    return_corner: list[bool]
+
+
+class CaseCBlock(_Strict):
+    """One Case C table of the figure (B/s = 2 ... 10, or B/s = 13 and >= 45)."""
+
+    b_over_s: list[float] = Field(min_length=2)
+    regions: list[CaseCRegion] = Field(min_length=2)
+
+    @model_validator(mode="after")
+    def _shape(self) -> CaseCBlock:
+        n = len(self.b_over_s)
+        for region in self.regions:
+            if len(region.cf) != n or len(region.return_corner) != n:
+                raise ValueError("each region needs one cf and one return_corner flag per B/s column")
+        return self
+
+
+class ReturnCorner(_Strict):
+    """Return-corner factor by Lr/s (linear interpolation, last value holds)."""
+
+    lr_over_s: list[float] = Field(min_length=2)
+    factor: list[float] = Field(min_length=2)
+
+
+class SolidSigns(_Strict):
+    """Force coefficients and rules of the solid freestanding wall and sign figure."""
+
+    case_ab: InterpolationTable
+    surface_fit: SurfaceFit
+    case_b_eccentricity_ratio: float = Field(gt=0, lt=0.5, description="Case B offset / B toward the windward edge")
+    wall_resultant_raise_ratio: float = Field(ge=0, lt=0.5, description="s/h = 1: resultant this x s above centre")
+    case_c_min_b_over_s: float = Field(gt=0)
+    case_c_blocks: list[CaseCBlock] = Field(min_length=1)
+    return_corner: ReturnCorner
+    high_clearance_s_over_h: float = Field(gt=0, le=1, description="Case C reduction applies when s/h exceeds this")
+    high_clearance_constant: float = Field(gt=1, description="Case C factor = constant - s/h")
+    solid_min_solidity: float = Field(gt=0, le=1, description="Openings below 30 %: epsilon >= 0.7 is 'solid'")
+    opening_exponent: float = Field(gt=0, description="Cf multiplier 1 - (1 - epsilon)^exponent")
+
+
+class OtherStructures(_Strict):
+    """Cf of chimneys, tanks and similar structures (used for exposed sign posts), by h/D."""
+
+    h_over_d: list[float] = Field(min_length=2)
+    rows: dict[str, list[float]]
+    round_supercritical_d_sqrt_qz: float = Field(gt=0, description="D sqrt(qz) (ft, psf) above which round is 'smooth'")
+
+    @model_validator(mode="after")
+    def _shape(self) -> OtherStructures:
+        needed = {
+            "square_normal",
+            "round_moderately_smooth",
+            "round_rough",
+            "round_very_rough",
+            "round_subcritical",
+        }
+        missing = needed - set(self.rows)
+        if missing:
+            raise ValueError(f"other_structures rows missing: {sorted(missing)}")
+        for name, row in self.rows.items():
+            if len(row) != len(self.h_over_d):
+                raise ValueError(f"row {name} has a different length than h_over_d")
+        return self
+
+
+class DesignLevel(_Strict):
+    """Which level the edition's wind loads are at and the ASD factor on W."""
+
+    level: Literal["strength", "allowable"]
+    asd_factor: float = Field(gt=0, le=1, description="W multiplier in the basic ASD combinations (0.6 or 1.0)")
+    gust_effect_factor_rigid: float = Field(gt=0, le=1.5)
+    minimum_pressure_psf: float = Field(gt=0, description="Minimum design wind load, psf of projected area")
+
+
 class Asce7WindPack(_Strict):
     """Body of an ASCE 7 wind pack."""
 
@@ -66,13 +192,27 @@ class Asce7WindPack(_Strict):
     kz_formula: KzFormula
     kz_table: KzTable | None = Field(default=None, description="None when no verified printed table")
     kd: dict[str, float]
+    band_heights_ft: list[float] = Field(
+        default_factory=list, description="Heights at which the printed Kz table steps (bands for posts)"
+    )
+    design: DesignLevel | None = None
+    solid_signs: SolidSigns | None = None
+    other_structures: OtherStructures | None = None
 
     @model_validator(mode="after")
     def _clauses(self) -> Asce7WindPack:
         needed = {"velocity_pressure", "kz_formula", "kz_table", "kd", "kzt"}
+        if self.solid_signs is not None:
+            needed |= {"sign_force", "sign_cf", "gust", "minimum", "asd", "openings", "rigid"}
+        if self.other_structures is not None:
+            needed |= {"other_force", "other_cf"}
         missing = needed - set(self.clauses)
         if missing:
             raise ValueError(f"clauses missing: {sorted(missing)}")
         if self.velocity_pressure.uses_ke and self.velocity_pressure.ke_coefficient_per_ft is None:
             raise ValueError("uses_ke needs ke_coefficient_per_ft")
+        if self.solid_signs is not None and self.design is None:
+            raise ValueError("solid_signs needs the design block (G, level, ASD factor, minimum)")
+        if any(b <= a for a, b in zip(self.band_heights_ft, self.band_heights_ft[1:], strict=False)):
+            raise ValueError("band_heights_ft must increase strictly")
         return self
