@@ -10,11 +10,15 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from apex_nb.pack_schemas import asce7_wind, materials
+from apex_nb.pack_schemas import connections
 from apex_nb.pack_schemas import aisc360, load_combinations, sections
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "asce7-wind/1": asce7_wind.Asce7WindPack,
     "steel-materials/1": materials.SteelMaterialsPack,
+    "aci318-anchors/1": connections.Aci318AnchorsPack,
+    "anchor-rod-schedule/1": connections.AnchorRodSchedulePack,
+    "aisc-dg1/1": connections.AiscDg1Pack,
     "aisc360-factors/1": aisc360.Aisc360Pack,
     "load-combinations/1": load_combinations.LoadCombinationsPack,
     "aisc-pipe/1": sections.PipePack,

@@ -1,0 +1,245 @@
+"""Schemas of the connection packs: ``aci318-19-anchors``, ``anchor-rod-schedule`` and ``aisc-dg1``.
+
+Each pack body is a strict model: unknown keys, NaN and inf are refused, and the cross-field
+rules that a typo would break (ascending schedules, a clause for every provision) are checked
+here so ``apex-nb packs verify`` catches them before a solver does.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, frozen=True)
+
+
+# --------------------------------------------------------------------------- ACI 318-19 Ch. 17
+
+
+class AnchorPhi(_Strict):
+    """Strength reduction factors of ACI 318-19 Table 17.5.3 used for cast-in anchors."""
+
+    steel_tension_ductile: float = Field(gt=0, le=1)
+    steel_shear_ductile: float = Field(gt=0, le=1)
+    steel_tension_brittle: float = Field(gt=0, le=1)
+    steel_shear_brittle: float = Field(gt=0, le=1)
+    concrete_cast_in_condition_a: float = Field(gt=0, le=1, description="Breakout / side-face, supp. reinf. present")
+    concrete_cast_in_condition_b: float = Field(gt=0, le=1, description="Breakout / side-face, no supp. reinf.")
+    pullout_cast_in: float = Field(gt=0, le=1)
+    pryout_cast_in: float = Field(gt=0, le=1)
+
+
+class BreakoutTension(_Strict):
+    """Constants of §17.6.2 (concrete breakout in tension) for cast-in anchors."""
+
+    kc_cast_in: float = Field(gt=0, description="k_c in Eq. 17.6.2.2.1 (24 for cast-in)")
+    deep_coefficient: float = Field(gt=0, description="16 in Eq. 17.6.2.2.3")
+    deep_hef_min_in: float = Field(gt=0)
+    deep_hef_max_in: float = Field(gt=0)
+    anco_coefficient: float = Field(gt=0, description="9 in ANco = 9 hef^2 (Eq. 17.6.2.1.4)")
+    projection_factor: float = Field(gt=0, description="1.5 in 1.5 hef")
+    psi_ed_base: float = Field(gt=0, le=1, description="0.7 in Eq. 17.6.2.4.1b")
+    psi_ed_slope: float = Field(gt=0, le=1, description="0.3 in Eq. 17.6.2.4.1b")
+    psi_c_uncracked_cast_in: float = Field(ge=1, description="ψc,N for cast-in anchors in uncracked concrete")
+    psi_c_cracked: float = Field(gt=0)
+    psi_cp_cast_in: float = Field(gt=0, description="ψcp,N for cast-in anchors")
+    three_edge_spacing_divisor: float = Field(gt=0, description="s/3 in §17.6.2.1.2")
+
+
+class Pullout(_Strict):
+    """Constants of §17.6.3 (pullout of cast-in headed anchors)."""
+
+    bearing_coefficient: float = Field(gt=0, description="8 in Np = 8 Abrg f'c (Eq. 17.6.3.2.2a)")
+    psi_c_p_uncracked: float = Field(ge=1)
+    psi_c_p_cracked: float = Field(gt=0)
+
+
+class SideFaceBlowout(_Strict):
+    """Constants of §17.6.4 (side-face blowout of headed anchors)."""
+
+    coefficient: float = Field(gt=0, description="160 in Eq. 17.6.4.1")
+    applies_when_hef_over_ca1: float = Field(gt=0, description="hef > 2.5 ca1")
+    corner_ratio_limit: float = Field(gt=0, description="ca2 < 3 ca1 triggers the corner factor")
+    corner_divisor: float = Field(gt=0, description="4 in (1 + ca2/ca1)/4")
+    group_spacing_divisor: float = Field(gt=0, description="6 in (1 + s/(6 ca1)) (Eq. 17.6.4.2)")
+
+
+class BreakoutShear(_Strict):
+    """Constants of §17.7.2 (concrete breakout in shear) for cast-in anchors."""
+
+    vb_coefficient: float = Field(gt=0, description="7 in Eq. 17.7.2.2.1a")
+    vb_cap_coefficient: float = Field(gt=0, description="9 in Eq. 17.7.2.2.1b")
+    le_max_diameters: float = Field(gt=0, description="le <= 8 da (§17.7.2.2.1)")
+    avco_coefficient: float = Field(gt=0, description="4.5 in AVco = 4.5 ca1^2 (Eq. 17.7.2.1.3)")
+    projection_factor: float = Field(gt=0, description="1.5 in 1.5 ca1")
+    psi_ed_base: float = Field(gt=0, le=1)
+    psi_ed_slope: float = Field(gt=0, le=1)
+    psi_c: dict[Literal["uncracked", "cracked_none", "cracked_edge_bar", "cracked_stirrups"], float]
+    three_edge_spacing_divisor: float = Field(gt=0, description="s/3 in §17.7.2.1.2")
+
+
+class SteelStrength(_Strict):
+    """Constants of §17.6.1 and §17.7.1 (anchor steel)."""
+
+    futa_max_over_fya: float = Field(gt=0, description="futa <= 1.9 fya")
+    futa_cap_ksi: float = Field(gt=0, description="futa <= 125 ksi")
+    shear_factor_cast_in: float = Field(gt=0, le=1, description="0.6 in Vsa = 0.6 Ase,V futa (Eq. 17.7.1.2a)")
+    grout_pad_factor: float = Field(gt=0, le=1, description="0.8 for built-up grout pads (§17.7.1.2.1)")
+
+
+class Pryout(_Strict):
+    """Constants of §17.7.3 (pryout)."""
+
+    kcp_shallow: float = Field(gt=0)
+    kcp_deep: float = Field(gt=0)
+    hef_split_in: float = Field(gt=0)
+
+
+class Interaction(_Strict):
+    """Constants of §17.8 (tension-shear interaction)."""
+
+    small_ratio: float = Field(gt=0, le=1, description="0.2: the other action may be ignored")
+    sum_limit: float = Field(gt=1, description="1.2 in Eq. 17.8.3")
+
+
+class Detailing(_Strict):
+    """Geometry limits of §17.9 and material limits of §17.3."""
+
+    min_spacing_untorqued_diameters: float = Field(gt=0)
+    min_spacing_torqued_diameters: float = Field(gt=0)
+    min_edge_torqued_diameters: float = Field(gt=0)
+    fc_max_psi: float = Field(gt=0)
+
+
+class Aci318AnchorsPack(_Strict):
+    """Body of the ``aci318-19-anchors`` pack."""
+
+    edition: Literal["318-19"]
+    phi: AnchorPhi
+    lambda_concrete: dict[Literal["normal", "sand_lightweight", "all_lightweight"], float]
+    lambda_a_over_lambda_cast_in: float = Field(gt=0, le=1, description="λa = 1.0 λ for cast-in (§17.2.4.1)")
+    steel: SteelStrength
+    breakout_tension: BreakoutTension
+    pullout: Pullout
+    side_face_blowout: SideFaceBlowout
+    breakout_shear: BreakoutShear
+    pryout: Pryout
+    interaction: Interaction
+    detailing: Detailing
+    ductile_grades: list[str] = Field(min_length=1, description="Rod grades meeting the §2.3 ductile definition")
+    clauses: dict[str, str]
+
+    @model_validator(mode="after")
+    def _clauses(self) -> Aci318AnchorsPack:
+        needed = {
+            "phi",
+            "steel_tension",
+            "breakout_tension",
+            "pullout",
+            "side_face_blowout",
+            "steel_shear",
+            "breakout_shear",
+            "pryout",
+            "interaction",
+            "detailing",
+            "lambda_a",
+        }
+        missing = needed - set(self.clauses)
+        if missing:
+            raise ValueError(f"clauses missing: {sorted(missing)}")
+        return self
+
+
+# --------------------------------------------------------------------------- rod schedule
+
+
+class RodSize(_Strict):
+    """One standard anchor rod diameter (UNC thread, heavy hex nut or head)."""
+
+    diameter_in: float = Field(gt=0)
+    label: str
+    threads_per_inch: float = Field(gt=0)
+    tensile_stress_area_in2: float = Field(gt=0, description="ASME B1.1: 0.7854 (d - 0.9743/n)^2")
+    heavy_hex_across_flats_in: float = Field(gt=0, description="F = 1.5 d + 1/8 (ASME B18.2.2 heavy hex)")
+    bearing_area_heavy_hex_in2: float = Field(gt=0, description="Abrg = (√3/2) F^2 - π d^2/4")
+
+
+class AnchorRodSchedulePack(_Strict):
+    """Body of the ``anchor-rod-schedule`` pack."""
+
+    rods: list[RodSize] = Field(min_length=1)
+    plate_thicknesses_in: list[float] = Field(min_length=1)
+    fillet_weld_sizes_in: list[float] = Field(min_length=1)
+    plate_plan_increment_in: float = Field(gt=0)
+
+    @model_validator(mode="after")
+    def _ascending(self) -> AnchorRodSchedulePack:
+        for name, values in (
+            ("rods", [r.diameter_in for r in self.rods]),
+            ("plate_thicknesses_in", self.plate_thicknesses_in),
+            ("fillet_weld_sizes_in", self.fillet_weld_sizes_in),
+        ):
+            if any(b <= a for a, b in zip(values, values[1:], strict=False)):
+                raise ValueError(f"{name} must increase strictly")
+        return self
+
+    def rod(self, diameter_in: float) -> RodSize | None:
+        """The schedule row of a diameter (exact match within 1e-6 in), else None."""
+        return next((r for r in self.rods if abs(r.diameter_in - diameter_in) < 1e-6), None)
+
+
+# --------------------------------------------------------------------------- AISC DG1 + 360 clauses
+
+
+class FactorPair(_Strict):
+    """A LRFD resistance factor and its ASD safety factor, with the clause."""
+
+    phi: float = Field(gt=0, le=1)
+    omega: float = Field(ge=1)
+    clause: str
+
+
+class MinFilletRow(_Strict):
+    """One row of AISC 360 Table J2.4: thinner part up to ``thickness_max_in`` -> minimum size."""
+
+    thickness_max_in: float | None = Field(default=None, gt=0, description="None: and over")
+    min_size_in: float = Field(gt=0)
+
+
+class BearingEdition(_Strict):
+    """AISC 360 §J8 concrete bearing for one edition."""
+
+    phi: float = Field(gt=0, le=1)
+    omega: float = Field(ge=1)
+    coefficient: float = Field(gt=0, description="0.85 in Pp = 0.85 f'c A1 sqrt(A2/A1)")
+    confinement_max: float = Field(ge=1, description="sqrt(A2/A1) <= 2 (Eq. J8-2 cap 1.7 f'c A1)")
+    clause: str
+
+
+class AiscDg1Pack(_Strict):
+    """Body of the ``aisc-dg1`` pack."""
+
+    bearing: dict[Literal["360-05", "360-10", "360-16", "360-22"], BearingEdition]
+    plate_flexure: FactorPair
+    yield_line_factor: dict[Literal["round", "rect"], float]
+    rod_tension_aisc: FactorPair
+    rod_tension_fnt_over_fu: float = Field(gt=0, le=1, description="Fnt = 0.75 Fu (Table J3.2, threaded parts)")
+    weld: FactorPair
+    weld_fnw_over_fexx: float = Field(gt=0, le=1, description="Fnw = 0.60 FEXX (Table J2.5)")
+    fillet_throat_factor: float = Field(gt=0, le=1, description="effective throat = 0.707 w (equal legs)")
+    fillet_min_size: list[MinFilletRow] = Field(min_length=1)
+    base_metal_shear_rupture: FactorPair
+    base_metal_fnv_over_fu: float = Field(gt=0, le=1, description="0.60 Fu (Eq. J4-4)")
+    asd_anchor_alpha_default: float = Field(ge=1, description="ASD -> strength level factor for ACI anchor checks")
+    clauses: dict[str, str]
+
+    @model_validator(mode="after")
+    def _clauses(self) -> AiscDg1Pack:
+        needed = {"moment_case", "large_moment", "small_moment", "plate_compression", "plate_tension", "plan_m_n"}
+        missing = needed - set(self.clauses)
+        if missing:
+            raise ValueError(f"clauses missing: {sorted(missing)}")
+        return self
