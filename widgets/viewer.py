@@ -1,0 +1,85 @@
+"""Envelope viewer (ipywidgets): verdict and confidence, checks as demand/capacity/ratio bars,
+assumptions, applicability, warnings, and the trace with formulas and clauses rendered as math.
+
+The HTML comes from ``apex_nb.report.blocks`` (the same blocks as the calc report), so the app
+and the report never disagree; only the trace differs, typeset by MathJax in the page.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING
+
+import ipywidgets as w
+
+from apex_nb.report import blocks
+from apex_nb.report.formulas import formula_latex, math_html, symbol_latex
+
+if TYPE_CHECKING:
+    from apex_nb.envelope import Envelope
+
+_STYLE = f"<style>{blocks.BLOCK_CSS}</style>"
+
+
+def header_html(env: Envelope) -> str:
+    """Solver, verdict, confidence and governing check in one line."""
+    governing = env.governing_check
+    gov = f", governing {html.escape(governing.id)} ratio {governing.ratio:.3f}" if governing else ""
+    return (
+        f'<div class="apx-viewer-title"><b>{html.escape(env.solver.name)}</b> v{html.escape(env.solver.version)}'
+        f" — {blocks.verdict_html(env.passed)} — confidence "
+        f'<span class="apx-confidence">{env.confidence:.2f}</span>{gov}</div>'
+    )
+
+
+def trace_math_html(env: Envelope) -> str:
+    """The trace table with symbols and formulas as inline MathJax."""
+    return blocks.trace_table(
+        env,
+        symbol=lambda s: math_html(symbol_latex(s)),
+        formula=lambda f: math_html(formula_latex(f)),
+    )
+
+
+class EnvelopeViewer:
+    """Shows one envelope; ``update(env)`` replaces it, ``clear(message)`` empties it."""
+
+    def __init__(self, env: Envelope | None = None) -> None:
+        self.header = w.HTML()
+        self.header.add_class("apx-viewer-header")
+        self.checks = w.HTML()
+        self.checks.add_class("apx-viewer-checks")
+        self.result = w.HTML()
+        self.assumptions = w.HTML()
+        self.trace = w.HTMLMath()
+        self.trace.add_class("apx-viewer-trace")
+        self.packs = w.HTML()
+        details = w.Accordion(children=[self.result, self.assumptions, self.trace, self.packs])
+        for index, title in enumerate(("Result", "Assumptions and applicability", "Calculation trace", "Packs")):
+            details.set_title(index, title)
+        details.selected_index = None
+        self.widget = w.VBox([w.HTML(_STYLE), self.header, self.checks, details])
+        self.widget.add_class("apx-viewer")
+        if env is not None:
+            self.update(env)
+
+    def update(self, env: Envelope) -> None:
+        """Show ``env``."""
+        self.header.value = header_html(env)
+        self.checks.value = blocks.checks_table(env)
+        self.result.value = _STYLE + blocks.result_table(env)
+        self.assumptions.value = (
+            "<b>Assumptions</b>"
+            + blocks.assumptions_list(env)
+            + "<b>Applicability</b>"
+            + blocks.applicability_list(env)
+            + blocks.warnings_list(env)
+        )
+        self.trace.value = _STYLE + trace_math_html(env)
+        self.packs.value = _STYLE + blocks.packs_table(env) + blocks.hashes_table(env)
+
+    def clear(self, message: str = "") -> None:
+        """Empty the viewer, optionally with a message."""
+        self.header.value = html.escape(message)
+        for part in (self.checks, self.result, self.assumptions, self.trace, self.packs):
+            part.value = ""
