@@ -12,6 +12,7 @@ from pydantic import BaseModel
 from apex_nb.pack_schemas import asce7_wind, materials
 from apex_nb.pack_schemas import connections
 from apex_nb.pack_schemas import aisc360, load_combinations, sections
+from apex_nb.pack_schemas import prices, soils
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "asce7-wind/1": asce7_wind.Asce7WindPack,
@@ -25,4 +26,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "aisc-hss-round/1": sections.RoundHssPack,
     "aisc-hss-rect/1": sections.RectHssPack,
     "aisc-w/1": sections.WPack,
+    "ibc-soils/1": soils.IbcSoilsPack,
+    "ibc-foundations/1": soils.IbcFoundationsPack,
+    "prices/1": prices.PricesPack,
 }

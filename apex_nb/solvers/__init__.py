@@ -1,11 +1,20 @@
 """Every registered solver, listed explicitly (name -> module):
 
 - ``wind.asce7_qz``: ASCE 7 velocity pressure (``solvers/wind/asce7_qz.py``)
+- ``foundation.embedment``, ``foundation.spread_footing``, ``cost.estimate``: IBC 1807.3 poles, spread footings, price (``solvers/foundation/``, ``solvers/cost/``)
 """
 
 from __future__ import annotations
 
 from apex_nb.registry import Solver
+from apex_nb.solvers.cost import estimate as cost_estimate
+from apex_nb.solvers.foundation import embedment as foundation_embedment
+from apex_nb.solvers.foundation import spread_footing as foundation_spread_footing
 from apex_nb.solvers.wind import asce7_qz
 
-ALL: tuple[Solver, ...] = (asce7_qz.SOLVER,)
+ALL: tuple[Solver, ...] = (
+    asce7_qz.SOLVER,
+    foundation_embedment.SOLVER,
+    foundation_spread_footing.SOLVER,
+    cost_estimate.SOLVER,
+)

@@ -1,0 +1,83 @@
+"""Schema of the dated price packs (``prices``): unit prices that turn a bill of quantities into money.
+
+A price pack is not engineering: re-pricing a design means pinning another ``prices`` version
+and running ``cost.estimate`` again on the same bill of quantities, never re-running a design.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+SteelFamily = Literal["pipe", "hss_round", "hss_rect", "w_shape"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, frozen=True)
+
+
+class SteelPrices(_Strict):
+    """Structural steel, material plus shop fabrication, USD per lb, by family."""
+
+    pipe: float = Field(gt=0)
+    hss_round: float = Field(gt=0)
+    hss_rect: float = Field(gt=0)
+    w_shape: float = Field(gt=0)
+
+
+class AnchorRodPrice(_Strict):
+    """One anchor-rod diameter: price = each_usd + per_ft_usd x length (rod, nuts, washers)."""
+
+    diameter_in: float = Field(gt=0)
+    each_usd: float = Field(ge=0)
+    per_ft_usd: float = Field(ge=0)
+
+
+class AugerPrice(_Strict):
+    """Drilled shaft excavation by auger diameter, USD per ft of depth."""
+
+    diameter_in: float = Field(gt=0)
+    usd_per_ft: float = Field(gt=0)
+
+
+class LaborBand(_Strict):
+    """Installation labor and equipment for signs up to ``max_height_ft`` overall."""
+
+    label: str
+    max_height_ft: float = Field(gt=0)
+    labor_usd: float = Field(ge=0)
+    equipment_usd: float = Field(ge=0)
+
+
+class PricesPack(_Strict):
+    """Body of a ``prices`` pack."""
+
+    effective_date: dt.date
+    currency: Literal["USD"]
+    basis: str = Field(description="What the prices include and where they apply")
+    steel_usd_per_lb: SteelPrices
+    plate_usd_per_lb: float = Field(gt=0)
+    anchor_rods: list[AnchorRodPrice] = Field(min_length=1)
+    concrete_usd_per_yd3: float = Field(gt=0)
+    excavation_usd_per_yd3: float = Field(gt=0)
+    auger_usd_per_ft: list[AugerPrice] = Field(min_length=1)
+    galvanizing_usd_per_lb: float = Field(gt=0)
+    labor_bands: list[LaborBand] = Field(min_length=1)
+    cabinet_install_usd_per_ft2: float = Field(ge=0)
+    engineering_fee_usd: float = Field(ge=0)
+    overhead_fraction: float = Field(ge=0, lt=1, description="Overhead as a fraction of the direct cost")
+    margin_fraction: float = Field(ge=0, lt=1, description="Margin as a fraction of direct cost plus overhead")
+
+    @model_validator(mode="after")
+    def _sorted(self) -> PricesPack:
+        for name, values in (
+            ("anchor_rods", [r.diameter_in for r in self.anchor_rods]),
+            ("auger_usd_per_ft", [a.diameter_in for a in self.auger_usd_per_ft]),
+            ("labor_bands", [b.max_height_ft for b in self.labor_bands]),
+        ):
+            if any(b <= a for a, b in itertools.pairwise(values)):
+                raise ValueError(f"{name} must be sorted by strictly increasing size")
+        return self

@@ -1,0 +1,135 @@
+"""Schemas of the IBC soil and foundation packs (``ibc-soils``, ``ibc-foundations``).
+
+``ibc-soils``: IBC Table 1806.2 presumptive values and the §1806 adjustments (one-third
+increase, 15x depth cap, 2x isolated poles, cohesive sliding limit), one table shared by the
+editions listed, clause strings per edition. ``ibc-foundations``: the §1807.3 embedment
+constants, the 12 ft depth limit and the spread-footing stability defaults.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+IbcEdition = Literal["2018", "2021", "2024"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, frozen=True)
+
+
+class SoilClass(_Strict):
+    """One row of IBC Table 1806.2."""
+
+    soil_class: int = Field(ge=1, le=5)
+    description: str
+    usc_symbols: list[str]
+    vertical_psf: float = Field(gt=0, description="Vertical foundation pressure, psf")
+    lateral_psf_per_ft: float = Field(gt=0, description="Lateral bearing pressure, psf per ft below natural grade")
+    friction_coefficient: float | None = Field(default=None, gt=0, lt=1, description="Footnote a: times the dead load")
+    cohesion_psf: float | None = Field(default=None, gt=0, description="Footnote b: times the contact area")
+
+    @model_validator(mode="after")
+    def _one_sliding_resistance(self) -> SoilClass:
+        if (self.friction_coefficient is None) == (self.cohesion_psf is None):
+            raise ValueError(f"class {self.soil_class}: give exactly one of friction_coefficient or cohesion_psf")
+        return self
+
+
+class SoilAdjustments(_Strict):
+    """The §1806 modifications of the tabular values."""
+
+    one_third_increase_factor: float = Field(gt=1, le=1.5, description="§1806.1")
+    depth_increase_max_multiple: float = Field(gt=1, description="§1806.3.3: at most this times the tabular value")
+    isolated_pole_factor: float = Field(gt=1, description="§1806.3.4")
+    isolated_pole_ground_motion_in: float = Field(gt=0)
+    cohesive_sliding_max_fraction_of_dead_load: float = Field(gt=0, le=1, description="§1806.3.2")
+    cohesive_sliding_limit_classes: list[int]
+
+
+class SoilClauses(_Strict):
+    """Clause strings of one edition."""
+
+    table: str
+    one_third_increase: str
+    sliding_limit: str
+    depth_increase: str
+    isolated_poles: str
+    combined_resistance: str
+
+
+class IbcSoilsPack(_Strict):
+    """Body of ``ibc-soils``."""
+
+    editions: list[IbcEdition] = Field(min_length=1)
+    classes: list[SoilClass] = Field(min_length=5, max_length=5)
+    adjustments: SoilAdjustments
+    clauses: dict[IbcEdition, SoilClauses]
+
+    @model_validator(mode="after")
+    def _complete(self) -> IbcSoilsPack:
+        if [c.soil_class for c in self.classes] != [1, 2, 3, 4, 5]:
+            raise ValueError("classes must be 1..5 in order")
+        missing = set(self.editions) - set(self.clauses)
+        if missing:
+            raise ValueError(f"clauses missing for editions {sorted(missing)}")
+        return self
+
+    def soil(self, soil_class: int) -> SoilClass:
+        """The Table 1806.2 row of ``soil_class`` (1..5)."""
+        return self.classes[soil_class - 1]
+
+
+class EmbedmentConstants(_Strict):
+    """§1807.3.2 constants."""
+
+    nonconstrained_half: float = Field(gt=0)
+    nonconstrained_a_coefficient: float = Field(gt=0)
+    nonconstrained_h_coefficient: float = Field(gt=0)
+    constrained_coefficient: float = Field(gt=0)
+    s1_depth_fraction: float = Field(gt=0, lt=1)
+    lateral_pressure_depth_limit_ft: float = Field(gt=0)
+
+
+class SpreadFootingDefaults(_Strict):
+    """Default safety factors, ASD load factors and unit weights for spread footings."""
+
+    overturning_safety_factor: float = Field(ge=1)
+    sliding_safety_factor: float = Field(ge=1)
+    uplift_safety_factor: float = Field(ge=1)
+    stability_dead_load_factor: float = Field(gt=0, le=1)
+    wind_load_factor: float = Field(gt=0, le=1)
+    bearing_dead_load_factor: float = Field(gt=0, le=1)
+    concrete_unit_weight_pcf: float = Field(gt=0)
+    soil_unit_weight_pcf: float = Field(gt=0)
+
+
+class FoundationClauses(_Strict):
+    """Clause strings of one edition."""
+
+    embedded_posts: str
+    limitations: str
+    nonconstrained: str
+    constrained: str
+    constrained_moment: str
+    definitions: str
+    safety_factor: str
+    stability_combination: str
+    bearing_combination: str
+
+
+class IbcFoundationsPack(_Strict):
+    """Body of ``ibc-foundations``."""
+
+    editions: list[IbcEdition] = Field(min_length=1)
+    embedment: EmbedmentConstants
+    spread_footing: SpreadFootingDefaults
+    clauses: dict[IbcEdition, FoundationClauses]
+
+    @model_validator(mode="after")
+    def _complete(self) -> IbcFoundationsPack:
+        missing = set(self.editions) - set(self.clauses)
+        if missing:
+            raise ValueError(f"clauses missing for editions {sorted(missing)}")
+        return self

@@ -1,0 +1,61 @@
+"""Pack reads and soil values shared by the foundation solvers."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from apex_nb.calc import Calc
+from apex_nb.pack_schemas.soils import FoundationClauses, IbcFoundationsPack, IbcSoilsPack, SoilClauses
+
+IbcEdition = Literal["2018", "2021", "2024"]
+
+SOILS_PACK = "ibc-soils"
+FOUNDATIONS_PACK = "ibc-foundations"
+
+
+def soils_pack(calc: Calc) -> IbcSoilsPack:
+    """The ``ibc-soils`` body (recorded in the envelope)."""
+    return calc.pack(SOILS_PACK).data
+
+
+def foundations_pack(calc: Calc) -> IbcFoundationsPack:
+    """The ``ibc-foundations`` body (recorded in the envelope)."""
+    return calc.pack(FOUNDATIONS_PACK).data
+
+
+def soil_clauses(pack: IbcSoilsPack, edition: IbcEdition) -> SoilClauses:
+    """Clause strings of ``edition`` in the soils pack."""
+    return pack.clauses[edition]
+
+
+def foundation_clauses(pack: IbcFoundationsPack, edition: IbcEdition) -> FoundationClauses:
+    """Clause strings of ``edition`` in the foundations pack."""
+    return pack.clauses[edition]
+
+
+def note_soil_source(
+    calc: Calc,
+    soils: IbcSoilsPack,
+    edition: IbcEdition,
+    soil_class: int | None,
+    soil_report_depth_ft: float | None,
+) -> None:
+    """Record where the soil values come from; presumptive values without a report cost confidence."""
+    clauses = soil_clauses(soils, edition)
+    if soil_class is not None:
+        row = soils.soil(soil_class)
+        symbols = f" ({', '.join(row.usc_symbols)})" if row.usc_symbols else ""
+        calc.note("soil_class", soil_class, description=f"{row.description}{symbols}", clause=clauses.table)
+        calc.assume(
+            f"Presumptive values of Table 1806.2 class {soil_class} ({row.description}) describe the site soil",
+            clauses.table,
+        )
+        if soil_report_depth_ft is None:
+            calc.applies(
+                "soil class confirmed by a site investigation",
+                False,
+                "presumptive class chosen without a geotechnical report depth",
+                penalty=0.05,
+            )
+    else:
+        calc.assume("Soil values are taken from a site-specific geotechnical report (user input)")
