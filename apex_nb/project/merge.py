@@ -8,8 +8,9 @@ Rules, applied at every level of the document:
   only is taken from that side);
 * if both changed a *keyed list* (every item an object with a unique string ``id``, as signs,
   designs and notes are), merge it item by item by ``id``. The result follows the order of the
-  side that reordered (ours if neither did), with the other side's new items inserted after
-  their predecessor; if both sides reordered differently, that is a conflict on the list;
+  side that reordered (ours if neither did); the other side's new items go in before the item
+  that follows them on that side, or at the end if none does (so appends stay appends, ours
+  first). If both sides reordered the list differently, that is a conflict on the list;
 * anything else changed on both sides differently (scalars, plain lists, type changes, a key
   added on both sides with different values, an item removed on one side and edited on the
   other) is a conflict at its JSON path. The merged value then holds *ours* at that path.
@@ -201,8 +202,8 @@ def _merge_keyed(
     for index, item_id in enumerate(other):
         if item_id in placed or item_id not in items:
             continue
-        before = next((p for p in reversed(other[:index]) if p in placed), None)
-        order.insert(0 if before is None else order.index(before) + 1, item_id)
+        after = next((p for p in other[index + 1 :] if p in placed), None)
+        order.insert(len(order) if after is None else order.index(after), item_id)
         placed.add(item_id)
     order.extend(sorted(set(items) - placed))
     return [items[i] for i in order]
