@@ -13,6 +13,7 @@ from apex_nb.pack_schemas import asce7_wind, materials
 from apex_nb.pack_schemas import connections
 from apex_nb.pack_schemas import aisc360, load_combinations, sections
 from apex_nb.pack_schemas import prices, soils
+from apex_nb.pack_schemas import en1991
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "asce7-wind/1": asce7_wind.Asce7WindPack,
@@ -29,4 +30,5 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "ibc-soils/1": soils.IbcSoilsPack,
     "ibc-foundations/1": soils.IbcFoundationsPack,
     "prices/1": prices.PricesPack,
+    "en1991-1-4-signboards/1": en1991.En1991SignboardsPack,
 }

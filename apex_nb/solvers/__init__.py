@@ -1,6 +1,7 @@
 """Every registered solver, listed explicitly (name -> module):
 
 - ``wind.asce7_qz``: ASCE 7 velocity pressure (``solvers/wind/asce7_qz.py``)
+- ``wind.asce7_sign``, ``wind.asce7_post``, ``wind.en1991_signboard``: sign Cases A/B/C, exposed posts, EN signboards (``solvers/wind/``)
 - ``foundation.embedment``, ``foundation.spread_footing``, ``cost.estimate``: IBC 1807.3 poles, spread footings, price (``solvers/foundation/``, ``solvers/cost/``)
 """
 
@@ -10,10 +11,13 @@ from apex_nb.registry import Solver
 from apex_nb.solvers.cost import estimate as cost_estimate
 from apex_nb.solvers.foundation import embedment as foundation_embedment
 from apex_nb.solvers.foundation import spread_footing as foundation_spread_footing
-from apex_nb.solvers.wind import asce7_qz
+from apex_nb.solvers.wind import asce7_post, asce7_qz, asce7_sign, en1991_signboard
 
 ALL: tuple[Solver, ...] = (
     asce7_qz.SOLVER,
+    asce7_sign.SOLVER,
+    asce7_post.SOLVER,
+    en1991_signboard.SOLVER,
     foundation_embedment.SOLVER,
     foundation_spread_footing.SOLVER,
     cost_estimate.SOLVER,

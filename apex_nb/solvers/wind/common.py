@@ -11,8 +11,8 @@ from apex_nb.equations.asce7.velocity_pressure import (
     kz_power_law,
     velocity_pressure_psf,
 )
-from apex_nb.errors import FieldProblem, InputError
-from apex_nb.pack_schemas.asce7_wind import Asce7WindPack
+from apex_nb.errors import FieldProblem, InputError, PackError
+from apex_nb.pack_schemas.asce7_wind import Asce7WindPack, DesignLevel, OtherStructures, SolidSigns
 
 Edition = Literal["7-05", "7-10", "7-16", "7-22"]
 Exposure = Literal["B", "C", "D"]
@@ -109,3 +109,65 @@ def qz_psf(
         formula=f"{vp.coefficient} {factors}",
         clause=pack.clauses["velocity_pressure"],
     )
+
+
+def resolve_kz_method(calc: Calc, pack: Asce7WindPack, requested: KzMethod | None) -> KzMethod:
+    """The Kz method to use: the requested one, else the printed table where the pack has a verified one."""
+    if requested is not None:
+        calc.note("kz_method", requested, description="Kz method (input)", clause=pack.clauses["kz_table"])
+        return requested
+    method: KzMethod = "table" if pack.kz_table is not None else "formula"
+    calc.note("kz_method", method, description="Kz method (default for this edition)", clause=pack.clauses["kz_table"])
+    if method == "formula":
+        calc.assume(
+            f"Kz by the power-law formula: no verified printed Kz table in the ASCE {pack.edition} pack",
+            pack.clauses["kz_formula"],
+        )
+    return method
+
+
+def design_block(pack: Asce7WindPack) -> DesignLevel:
+    """G, design level, ASD factor and minimum pressure of the edition (PackError when missing)."""
+    if pack.design is None:
+        raise PackError(f"ASCE {pack.edition} wind pack has no 'design' block")
+    return pack.design
+
+
+def solid_signs_block(pack: Asce7WindPack) -> SolidSigns:
+    """The solid freestanding wall and sign figure of the edition (PackError when missing)."""
+    if pack.solid_signs is None:
+        raise PackError(f"ASCE {pack.edition} wind pack has no 'solid_signs' block")
+    return pack.solid_signs
+
+
+def other_structures_block(pack: Asce7WindPack) -> OtherStructures:
+    """Cf of chimneys, tanks and similar structures (PackError when missing)."""
+    if pack.other_structures is None:
+        raise PackError(f"ASCE {pack.edition} wind pack has no 'other_structures' block")
+    return pack.other_structures
+
+
+def importance_for(calc: Calc, pack: Asce7WindPack, importance_factor: float | None) -> float:
+    """Importance factor I where the edition uses it (7-05), else 1.0; traced with its assumption."""
+    if not pack.velocity_pressure.uses_importance:
+        return 1.0
+    default_i = pack.velocity_pressure.default_importance_factor or 1.0
+    value = importance_factor if importance_factor is not None else default_i
+    calc.value("I", value, description="importance factor", clause=pack.clauses["importance_factor"])
+    if importance_factor is None:
+        calc.assume("Importance factor I = 1.0 (Occupancy Category II)", pack.clauses["importance_factor"])
+    return value
+
+
+def importance_only_in_7_05(edition: Edition, importance_factor: float | None) -> None:
+    """Raise InputError when an importance factor is given for an edition without one (7-10 on)."""
+    if importance_factor is not None and edition != "7-05":
+        raise InputError(
+            [
+                FieldProblem(
+                    "importance_factor",
+                    f"not used by ASCE {edition} (risk is in the map speed)",
+                    "only with edition '7-05'",
+                )
+            ]
+        )
