@@ -16,7 +16,16 @@ if TYPE_CHECKING:
     from apex_nb.envelope import Envelope
     from apex_nb.registry import Solver
 
-__all__ = ["Envelope", "InputError", "PackError", "SolverError", "__version__", "list_solvers", "solve"]
+__all__ = [
+    "Envelope",
+    "InputError",
+    "PackError",
+    "SolverError",
+    "__version__",
+    "compare_editions",
+    "list_solvers",
+    "solve",
+]
 
 
 def solve(name: str, inputs: Any, **kwargs: Any) -> Envelope:
@@ -24,6 +33,13 @@ def solve(name: str, inputs: Any, **kwargs: Any) -> Envelope:
     from apex_nb.registry import solve as _solve
 
     return _solve(name, inputs, **kwargs)
+
+
+def compare_editions(inputs: Any, editions: Any = None) -> Any:
+    """One column per ASCE 7 edition for one sign (pandas DataFrame; see ``apex_nb.compare``)."""
+    from apex_nb.compare import compare_editions as _compare
+
+    return _compare(inputs, editions)
 
 
 def list_solvers() -> list[Solver]:
