@@ -170,3 +170,16 @@ def summary(rows: Iterable[Mapping[str, Any]]) -> dict[str, int]:
     for row in rows:
         counts[row["status"]] = counts.get(row["status"], 0) + 1
     return counts
+
+
+def write_results(rows: list[dict[str, Any]], path: str) -> None:
+    """Write ``{"rows": rows, "summary": counts}`` as JSON ('' = do not write)."""
+    if not path:
+        return
+    import json
+    from pathlib import Path
+
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    payload = {"rows": rows, "summary": summary(rows)}
+    target.write_text(json.dumps(payload, indent=2, sort_keys=True, allow_nan=False) + "\n", encoding="utf-8")

@@ -77,8 +77,10 @@ class SolverApp:
         envelope: Envelope | None = None,
         projects: str = "",
         show_drawings: bool = True,
+        report_dir: str = "",
     ) -> None:
         self.solver_name = solver_name
+        self.report_dir = report_dir
         self.available = is_registered(solver_name)
         input_model = get_solver(solver_name).input_model if self.available else model
         if input_model is None:
@@ -116,6 +118,13 @@ class SolverApp:
         children.append(details)
         if self.panel is not None:
             children.append(self.panel.widget)
+        if report_dir:
+            button = w.Button(description="Export calc report")
+            button.add_class("apx-report-button")
+            self.report_status = w.HTML()
+            self.report_status.add_class("apx-report-status")
+            button.on_click(lambda _b: self.export_report())
+            children.append(w.HBox([button, self.report_status]))
         self.widget = w.VBox(children)
         self.widget.add_class("apx-app")
         self.form.on_change(lambda _f: self.recompute())
@@ -157,6 +166,25 @@ class SolverApp:
             return None
         self.show(envelope)
         return envelope
+
+    def export_report(self) -> str:
+        """Write the calc report of the current envelope to ``report_dir``; return the path ('' if none)."""
+        from pathlib import Path
+
+        from apex_nb.report import render_html
+
+        if self.envelope is None:
+            self.report_status.value = "⚠ no valid result to report"
+            return ""
+        target = Path(self.report_dir) / f"{self.envelope.solver.name}-{self.envelope.content_sha256[-12:]}.html"
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(render_html(self.envelope), encoding="utf-8")
+        except (OSError, ApexError) as exc:
+            self.report_status.value = f"⚠ {html.escape(str(exc))}"
+            return ""
+        self.report_status.value = f"✔ wrote {html.escape(str(target))}"
+        return str(target)
 
     def _invalid(self, message: str) -> None:
         self.envelope = None

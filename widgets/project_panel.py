@@ -21,55 +21,12 @@ from typing import TYPE_CHECKING, Any
 import ipywidgets as w
 
 from apex_nb.errors import ApexError, InputError
+from apex_nb.notebook import add_envelope
 from apex_nb.project import Conflict, MergeResult, PreconditionFailed, ProjectNotFound, ProjectStore
 
 if TYPE_CHECKING:
     from apex_nb.envelope import Envelope
     from apex_nb.project import Project
-
-
-def _short_hash(env: Envelope) -> str:
-    return env.content_sha256.split(":")[-1][:12]
-
-
-def add_envelope(doc: dict[str, Any], env: Envelope, *, sign_name: str = "", label: str = "") -> dict[str, Any]:
-    """A copy of project document ``doc`` with ``env`` added as sign + design (+ estimate lines)."""
-    out = dict(doc)
-    key = _short_hash(env)
-    sign_id, design_id = f"sign-{key}", f"design-{key}"
-    signs = [s for s in out.get("signs", []) if s.get("id") != sign_id]
-    signs.append({"id": sign_id, "name": sign_name or env.solver.name, "inputs": dict(env.inputs)})
-    designs = [d for d in out.get("designs", []) if d.get("id") != design_id]
-    post = env.result.get("post_label")
-    designs.append(
-        {
-            "id": design_id,
-            "sign_id": sign_id,
-            "label": label or f"{env.solver.name} v{env.solver.version}" + (f" {post}" if post else ""),
-            "envelope_hash": env.content_sha256,
-            "envelope": env.model_dump(mode="json"),
-        }
-    )
-    out["signs"], out["designs"] = signs, designs
-    lines = env.result.get("price_lines")
-    if isinstance(lines, list) and lines:
-        estimate = dict(out.get("estimate") or {})
-        kept = [line for line in estimate.get("lines", []) if not str(line.get("id", "")).startswith(f"{design_id}-")]
-        for index, line in enumerate(lines):
-            if not isinstance(line, dict):
-                continue
-            kept.append(
-                {
-                    "id": f"{design_id}-{index + 1}",
-                    "description": str(line.get("item", ""))[:500],
-                    "quantity": float(line.get("quantity", 1.0)),
-                    "unit": str(line.get("unit", "ea"))[:32],
-                    "unit_price": float(line.get("unit_price_usd", 0.0)),
-                }
-            )
-        estimate["lines"] = kept
-        out["estimate"] = estimate
-    return out
 
 
 @dataclass

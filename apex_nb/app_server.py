@@ -1,0 +1,174 @@
+"""Voila and JupyterLab command lines for the apps, with the defaults the apps need.
+
+``voila_command`` builds the Voila call behind ``apex-nb app``: one app notebook only (no file
+tree), sources stripped, tracebacks hidden, a preheated kernel pool, idle kernels culled, an
+execution timeout, 127.0.0.1 by default, and the offline ``apex`` template (no CDN request; see
+``widgets/templates/README.md``). A non-loopback host without a token is refused.
+
+App notebooks are marked in their metadata: ``{"apex_nb": {"app": true}}``; only those may be
+served. No UI import here: paths are found without importing ``apex_nb.widgets``.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import ipaddress
+import json
+import os
+import secrets
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from apex_nb.errors import FieldProblem, InputError
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8866
+DEFAULT_APP = "quick_quote"
+TEMPLATE = "apex"
+NOTEBOOKS_ENV = "APEX_NB_NOTEBOOKS"
+PROJECTS_ENV = "APEX_NB_PROJECTS"
+
+
+@dataclass
+class AppSettings:
+    """Everything ``apex-nb app`` passes to Voila."""
+
+    app: str = DEFAULT_APP
+    host: str = DEFAULT_HOST
+    port: int = DEFAULT_PORT
+    token: str = ""
+    pool_size: int = 2
+    cull_idle_timeout_s: int = 600
+    cull_interval_s: int = 60
+    execution_timeout_s: int = 60
+    notebooks_dir: Path | None = None
+    projects_dir: str = ""
+    allow_insecure_network: bool = False
+    extra: list[str] = field(default_factory=list)
+
+
+def repo_root() -> Path:
+    """The source tree holding ``apex_nb/`` (notebooks/ sits beside it in a checkout)."""
+    return Path(__file__).resolve().parent.parent
+
+
+def notebooks_dir(settings_dir: Path | None = None) -> Path:
+    """``--notebooks DIR``, else ``$APEX_NB_NOTEBOOKS``, else ``<checkout>/notebooks``."""
+    if settings_dir is not None:
+        return settings_dir
+    env = os.environ.get(NOTEBOOKS_ENV)
+    return Path(env) if env else repo_root() / "notebooks"
+
+
+def templates_root() -> Path:
+    """The Jupyter data directory holding the ``apex`` Voila template (``widgets/templates``)."""
+    spec = importlib.util.find_spec("apex_nb.widgets")
+    if spec is None or not spec.submodule_search_locations:
+        raise InputError([FieldProblem("apex_nb.widgets", "the widgets layer is not installed")], "app")
+    return Path(next(iter(spec.submodule_search_locations))) / "templates"
+
+
+def is_app_notebook(path: Path) -> bool:
+    """True when the notebook's metadata marks it as an app (``apex_nb.app = true``)."""
+    try:
+        meta = json.loads(path.read_text(encoding="utf-8")).get("metadata", {})
+    except (OSError, ValueError):
+        return False
+    return bool((meta.get("apex_nb") or {}).get("app"))
+
+
+def app_notebooks(directory: Path) -> dict[str, Path]:
+    """Marked app notebooks by name (file stem)."""
+    return {p.stem: p for p in sorted(directory.glob("*.ipynb")) if is_app_notebook(p)}
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def resolve_token(token: str) -> str:
+    """``auto`` -> a fresh random token; anything else as given ('' = no token)."""
+    return secrets.token_urlsafe(24) if token == "auto" else token
+
+
+def check_settings(settings: AppSettings) -> Path:
+    """Validate the settings; return the notebook to serve."""
+    problems = []
+    apps = app_notebooks(notebooks_dir(settings.notebooks_dir))
+    if settings.app not in apps:
+        problems.append(
+            FieldProblem("--app", f"{settings.app!r} is not a marked app notebook", ", ".join(apps) or "none")
+        )
+    if not (0 < settings.port < 65536):
+        problems.append(FieldProblem("--port", f"{settings.port} is not a port", "1..65535"))
+    if not _is_loopback(settings.host) and not settings.token and not settings.allow_insecure_network:
+        problems.append(
+            FieldProblem(
+                "--host",
+                f"{settings.host} is reachable from the network and no --token is set",
+                "127.0.0.1, or give --token (see docs/APPS.md for a reverse proxy)",
+            )
+        )
+    if settings.pool_size < 0:
+        problems.append(FieldProblem("--pool-size", "must not be negative", ">= 0"))
+    if problems:
+        raise InputError(problems, "app settings")
+    return apps[settings.app]
+
+
+def voila_command(settings: AppSettings) -> tuple[list[str], dict[str, str]]:
+    """The Voila argv and environment for ``settings`` (validated first)."""
+    notebook = check_settings(settings)
+    argv = [
+        sys.executable,
+        "-m",
+        "voila",
+        str(notebook),
+        f"--port={settings.port}",
+        f"--Voila.ip={settings.host}",
+        "--no-browser",
+        f"--template={TEMPLATE}",
+        "--theme=light",
+        "--strip_sources=True",
+        "--show_tracebacks=False",
+        f"--preheat_kernel={settings.pool_size > 0}",
+        f"--pool_size={settings.pool_size}",
+        f"--MappingKernelManager.cull_idle_timeout={settings.cull_idle_timeout_s}",
+        f"--MappingKernelManager.cull_interval={settings.cull_interval_s}",
+        "--MappingKernelManager.cull_connected=True",
+        f"--VoilaExecutor.timeout={settings.execution_timeout_s}",
+        "--Voila.port_retries=0",
+        *([f"--Voila.token={settings.token}"] if settings.token else []),
+        *settings.extra,
+    ]
+    env = dict(os.environ)
+    data_path = [str(templates_root())]
+    if env.get("JUPYTER_PATH"):
+        data_path.append(env["JUPYTER_PATH"])
+    env["JUPYTER_PATH"] = os.pathsep.join(data_path)
+    if settings.projects_dir:
+        env[PROJECTS_ENV] = str(Path(settings.projects_dir).resolve())
+    env.pop("MPLBACKEND", None)
+    return argv, env
+
+
+def lab_command(host: str = DEFAULT_HOST, port: int = 8888, notebooks: Path | None = None) -> list[str]:
+    """JupyterLab on the notebooks folder, headless, bound to ``host`` (root needs --allow-root)."""
+    argv = [
+        sys.executable,
+        "-m",
+        "jupyterlab",
+        f"--ServerApp.root_dir={notebooks_dir(notebooks)}",
+        f"--ServerApp.ip={host}",
+        f"--ServerApp.port={port}",
+        "--no-browser",
+    ]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        argv.append("--allow-root")
+    return argv
