@@ -33,6 +33,7 @@ REQUIRED_LIMITS = (
     "w_web_shear_rolled",
     "column_inelastic",
 )
+REQUIRED_EFFECTIVE_WIDTH = ("stiffened", "hss_walls", "other")
 REQUIRED_VALUES = ("h1_axial_switch", "h3_torsion_neglect", "max_slenderness_recommended")
 REQUIRED_CLAUSES = (
     "b4_1",
@@ -90,6 +91,14 @@ class Value(_Strict):
     clause: str
 
 
+class EffectiveWidth(_Strict):
+    """Effective width imperfection adjustment factors c1, c2 of one element kind (Table E7.1)."""
+
+    c1: float = Field(gt=0, lt=1)
+    c2: float = Field(gt=1)
+    clause: str
+
+
 class EditionFactors(_Strict):
     """Everything the member checks read for one edition of AISC 360."""
 
@@ -98,6 +107,7 @@ class EditionFactors(_Strict):
     resistance: dict[str, Factor]
     limits: dict[str, Limit]
     values: dict[str, Value]
+    effective_width: dict[str, EffectiveWidth]
     clauses: dict[str, str]
 
     @model_validator(mode="after")
@@ -106,6 +116,7 @@ class EditionFactors(_Strict):
             ("resistance", REQUIRED_FACTORS),
             ("limits", REQUIRED_LIMITS),
             ("values", REQUIRED_VALUES),
+            ("effective_width", REQUIRED_EFFECTIVE_WIDTH),
             ("clauses", REQUIRED_CLAUSES),
         ):
             missing = [key for key in required if key not in getattr(self, group)]

@@ -29,7 +29,7 @@ class Combination(_Strict):
 class ServiceWind(_Strict):
     """How to get a serviceability wind effect from the edition's wind load W."""
 
-    factor_on_w: float = Field(gt=0, le=1.0, description="Service wind effect = factor × W (W as the edition defines it)")
+    factor_on_w: float = Field(gt=0, le=1.0, description="Service wind effect = factor × W (W as the edition has it)")
     w_level: Literal["nominal", "strength"] = Field(description="What W from this edition's map speed is")
     basis: str
     alternative: str = ""

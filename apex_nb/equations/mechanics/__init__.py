@@ -1,0 +1,1 @@
+"""Closed-form structural mechanics (beam deflections) used by the solvers."""

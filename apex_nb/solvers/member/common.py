@@ -1,0 +1,263 @@
+"""Shared input pieces and pack reads of the member solvers (``member.check``, ``member.deflection``,
+``post.select``): section and grade resolution, the quiet recorder used while screening many
+sections, and the service-level wind factor.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from pydantic import Field, model_validator
+
+from apex_nb.calc import Calc
+from apex_nb.errors import FieldProblem, InputError, SolverError
+from apex_nb.inputs import SolverInput
+from apex_nb.pack_schemas.aisc360 import Aisc360Pack, EditionFactors
+from apex_nb.pack_schemas.load_combinations import LoadCombinationsPack
+from apex_nb.pack_schemas.materials import Grade, SteelMaterialsPack
+from apex_nb.sections import Family, Section, SectionNotFound, custom_rect, custom_round, find_section
+
+AiscEdition = Literal["360-16", "360-22"]
+AsceEdition = Literal["7-05", "7-10", "7-16", "7-22"]
+DesignMethod = Literal["ASD", "LRFD"]
+BendingAxis = Literal["major", "minor"]
+LoadLevel = Literal["service", "W"]
+
+FACTORS_PACK = "aisc360-factors"
+MATERIALS_PACK = "steel-materials"
+COMBINATIONS_PACK = "load-combinations"
+
+# Default grade per family: the usual product specification for each shape in US practice
+# (AISC Manual 16th Ed. Table 2-4 "preferred" material). Recorded as an assumption when used.
+DEFAULT_GRADES: dict[Family, str] = {
+    "pipe": "A53B",
+    "hss-round": "A500C-round",
+    "hss-rect": "A500C-rect",
+    "w": "A992",
+}
+GRADE_USES: dict[Family, tuple[str, ...]] = {
+    "pipe": ("pipe", "round_hss"),
+    "hss-round": ("round_hss", "pipe"),
+    "hss-rect": ("rect_hss",),
+    "w": ("w_shape",),
+}
+
+
+class CustomTube(SolverInput):
+    """A tube not in the AISC tables, from its outside dimensions and nominal wall."""
+
+    shape: Literal["round", "rect"] = Field(description="'round' (give od_in) or 'rect' (give depth_in and width_in)")
+    od_in: float | None = Field(default=None, gt=0, le=120, description="Outside diameter of a round tube, in")
+    depth_in: float | None = Field(
+        default=None, gt=0, le=120, description="Rectangular tube: outside depth Ht in the plane of bending, in"
+    )
+    width_in: float | None = Field(default=None, gt=0, le=120, description="Rectangular tube: outside width B, in")
+    t_nom_in: float = Field(gt=0, le=4, description="Nominal wall thickness, in (t_des = factor × t_nom per grade)")
+
+    @model_validator(mode="after")
+    def _dimensions(self) -> CustomTube:
+        problems = []
+        if self.shape == "round":
+            if self.od_in is None:
+                problems.append(FieldProblem("custom.od_in", "required for a round tube", "number > 0"))
+            elif self.t_nom_in >= self.od_in / 2:
+                problems.append(
+                    FieldProblem("custom.t_nom_in", "wall thicker than the radius", f"< {self.od_in / 2:g}")
+                )
+        else:
+            for name in ("depth_in", "width_in"):
+                if getattr(self, name) is None:
+                    problems.append(FieldProblem(f"custom.{name}", "required for a rectangular tube", "number > 0"))
+            if self.depth_in and self.width_in and 3 * self.t_nom_in >= min(self.depth_in, self.width_in):
+                limit = min(self.depth_in, self.width_in) / 3
+                problems.append(FieldProblem("custom.t_nom_in", "no flat wall left (b = B − 3t ≤ 0)", f"< {limit:g}"))
+        if problems:
+            raise InputError(problems)
+        return self
+
+
+class SectionChoice(SolverInput):
+    """Mixin fields: one AISC label or one custom tube, and a grade."""
+
+    section: str | None = Field(
+        default=None,
+        min_length=2,
+        max_length=60,
+        description="AISC v16 label or EDI name, any case and spacing: 'Pipe 6 STD', 'HSS8x8x1/4', 'W14x22'",
+    )
+    custom: CustomTube | None = Field(default=None, description="A custom round or rectangular tube instead of a label")
+    grade: str | None = Field(
+        default=None,
+        description="Material grade id from the steel-materials pack (default by family: pipe A53B, round HSS "
+        "A500C-round, rectangular HSS A500C-rect, W A992)",
+    )
+
+    @model_validator(mode="after")
+    def _one_section(self) -> SectionChoice:
+        if (self.section is None) == (self.custom is None):
+            raise InputError(
+                [FieldProblem("section", "give exactly one of section (AISC label) or custom", "section or custom")]
+            )
+        return self
+
+
+@dataclass(frozen=True)
+class Material:
+    """The grade used and the moduli, with their pack provenance."""
+
+    grade: Grade
+    fy_ksi: float
+    e_ksi: float
+    g_ksi: float
+    density_lb_per_ft3: float
+
+
+def factors_for(calc: Calc, edition: str) -> tuple[EditionFactors, Aisc360Pack]:
+    """The edition's φ/Ω, limits and clauses (pack read recorded)."""
+    pack: Aisc360Pack = calc.pack(FACTORS_PACK).data
+    return pack.editions[edition], pack  # type: ignore[index]
+
+
+def materials(calc: Calc) -> SteelMaterialsPack:
+    """The steel materials pack body (pack read recorded)."""
+    return calc.pack(MATERIALS_PACK).data
+
+
+def grade_for(calc: Calc, family: Family, grade_id: str | None, field: str = "grade") -> Material:
+    """Resolve a grade id (or the family default) and check it suits the family; traced."""
+    pack = materials(calc)
+    wanted = grade_id or DEFAULT_GRADES[family]
+    by_id = {g.id: g for g in pack.grades}
+    allowed = [g.id for g in pack.grades if g.use in GRADE_USES[family]]
+    grade = by_id.get(wanted)
+    if grade is None or grade.use not in GRADE_USES[family] or grade.fy_ksi is None:
+        raise InputError(
+            [FieldProblem(field, f"grade {wanted!r} does not apply to {family}", "one of " + ", ".join(allowed))]
+        )
+    if grade_id is None:
+        calc.assume(f"Material {grade.specification} ({grade.id}), the usual grade for {family}", grade.source)
+    calc.note("grade", grade.id, description=f"material grade: {grade.specification}", clause=grade.source)
+    fy = calc.value(
+        "Fy", grade.fy_ksi, unit="ksi", description=f"yield stress, {grade.specification}", clause=grade.source
+    )
+    e = calc.value(
+        "E", pack.elastic_modulus_ksi, unit="ksi", description="modulus of elasticity", clause="steel-materials"
+    )
+    return Material(
+        grade=grade, fy_ksi=fy, e_ksi=e, g_ksi=pack.shear_modulus_ksi, density_lb_per_ft3=pack.density_lb_per_ft3
+    )
+
+
+def resolve_section(calc: Calc, inputs: SectionChoice, family_hint: Family | None = None) -> tuple[Section, Material]:
+    """The section (pack row or custom tube) and its material; the pack row is recorded in the trace."""
+    if inputs.section is not None:
+        try:
+            section = find_section(calc.pack, inputs.section)
+        except SectionNotFound as exc:
+            allowed = (
+                ("close: " + ", ".join(exc.suggestions)) if exc.suggestions else "an AISC v16 pipe, HSS or W label"
+            )
+            raise InputError([FieldProblem("section", str(exc), allowed)]) from None
+        material = grade_for(calc, section.family, inputs.grade)
+        if material.grade.design_thickness_factor > 0.93 + 1e-9 and section.family != "w":
+            calc.assume(
+                f"{material.grade.id} permits t_des = t_nom, but the AISC v16 properties use t_des = 0.93 t_nom; "
+                "the tabulated (smaller, conservative) properties are used",
+                "AISC 360 §B4.2",
+            )
+    else:
+        custom = inputs.custom
+        assert custom is not None  # guaranteed by the model validator
+        family: Family = "hss-round" if custom.shape == "round" else "hss-rect"
+        material = grade_for(calc, family_hint or family, inputs.grade)
+        factor = material.grade.design_thickness_factor
+        if custom.shape == "round":
+            section = custom_round(custom.od_in or 0.0, custom.t_nom_in, factor, material.density_lb_per_ft3)
+        else:
+            section = custom_rect(
+                custom.depth_in or 0.0, custom.width_in or 0.0, custom.t_nom_in, factor, material.density_lb_per_ft3
+            )
+        calc.assume(
+            "Custom tube: properties computed from dimensions with t_des = "
+            f"{factor:g} t_nom and, for rectangular tubes, outside corner radius 2 t_des",
+            "AISC 360 §B4.2; AISC Manual Part 1",
+        )
+    calc.note("section", section.label, description="section used", clause=section.source_clause)
+    return section, material
+
+
+# --- quiet recorder for screening ---------------------------------------------------------
+@dataclass(frozen=True)
+class QuietCheck:
+    """What a screening run keeps of a check."""
+
+    id: str
+    ratio: float
+    passed: bool
+    clause: str
+
+
+class Quiet:
+    """Same interface as Calc's value/note/check/assume/applies/warn, recording nothing.
+
+    post.select screens hundreds of sections with the exact code path of member.check, then
+    re-runs the chosen one through member.check with full recording.
+    """
+
+    def value(self, symbol: str, value: float, **_: Any) -> float:
+        """Return the value as a float, refusing NaN/inf like Calc.value."""
+        number = float(value)
+        if not math.isfinite(number):
+            raise SolverError(f"{symbol}: computed a non-finite value ({value!r})")
+        return number
+
+    def note(self, *_: Any, **__: Any) -> None:
+        """Nothing to record."""
+
+    def check(
+        self, check_id: str, description: str, *, demand: float, capacity: float, unit: str, clause: str
+    ) -> QuietCheck:
+        """The ratio and verdict, computed as Calc.check does."""
+        del description, unit
+        if capacity <= 0.0:
+            ratio = 0.0 if demand <= 0.0 else math.inf
+        else:
+            ratio = max(demand, 0.0) / capacity
+        return QuietCheck(id=check_id, ratio=ratio, passed=ratio <= 1.0, clause=clause)
+
+    def assume(self, *_: Any, **__: Any) -> None:
+        """Nothing to record."""
+
+    def applies(self, rule: str, ok: bool, note: str = "", penalty: float = 0.0) -> bool:
+        """Return the verdict without recording it."""
+        del rule, note, penalty
+        return bool(ok)
+
+    def warn(self, *_: Any) -> None:
+        """Nothing to record."""
+
+
+# --- service-level wind -------------------------------------------------------------------
+def service_factor(
+    calc: Calc | Quiet, level: LoadLevel, asce7_edition: AsceEdition | None, pack: LoadCombinationsPack | None
+) -> float:
+    """Factor turning the given loads into service-level loads (1.0 when already service level)."""
+    if level == "service":
+        calc.assume("Deflection loads are given at service level (e.g. from a 10-year MRI wind speed)")
+        return calc.value("k_service", 1.0, description="service-level factor on the given loads (given at service)")
+    assert pack is not None and asce7_edition is not None  # guaranteed by the input validators
+    wind = pack.editions[asce7_edition].service_wind
+    calc.assume(
+        f"Service-level wind = {wind.factor_on_w:g} × W ({wind.w_level}-level W of ASCE {asce7_edition}); "
+        f"alternative: {wind.alternative}",
+        wind.basis,
+    )
+    return calc.value(
+        "k_service",
+        wind.factor_on_w,
+        description=f"service-level factor on ASCE {asce7_edition} W for deflection",
+        formula="from the load-combinations pack",
+        clause=wind.basis,
+    )

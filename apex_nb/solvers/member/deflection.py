@@ -1,0 +1,213 @@
+"""Solver ``member.deflection``: tip deflection of a cantilever post under loads at their own
+heights (δ = Σ P z²(3L − z)/6EI, plus uniform segments), against a height/ratio limit.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import Field, model_validator
+
+from apex_nb.calc import Calc
+from apex_nb.errors import FieldProblem, InputError
+from apex_nb.inputs import SolverInput
+from apex_nb.registry import Solver
+from apex_nb.solvers.member.common import (
+    COMBINATIONS_PACK,
+    AsceEdition,
+    BendingAxis,
+    LoadLevel,
+    SectionChoice,
+    resolve_section,
+    service_factor,
+)
+from apex_nb.solvers.member.core import cantilever_deflection_in
+
+VERSION = "1.0.0"
+
+
+class PointLoad(SolverInput):
+    """A horizontal point load on the post (the resultant of a sign face, a cabinet ...)."""
+
+    force_kip: float = Field(ge=0, le=1000, description="Horizontal force, kip")
+    height_ft: float = Field(gt=0, le=200, description="Height of the force above the fixed base, ft")
+
+
+class UniformLoad(SolverInput):
+    """A uniform horizontal load between two heights (wind on the post itself, a tall panel)."""
+
+    load_kip_per_ft: float = Field(ge=0, le=100, description="Load per unit height, kip/ft")
+    z_bottom_ft: float = Field(ge=0, le=200, description="Bottom of the loaded length above the base, ft")
+    z_top_ft: float = Field(gt=0, le=200, description="Top of the loaded length above the base, ft")
+
+
+class DeflectionLoads(SolverInput):
+    """Mixin: the loads for deflection and the level they are given at."""
+
+    point_loads: list[PointLoad] = Field(
+        default_factory=list, max_length=50, description="Point loads with their heights"
+    )
+    uniform_loads: list[UniformLoad] = Field(
+        default_factory=list, max_length=50, description="Uniform loads between heights"
+    )
+    loads_level: LoadLevel | None = Field(
+        default=None,
+        description="'service' (loads already at service level, e.g. from a 10-year MRI wind speed) or 'W' (the "
+        "edition's unfactored wind W; the pack's service factor is applied: 0.7 for 7-05, 0.42 from 7-10 on). "
+        "Required whenever loads are given.",
+    )
+    asce7_edition: AsceEdition | None = Field(
+        default=None, description="ASCE 7 edition of W (required with loads_level 'W')"
+    )
+    deflection_limit_ratio: float | None = Field(
+        default=None, ge=20, le=2000, description="Limit δ ≤ height/ratio (default 100 from the load-combinations pack)"
+    )
+
+    def _load_problems(self, height_ft: float, height_field: str) -> list[FieldProblem]:
+        problems = []
+        if (self.point_loads or self.uniform_loads) and self.loads_level is None:
+            problems.append(
+                FieldProblem("loads_level", "say at which level the deflection loads are given", "'service' or 'W'")
+            )
+        if self.loads_level == "W" and self.asce7_edition is None:
+            problems.append(
+                FieldProblem("asce7_edition", "required with loads_level 'W'", "'7-05', '7-10', '7-16', '7-22'")
+            )
+        for i, load in enumerate(self.point_loads):
+            if load.height_ft > height_ft:
+                problems.append(
+                    FieldProblem(
+                        f"point_loads.{i}.height_ft", f"above the post top ({height_field})", f"<= {height_ft:g}"
+                    )
+                )
+        for i, load in enumerate(self.uniform_loads):
+            if load.z_top_ft > height_ft:
+                problems.append(
+                    FieldProblem(
+                        f"uniform_loads.{i}.z_top_ft", f"above the post top ({height_field})", f"<= {height_ft:g}"
+                    )
+                )
+            if load.z_bottom_ft >= load.z_top_ft:
+                problems.append(
+                    FieldProblem(f"uniform_loads.{i}.z_bottom_ft", "must lie below z_top_ft", f"< {load.z_top_ft:g}")
+                )
+        return problems
+
+
+class DeflectionInput(SectionChoice, DeflectionLoads):
+    """Inputs of ``member.deflection``."""
+
+    post_height_ft: float = Field(
+        gt=0, le=200, description="Free length L of the cantilever post above its fixed base, ft"
+    )
+    bending_axis: BendingAxis = Field(default="major", description="'major' (Ix) or 'minor' (Iy, rectangular HSS)")
+
+    @model_validator(mode="after")
+    def _loads(self) -> DeflectionInput:
+        problems = self._load_problems(self.post_height_ft, "post_height_ft")
+        if not self.point_loads and not self.uniform_loads:
+            problems.append(FieldProblem("point_loads", "give at least one point or uniform load", "a non-empty list"))
+        if problems:
+            raise InputError(problems)
+        return self
+
+
+def deflection_limit(calc: Calc, ratio: float | None) -> tuple[float, str]:
+    """The limit ratio (input or the pack default) and its basis; traced."""
+    pack = calc.pack(COMBINATIONS_PACK).data
+    if ratio is None:
+        calc.assume(
+            f"Deflection limit height/{pack.serviceability.default_deflection_limit_ratio:g} (default)",
+            pack.serviceability.basis,
+        )
+        ratio = pack.serviceability.default_deflection_limit_ratio
+        basis = pack.serviceability.basis
+    else:
+        basis = "input"
+    return calc.value("ratio_limit", ratio, description="deflection limit as height / ratio", clause=basis), basis
+
+
+def run(inputs: DeflectionInput, calc: Calc) -> dict[str, Any]:
+    """Service-level tip deflection and its check against height/ratio."""
+    section, material = resolve_section(calc, inputs)
+    if inputs.bending_axis == "minor" and section.shape != "rect":
+        raise InputError(
+            [FieldProblem("bending_axis", f"'minor' applies to rectangular HSS, not {section.family}", "'major'")]
+        )
+    pack = calc.pack(COMBINATIONS_PACK).data if inputs.loads_level == "W" else None
+    k = service_factor(calc, inputs.loads_level or "service", inputs.asce7_edition, pack)
+    inertia = section.ix_in4 if inputs.bending_axis == "major" else section.iy_in4
+    inertia = calc.value(
+        "I",
+        inertia,
+        unit="in⁴",
+        description=f"moment of inertia of {section.label} ({inputs.bending_axis} axis)",
+        clause=section.source_clause,
+    )
+    length_in = calc.value(
+        "L", inputs.post_height_ft * 12.0, unit="in", description="free length of the cantilever post"
+    )
+    points = [(k * p.force_kip, p.height_ft * 12.0) for p in inputs.point_loads]
+    uniforms = [(k * u.load_kip_per_ft / 12.0, u.z_bottom_ft * 12.0, u.z_top_ft * 12.0) for u in inputs.uniform_loads]
+    total, parts = cantilever_deflection_in(points, uniforms, length_in, material.e_ksi, inertia)
+    for i, ((p, z), part) in enumerate(zip(points, parts, strict=False)):
+        calc.value(
+            f"δ{i + 1}",
+            part,
+            unit="in",
+            description=f"tip deflection from {p:.4g} kip at z = {z / 12:g} ft",
+            formula="P z²(3L − z)/(6EI)",
+            clause="AISC Manual Table 3-23 case 22",
+        )
+    for j, ((w, z1, z2), part) in enumerate(zip(uniforms, parts[len(points) :], strict=True)):
+        calc.value(
+            f"δw{j + 1}",
+            part,
+            unit="in",
+            description=f"tip deflection from {w * 12:.4g} kip/ft on {z1 / 12:g}..{z2 / 12:g} ft",
+            formula="w/(6EI)[L z³ − z⁴/4] between the heights",
+            clause="AISC Manual Table 3-23 cases 19 and 22 (integrated)",
+        )
+    delta = calc.value("δ", total, unit="in", description="tip deflection at service level", formula="Σ contributions")
+    ratio_limit, basis = deflection_limit(calc, inputs.deflection_limit_ratio)
+    limit = calc.value(
+        "δ_allow",
+        length_in / ratio_limit,
+        unit="in",
+        description="allowable tip deflection",
+        formula="L / ratio",
+        clause=basis,
+    )
+    check = calc.check(
+        "deflection",
+        f"service tip deflection vs L/{ratio_limit:g}",
+        demand=delta,
+        capacity=limit,
+        unit="in",
+        clause=basis,
+    )
+    base_moment = sum(p * z for p, z in points) + sum(w * (z2 - z1) * (z1 + z2) / 2.0 for w, z1, z2 in uniforms)
+    return {
+        "section": section.label,
+        "section_source": section.source(),
+        "i_in4": inertia,
+        "e_ksi": material.e_ksi,
+        "service_factor": k,
+        "deflection_in": delta,
+        "deflection_limit_in": limit,
+        "deflection_limit_ratio": ratio_limit,
+        "height_over_deflection": length_in / delta if delta > 0 else None,
+        "ratio": check.ratio,
+        "passed": check.passed,
+        "contributions_in": parts,
+        "service_base_moment_kip_ft": base_moment / 12.0,
+    }
+
+
+SOLVER = Solver(
+    name="member.deflection",
+    version=VERSION,
+    input_model=DeflectionInput,
+    run=run,
+    summary="Cantilever post tip deflection at service wind, each load at its own height (P z²(3L − z)/6EI)",
+)

@@ -1,0 +1,300 @@
+"""Solver ``post.select``: the lightest AISC v16 section that passes every strength check and the
+service deflection limit, with the next passing options as a value-engineering list.
+
+Candidates are the rows of the chosen families, sorted by (weight, depth, label): the first
+passing one is the lightest, and ties are broken by the shallower section, then the label
+(deterministic, no hashing). Each candidate is screened with the exact code path of
+``member.check`` (``core.evaluate`` with a quiet recorder); the chosen section is then re-run
+through ``member.check`` and ``member.deflection`` with full recording, and those envelopes
+become this envelope's parts. A larger demand can only shrink the passing set, so it never
+selects a lighter section.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import Field, model_validator
+
+from apex_nb.calc import Calc
+from apex_nb.errors import InputError
+from apex_nb.registry import Solver
+from apex_nb.sections import FAMILY_PACK, Family, Section, sections_of
+from apex_nb.solvers.member.common import (
+    COMBINATIONS_PACK,
+    AiscEdition,
+    BendingAxis,
+    DesignMethod,
+    Quiet,
+    factors_for,
+    grade_for,
+    service_factor,
+)
+from apex_nb.solvers.member.core import Demand, NotApplicable, Options, cantilever_deflection_in, evaluate
+from apex_nb.solvers.member.deflection import DeflectionLoads, deflection_limit
+
+VERSION = "1.0.0"
+
+SelectFamily = Literal["pipe", "hss-round", "hss-square", "hss-rect", "w"]
+PACK_FAMILY: dict[str, Family] = {
+    "pipe": "pipe",
+    "hss-round": "hss-round",
+    "hss-square": "hss-rect",
+    "hss-rect": "hss-rect",
+    "w": "w",
+}
+
+
+class PostSelectInput(DeflectionLoads):
+    """Inputs of ``post.select`` (required strengths from the ASD or LRFD combinations)."""
+
+    edition: AiscEdition = Field(description="AISC 360 edition: '360-16' or '360-22'")
+    design_method: DesignMethod = Field(description="'ASD' or 'LRFD' (must match how the demands were combined)")
+    families: list[SelectFamily] = Field(
+        default_factory=lambda: ["pipe", "hss-round", "hss-square"],
+        min_length=1,
+        max_length=5,
+        description="Families to search: 'pipe', 'hss-round', 'hss-square', 'hss-rect' (non-square), 'w'",
+    )
+    moment_kip_ft: float = Field(ge=0, le=1.0e5, description="Required flexural strength at the base, kip-ft")
+    shear_kip: float = Field(default=0.0, ge=0, le=1.0e4, description="Required shear strength, kip")
+    torsion_kip_ft: float = Field(
+        default=0.0, ge=0, le=1.0e5, description="Required torsional strength, kip-ft (W shapes are skipped when > 0)"
+    )
+    axial_kip: float = Field(default=0.0, ge=0, le=1.0e5, description="Required axial compressive strength, kip")
+    length_ft: float = Field(
+        gt=0, le=200, description="Post height above the fixed base (unbraced length, deflection length), ft"
+    )
+    k_factor: float | None = Field(
+        default=None, gt=0, le=5, description="Effective length factor K (default 2.1, fixed-free)"
+    )
+    cb: float | None = Field(
+        default=None, ge=1.0, le=3.0, description="LTB modification factor Cb (default 1.0, cantilever)"
+    )
+    bending_axis: BendingAxis = Field(
+        default="major", description="'major' or 'minor' (rectangular HSS turned flat); W: major only"
+    )
+    grade_pipe: str = Field(default="A53B", description="Grade id for pipes")
+    grade_hss_round: str = Field(default="A500C-round", description="Grade id for round HSS")
+    grade_hss_rect: str = Field(default="A500C-rect", description="Grade id for square and rectangular HSS")
+    grade_w: str = Field(default="A992", description="Grade id for W shapes")
+    max_depth_in: float | None = Field(
+        default=None, gt=0, le=100, description="Largest outside depth (OD, Ht or d) allowed, in"
+    )
+    max_width_in: float | None = Field(
+        default=None, gt=0, le=100, description="Largest outside width (OD, B or bf) allowed, in"
+    )
+    alternatives_count: int = Field(default=3, ge=0, le=10, description="How many further passing sections to list")
+
+    @model_validator(mode="after")
+    def _loads(self) -> PostSelectInput:
+        problems = self._load_problems(self.length_ft, "length_ft")
+        if len(set(self.families)) != len(self.families):
+            from apex_nb.errors import FieldProblem
+
+            problems.append(FieldProblem("families", "listed twice", "each family once"))
+        if problems:
+            raise InputError(problems)
+        return self
+
+
+def _grade_field(family: Family) -> str:
+    return {"pipe": "grade_pipe", "hss-round": "grade_hss_round", "hss-rect": "grade_hss_rect", "w": "grade_w"}[family]
+
+
+def _candidates(calc: Calc, inputs: PostSelectInput) -> list[Section]:
+    found: list[Section] = []
+    for name in inputs.families:
+        family = PACK_FAMILY[name]
+        for section in sections_of(family, calc.pack(FAMILY_PACK[family])):
+            if name == "hss-square" and not section.is_square:
+                continue
+            if name == "hss-rect" and section.is_square:
+                continue
+            if inputs.max_depth_in is not None and section.depth_in > inputs.max_depth_in:
+                continue
+            if inputs.max_width_in is not None and section.width_in > inputs.max_width_in:
+                continue
+            found.append(section)
+    return sorted(found, key=lambda s: (s.weight_lb_per_ft, s.depth_in, s.label))
+
+
+def run(inputs: PostSelectInput, calc: Calc) -> dict[str, Any]:
+    """Screen the candidates lightest first; keep the first passing one and the next few."""
+    factors, pack = factors_for(calc, inputs.edition)
+    k = inputs.k_factor if inputs.k_factor is not None else pack.cantilever.k_factor
+    cb = inputs.cb if inputs.cb is not None else pack.cantilever.cb
+    options = Options(inputs.edition, inputs.design_method, inputs.length_ft, k, cb, inputs.bending_axis)
+    demand = Demand(inputs.moment_kip_ft, inputs.shear_kip, inputs.torsion_kip_ft, inputs.axial_kip)
+    families_used = {PACK_FAMILY[f] for f in inputs.families}
+    materials = {
+        f: grade_for(calc, f, getattr(inputs, _grade_field(f)), field=_grade_field(f)) for f in sorted(families_used)
+    }
+    has_loads = bool(inputs.point_loads or inputs.uniform_loads)
+    if has_loads:
+        combos = calc.pack(COMBINATIONS_PACK).data if inputs.loads_level == "W" else None
+        k_service = service_factor(calc, inputs.loads_level or "service", inputs.asce7_edition, combos)
+        ratio_limit, basis = deflection_limit(calc, inputs.deflection_limit_ratio)
+        length_in = inputs.length_ft * 12.0
+        points = [(k_service * p.force_kip, p.height_ft * 12.0) for p in inputs.point_loads]
+        uniforms = [
+            (k_service * u.load_kip_per_ft / 12.0, u.z_bottom_ft * 12.0, u.z_top_ft * 12.0)
+            for u in inputs.uniform_loads
+        ]
+        limit_in = length_in / ratio_limit
+    else:
+        calc.warn("No service loads given: the deflection of the post was not checked")
+    quiet = Quiet()
+    candidates = _candidates(calc, inputs)
+    calc.value(
+        "candidates", len(candidates), description=f"sections in {', '.join(inputs.families)} within the size limits"
+    )
+    passing: list[dict[str, Any]] = []
+    skipped = screened = 0
+    best: dict[str, Any] | None = None
+    for section in candidates:
+        if inputs.torsion_kip_ft > 0.0 and section.shape == "w":
+            skipped += 1
+            continue
+        if inputs.bending_axis == "minor" and section.shape == "w":
+            skipped += 1
+            continue
+        material = materials[section.family]
+        screened += 1
+        try:
+            checked = evaluate(quiet, section, material.fy_ksi, material.e_ksi, factors, demand, options)
+        except NotApplicable:
+            skipped += 1
+            continue
+        ratio, governing = checked["ratio"], checked["governing_check"]
+        deflection = None
+        if has_loads:
+            inertia = section.ix_in4 if inputs.bending_axis == "major" else section.iy_in4
+            deflection, _ = cantilever_deflection_in(points, uniforms, length_in, material.e_ksi, inertia)
+            if deflection / limit_in > ratio:
+                ratio, governing = deflection / limit_in, "deflection"
+        row = {
+            "label": section.label,
+            "family": section.selection_family,
+            "weight_lb_per_ft": section.weight_lb_per_ft,
+            **section.dimensions(),
+            "ratio": ratio,
+            "governing_check": governing,
+            "deflection_in": deflection,
+        }
+        if best is None or ratio < best["ratio"]:
+            best = row
+        if ratio <= 1.0:
+            passing.append(row)
+            if len(passing) > inputs.alternatives_count:
+                break
+    calc.value(
+        "skipped", skipped, description="candidates outside the provisions implemented or the load (W with torsion)"
+    )
+    if not passing:
+        closest = best or {}
+        calc.check(
+            "selection",
+            f"no section in {', '.join(inputs.families)} passes; "
+            f"lowest ratio {closest.get('ratio', 0.0):.3g} ({closest.get('label')})",
+            demand=closest.get("ratio", 1.0e9),
+            capacity=1.0,
+            unit="-",
+            clause="post.select",
+        )
+        return {
+            "found": False,
+            "label": None,
+            "closest": closest,
+            "alternatives": [],
+            "candidates_checked": len(candidates),
+        }
+    chosen = passing[0]
+    chosen_family = PACK_FAMILY[chosen["family"]]
+    common = {"section": chosen["label"], "grade": materials[chosen_family].grade.id}
+    check_env = calc.solve(
+        "member.check",
+        {
+            **common,
+            "edition": inputs.edition,
+            "design_method": inputs.design_method,
+            "moment_kip_ft": inputs.moment_kip_ft,
+            "shear_kip": inputs.shear_kip,
+            "torsion_kip_ft": inputs.torsion_kip_ft,
+            "axial_kip": inputs.axial_kip,
+            "length_ft": inputs.length_ft,
+            "k_factor": k,
+            "cb": cb,
+            "bending_axis": inputs.bending_axis,
+        },
+    )
+    strength = check_env.result
+    calc.check(
+        "strength",
+        f"governing strength check of {chosen['label']}: {strength['governing_check']}",
+        demand=strength["ratio"],
+        capacity=1.0,
+        unit="-",
+        clause=strength["governing_clause"],
+    )
+    deflection_result = None
+    if has_loads:
+        defl_env = calc.solve(
+            "member.deflection",
+            {
+                **common,
+                "post_height_ft": inputs.length_ft,
+                "point_loads": [p.model_dump() for p in inputs.point_loads],
+                "uniform_loads": [u.model_dump() for u in inputs.uniform_loads],
+                "loads_level": inputs.loads_level,
+                "asce7_edition": inputs.asce7_edition,
+                "deflection_limit_ratio": ratio_limit,
+                "bending_axis": inputs.bending_axis,
+            },
+        )
+        deflection_result = defl_env.result
+        calc.check(
+            "deflection",
+            f"service tip deflection of {chosen['label']} vs L/{ratio_limit:g}",
+            demand=deflection_result["deflection_in"],
+            capacity=deflection_result["deflection_limit_in"],
+            unit="in",
+            clause=basis,
+        )
+    calc.note(
+        "selected",
+        chosen["label"],
+        description=f"lightest passing section ({chosen['weight_lb_per_ft']:g} lb/ft)",
+        clause=check_env.result["section_source"]["pack"] or "",
+    )
+    return {
+        "found": True,
+        "label": chosen["label"],
+        "family": chosen["family"],
+        "grade": common["grade"],
+        "weight_lb_per_ft": chosen["weight_lb_per_ft"],
+        "dimensions": {k_: v for k_, v in chosen.items() if k_.endswith("_in") and k_ != "deflection_in"},
+        "ratio": chosen["ratio"],
+        "governing_check": chosen["governing_check"],
+        "strength_ratio": strength["ratio"],
+        "strength_governing_check": strength["governing_check"],
+        "deflection_in": deflection_result["deflection_in"] if deflection_result else None,
+        "deflection_limit_in": deflection_result["deflection_limit_in"] if deflection_result else None,
+        "mn_kip_ft": strength["mn_kip_ft"],
+        "phi_mn_kip_ft": strength["phi_mn_kip_ft"],
+        "mn_over_omega_kip_ft": strength["mn_over_omega_kip_ft"],
+        "compactness": strength["compactness"],
+        "section_source": strength["section_source"],
+        "alternatives": passing[1:],
+        "candidates": len(candidates),
+        "candidates_screened": screened,
+    }
+
+
+SOLVER = Solver(
+    name="post.select",
+    version=VERSION,
+    input_model=PostSelectInput,
+    run=run,
+    summary="Lightest passing AISC v16 post (pipe, round/square/rect HSS, W) for M, V, T, P and deflection",
+)
