@@ -7,6 +7,7 @@ here so ``apex-nb packs verify`` catches them before a solver does.
 
 from __future__ import annotations
 
+import itertools
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -182,7 +183,7 @@ class AnchorRodSchedulePack(_Strict):
             ("plate_thicknesses_in", self.plate_thicknesses_in),
             ("fillet_weld_sizes_in", self.fillet_weld_sizes_in),
         ):
-            if any(b <= a for a, b in zip(values, values[1:], strict=False)):
+            if any(b <= a for a, b in itertools.pairwise(values)):
                 raise ValueError(f"{name} must increase strictly")
         return self
 
@@ -232,6 +233,7 @@ class AiscDg1Pack(_Strict):
     fillet_throat_factor: float = Field(gt=0, le=1, description="effective throat = 0.707 w (equal legs)")
     fillet_min_size: list[MinFilletRow] = Field(min_length=1)
     base_metal_shear_rupture: FactorPair
+    base_metal_tension_rupture: FactorPair
     base_metal_fnv_over_fu: float = Field(gt=0, le=1, description="0.60 Fu (Eq. J4-4)")
     asd_anchor_alpha_default: float = Field(ge=1, description="ASD -> strength level factor for ACI anchor checks")
     clauses: dict[str, str]

@@ -4,11 +4,14 @@
 - ``wind.asce7_sign``, ``wind.asce7_post``, ``wind.en1991_signboard``: sign Cases A/B/C, exposed posts, EN signboards (``solvers/wind/``)
 - ``foundation.embedment``, ``foundation.spread_footing``, ``cost.estimate``: IBC 1807.3 poles, spread footings, price (``solvers/foundation/``, ``solvers/cost/``)
 - ``member.check``, ``member.deflection``, ``post.select``: AISC 360 post checks, cantilever deflection, section selection (``solvers/member/``)
+- ``connection.anchor_rods``, ``connection.base_plate``: ACI 318-19 Ch. 17 rods, AISC DG1 base plates and post welds (``solvers/connection/``)
 """
 
 from __future__ import annotations
 
 from apex_nb.registry import Solver
+from apex_nb.solvers.connection import anchor_rods as connection_anchor_rods
+from apex_nb.solvers.connection import base_plate as connection_base_plate
 from apex_nb.solvers.cost import estimate as cost_estimate
 from apex_nb.solvers.foundation import embedment as foundation_embedment
 from apex_nb.solvers.foundation import spread_footing as foundation_spread_footing
@@ -28,4 +31,6 @@ ALL: tuple[Solver, ...] = (
     member_check.SOLVER,
     member_deflection.SOLVER,
     post_select.SOLVER,
+    connection_anchor_rods.SOLVER,
+    connection_base_plate.SOLVER,
 )

@@ -1,0 +1,117 @@
+"""AISC Design Guide 1 base plates under axial compression plus moment, with AISC 360 §J8 bearing.
+
+Units: in., kip, ksi, kip-in. Each function is one equation of DG1 2nd Ed. (2006) Section 3 or
+Appendix B, unchanged in substance in the 3rd Ed.; the resistance factors come from the
+``aisc-dg1`` pack.
+"""
+
+from __future__ import annotations
+
+import math
+
+
+def bearing_strength_ksi(fc_ksi: float, confinement: float, coefficient: float = 0.85) -> float:
+    """Nominal bearing stress fp = 0.85 f'c sqrt(A2/A1), sqrt(A2/A1) <= 2 (AISC 360 Eq. J8-2; DG1 Eq. 3.1.3).
+
+    ``confinement`` is sqrt(A2/A1), already capped by the caller.
+    """
+    return coefficient * fc_ksi * confinement
+
+
+def confinement_factor(a1_in2: float, a2_in2: float, cap: float = 2.0) -> float:
+    """sqrt(A2/A1), at least 1 and at most 2 (AISC 360 §J8)."""
+    return min(max(math.sqrt(a2_in2 / a1_in2), 1.0), cap)
+
+
+def cantilever_in(plate_dim_in: float, post_dim_in: float, yield_line_factor: float) -> float:
+    """m = (N - k d)/2 or n = (B - k b)/2 (DG1 2nd Ed. §3.1.2; k = 0.95 rect HSS, 0.80 round HSS/pipe)."""
+    return (plate_dim_in - yield_line_factor * post_dim_in) / 2.0
+
+
+def critical_eccentricity_in(n_in: float, p_kip: float, q_max_kip_per_in: float) -> float:
+    """e_crit = N/2 - P/(2 q_max) (DG1 2nd Ed. Eq. 3.3.7)."""
+    return n_in / 2.0 - p_kip / (2.0 * q_max_kip_per_in)
+
+
+def small_moment_bearing_length_in(n_in: float, e_in: float) -> float:
+    """Y = N - 2e, uniform bearing centred under the load (DG1 2nd Ed. Eq. 3.3.5)."""
+    return n_in - 2.0 * e_in
+
+
+def large_moment_discriminant(f_in: float, n_in: float, p_kip: float, m_kip_in: float, q_max: float) -> float:
+    """(f + N/2)² - 2(P f + M)/q_max; a real solution needs it >= 0 (DG1 2nd Ed. Eq. 3.4.4).
+
+    Written with P(e + f) = P f + M so that P = 0 (pure moment) is covered.
+    """
+    return (f_in + n_in / 2.0) ** 2 - 2.0 * (p_kip * f_in + m_kip_in) / q_max
+
+
+def large_moment_bearing_length_in(f_in: float, n_in: float, p_kip: float, m_kip_in: float, q_max: float) -> float:
+    """Y = (f + N/2) - sqrt((f + N/2)² - 2P(e + f)/q_max) (DG1 2nd Ed. Eq. 3.4.3)."""
+    return (f_in + n_in / 2.0) - math.sqrt(large_moment_discriminant(f_in, n_in, p_kip, m_kip_in, q_max))
+
+
+def large_moment_rod_tension_kip(q_max: float, y_in: float, p_kip: float) -> float:
+    """T = q_max Y - P, total tension in the rods of the tension row (DG1 2nd Ed. Eq. 3.4.2)."""
+    return q_max * y_in - p_kip
+
+
+def bearing_moment_per_in(fp_ksi: float, y_in: float, cantilever: float) -> float:
+    """Plate moment per unit width at the bending line from uniform bearing fp over Y (DG1 2nd Ed. §3.3.2).
+
+    Y >= m: Mpl = fp m²/2; Y < m: Mpl = fp Y (m - Y/2). A cantilever <= 0 gives 0.
+    """
+    if cantilever <= 0.0:
+        return 0.0
+    if y_in >= cantilever:
+        return fp_ksi * cantilever**2 / 2.0
+    return fp_ksi * y_in * (cantilever - y_in / 2.0)
+
+
+def tension_interface_lever_in(f_in: float, post_depth_in: float, wall_in: float) -> float:
+    """x = f - d/2 + t/2: rod to the centre of the post wall (DG1 2nd Ed. Eq. 3.4.6 with tf -> wall)."""
+    return f_in - post_depth_in / 2.0 + wall_in / 2.0
+
+
+def tension_effective_width_in(plate_b_in: float, x_in: float, rods_in_row: int, spacing_in: float) -> float:
+    """b_eff = min(B, 2x + (n - 1) min(s, 2x)): 45° spread from each rod to the bending line.
+
+    A conservative reading of the DG1 tension interface (the 2nd Ed. uses the full width B).
+    """
+    spread = 2.0 * x_in
+    return min(plate_b_in, spread + (rods_in_row - 1) * min(spacing_in, spread))
+
+
+def tension_moment_per_in(t_kip: float, x_in: float, width_in: float) -> float:
+    """Mpl = T x / b at the tension interface (DG1 2nd Ed. §3.4, Eq. 3.4.7 before the square root)."""
+    return t_kip * max(x_in, 0.0) / width_in
+
+
+def plate_thickness_required_in(mpl_kip_in_per_in: float, fy_ksi: float, phi: float = 0.9, omega: float = 1.0) -> float:
+    """t_req = sqrt(4 Mpl / (φ Fy)) (LRFD) or sqrt(4 Mpl Ω / Fy) (ASD); plastic plate, Mn = Fy t²/4.
+
+    Pass phi with omega = 1 for LRFD, omega with phi = 1 for ASD (DG1 2nd Ed. Eq. 3.3.13-3.3.15).
+    """
+    return math.sqrt(4.0 * mpl_kip_in_per_in * omega / (phi * fy_ksi))
+
+
+def triangular_force_term_kip(fp_ksi: float, b_in: float, n_prime_in: float) -> float:
+    """f' = fp B N'/2, N' = N/2 + f (DG1 2nd Ed. Appendix B.5, Eq. B.5.3 family)."""
+    return fp_ksi * b_in * n_prime_in / 2.0
+
+
+def triangular_bearing_length_in(
+    fp_ksi: float, b_in: float, n_prime_in: float, p_kip: float, a_prime_in: float, m_kip_in: float
+) -> float:
+    """A = [f' - sqrt(f'² - 4 (fp B/6)(P A' + M))] / (2 fp B/6) (DG1 2nd Ed. Appendix B.5).
+
+    Triangular bearing of length A; A' is the distance from the post centre to the rods.
+    """
+    f_term = triangular_force_term_kip(fp_ksi, b_in, n_prime_in)
+    a = fp_ksi * b_in / 6.0
+    return (f_term - math.sqrt(f_term**2 - 4.0 * a * (p_kip * a_prime_in + m_kip_in))) / (2.0 * a)
+
+
+def triangular_rod_tension_kip(fp_ksi: float, a_in: float, b_in: float, p_kip: float) -> float:
+    """T = fp A B/2 - P (DG1 2nd Ed. Appendix B.5)."""
+    return fp_ksi * a_in * b_in / 2.0 - p_kip

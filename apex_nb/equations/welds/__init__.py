@@ -1,0 +1,1 @@
+"""Weld equations (AISC 360 Chapter J); edition in each docstring."""

@@ -1,0 +1,64 @@
+"""AISC 360-16 §J2 fillet welds and §J4 base metal, plus weld-line section properties.
+
+Units: in., kip, ksi. A weld treated as a line (unit throat): length L (in.), section modulus
+S (in²) and polar moment J (in³); forces per inch of weld are in kip/in.
+"""
+
+from __future__ import annotations
+
+import math
+
+
+def fillet_strength_kip_per_in(
+    fexx_ksi: float, size_in: float, fnw_over_fexx: float = 0.60, throat: float = 0.707
+) -> float:
+    """Rn = Fnw Awe per inch = 0.60 FEXX (0.707 w) (AISC 360-16 Eq. J2-3, Table J2.5; θ = 0, no increase)."""
+    return fnw_over_fexx * fexx_ksi * throat * size_in
+
+
+def base_metal_shear_rupture_kip_per_in(fu_ksi: float, thickness_in: float, fnv_over_fu: float = 0.60) -> float:
+    """Rn = 0.60 Fu Anv per inch of the connected wall (AISC 360-16 Eq. J4-4)."""
+    return fnv_over_fu * fu_ksi * thickness_in
+
+
+def min_fillet_size_in(thinner_part_in: float, rows: list[tuple[float | None, float]]) -> float:
+    """Minimum fillet size from AISC 360-16 Table J2.4 rows (thickness_max or None, size)."""
+    for thickness_max, size in rows:
+        if thickness_max is None or thinner_part_in <= thickness_max:
+            return size
+    return rows[-1][1]
+
+
+def circle_weld_properties(diameter_in: float) -> tuple[float, float, float]:
+    """(L, S, J) of a circular weld line of diameter D: πD, πD²/4, πD³/4."""
+    return math.pi * diameter_in, math.pi * diameter_in**2 / 4.0, math.pi * diameter_in**3 / 4.0
+
+
+def rectangle_weld_properties(b_in: float, d_in: float) -> tuple[float, float, float]:
+    """(L, S, J) of a rectangular weld line, bending with d in the moment direction.
+
+    L = 2(b + d), S = b d + d²/3, J = (b + d)³/6 (AISC Manual Part 8 / Blodgett, line method).
+    """
+    return 2.0 * (b_in + d_in), b_in * d_in + d_in**2 / 3.0, (b_in + d_in) ** 3 / 6.0
+
+
+def weld_components_kip_per_in(
+    axial_kip: float,
+    moment_kip_in: float,
+    shear_kip: float,
+    torsion_kip_in: float,
+    length_in: float,
+    modulus_in2: float,
+    shear_length_in: float,
+    polar_in3: float,
+    radius_in: float,
+) -> tuple[float, float]:
+    """Peak (normal, tangential) force per inch: (P/L + M/S, V/Lv + T r/J), peaks taken at one point (conservative)."""
+    normal = abs(axial_kip) / length_in + abs(moment_kip_in) / modulus_in2
+    tangential = abs(shear_kip) / shear_length_in + abs(torsion_kip_in) * radius_in / polar_in3
+    return normal, tangential
+
+
+def base_metal_tension_rupture_kip_per_in(fu_ksi: float, thickness_in: float) -> float:
+    """Rn = Fu Ae per inch of the connected wall, normal force (AISC 360-16 §J4.1(b), Eq. J4-2)."""
+    return fu_ksi * thickness_in
