@@ -382,10 +382,11 @@ class ProjectStore:
         for stale in directory.glob(f"{TMP_PREFIX}*"):
             with contextlib.suppress(OSError):
                 stale.unlink()
-        for stale in (directory / VERSIONS_DIR).glob(f"{TMP_PREFIX}*"):
-            with contextlib.suppress(OSError):
-                if now - stale.stat().st_mtime > 60:  # lock-free writers use these briefly
-                    stale.unlink()
+        for sub in (VERSIONS_DIR, ATTACHMENTS_DIR):
+            for stale in (directory / sub).glob(f"{TMP_PREFIX}*"):
+                with contextlib.suppress(OSError):
+                    if now - stale.stat().st_mtime > 60:  # lock-free writers use these briefly
+                        stale.unlink()
 
     def create(self, project_id: str, data: Project | Mapping[str, Any], *, who: str | None = None) -> str:
         """Write a new project (never over an existing one); return its etag.

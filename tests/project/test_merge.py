@@ -31,7 +31,7 @@ json_values = st.recursive(
 )
 documents = st.dictionaries(st.sampled_from(["a", "b", "c", "d", "e", "f"]), json_values, max_size=6)
 
-PROPS = settings(max_examples=200, deadline=None)
+PROPS = settings(max_examples=100, deadline=None)
 
 
 @PROPS
