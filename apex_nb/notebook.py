@@ -286,19 +286,25 @@ def add_envelope(doc: dict[str, Any], env: Envelope, *, sign_name: str = "", lab
 def edition_table(solver: str, inputs: BaseModel, editions: Iterable[str]) -> Any:
     """A pandas table of the numeric results of ``solver`` for each ASCE 7 edition (one column each).
 
-    The solver's input model must have an ``edition`` field; the other inputs stay as given.
+    The solver's inputs must have an ``edition`` field (top level or in a nested group such as
+    ``wind``); the other inputs stay as given, except the 7-05-only importance factor.
     The last rows are the confidence, the verdict and the content hash of each run.
     """
     import pandas as pd
 
     from apex_nb.registry import solve
 
-    data = inputs.model_dump()
-    if "edition" not in data:
+    data = inputs.model_dump(mode="json")
+    nested = (v for v in data.values() if isinstance(v, dict) and "edition" in v)
+    holder = data if "edition" in data else next(nested, None)
+    if holder is None:
         raise InputError([FieldProblem("compare_editions", f"{solver} has no 'edition' input", "[]")], CONTEXT)
     columns: dict[str, dict[str, Any]] = {}
     for edition in editions:
-        envelope = solve(solver, {**data, "edition": edition})
+        holder["edition"] = edition
+        if edition != "7-05" and holder.get("importance_factor") is not None:
+            holder["importance_factor"] = None  # the importance factor exists in ASCE 7-05 only
+        envelope = solve(solver, data)
         column = {k: v for k, v in envelope.result.items() if isinstance(v, (int, float)) and not isinstance(v, bool)}
         column["confidence"] = envelope.confidence
         column["passed"] = envelope.passed

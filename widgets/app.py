@@ -104,9 +104,9 @@ class SolverApp:
             from apex_nb.widgets.project_panel import ProjectPanel
 
             self.panel = ProjectPanel(projects, lambda: self.envelope, sign_name=title or solver_name)
-        right = w.VBox([self.status, self.headline])
+        right = w.VBox([self.status, self.headline], layout=w.Layout(margin="0 0 0 24px"))
         right.add_class("apx-results")
-        top = w.HBox([self.form.widget, right], layout=w.Layout(flex_flow="row wrap", gap="24px"))
+        top = w.HBox([self.form.widget, right], layout=w.Layout(flex_flow="row wrap"))
         children: list[w.Widget] = [w.HTML(APP_CSS)]
         if title:
             children.append(w.HTML(f"<h2>{html.escape(title)}</h2>"))
@@ -144,12 +144,12 @@ class SolverApp:
 
     def recompute(self) -> Envelope | None:
         """Validate the form and solve; errors go beside their fields or into the status line."""
-        if not self.available:
-            self._unavailable()
-            return None
         inputs = self.form.validate()
         if inputs is None:
             self._invalid("Fix the highlighted input to see a result.")
+            return None
+        if not self.available:
+            self._unavailable()
             return None
         try:
             envelope = solve(self.solver_name, inputs)

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 ALIASES: dict[str, tuple[str, ...]] = {
     "width": ("sign_width_ft", "width_ft", "B_ft", "B"),
-    "sign_height": ("sign_height_ft", "s_ft", "s"),
+    "sign_height": ("sign_height_ft", "s_ft", "s", "face_height_ft"),
     "top": ("top_height_ft", "h_ft", "h"),
     "post_count": ("post_count", "posts"),
     "post_label": ("post_label", "post", "section"),
@@ -57,7 +57,13 @@ def _sources(env: Envelope | Mapping[str, Any]) -> Iterable[Mapping[str, Any]]:
     stack = [data]
     while stack:
         item = stack.pop(0)
-        yield item.get("inputs") or {}
+        inputs = item.get("inputs") or {}
+        yield inputs
+        for value in inputs.values():  # nested inputs: wind, soil, the first face
+            if isinstance(value, Mapping):
+                yield value
+            elif isinstance(value, list) and value and isinstance(value[0], Mapping):
+                yield value[0]
         yield item.get("result") or {}
         yield {t.get("symbol"): t.get("value") for t in item.get("trace") or [] if isinstance(t, Mapping)}
         stack.extend(p for p in item.get("parts") or [] if isinstance(p, Mapping))

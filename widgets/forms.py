@@ -266,7 +266,8 @@ class SolverForm:
         error.add_class(f"{prefix}-error")
         error.add_class(f"{prefix}-error-{css}")
         note = spec.help
-        if self.bounded and spec.kind in ("number", "integer") and spec.lower is not None and spec.upper is not None:
+        snaps = spec.kind in ("number", "integer") and not spec.nullable
+        if self.bounded and snaps and spec.lower is not None and spec.upper is not None:
             note += " (values beyond a limit snap to it)"
         help_text = w.HTML(f"{html.escape(note)}")
         help_text.add_class(f"{prefix}-field-help")

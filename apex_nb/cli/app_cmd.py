@@ -35,6 +35,7 @@ def register(subparsers: Any) -> None:
     )
     app.add_argument("--pool-size", type=int, default=2, help="preheated kernels (0 = start one per page view)")
     app.add_argument("--cull-idle", type=int, default=600, help="seconds before an idle kernel is culled")
+    app.add_argument("--cull-interval", type=int, default=60, help="seconds between idle-kernel sweeps")
     app.add_argument("--timeout", type=int, default=60, help="seconds a notebook may take to execute")
     app.add_argument("--projects", default="", help="project store root for saving quotes ($APEX_NB_PROJECTS)")
     app.add_argument("--notebooks", type=Path, help="folder holding the app notebooks")
@@ -70,6 +71,7 @@ def cmd_app(args: argparse.Namespace) -> int:
         token=resolve_token(args.token),
         pool_size=args.pool_size,
         cull_idle_timeout_s=args.cull_idle,
+        cull_interval_s=args.cull_interval,
         execution_timeout_s=args.timeout,
         notebooks_dir=args.notebooks,
         projects_dir=args.projects,

@@ -1,0 +1,104 @@
+"""Forms from input models, the solver app, the viewer and drawings (in-process, no browser)."""
+
+from __future__ import annotations
+
+from apex_nb.widgets import drawings
+from apex_nb.widgets.app import QuickQuoteApp, SolverApp
+from apex_nb.widgets.forms import SolverForm, field_specs, label_of, unit_of
+from apex_nb.widgets.viewer import EnvelopeViewer, trace_math_html
+
+import apex_nb
+from apex_nb.solvers.design.quick_quote_inputs import QuickQuoteInput
+from apex_nb.solvers.wind.asce7_qz import QzInput
+
+QZ = {"edition": "7-16", "wind_speed_mph": 115.0, "exposure": "C", "height_ft": 15.0}
+
+
+def test_units_and_labels_come_from_field_names() -> None:
+    assert unit_of("top_height_ft") == "ft" and label_of("top_height_ft") == "Top height"
+    assert unit_of("wind_speed_mph") == "mph" and unit_of("exposure") == ""
+    assert unit_of("moment_kip_ft") == "kip·ft" and label_of("moment_kip_ft") == "Moment"
+
+
+def test_specs_read_ranges_enums_and_help_from_the_schema() -> None:
+    specs = {s.name: s for s in field_specs(QuickQuoteInput)}
+    width = specs["sign_width_ft"]
+    assert (width.kind, width.minimum, width.maximum, width.unit) == ("number", 2.0, 30.0, "ft")
+    assert "Sign face width" in width.help and ">= 2.0" in width.help
+    assert specs["soil_class"].kind == "enum" and specs["soil_class"].enum == [1, 2, 3, 4, 5]
+    kd = {s.name: s for s in field_specs(QzInput)}["kd"]
+    assert kd.nullable and kd.exclusive_minimum == 0 and kd.maximum == 1.0
+
+
+def test_bounded_form_uses_the_field_bounds() -> None:
+    form = SolverForm(QuickQuoteInput, bounded=True)
+    width = form.inputs["sign_width_ft"]
+    assert (type(width).__name__, width.min, width.max) == ("BoundedFloatText", 2.0, 30.0)
+    width.value = 500.0  # a bounded widget cannot leave the safe range
+    assert width.value == 30.0
+    assert "snap" in form.rows["sign_width_ft"].children[1].value
+
+
+def test_validation_error_appears_beside_its_field() -> None:
+    form = SolverForm(QuickQuoteInput, bounded=True)
+    form.set_values({"top_height_ft": 10.0, "sign_height_ft": 12.0})
+    assert form.validate() is None
+    assert "taller than its top height" in form.errors["sign_height_ft"].value
+    assert form.errors["top_height_ft"].value == ""
+    form.set_values({"sign_height_ft": 4.0})
+    assert isinstance(form.validate(), QuickQuoteInput)
+    assert form.errors["sign_height_ft"].value == ""
+
+
+def test_unbounded_form_reports_out_of_range_values() -> None:
+    form = SolverForm(QzInput, QZ)
+    form.inputs["height_ft"].value = -3.0
+    assert form.validate() is None and "greater than 0" in form.errors["height_ft"].value
+
+
+def test_solver_app_updates_and_never_raises() -> None:
+    app = SolverApp("wind.asce7_qz", QZ)
+    first = app.envelope
+    assert first is not None and first.content_sha256 == apex_nb.solve("wind.asce7_qz", QZ).content_sha256
+    app.form.inputs["height_ft"].value = 30.0
+    assert app.envelope is not None and app.envelope.result["qz_psf"] > first.result["qz_psf"]
+    app.form.inputs["kd"].value = "not a number"
+    assert app.envelope is None and "not a number" in app.form.errors["kd"].value
+    assert "Fix the highlighted input" in app.status.value
+    app.form.inputs["kd"].value = ""
+    app.form.inputs["importance_factor"].value = "1.0"  # only allowed with 7-05: model validator names it
+    assert app.envelope is None and "7-05" in app.form.errors["importance_factor"].value
+
+
+def test_interactive_app_gives_the_same_hash_as_a_direct_solve() -> None:
+    app = SolverApp("wind.asce7_qz", {**QZ, "height_ft": 1.0}, bounded=False)
+    app.form.set_values(QZ)
+    assert app.envelope is not None
+    assert app.envelope.content_sha256 == apex_nb.solve("wind.asce7_qz", QZ).content_sha256
+
+
+def test_quick_quote_app_validates_even_before_the_solver_exists() -> None:
+    app = QuickQuoteApp()
+    app.form.set_values({"top_height_ft": 10.0, "sign_height_ft": 12.0})
+    assert "taller" in app.form.errors["sign_height_ft"].value
+
+
+def test_viewer_shows_checks_and_math_trace() -> None:
+    env = apex_nb.solve("wind.asce7_qz", QZ)
+    viewer = EnvelopeViewer(env)
+    assert "confidence" in viewer.header.value and "wind.asce7_qz" in viewer.header.value
+    assert r"\(K_{z}\)" in trace_math_html(env)
+    assert "Eq. 26.10-1" in viewer.trace.value or "26.10" in viewer.trace.value
+
+
+def test_drawings_are_robust_and_deterministic() -> None:
+    env = {
+        "inputs": {"sign_width_ft": 12, "sign_height_ft": 5, "top_height_ft": 20, "post_count": 2},
+        "result": {"post_label": "HSS8.625x0.322", "footing_diameter_ft": 2.5, "footing_depth_ft": 6.2},
+    }
+    for figure_of in (drawings.sign_elevation, drawings.load_diagram, drawings.pressure_regions):
+        assert drawings.figure_svg(figure_of(env)) == drawings.figure_svg(figure_of(env))
+        drawings.figure_png(figure_of(None))  # nothing to draw: a figure that says so, no exception
+        drawings.figure_png(figure_of(apex_nb.solve("wind.asce7_qz", QZ)))
+    nested = {"inputs": {"faces": [{"width_ft": 10, "height_ft": 4, "top_height_ft": 18}]}}
+    assert drawings.number(nested, "width") == 10 and drawings.number(nested, "top") == 18
