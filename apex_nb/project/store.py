@@ -257,6 +257,8 @@ class ProjectStore:
 
     @contextlib.contextmanager
     def _locked(self, project_id: str) -> Iterator[None]:
+        if not self.project_dir(project_id).is_dir():
+            raise ProjectNotFound(f"no project {project_id!r} under {self.projects_dir}")
         lock = FileLock(
             self.project_dir(project_id) / LOCK_FILE,
             timeout=self.lock_timeout,

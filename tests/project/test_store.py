@@ -221,6 +221,10 @@ def test_ids_are_validated_before_any_path_is_built(tmp_path: Path) -> None:
     assert not (tmp_path / "escape").exists()
     with pytest.raises(ProjectNotFound):
         store.load("missing")
+    with pytest.raises(ProjectNotFound):
+        store.save("missing", {"id": "missing", "name": "x"}, if_match="sha256-jcs-v1:" + "0" * 64)
+    with pytest.raises(ProjectNotFound):
+        store.history("missing")
 
 
 def test_list_ids(tmp_path: Path) -> None:
