@@ -32,10 +32,3 @@ def run_notebook(tmp_path: Path):
         return output
 
     return run
-
-
-def quick_quote_registered() -> bool:
-    """True once the lead has registered ``design.quick_quote``."""
-    from apex_nb import list_solvers
-
-    return any(s.name == "design.quick_quote" for s in list_solvers())
