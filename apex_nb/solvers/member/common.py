@@ -261,3 +261,24 @@ def service_factor(
         formula="from the load-combinations pack",
         clause=wind.basis,
     )
+
+
+def load_combinations(calc: Calc, asce7_edition: AsceEdition, method: DesignMethod) -> list[dict[str, Any]]:
+    """The edition's D + W combinations for ASD or LRFD (pack read recorded), for design solvers.
+
+    Each item: ``{"id", "expression", "D", "W", "purpose", "clause"}`` with the factors on D and W.
+    """
+    pack: LoadCombinationsPack = calc.pack(COMBINATIONS_PACK).data
+    edition = pack.editions[asce7_edition]
+    combos = edition.asd if method == "ASD" else edition.lrfd
+    return [
+        {
+            "id": c.id,
+            "expression": c.expression,
+            "D": c.factors.get("D", 0.0),
+            "W": c.factors.get("W", 0.0),
+            "purpose": c.purpose,
+            "clause": c.clause,
+        }
+        for c in combos
+    ]
