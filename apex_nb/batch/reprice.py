@@ -84,11 +84,18 @@ def total_of(result: dict[str, Any]) -> float | None:
     return None
 
 
-def price(cost_part: Envelope, library: PackLibrary) -> Envelope:
-    """Price the bill of quantities of ``cost_part`` with the library's prices (the one pricing call)."""
-    from apex_nb.registry import solve
+def price(cost_part: Envelope, library: PackLibrary, version: str) -> Envelope:
+    """Price the bill of quantities of ``cost_part`` with prices ``version`` (the one pricing call).
 
-    return solve(COST_SOLVER, cost_part.inputs, library=library)
+    The same ``cost.estimate`` inputs (bill of quantities, design hash) with the price pack
+    version replaced: the new envelope differs from the old one only in money and pack.
+    """
+    from apex_nb.registry import get_solver, solve
+
+    inputs = dict(cost_part.inputs)
+    if "price_pack_version" in get_solver(COST_SOLVER).input_model.model_fields:
+        inputs["price_pack_version"] = version
+    return solve(COST_SOLVER, inputs, library=library)
 
 
 @dataclass
@@ -137,7 +144,7 @@ class RepriceReport:
         return "\n".join(lines)
 
 
-def _site(run: Path, library: PackLibrary, target: Path) -> SiteRepricing:
+def _site(run: Path, library: PackLibrary, version: str, target: Path) -> SiteRepricing:
     from apex_nb.envelope import Envelope
 
     item = SiteRepricing(site_id=run.name)
@@ -160,7 +167,7 @@ def _site(run: Path, library: PackLibrary, target: Path) -> SiteRepricing:
         item.old_total_usd = total_of(cost.result)
     item.old_prices = next((p.version for p in cost.packs if p.name == PRICES_PACK), "")
     try:
-        repriced = price(cost, library)
+        repriced = price(cost, library, version)
     except ApexError as exc:
         item.error = str(exc).splitlines()[0]
         return item
@@ -181,7 +188,7 @@ def reprice(out: Path, pricing: str, quiet: bool = False) -> RepriceReport:
     target = out / "reprice" / version
     report = RepriceReport(version=version, folder=target)
     for run in sorted(p for p in runs_root.iterdir() if p.is_dir()):
-        report.sites.append(_site(run, library, target))
+        report.sites.append(_site(run, library, version, target))
     rows = [
         {
             "site_id": s.site_id,

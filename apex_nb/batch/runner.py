@@ -260,6 +260,8 @@ class _ProcessPool:
         self._running: set[Future[Outcome]] = set()
         self._site: dict[Future[Outcome], str] = {}
         self._stopping = False
+        if any(task.engine == "papermill" for task in tasks):
+            import papermill  # noqa: F401 - imported once here, inherited by the forked workers
         self._executor = ProcessPoolExecutor(max_workers=workers, initializer=worker_init)
         self._fill()
 

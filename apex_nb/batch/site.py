@@ -11,9 +11,7 @@ input model, so a bad run fails in its first cells with every bad field named.
 
 from __future__ import annotations
 
-import inspect
 import json
-import types
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,10 +58,12 @@ def solve_site(solver: str, inputs_json: str, library: PackLibrary | None = None
     return solve(solver, parse_inputs(solver, inputs_json), library=library)
 
 
+_LITERALS = (str, int, float, bool, list, dict, tuple, type(None))
+
+
 def _is_parameter(name: str, value: Any) -> bool:
-    if name.startswith("_"):
-        return False
-    return not (isinstance(value, types.ModuleType) or inspect.isclass(value) or callable(value))
+    """papermill injects literals; objects the notebook made later (site, envelope) are not parameters."""
+    return not name.startswith("_") and isinstance(value, _LITERALS)
 
 
 class SiteScope:
@@ -75,11 +75,7 @@ class SiteScope:
 
     def validate(self) -> SiteRun:
         """Every new name must be a known parameter; the inputs must satisfy the solver's model."""
-        new = {
-            k: v
-            for k, v in self._namespace.items()
-            if k not in self._before and _is_parameter(k, v) and not isinstance(v, SiteScope)
-        }
+        new = {k: v for k, v in self._namespace.items() if k not in self._before and _is_parameter(k, v)}
         problems = [
             FieldProblem(name, "unknown parameter", "known parameters: " + ", ".join(PARAMETERS))
             for name in sorted(new)
@@ -89,9 +85,14 @@ class SiteScope:
             if not isinstance(new.get(name), str):
                 got = "missing" if name not in new else f"a {type(new[name]).__name__}"
                 problems.append(FieldProblem(name, f"expected text, got {got}", "str"))
-        if problems:
+        inputs = None
+        if isinstance(new.get("solver"), str) and isinstance(new.get("inputs_json"), str):
+            try:
+                inputs = parse_inputs(new["solver"], new["inputs_json"])
+            except InputError as exc:  # reported together with the parameter problems
+                problems.extend(exc.problems)
+        if problems or inputs is None:
             raise InputError(problems, CONTEXT)
-        inputs = parse_inputs(new["solver"], new["inputs_json"])
         return SiteRun(solver=new["solver"], inputs=inputs, envelope_path=new["envelope_path"])
 
 
