@@ -13,6 +13,9 @@ from typing import Any
 import pytest
 
 from apex_nb import solve
+from apex_nb.packs import PackLibrary
+
+LIB = PackLibrary()
 
 
 def _check(section: str, grade: str, edition: str = "360-16", **extra: Any) -> dict[str, Any]:
@@ -25,7 +28,7 @@ def _check(section: str, grade: str, edition: str = "360-16", **extra: Any) -> d
         "length_ft": extra.pop("length_ft", 0.1),  # continuously braced beams: no LTB
         **extra,
     }
-    return solve("member.check", inputs).result
+    return solve("member.check", inputs, library=LIB).result
 
 
 @pytest.mark.parametrize("edition", ["360-16", "360-22"])
@@ -53,6 +56,7 @@ def test_design_example_f7b_lateral_torsional_buckling_lengths() -> None:
             "length_ft": 21.0,
             "cb": 1.14,
         },
+        library=LIB,
     )
     trace = {item.symbol: item.value for item in envelope.trace}
     assert trace["Lp"] == pytest.approx(210.0, rel=0.005)
@@ -85,6 +89,7 @@ def test_design_example_f8b_square_hss_slender_flange() -> None:
             "moment_kip_ft": 40.0,
             "length_ft": 21.0,
         },
+        library=LIB,
     )
     result = envelope.result
     trace = {item.symbol: item.value for item in envelope.trace}
@@ -141,6 +146,7 @@ def test_published_sign_post_deflection() -> None:
             "loads_level": "service",
             "deflection_limit_ratio": 80,
         },
+        library=LIB,
     ).result
     assert result["deflection_in"] * 6.82 / 7.2 == pytest.approx(0.11, abs=0.005)
     assert result["deflection_limit_in"] == pytest.approx(0.45)

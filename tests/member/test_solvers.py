@@ -95,6 +95,21 @@ def test_custom_tube_is_checked_and_marked_custom() -> None:
     assert envelope.result["mn_kip_ft"] == pytest.approx(catalogue["mn_kip_ft"], rel=0.01)
 
 
+def test_vanishing_load_gives_no_infinite_ratio() -> None:
+    """Found by hypothesis: a 5e-324 kip load made L/δ infinite; the envelope must stay finite."""
+    result = solve(
+        "member.deflection",
+        {
+            "section": "Pipe6STD",
+            "post_height_ft": 10,
+            "point_loads": [{"force_kip": 5e-324, "height_ft": 9}],
+            "loads_level": "service",
+        },
+        library=LIB,
+    ).result
+    assert result["height_over_deflection"] is None and result["passed"]
+
+
 def test_deflection_with_strength_level_wind_uses_the_pack_factor() -> None:
     base = {"section": "HSS8x8x1/4", "post_height_ft": 20.0, "point_loads": [{"force_kip": 1.0, "height_ft": 16.0}]}
     service = solve("member.deflection", {**base, "loads_level": "service"}, library=LIB).result

@@ -4,6 +4,7 @@ heights (δ = Σ P z²(3L − z)/6EI, plus uniform segments), against a height/r
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from pydantic import Field, model_validator
@@ -127,6 +128,14 @@ def deflection_limit(calc: Calc, ratio: float | None) -> tuple[float, str]:
     return calc.value("ratio_limit", ratio, description="deflection limit as height / ratio", clause=basis), basis
 
 
+def _height_over(length_in: float, delta_in: float) -> float | None:
+    """L/δ for display; None when δ is zero or so small that L/δ is not a finite number."""
+    if delta_in <= 0.0:
+        return None
+    value = length_in / delta_in
+    return value if math.isfinite(value) else None
+
+
 def run(inputs: DeflectionInput, calc: Calc) -> dict[str, Any]:
     """Service-level tip deflection and its check against height/ratio."""
     section, material = resolve_section(calc, inputs)
@@ -196,7 +205,7 @@ def run(inputs: DeflectionInput, calc: Calc) -> dict[str, Any]:
         "deflection_in": delta,
         "deflection_limit_in": limit,
         "deflection_limit_ratio": ratio_limit,
-        "height_over_deflection": length_in / delta if delta > 0 else None,
+        "height_over_deflection": _height_over(length_in, delta),
         "ratio": check.ratio,
         "passed": check.passed,
         "contributions_in": parts,
