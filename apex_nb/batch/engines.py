@@ -161,6 +161,8 @@ def run_papermill(task: Task) -> Outcome:
                     start_timeout=60,
                     progress_bar=False,
                     request_save_on_cell_execute=False,
+                    # the envelope is on disk and the notebook saved: no need to wait for a graceful exit
+                    shutdown_kernel="immediate",
                 )
         except Exception as exc:  # an error in the notebook, a timeout, a dead kernel
             error = _papermill_error(exc)
