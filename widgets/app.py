@@ -18,7 +18,6 @@ from collections.abc import Mapping
 from typing import Any
 
 import ipywidgets as w
-from apex_nb.widgets import drawings
 from apex_nb.widgets.forms import SolverForm
 from apex_nb.widgets.viewer import EnvelopeViewer
 
@@ -53,6 +52,8 @@ def project_root(option: str = "") -> str:
 
 
 def _drawing_png(kind: str, env: Envelope | None) -> bytes:
+    from apex_nb.widgets import drawings  # matplotlib loads on the first drawing, not at page start
+
     figure = {
         "elevation": drawings.sign_elevation,
         "loads": drawings.load_diagram,
