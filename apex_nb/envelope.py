@@ -6,8 +6,9 @@ The content hash is ``sha256-jcs-v1:<hex>`` over the RFC 8785 canonical JSON of
 Confidence rule (documented, structural, never from text): start at 1.0, multiply by
 ``(1 - penalty)`` for every applicability rule that does not hold, and by
 ``NEAR_LIMIT_FACTOR`` once when any check's ratio lies within ``NEAR_LIMIT_BAND`` of 1.0,
-because there the pass/fail verdict turns on the rounding of inputs. The result is clamped
-to [0, 1] only by construction (penalties lie in [0, 1]).
+because there the pass/fail verdict turns on the rounding of inputs. A composite solve (a
+complete design) starts from the lowest confidence among its parts: it is never more
+confident than its weakest component. The result lies in [0, 1] by construction.
 """
 
 from __future__ import annotations
@@ -175,9 +176,11 @@ class Envelope(_Strict):
         )
 
 
-def confidence_from(applicability: list[Applicability], checks: list[Check]) -> float:
+def confidence_from(
+    applicability: list[Applicability], checks: list[Check], part_confidences: list[float] | None = None
+) -> float:
     """Confidence in [0, 1] by the rule in this module's docstring."""
-    value = 1.0
+    value = min(part_confidences or [1.0])
     for rule in applicability:
         if not rule.ok:
             value *= 1.0 - rule.penalty

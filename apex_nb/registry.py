@@ -115,7 +115,7 @@ def solve(
         assumptions=calc.assumptions,
         applicability=calc.applicability,
         warnings=calc.warnings,
-        confidence=confidence_from(calc.applicability, calc.checks),
+        confidence=confidence_from(calc.applicability, calc.checks, [p.confidence for p in calc.parts]),
         trace=calc.trace,
         packs=packs,
         parts=calc.parts,

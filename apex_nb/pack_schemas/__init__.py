@@ -9,11 +9,18 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from apex_nb.pack_schemas import asce7_wind, materials
-from apex_nb.pack_schemas import connections
-from apex_nb.pack_schemas import aisc360, load_combinations, sections
-from apex_nb.pack_schemas import prices, soils
-from apex_nb.pack_schemas import en1991
+from apex_nb.pack_schemas import (
+    aisc360,
+    asce7_wind,
+    connections,
+    design_defaults,
+    en1991,
+    load_combinations,
+    materials,
+    prices,
+    sections,
+    soils,
+)
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "asce7-wind/1": asce7_wind.Asce7WindPack,
@@ -21,14 +28,15 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "aci318-anchors/1": connections.Aci318AnchorsPack,
     "anchor-rod-schedule/1": connections.AnchorRodSchedulePack,
     "aisc-dg1/1": connections.AiscDg1Pack,
+    "ibc-soils/1": soils.IbcSoilsPack,
+    "ibc-foundations/1": soils.IbcFoundationsPack,
+    "prices/1": prices.PricesPack,
     "aisc360-factors/1": aisc360.Aisc360Pack,
     "load-combinations/1": load_combinations.LoadCombinationsPack,
     "aisc-pipe/1": sections.PipePack,
     "aisc-hss-round/1": sections.RoundHssPack,
     "aisc-hss-rect/1": sections.RectHssPack,
     "aisc-w/1": sections.WPack,
-    "ibc-soils/1": soils.IbcSoilsPack,
-    "ibc-foundations/1": soils.IbcFoundationsPack,
-    "prices/1": prices.PricesPack,
     "en1991-1-4-signboards/1": en1991.En1991SignboardsPack,
+    "sign-design-defaults/1": design_defaults.SignDesignDefaultsPack,
 }

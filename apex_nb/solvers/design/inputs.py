@@ -77,7 +77,7 @@ class Soil(SolverInput):
 class PoleSignInput(SolverInput):
     """``design.pole_sign``: one or two posts carrying one or more faces."""
 
-    wind: SiteWind
+    wind: SiteWind = Field(description="Site wind: ASCE 7 edition, speed, exposure, Kzt, elevation")
     faces: list[Face] = Field(min_length=1, max_length=6, description="Faces or cabinets, any order")
     post_count: Literal[1, 2] = Field(default=1, description="Number of posts")
     post_spacing_ft: float | None = Field(default=None, gt=0, le=100, description="Centre-to-centre (two posts)")
@@ -91,7 +91,7 @@ class PoleSignInput(SolverInput):
         default="embedded", description="Direct embedment (IBC 1807.3) or base plate on a drilled pier/footing"
     )
     footing_diameter_ft: float | None = Field(default=None, gt=0, le=12, description="Auger diameter (default auto)")
-    soil: Soil = Field(default_factory=Soil)
+    soil: Soil = Field(default_factory=Soil, description="Soil class and the IBC interpretations chosen")
     galvanized: bool = Field(default=True, description="Hot-dip galvanized steel (priced)")
 
     @model_validator(mode="after")
@@ -115,7 +115,7 @@ class PoleSignInput(SolverInput):
 class MonumentSignInput(SolverInput):
     """``design.monument_sign``: a monument (faces on a solid base from grade) on a spread footing."""
 
-    wind: SiteWind
+    wind: SiteWind = Field(description="Site wind: ASCE 7 edition, speed, exposure, Kzt, elevation")
     sign_width_ft: float = Field(gt=0, le=40, description="Monument width B, ft")
     sign_height_ft: float = Field(gt=0, le=20, description="Monument height above grade (top height h), ft")
     sign_thickness_ft: float = Field(default=1.5, gt=0, le=10, description="Monument depth in plan, ft")
@@ -125,7 +125,7 @@ class MonumentSignInput(SolverInput):
     footing_width_ft: float | None = Field(default=None, gt=0, le=40, description="Footing B (default auto)")
     footing_length_ft: float | None = Field(default=None, gt=0, le=40, description="Footing L along the wind (auto)")
     footing_thickness_ft: float | None = Field(default=None, gt=0, le=6, description="Footing thickness (auto)")
-    soil: Soil = Field(default_factory=Soil)
+    soil: Soil = Field(default_factory=Soil, description="Soil class and the IBC interpretations chosen")
 
     @model_validator(mode="after")
     def _footing_all_or_none(self) -> MonumentSignInput:
@@ -140,8 +140,8 @@ class MonumentSignInput(SolverInput):
 class CantileverSignInput(SolverInput):
     """``design.cantilever_sign``: one post with a horizontal arm carrying a face off to one side."""
 
-    wind: SiteWind
-    face: Face
+    wind: SiteWind = Field(description="Site wind: ASCE 7 edition, speed, exposure, Kzt, elevation")
+    face: Face = Field(description="The face hung from the arm")
     arm_length_ft: float = Field(gt=0, le=40, description="Post centreline to the far end of the face, ft")
     face_offset_ft: float = Field(
         default=0.5, ge=0, le=20, description="Post centreline to the near edge of the face, ft"
@@ -157,7 +157,7 @@ class CantileverSignInput(SolverInput):
     deflection_limit_ratio: float = Field(default=100, ge=20, le=1000, description="Service tip drift limit L/n")
     footing_diameter_ft: float | None = Field(default=None, gt=0, le=12, description="Auger diameter (default auto)")
     over_roadway: bool = Field(default=False, description="Over a traffic lane (AASHTO LTS fatigue: out of scope)")
-    soil: Soil = Field(default_factory=Soil)
+    soil: Soil = Field(default_factory=Soil, description="Soil class and the IBC interpretations chosen")
     galvanized: bool = Field(default=True, description="Hot-dip galvanized steel (priced)")
 
     @model_validator(mode="after")

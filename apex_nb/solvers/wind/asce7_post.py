@@ -82,7 +82,7 @@ class PostInput(SolverInput):
     @model_validator(mode="after")
     def _checks(self) -> PostInput:
         problems: list[FieldProblem] = []
-        if self.post_shape == "square" and "surface" in self.model_fields_set:
+        if self.post_shape == "square" and self.surface != "moderately_smooth":
             problems.append(FieldProblem("surface", "applies to round posts only", "omit for square posts"))
         try:
             importance_only_in_7_05(self.edition, self.importance_factor)

@@ -1,0 +1,357 @@
+"""Solver ``design.pole_sign``: faces on one or two posts, direct embedment or base plate, priced.
+
+Chain (every load from wind and dead load, every component a part of the envelope):
+1. wind on each face (``wind.asce7_sign``: Cases A, B, C at the edition's design level W);
+2. per-post forces for each case: shear, moment at grade, torsion (one post) or the lever-rule
+   split of an eccentric resultant between two posts; the post is checked for the envelope of
+   the cases (max V, max M, max T together: conservative);
+3. wind on the exposed posts below the lowest face (``wind.asce7_post``), iterated with the post
+   size until the selection is stable;
+4. post selection (``post.select``) at the governing member combination, with service drift;
+5. foundation per post: direct embedment (``foundation.embedment``, ASD soil combination) or a
+   base plate (``connection.base_plate``) on a drilled pier sized the same way;
+6. price (``cost.estimate``) from the bill of quantities.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from apex_nb.calc import Calc
+from apex_nb.envelope import Envelope
+from apex_nb.registry import Solver
+from apex_nb.solvers.design.common import (
+    COST_FAMILY,
+    LB_PER_KIP,
+    defaults,
+    embedded_footing,
+    face_weight_lb,
+    face_wind,
+    governing_check,
+    load_factors,
+    review,
+    wind_inputs,
+)
+from apex_nb.solvers.design.inputs import PoleSignInput
+
+VERSION = "1.0.0"
+
+
+def case_post_forces(faces: list[Envelope], post_count: int, spacing_ft: float | None) -> dict[str, dict[str, float]]:
+    """Per-post shear (lb), moment at grade (lb-ft) and torsion (lb-ft) for Cases A, B and C, at W.
+
+    One post: torsion = force x eccentricity from the post axis (face centred on the post).
+    Two posts: an eccentric force F at e from the centre loads the nearer post with
+    F (1/2 + e/S); the couple goes into differential bending, so each post's torsion is taken 0.
+    """
+    cases: dict[str, dict[str, float]] = {}
+    any_case_c = any(env.result["case_c_applies"] for env in faces)
+    for case in ("A", "B", "C") if any_case_c else ("A", "B"):
+        shear = moment = torsion = 0.0
+        for env in faces:
+            r = env.result
+            if case == "C" and not r["case_c_applies"]:
+                force, height, ecc = r["force_case_a_lb"], r["resultant_height_ft"], 0.0
+            elif case == "C":
+                width = env.inputs["sign_width_ft"]
+                force = r["case_c_force_lb"]
+                height = r["case_c_moment_at_grade_lb_ft"] / force
+                ecc = width / 2.0 - r["case_c_resultant_from_windward_ft"]
+            else:
+                force, height = r["force_case_a_lb"], r["resultant_height_ft"]
+                ecc = r["case_b_eccentricity_ft"] if case == "B" else 0.0
+            if post_count == 1:
+                share = 1.0
+                torsion += force * abs(ecc)
+            else:
+                assert spacing_ft is not None
+                share = 0.5 + abs(ecc) / spacing_ft
+            shear += force * share
+            moment += force * share * height
+        cases[case] = {"shear_lb": shear, "moment_lb_ft": moment, "torsion_lb_ft": torsion}
+    return cases
+
+
+def _post_select_inputs(
+    inputs: PoleSignInput, demand: dict[str, float], point_loads: list[dict[str, float]], length_ft: float
+) -> dict[str, Any]:
+    return {
+        "edition": inputs.aisc_edition,
+        "design_method": inputs.design_method,
+        "families": list(inputs.post_families),
+        "moment_kip_ft": demand["moment_kip_ft"],
+        "shear_kip": demand["shear_kip"],
+        "torsion_kip_ft": demand["torsion_kip_ft"],
+        "axial_kip": demand["axial_kip"],
+        "length_ft": length_ft,
+        "point_loads": point_loads,
+        "loads_level": "W",
+        "asce7_edition": inputs.wind.edition,
+        "deflection_limit_ratio": inputs.deflection_limit_ratio,
+    }
+
+
+def post_width_in(selection: Envelope) -> float:
+    """Outside width of the selected section (OD, B or bf), in."""
+    dims = selection.result["dimensions"]
+    for key in ("od_in", "b_in", "bf_in", "width_in"):
+        if key in dims:
+            return float(dims[key])
+    raise KeyError(f"no outside width in {dims}")
+
+
+def post_shape(selection: Envelope) -> str:
+    """'round' or 'square' for the post-wind solver."""
+    return "round" if selection.result["family"] in ("pipe", "hss-round") else "square"
+
+
+def run(inputs: PoleSignInput, calc: Calc) -> dict[str, Any]:
+    """Design the whole pole sign; see the module docstring for the chain."""
+    policy = defaults(calc)
+    factors = load_factors(calc, inputs.wind.edition, inputs.design_method)
+    faces = [face_wind(calc, inputs.wind, face) for face in inputs.faces]
+    n = inputs.post_count
+    cases = case_post_forces(faces, n, inputs.post_spacing_ft)
+    for case, forces in cases.items():
+        calc.value(
+            f"M_{case}", forces["moment_lb_ft"], unit="lb-ft", description=f"Case {case}: moment per post at grade (W)"
+        )
+    top_ft = max(face.top_height_ft for face in inputs.faces)
+    bottom_ft = min(face.top_height_ft - face.height_ft for face in inputs.faces)
+    post_length_ft = calc.value("L_post", top_ft, unit="ft", description="post height above grade (to the top face)")
+    calc.assume("Posts run from grade to the top of the highest face and are fixed at grade")
+    if n == 2:
+        calc.assume("Two posts: an eccentric resultant splits by the lever rule; each post takes no torsion")
+    face_dead_lb = sum(face_weight_lb(calc, face, policy) for face in inputs.faces) / n
+
+    selection: Envelope | None = None
+    post_wind: Envelope | None = None
+    width_in, shape = 6.625, "round"  # first guess: a 6 in pipe; iterated below
+    history: list[str] = []
+    for _ in range(policy.max_post_iterations):
+        post_wind = None
+        post_force_lb = post_moment_lb_ft = 0.0
+        if bottom_ft > 0:
+            post_wind = _solve_quiet(
+                calc,
+                "wind.asce7_post",
+                {
+                    **wind_inputs(inputs.wind),
+                    "post_shape": shape,
+                    "post_width_in": width_in,
+                    "exposed_height_ft": bottom_ft,
+                },
+            )
+            post_force_lb = post_wind.result["force_per_post_lb"]
+            post_moment_lb_ft = post_wind.result["moment_at_grade_lb_ft"] / post_wind.result.get("number_of_posts", 1)
+        shear_w = max(c["shear_lb"] for c in cases.values()) + post_force_lb
+        moment_w = max(c["moment_lb_ft"] for c in cases.values()) + post_moment_lb_ft
+        torsion_w = max(c["torsion_lb_ft"] for c in cases.values())
+        point_loads = [
+            {
+                "force_kip": env.result["force_case_a_lb"] / n / LB_PER_KIP,
+                "height_ft": env.result["resultant_height_ft"],
+            }
+            for env in faces
+        ]
+        if post_force_lb > 0:
+            point_loads.append(
+                {"force_kip": post_force_lb / LB_PER_KIP, "height_ft": post_moment_lb_ft / post_force_lb}
+            )
+        demand = {
+            "moment_kip_ft": factors.member_w * moment_w / LB_PER_KIP,
+            "shear_kip": factors.member_w * shear_w / LB_PER_KIP,
+            "torsion_kip_ft": factors.member_w * torsion_w / LB_PER_KIP,
+            "axial_kip": factors.member_d * face_dead_lb / LB_PER_KIP,
+        }
+        selection = _solve_quiet(calc, "post.select", _post_select_inputs(inputs, demand, point_loads, post_length_ft))
+        label = selection.result["label"]
+        history.append(label)
+        new_width, new_shape = post_width_in(selection), post_shape(selection)
+        if new_width <= width_in + 1e-9 and (new_shape == shape or new_width < width_in - 1e-9):
+            break  # the wind was taken on a post at least as wide as the one selected: conservative
+        width_in, shape = max(new_width, width_in), new_shape
+    else:
+        calc.applies("post size converged", False, "post wind and post size did not settle", penalty=0.2)
+    assert selection is not None
+    calc.note("post_iterations", " -> ".join(history), description="post size <-> post wind iterations")
+    calc.assume(
+        f"Wind on the exposed posts taken on a {width_in:g} in {shape} post, at least as wide as the one selected"
+    )
+    # Record the converged parts once (trial solves above are not parts).
+    if post_wind is not None:
+        post_wind = calc.solve("wind.asce7_post", post_wind.inputs)
+    selection = calc.solve("post.select", selection.inputs)
+    found = bool(selection.result["found"])
+    calc.applies("a passing post exists in the families", found, "no section passes: enlarge or add posts", penalty=0.5)
+
+    post_force_lb = post_wind.result["force_per_post_lb"] if post_wind else 0.0
+    post_moment_lb_ft = post_wind.result["moment_at_grade_lb_ft"] if post_wind else 0.0
+    shear_w = calc.value(
+        "V_W",
+        max(c["shear_lb"] for c in cases.values()) + post_force_lb,
+        unit="lb",
+        description="governing shear per post at grade, wind on faces and post (W)",
+    )
+    moment_w = calc.value(
+        "M_W",
+        max(c["moment_lb_ft"] for c in cases.values()) + post_moment_lb_ft,
+        unit="lb-ft",
+        description="governing moment per post at grade, wind on faces and post (W)",
+    )
+    torsion_w = calc.value(
+        "T_W",
+        max(c["torsion_lb_ft"] for c in cases.values()),
+        unit="lb-ft",
+        description="governing torsion per post (W)",
+    )
+    weight_per_ft = selection.result["weight_lb_per_ft"]
+    width_in = post_width_in(selection)
+
+    soil_force_lb = calc.value(
+        "P_soil",
+        factors.soil_w * shear_w,
+        unit="lb",
+        description="lateral force on the footing",
+        formula=f"{factors.soil_w:g} x V_W",
+        clause=factors.soil_combo,
+    )
+    soil_moment_lb_ft = calc.value(
+        "M_soil",
+        factors.soil_w * moment_w,
+        unit="lb-ft",
+        description="moment at grade on the footing",
+        formula=f"{factors.soil_w:g} x M_W",
+    )
+    connection: Envelope | None = None
+    if inputs.foundation == "base_plate":
+        plate_inputs = {
+            "post_shape": "round" if shape == "round" else "rect",
+            **({"post_diameter_in": width_in} if shape == "round" else {"post_b_in": width_in, "post_d_in": width_in}),
+            "post_wall_in": selection.result["dimensions"].get("t_nom_in", 0.25),
+            "axial_kip": factors.member_d * face_dead_lb / LB_PER_KIP,
+            "moment_kip_ft": factors.member_w * moment_w / LB_PER_KIP,
+            "shear_kip": factors.member_w * shear_w / LB_PER_KIP,
+            "torsion_kip_ft": factors.member_w * torsion_w / LB_PER_KIP,
+            "design_method": inputs.design_method,
+            "fc_psi": policy.base_plate_pier_fc_psi,
+            "hef_in": policy.base_plate_hef_in,
+        }
+        trial_plate = _solve_quiet(calc, "connection.base_plate", plate_inputs)
+        plate_width_in = max(trial_plate.result["plate_n_in"], trial_plate.result["plate_b_in"]) * 2**0.5
+        footing = embedded_footing(
+            calc,
+            lateral_force_lb=soil_force_lb,
+            moment_lb_ft=soil_moment_lb_ft,
+            post_width_in=plate_width_in,
+            soil=inputs.soil,
+            diameter_ft=inputs.footing_diameter_ft,
+            policy=policy,
+        )
+        calc.assume("Base plate on a round drilled pier; the plate diagonal plus clearance fits in the pier")
+        connection = calc.solve(
+            "connection.base_plate", {**plate_inputs, "pedestal_diameter_in": footing.result["b_ft"] * 12.0}
+        )
+        embedded_post_ft = 0.0
+    else:
+        footing = embedded_footing(
+            calc,
+            lateral_force_lb=soil_force_lb,
+            moment_lb_ft=soil_moment_lb_ft,
+            post_width_in=width_in,
+            soil=inputs.soil,
+            diameter_ft=inputs.footing_diameter_ft,
+            policy=policy,
+        )
+        embedded_post_ft = max(footing.result["design_depth_ft"] - policy.post_bottom_cover_in / 12.0, 0.0)
+    depth_ft = footing.result["design_depth_ft"]
+    diameter_ft = footing.result["b_ft"]
+    concrete_each = footing.result["concrete_yd3"]
+    steel_each_lb = weight_per_ft * (post_length_ft + embedded_post_ft)
+    steel_lb = calc.value(
+        "W_steel",
+        steel_each_lb * n,
+        unit="lb",
+        description="post steel, all posts",
+        formula="w x (L_post + embedded length) x posts",
+    )
+    concrete_yd3 = calc.value("V_concrete", concrete_each * n, unit="yd³", description="footing concrete, all posts")
+    bom: dict[str, Any] = {
+        "steel": [
+            {
+                "family": COST_FAMILY[selection.result["family"]],
+                "weight_lb": steel_lb,
+                "description": f"{n} x {selection.result['label']} post",
+            }
+        ],
+        "concrete_yd3": concrete_yd3,
+        "auger_holes": [{"count": n, "diameter_in": diameter_ft * 12.0, "depth_ft": depth_ft}],
+        "overall_height_ft": top_ft,
+        "galvanized": inputs.galvanized,
+        "cabinet_area_ft2": sum(f.width_ft * f.height_ft for f in inputs.faces),
+    }
+    if connection is not None:
+        density_lb_per_in3 = calc.pack("steel-materials").data.density_lb_per_ft3 / 1728.0
+        r = connection.result
+        plate_lb = calc.value(
+            "W_plate",
+            r["plate_n_in"] * r["plate_b_in"] * r["plate_thickness_in"] * density_lb_per_in3 * n,
+            unit="lb",
+            description="base plates, all posts",
+            formula="N x B x t x density x posts",
+        )
+        bom["plate_lb"] = plate_lb
+        rods_each = 2 * int(connection.inputs["rods_per_row"])
+        bom["anchor_rods"] = [
+            {"count": rods_each * n, "diameter_in": r["rod_diameter_in"], "length_in": policy.base_plate_hef_in + 6.0}
+        ]
+    cost = calc.solve("cost.estimate", {"bom": bom})
+    gov_label, gov_ratio = governing_check(calc.parts)
+    foundation_summary = f"{n} x {diameter_ft * 12:g} in dia x {depth_ft:g} ft deep " + (
+        "embedded" if inputs.foundation == "embedded" else "pier under base plate"
+    )
+    return {
+        "sign_type": "pole",
+        "post_label": selection.result["label"],
+        "post_family": selection.result["family"],
+        "post_count": n,
+        "post_length_ft": post_length_ft,
+        "post_weight_lb_per_ft": weight_per_ft,
+        "post_ratio": selection.result["ratio"],
+        "post_governing_check": selection.result["governing_check"],
+        "foundation_type": inputs.foundation,
+        "foundation_summary": foundation_summary,
+        "footing_diameter_ft": diameter_ft,
+        "footing_depth_ft": depth_ft,
+        "concrete_yd3": concrete_yd3,
+        "steel_lb": steel_lb,
+        "wind_force_total_lb": sum(env.result["force_case_a_lb"] for env in faces),
+        "wind_design_level": faces[0].result["design_level"],
+        "governing_wind_case": max(cases, key=lambda c: (cases[c]["moment_lb_ft"], c)),
+        "per_post_w": {"shear_lb": shear_w, "moment_lb_ft": moment_w, "torsion_lb_ft": torsion_w},
+        "member_combination": factors.member_combo,
+        "soil_combination": factors.soil_combo,
+        "cases": cases,
+        "price_total_usd": cost.result["total_usd"],
+        "price_lines": cost.result["lines"],
+        "governing_check": gov_label,
+        "governing_ratio": gov_ratio,
+        **review(calc, policy.review_confidence_below),
+        "parts_sha256": [p.content_sha256 for p in calc.parts],
+    }
+
+
+def _solve_quiet(calc: Calc, name: str, inputs: dict[str, Any]) -> Envelope:
+    """A trial solve inside an iteration: same pack library, not recorded as a part."""
+    from apex_nb.registry import solve
+
+    return solve(name, inputs, library=calc.library)
+
+
+SOLVER = Solver(
+    name="design.pole_sign",
+    version=VERSION,
+    input_model=PoleSignInput,
+    run=run,
+    summary="Complete pole sign: wind Cases A/B/C, post wind, post selection, embedment or base plate, price",
+)
