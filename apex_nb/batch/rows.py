@@ -6,13 +6,15 @@ Validation happens in two steps for every row before anything runs: the flat ``S
 cross-field rules such as post spacing against the face width). Every problem of every row is
 collected; the caller reports them all at once.
 
-The row -> solver mapping lives here only (``SIGN_TYPE_SOLVER`` and ``_BUILDERS``), so wiring
-a new design solver is a change in this module.
+The row -> solver mapping lives here only (``SIGN_TYPE_SOLVER``, ``_BUILDERS``, ``_COLUMN_OF``).
+A sign type whose design solver is not registered runs ``INTERIM_SOLVER`` (the velocity
+pressure at the top of the sign) and the batch says so.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import math
 import re
@@ -52,6 +54,13 @@ class SiteRow(BaseModel):
     sign_height_ft: float = Field(gt=0, le=50, description="Face height s, ft")
     top_height_ft: float = Field(gt=0, le=200, description="Top of the face above grade, ft")
     cabinet_weight_lb: float | None = Field(default=None, ge=0, le=100000, description="Face/cabinet weight, lb")
+    sign_thickness_ft: float | None = Field(default=None, gt=0, le=10, description="Monument depth in plan, ft")
+    arm_length_ft: float | None = Field(
+        default=None, gt=0, le=40, description="Cantilever: post to far end of face, ft"
+    )
+    face_offset_ft: float | None = Field(
+        default=None, ge=0, le=20, description="Cantilever: post to near face edge, ft"
+    )
     post_count: int = Field(default=1, ge=1, le=2, description="Number of posts (1 or 2)")
     post_spacing_ft: float | None = Field(default=None, gt=0, le=100, description="Post spacing (two posts), ft")
     soil_class: int | None = Field(default=5, ge=1, le=5, description="IBC Table 1806.2 class 1..5 (5 = weakest)")
@@ -91,18 +100,105 @@ class SiteRow(BaseModel):
             problems.append(FieldProblem("post_spacing_ft", "required with two posts", "> 0 ft"))
         if self.post_count == 1 and self.post_spacing_ft is not None:
             problems.append(FieldProblem("post_spacing_ft", "only used with two posts", "leave empty for one post"))
+        problems += self._sign_type_columns()
         if problems:
             raise InputError(problems)
         return self
+
+    def _sign_type_columns(self) -> list[FieldProblem]:
+        """Columns another sign type uses must stay empty: nothing given is silently ignored."""
+        problems = []
+        unused = {
+            "pole": ("sign_thickness_ft", "arm_length_ft", "face_offset_ft"),
+            "monument": ("arm_length_ft", "face_offset_ft"),
+            "cantilever": ("sign_thickness_ft",),
+        }[self.sign_type]
+        for name in unused:
+            if getattr(self, name) is not None:
+                problems.append(FieldProblem(name, f"not used by {self.sign_type} signs", "leave empty"))
+        if self.sign_type in ("monument", "cantilever") and self.post_count != 1:
+            problems.append(FieldProblem("post_count", f"a {self.sign_type} sign has one post or none", "1 or empty"))
+        if self.sign_type == "cantilever" and self.arm_length_ft is None:
+            problems.append(FieldProblem("arm_length_ft", "required for cantilever signs", "> 0 ft"))
+        if self.sign_type == "monument" and self.sign_height_ft != self.top_height_ft:
+            problems.append(
+                FieldProblem(
+                    "sign_height_ft",
+                    "a monument is solid from grade: its height is its top height",
+                    f"= top_height_ft ({self.top_height_ft:g})",
+                )
+            )
+        return problems
 
 
 COLUMNS: tuple[str, ...] = tuple(SiteRow.model_fields)
 REQUIRED_COLUMNS: tuple[str, ...] = tuple(name for name, f in SiteRow.model_fields.items() if f.is_required())
 
 
-# -- row -> solver mapping (the one place to wire design solvers) --------------------------------
+# -- row -> solver mapping (the one place that wires rows to solvers) --------------------------
+def _some(**values: Any) -> dict[str, Any]:
+    """Drop empty optional cells so the solver's defaults apply (and are recorded as such)."""
+    return {k: v for k, v in values.items() if v is not None and v != ""}
+
+
+def _wind(row: SiteRow) -> dict[str, Any]:
+    return _some(
+        edition=row.edition,
+        wind_speed_mph=row.wind_speed_mph,
+        exposure=row.exposure,
+        kzt=row.kzt,
+        ground_elevation_ft=row.ground_elevation_ft,
+        wind_speed_source=row.wind_speed_source,
+    )
+
+
+def _face(row: SiteRow) -> dict[str, Any]:
+    return _some(
+        name="face",
+        width_ft=row.sign_width_ft,
+        height_ft=row.sign_height_ft,
+        top_height_ft=row.top_height_ft,
+        weight_lb=row.cabinet_weight_lb,
+    )
+
+
+def _soil(row: SiteRow) -> dict[str, Any]:
+    return _some(ibc_edition=row.ibc_edition, soil_class=row.soil_class, min_depth_ft=row.min_depth_ft)
+
+
+def _pole(row: SiteRow) -> dict[str, Any]:
+    return _some(
+        wind=_wind(row),
+        faces=[_face(row)],
+        post_count=row.post_count,
+        post_spacing_ft=row.post_spacing_ft,
+        soil=_soil(row),
+    )
+
+
+def _monument(row: SiteRow) -> dict[str, Any]:
+    return _some(
+        wind=_wind(row),
+        sign_width_ft=row.sign_width_ft,
+        sign_height_ft=row.top_height_ft,  # solid from grade (checked in SiteRow)
+        sign_thickness_ft=row.sign_thickness_ft,
+        weight_lb=row.cabinet_weight_lb,
+        soil=_soil(row),
+    )
+
+
+def _cantilever(row: SiteRow) -> dict[str, Any]:
+    return _some(
+        wind=_wind(row),
+        face=_face(row),
+        arm_length_ft=row.arm_length_ft,
+        face_offset_ft=row.face_offset_ft,
+        soil=_soil(row),
+    )
+
+
 def _wind_qz(row: SiteRow) -> dict[str, Any]:
-    """Velocity pressure at the top of the sign (the machinery's stand-in until designs exist)."""
+    """Interim: velocity pressure at the top of the sign while a design solver is not registered."""
     return {
         "edition": row.edition,
         "wind_speed_mph": row.wind_speed_mph,
@@ -115,22 +211,51 @@ def _wind_qz(row: SiteRow) -> dict[str, Any]:
     }
 
 
-_WIND_QZ_COLUMNS = {"height_ft": "top_height_ft"}
-
-#: sign type -> solver name; the builders below turn a row into that solver's inputs.
+#: sign type -> the complete design solver of that sign.
 SIGN_TYPE_SOLVER: dict[str, str] = {
-    "pole": "wind.asce7_qz",
-    "monument": "wind.asce7_qz",
-    "cantilever": "wind.asce7_qz",
+    "pole": "design.pole_sign",
+    "monument": "design.monument_sign",
+    "cantilever": "design.cantilever_sign",
 }
-_BUILDERS: dict[str, Callable[[SiteRow], dict[str, Any]]] = {"wind.asce7_qz": _wind_qz}
-#: solver field path -> row column, where the names differ (else the last path part is used).
-_COLUMN_OF: dict[str, dict[str, str]] = {"wind.asce7_qz": _WIND_QZ_COLUMNS}
+#: used for a sign type whose design solver is not registered (yet); announced by the batch.
+INTERIM_SOLVER = "wind.asce7_qz"
+_BUILDERS: dict[str, Callable[[SiteRow], dict[str, Any]]] = {
+    "design.pole_sign": _pole,
+    "design.monument_sign": _monument,
+    "design.cantilever_sign": _cantilever,
+    INTERIM_SOLVER: _wind_qz,
+}
+_FACE_COLUMNS = {"width_ft": "sign_width_ft", "height_ft": "sign_height_ft", "weight_lb": "cabinet_weight_lb"}
+#: solver input field (full path or last part) -> row column, where the names differ.
+_COLUMN_OF: dict[str, dict[str, str]] = {
+    "design.pole_sign": _FACE_COLUMNS,
+    "design.cantilever_sign": _FACE_COLUMNS,
+    "design.monument_sign": {"sign_height_ft": "top_height_ft", "weight_lb": "cabinet_weight_lb"},
+    INTERIM_SOLVER: {"height_ft": "top_height_ft"},
+}
+
+
+@functools.cache
+def _registered() -> frozenset[str]:
+    from apex_nb.registry import list_solvers
+
+    return frozenset(s.name for s in list_solvers())
+
+
+def solver_for(sign_type: str) -> str:
+    """The design solver of ``sign_type``, or the interim solver while it is not registered."""
+    solver = SIGN_TYPE_SOLVER[sign_type]
+    return solver if solver in _registered() else INTERIM_SOLVER
+
+
+def interim_sign_types() -> list[str]:
+    """Sign types that run the interim solver because their design solver is not registered."""
+    return [t for t in SIGN_TYPE_SOLVER if solver_for(t) == INTERIM_SOLVER]
 
 
 def row_to_solve(row: SiteRow) -> tuple[str, dict[str, Any]]:
     """The solver a row runs and its inputs (plain JSON data)."""
-    solver = SIGN_TYPE_SOLVER[row.sign_type]
+    solver = solver_for(row.sign_type)
     return solver, _BUILDERS[solver](row)
 
 

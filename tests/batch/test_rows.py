@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from apex_nb.batch.rows import COLUMNS, SIGN_TYPE_SOLVER, load_portfolio, row_to_solve
+from apex_nb.batch.rows import COLUMNS, load_portfolio, row_to_solve, solver_for
 from apex_nb.cli.main import main
 from apex_nb.errors import InputError
 
@@ -27,7 +27,7 @@ def test_example_portfolio_is_a_realistic_mix() -> None:
     assert len({r.edition for r in rows}) >= 3
     assert len({(r.city, r.state) for r in rows}) == len(rows)
     assert all(r.wind_speed_source for r in rows)
-    assert all(site.solver == SIGN_TYPE_SOLVER[site.row.sign_type] for site in portfolio.sites)
+    assert all(site.solver == solver_for(site.row.sign_type) for site in portfolio.sites)
 
 
 def test_header_is_plain_column_names() -> None:
@@ -161,3 +161,21 @@ def test_missing_file_and_wrong_type(tmp_path: Path) -> None:
     (tmp_path / "x.txt").write_text("a")
     with pytest.raises(InputError, match="unsupported"):
         load_portfolio(tmp_path / "x.txt")
+
+
+def test_solver_rules_are_reported_against_the_sheet_columns(tmp_path: Path) -> None:
+    header, rows = portfolio_rows(("QF-MIA-011", "QF-SEA-008", "QF-LAX-010"))
+    rows = [dict(r) for r in rows]
+    rows[1]["arm_length_ft"] = "4"  # a monument has no arm
+    rows[1]["sign_height_ft"] = "4"  # nor a face shorter than the monument
+    rows[2]["post_count"] = "2"  # a cantilever has one post
+    rows[2]["post_spacing_ft"] = "3"
+    rows[2]["arm_length_ft"] = ""
+    portfolio = load_portfolio(write_csv(tmp_path / "t.csv", header, rows))
+    found = {(p.row, p.field) for p in portfolio.problems}
+    assert {(3, "arm_length_ft"), (3, "sign_height_ft"), (4, "post_count"), (4, "arm_length_ft")} <= found
+    if solver_for("pole") == "design.pole_sign":  # the design's own rule, mapped back to the column
+        rows = [dict(rows[0], post_spacing_ft="20")]
+        (problem,) = load_portfolio(write_csv(tmp_path / "p.csv", header, rows)).problems
+        assert (problem.row, problem.field) == (2, "post_spacing_ft")
+        assert "outside the faces" in problem.message
