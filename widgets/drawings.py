@@ -10,6 +10,7 @@ them are byte-stable.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -34,8 +35,10 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "footing_depth": ("footing_depth_ft", "embedment_depth_ft", "embedment_ft", "depth_ft", "d_ft"),
     "footing_width": ("footing_width_ft", "footing_length_ft"),
     "foundation_type": ("foundation_type",),
-    "sign_force_lb": ("sign_force_lb", "force_lb", "F_lb", "wind_force_lb", "F"),
-    "post_force_lb": ("post_force_lb", "post_wind_force_lb", "F_post_lb"),
+    "sign_force_lb": ("sign_force_lb", "force_case_a_lb", "wind_force_total_lb", "force_lb", "F_lb", "F"),
+    "post_force_lb": ("post_force_lb", "post_wind_force_lb", "total_force_lb", "F_post_lb"),
+    "base_moment_lb_ft": ("base_moment_lb_ft", "moment_at_grade_lb_ft"),
+    "torsion_lb_ft": ("torsion_case_b_lb_ft", "torsion_lb_ft"),
     "base_shear_lb": ("base_shear_lb", "shear_lb", "V_lb", "P_lb"),
     "base_moment_kip_ft": ("base_moment_kip_ft", "moment_kip_ft", "M_kip_ft", "ground_moment_kip_ft"),
     "torsion_kip_ft": ("torsion_kip_ft", "T_kip_ft", "base_torsion_kip_ft"),
@@ -127,6 +130,12 @@ def _missing(ax: Axes, text: str) -> None:
     ax.set_axis_off()
 
 
+def _size_from_label(label: Any) -> float | None:
+    """Drawing width only: the first number of a section label (HSS10.000X0.188 -> 10 in)."""
+    match = re.search(r"(\d+(?:\.\d+)?)", str(label or ""))
+    return float(match.group(1)) if match else None
+
+
 def _new(size: tuple[float, float] = (5.0, 5.0)) -> tuple[Figure, Axes]:
     fig = Figure(figsize=size)
     return fig, fig.add_subplot(1, 1, 1)
@@ -141,9 +150,10 @@ def sign_elevation(env: Envelope | Mapping[str, Any] | None) -> Figure:
         _missing(ax, "sign elevation: width, face height or top height not in the envelope")
         return fig
     sign_type = str(lookup(env, "sign_type") or "pole")
+    label = lookup(env, "post_label")
     posts = int(number(env, "post_count") or 1)
     clearance = max(top - face, 0.0)
-    post_d_ft = (number(env, "post_diameter_in") or 0.0) / 12.0 or max(width, top) / 60.0
+    post_d_ft = (number(env, "post_diameter_in") or _size_from_label(label) or 0.0) / 12.0 or max(width, top) / 60.0
     dia, depth = number(env, "footing_diameter"), number(env, "footing_depth")
     spacing = number(env, "post_spacing") or (width / 2.0 if posts == 2 else 0.0)
     xs = [0.0] if posts == 1 else [-spacing / 2.0, spacing / 2.0]
@@ -158,7 +168,6 @@ def sign_elevation(env: Envelope | Mapping[str, Any] | None) -> Figure:
                 Rectangle((x - post_d_ft / 2, -(depth or 0.0)), post_d_ft, top + (depth or 0.0), fc=STEEL, ec="none")
             )
     ax.add_patch(Rectangle((-width / 2, clearance), width, face, fc=FACE, ec="#0969da", lw=1.2))
-    label = lookup(env, "post_label")
     if label:
         ax.text(
             0.0, clearance + face / 2, f"post {label}" + (f" x{posts}" if posts > 1 else ""), ha="center", fontsize=8
@@ -195,8 +204,9 @@ def load_diagram(env: Envelope | Mapping[str, Any] | None) -> Figure:
     force = number(env, "sign_force_lb")
     post_force = number(env, "post_force_lb")
     shear = number(env, "base_shear_lb")
-    moment = number(env, "base_moment_kip_ft")
-    torsion = number(env, "torsion_kip_ft")
+    moment_lb_ft, torsion_lb_ft = number(env, "base_moment_lb_ft"), number(env, "torsion_lb_ft")
+    moment = moment_lb_ft / 1000.0 if moment_lb_ft else number(env, "base_moment_kip_ft")
+    torsion = torsion_lb_ft / 1000.0 if torsion_lb_ft else number(env, "torsion_kip_ft")
     ax.axhline(0.0, color="#6e7781", lw=1.2)
     ax.plot([0, 0], [0, top], color=STEEL, lw=3)
     ax.add_patch(Rectangle((-0.15, clearance), 0.3, face, fc=FACE, ec="#0969da"))
@@ -244,6 +254,23 @@ def _case_c_bands(width: float, face: float) -> list[tuple[float, float, str]]:
     return bands
 
 
+def _regions_from(given: Any) -> list[tuple[float, float, str, float | None]]:
+    """Case C regions from the envelope: (from, to, label, Cf) when they carry from_ft/to_ft."""
+    out: list[tuple[float, float, str, float | None]] = []
+    if not isinstance(given, list):
+        return out
+    for region in given:
+        if not isinstance(region, Mapping):
+            return []
+        start, end = region.get("from_ft"), region.get("to_ft")
+        if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (start, end)):
+            return []
+        value = region.get("cf", region.get("Cf"))
+        cf = float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+        out.append((float(start), float(end), f"{start:g}–{end:g} ft", cf))
+    return out
+
+
 def pressure_regions(env: Envelope | Mapping[str, Any] | None) -> Figure:
     """Sign face seen from the wind: Case A and B resultants, Case C regions when B/s >= 2."""
     fig = Figure(figsize=(7.0, 3.2))
@@ -273,17 +300,13 @@ def pressure_regions(env: Envelope | Mapping[str, Any] | None) -> Figure:
         axes[2].text(width / 2, face / 2, "not required\n(B/s < 2)", ha="center", va="center", fontsize=8)
         return fig
     given = lookup(env, "case_c")
-    values = {}
-    if isinstance(given, list):
-        for index, region in enumerate(given):
-            if isinstance(region, Mapping):
-                value = region.get("cf", region.get("Cf", region.get("pressure_psf")))
-                if isinstance(value, (int, float)) and not isinstance(value, bool):
-                    values[index] = float(value)
-    shades = ["#cf222e", "#e16f24", "#bf8700", "#8c959f", "#d0d7de"]
-    for index, (start, end, name) in enumerate(_case_c_bands(width, face)):
-        axes[2].add_patch(Rectangle((start, 0), end - start, face, fc=shades[index], alpha=0.45, ec="white"))
-        label = name + (f"\n{values[index]:.2f}" if index in values else "")
+    regions = _regions_from(given) or [(a, b, name, None) for a, b, name in _case_c_bands(width, face)]
+    values = [r for r in regions if r[3] is not None]
+    shades = ["#cf222e", "#e16f24", "#bf8700", "#8c959f", "#d0d7de", "#eaeef2", "#f6f8fa"]
+    for index, (start, end, name, value) in enumerate(regions):
+        shade = shades[min(index, len(shades) - 1)]
+        axes[2].add_patch(Rectangle((start, 0), end - start, face, fc=shade, alpha=0.45, ec="white"))
+        label = name + (f"\nCf {value:.2f}" if value is not None else "")
         axes[2].text((start + end) / 2, face / 2, label, ha="center", va="center", fontsize=6)
     caption = "Cf by region from the envelope" if values else "regions only (values not in envelope)"
     axes[2].text(width / 2, -face * 0.3, caption, ha="center", fontsize=7)

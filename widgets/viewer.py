@@ -23,7 +23,7 @@ _STYLE = f"<style>{blocks.BLOCK_CSS}</style>"
 
 def header_html(env: Envelope) -> str:
     """Solver, verdict, confidence and governing check in one line."""
-    governing = env.governing_check
+    governing = blocks.governing(env)
     gov = f", governing {html.escape(governing.id)} ratio {governing.ratio:.3f}" if governing else ""
     return (
         f'<div class="apx-viewer-title"><b>{html.escape(env.solver.name)}</b> v{html.escape(env.solver.version)}'

@@ -51,12 +51,18 @@ def gather(env: Envelope, attribute: str) -> list[Located]:
     return [Located(where, item) for where, sub in walk(env) for item in getattr(sub, attribute)]
 
 
+def governing(env: Envelope) -> Check | None:
+    """The check with the highest ratio over the envelope and all its parts (ties by id)."""
+    checks = [loc.item for loc in gather(env, "checks")]
+    return max(checks, key=lambda c: (c.ratio, c.id)) if checks else None
+
+
 def fmt(value: Any, digits: int = 4) -> str:
-    """Display form: floats to ``digits`` significant figures, booleans as yes/no, text escaped."""
+    """Display form: floats to ``digits`` significant figures (thousands grouped), booleans yes/no."""
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, float):
-        return f"{value:.{digits}g}"
+        return f"{value:,.2f}" if 1e3 <= abs(value) < 1e12 else f"{value:.{digits}g}"
     if isinstance(value, (list, dict)):
         return html.escape(_short(value))
     if value is None:

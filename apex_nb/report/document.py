@@ -48,31 +48,63 @@ class ReportSource:
     sign_inputs: list[dict[str, Any]] = field(default_factory=list)
 
 
-def _input_fields(solver: str) -> dict[str, dict[str, Any]]:
-    """JSON-schema properties of a registered solver's input model ({} when unknown)."""
+def _input_schema(solver: str) -> dict[str, Any]:
+    """JSON schema of a registered solver's input model ({} when unknown)."""
     from apex_nb.registry import list_solvers
 
     for item in list_solvers():
         if item.name == solver:
-            return item.input_schema().get("properties", {})
+            return item.input_schema()
     return {}
 
 
-def inputs_table(env: Envelope, given: dict[str, Any] | None = None) -> str:
-    """Every input with its value, description and source (given, project sign, or model default)."""
-    fields = _input_fields(env.solver.name)
+def _field_schema(schema: dict[str, Any], node: dict[str, Any], name: str) -> dict[str, Any]:
+    """The property ``name`` of ``node`` (following $ref, anyOf and array items)."""
+    defs = schema.get("$defs", {})
+
+    def resolve(item: dict[str, Any]) -> dict[str, Any]:
+        ref = item.get("$ref", "")
+        item = defs.get(ref.split("/")[-1], item) if ref else item
+        if "items" in item:
+            return resolve(item["items"])
+        for option in item.get("anyOf", []):
+            if option.get("type") != "null":
+                return resolve(option)
+        return item
+
+    return resolve(node).get("properties", {}).get(name, {})
+
+
+def _flatten(value: Any, prefix: str, schema: dict[str, Any], node: dict[str, Any]) -> list[tuple[str, Any, str]]:
+    """(dotted name, value, description) rows: nested groups and lists of groups are opened."""
     rows = []
-    for name, value in env.inputs.items():
-        spec = fields.get(name, {})
+    for key, item in value.items():
+        spec = _field_schema(schema, node, key)
+        name = f"{prefix}{key}"
+        if isinstance(item, dict) and item:
+            rows += _flatten(item, name + ".", schema, spec)
+        elif isinstance(item, list) and item and all(isinstance(x, dict) for x in item):
+            for index, entry in enumerate(item):
+                rows += _flatten(entry, f"{name}[{index}].", schema, spec)
+        else:
+            rows.append((name, item, spec.get("description", "")))
+    return rows
+
+
+def inputs_table(env: Envelope, given: dict[str, Any] | None = None) -> str:
+    """Every input (nested groups opened) with value, description and source."""
+    schema = _input_schema(env.solver.name)
+    defaults = {k: v.get("default") for k, v in schema.get("properties", {}).items() if "default" in v}
+    rows = []
+    for name, value, description in _flatten(env.inputs, "", schema, schema):
+        top = name.split(".")[0].split("[")[0]
         if given is not None:
-            source = "project sign input" if name in given else "default of the input model"
-        elif "default" in spec and spec["default"] == value:
+            source = "project sign input" if top in given else "default of the input model"
+        elif top in defaults and defaults[top] == env.inputs.get(top):
             source = "default of the input model"
         else:
             source = "given"
-        rows.append(
-            [html.escape(name), blocks.fmt(value), html.escape(spec.get("description", "")), html.escape(source)]
-        )
+        rows.append([html.escape(name), blocks.fmt(value), html.escape(description), html.escape(source)])
     return blocks.table(["input", "value", "meaning", "source"], rows, "apx-inputs")
 
 
@@ -90,7 +122,7 @@ def _drawings_html(env: Envelope) -> str:
 
 
 def _section(env: Envelope, index: int, label: str, given: dict[str, Any] | None, with_drawings: bool) -> str:
-    governing = env.governing_check
+    governing = blocks.governing(env)
     gov = (
         f"{html.escape(governing.id)} (ratio {governing.ratio:.3f}, {html.escape(governing.clause)})"
         if governing

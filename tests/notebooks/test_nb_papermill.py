@@ -158,3 +158,25 @@ def test_notebooks_are_stored_without_outputs() -> None:
                 assert cell["outputs"] == [] and cell["execution_count"] is None, path.name
         tags = [t for c in notebook["cells"] for t in c.get("metadata", {}).get("tags", [])]
         assert tags.count("parameters") == 1, path.name
+
+
+POLE = {
+    "wind": {"edition": "7-16", "wind_speed_mph": 115, "exposure": "C"},
+    "faces": [{"width_ft": 10, "height_ft": 5, "top_height_ft": 22}],
+}
+
+
+@pytest.mark.skipif(
+    not any(s.name == "design.pole_sign" for s in apex_nb.list_solvers()), reason="design.pole_sign not registered"
+)
+def test_pole_sign_design_notebook_matches_the_interactive_form(run_notebook, tmp_path: Path) -> None:
+    out = tmp_path / "pole.json"
+    run_notebook(
+        "design_sign",
+        {"solver": "design.pole_sign", "inputs": POLE, "compare_editions": ["7-10", "7-16"], "envelope_path": str(out)},
+    )
+    envelope = Envelope.from_json(out.read_text())
+    envelope.verify()
+    assert envelope.result["post_label"] and envelope.result["footing_depth_ft"] > 0
+    app = SolverApp("design.pole_sign", POLE, bounded=False, show_drawings=False)  # nested groups as JSON boxes
+    assert app.envelope is not None and app.envelope.content_sha256 == envelope.content_sha256
