@@ -123,3 +123,25 @@ def test_rollup_totals_governing_checks_and_review(batch_dir: Path) -> None:
     assert "post.flexure" in page and "0.950" in page
     assert "PackError: boom" in page
     assert "<script" not in page and "http" not in page
+
+
+def test_batch_then_reprice_end_to_end(tmp_path: Path) -> None:
+    from apex_nb.batch.rows import solver_for
+    from apex_nb.batch.runner import run_batch
+
+    from .batchutil import options, portfolio_rows, write_csv
+
+    if solver_for("pole") != "design.pole_sign":
+        pytest.skip("design.pole_sign is not registered")
+    sites = write_csv(tmp_path / "s.csv", *portfolio_rows(("QF-CHI-002", "QF-MIA-011")))
+    out = tmp_path / "out"
+    assert not run_batch(options(sites, out)).failed
+    totals = {row["site_id"]: float(row["price_total_usd"]) for row in csv.DictReader((out / "summary.csv").open())}
+    before = {p: p.read_bytes() for p in (out / "runs").rglob("envelope.json")}
+    report = reprice(out, "2026.1.0", quiet=True)  # the batch priced with the newest pack, 2026.2.0
+    assert not report.failed
+    for site in report.sites:
+        assert site.old_total_usd == totals[site.site_id]
+        assert site.old_prices == "2026.2.0"
+        assert site.new_total_usd is not None and site.new_total_usd < site.old_total_usd
+    assert {p: p.read_bytes() for p in (out / "runs").rglob("envelope.json")} == before
