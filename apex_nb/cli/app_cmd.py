@@ -37,6 +37,7 @@ def register(subparsers: Any) -> None:
     app.add_argument("--cull-idle", type=int, default=600, help="seconds before an idle kernel is culled")
     app.add_argument("--cull-interval", type=int, default=60, help="seconds between idle-kernel sweeps")
     app.add_argument("--timeout", type=int, default=60, help="seconds a notebook may take to execute")
+    app.add_argument("--base-url", default="/", help="URL prefix when served behind a reverse proxy (e.g. /quote/)")
     app.add_argument("--projects", default="", help="project store root for saving quotes ($APEX_NB_PROJECTS)")
     app.add_argument("--notebooks", type=Path, help="folder holding the app notebooks")
     app.add_argument(
@@ -76,6 +77,7 @@ def cmd_app(args: argparse.Namespace) -> int:
         notebooks_dir=args.notebooks,
         projects_dir=args.projects,
         allow_insecure_network=args.allow_insecure_network,
+        extra=[f"--Voila.base_url={args.base_url}"] if args.base_url != "/" else [],
     )
     argv, env = voila_command(settings)
     if args.print_command:
