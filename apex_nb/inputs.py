@@ -86,7 +86,10 @@ def problems_from(exc: ValidationError, model: type[BaseModel]) -> list[FieldPro
             continue
         original = (error.get("ctx") or {}).get("error")
         if isinstance(original, InputError):  # a model validator that names its own fields
-            problems.extend(original.problems)
+            prefix = ".".join(str(p) for p in loc)
+            problems.extend(
+                FieldProblem(f"{prefix}.{p.path}" if prefix else p.path, p.message, p.allowed) for p in original.problems
+            )
             continue
         message = error["msg"]
         if error["type"] == "finite_number":

@@ -16,7 +16,10 @@ from apex_nb.registry import Solver
 from apex_nb.solvers.connection import anchor_rods as connection_anchor_rods
 from apex_nb.solvers.connection import base_plate as connection_base_plate
 from apex_nb.solvers.cost import estimate as cost_estimate
+from apex_nb.solvers.design import cantilever_sign as design_cantilever_sign
+from apex_nb.solvers.design import monument_sign as design_monument_sign
 from apex_nb.solvers.design import pole_sign as design_pole_sign
+from apex_nb.solvers.design import quick_quote as design_quick_quote
 from apex_nb.solvers.foundation import embedment as foundation_embedment
 from apex_nb.solvers.foundation import spread_footing as foundation_spread_footing
 from apex_nb.solvers.member import check as member_check
@@ -38,4 +41,7 @@ ALL: tuple[Solver, ...] = (
     member_deflection.SOLVER,
     post_select.SOLVER,
     design_pole_sign.SOLVER,
+    design_monument_sign.SOLVER,
+    design_cantilever_sign.SOLVER,
+    design_quick_quote.SOLVER,
 )

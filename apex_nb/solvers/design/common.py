@@ -143,11 +143,13 @@ def embedded_footing(
     for size_in in sizes:
         trial = solve("foundation.embedment", {**base, "diameter_ft": size_in / 12.0}, library=calc.library)
         if trial.result["design_depth_ft"] <= policy.preferred_max_embedment_ft or size_in == sizes[-1]:
-            if trial.result["design_depth_ft"] > policy.preferred_max_embedment_ft:
-                calc.warn(
-                    f"even the largest standard auger ({size_in:g} in) needs "
-                    f"{trial.result['design_depth_ft']:g} ft (> {policy.preferred_max_embedment_ft:g} ft preferred)"
-                )
+            calc.applies(
+                "footing within the preferred embedment depth",
+                trial.result["design_depth_ft"] <= policy.preferred_max_embedment_ft,
+                f"even the largest standard auger ({size_in:g} in) needs {trial.result['design_depth_ft']:g} ft "
+                f"(> {policy.preferred_max_embedment_ft:g} ft preferred): consider more posts or a spread footing",
+                penalty=0.2,
+            )
             calc.assume(
                 f"Auger {size_in:g} in: the smallest standard size >= post + 2 x {policy.footing_clearance_in:g} in "
                 f"keeping the depth within {policy.preferred_max_embedment_ft:g} ft"

@@ -150,7 +150,7 @@ class CantileverSignInput(SolverInput):
         default_factory=lambda: ["pipe", "hss-round", "hss-square"], min_length=1, description="Post families"
     )
     arm_families: list[Family] = Field(
-        default_factory=lambda: ["hss-square", "hss-rect", "pipe"], min_length=1, description="Arm families"
+        default_factory=lambda: ["hss-square", "pipe", "hss-round"], min_length=1, description="Arm families"
     )
     design_method: Literal["ASD", "LRFD"] = Field(default="ASD", description="AISC 360 design method")
     aisc_edition: Literal["360-16", "360-22"] = Field(default="360-16", description="AISC 360 edition")

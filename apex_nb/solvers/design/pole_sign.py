@@ -100,6 +100,16 @@ def post_width_in(selection: Envelope) -> float:
     raise KeyError(f"no outside width in {dims}")
 
 
+def post_plan_diameter_in(selection: Envelope) -> float:
+    """Diameter of the circle around the post in plan (its diagonal when rectangular), in."""
+    dims = selection.result["dimensions"]
+    if "od_in" in dims:
+        return float(dims["od_in"])
+    width = post_width_in(selection)
+    depth = float(dims.get("depth_in", dims.get("d_in", width)))
+    return (width**2 + depth**2) ** 0.5
+
+
 def post_shape(selection: Envelope) -> str:
     """'round' or 'square' for the post-wind solver."""
     return "round" if selection.result["family"] in ("pipe", "hss-round") else "square"
@@ -258,7 +268,7 @@ def run(inputs: PoleSignInput, calc: Calc) -> dict[str, Any]:
             calc,
             lateral_force_lb=soil_force_lb,
             moment_lb_ft=soil_moment_lb_ft,
-            post_width_in=width_in,
+            post_width_in=post_plan_diameter_in(selection),
             soil=inputs.soil,
             diameter_ft=inputs.footing_diameter_ft,
             policy=policy,
