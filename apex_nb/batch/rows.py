@@ -6,15 +6,14 @@ Validation happens in two steps for every row before anything runs: the flat ``S
 cross-field rules such as post spacing against the face width). Every problem of every row is
 collected; the caller reports them all at once.
 
-The row -> solver mapping lives here only (``SIGN_TYPE_SOLVER``, ``_BUILDERS``, ``_COLUMN_OF``).
-A sign type whose design solver is not registered runs ``INTERIM_SOLVER`` (the velocity
-pressure at the top of the sign) and the batch says so.
+The row -> solver mapping lives here only (``SIGN_TYPE_SOLVER``, ``_BUILDERS``, ``_COLUMN_OF``):
+each sign type runs its complete design (``design.pole_sign``, ``design.monument_sign``,
+``design.cantilever_sign``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
 import math
 import re
@@ -197,33 +196,16 @@ def _cantilever(row: SiteRow) -> dict[str, Any]:
     )
 
 
-def _wind_qz(row: SiteRow) -> dict[str, Any]:
-    """Interim: velocity pressure at the top of the sign while a design solver is not registered."""
-    return {
-        "edition": row.edition,
-        "wind_speed_mph": row.wind_speed_mph,
-        "exposure": row.exposure,
-        "height_ft": row.top_height_ft,
-        "kzt": row.kzt,
-        "ground_elevation_ft": row.ground_elevation_ft,
-        # the ASCE 7-22 pack has no verified printed Kz table: the solver accepts only the formula there
-        "kz_method": "formula" if row.edition == "7-22" else "table",
-    }
-
-
 #: sign type -> the complete design solver of that sign.
 SIGN_TYPE_SOLVER: dict[str, str] = {
     "pole": "design.pole_sign",
     "monument": "design.monument_sign",
     "cantilever": "design.cantilever_sign",
 }
-#: used for a sign type whose design solver is not registered (yet); announced by the batch.
-INTERIM_SOLVER = "wind.asce7_qz"
 _BUILDERS: dict[str, Callable[[SiteRow], dict[str, Any]]] = {
     "design.pole_sign": _pole,
     "design.monument_sign": _monument,
     "design.cantilever_sign": _cantilever,
-    INTERIM_SOLVER: _wind_qz,
 }
 _FACE_COLUMNS = {"width_ft": "sign_width_ft", "height_ft": "sign_height_ft", "weight_lb": "cabinet_weight_lb"}
 #: solver input field (full path or last part) -> row column, where the names differ.
@@ -231,31 +213,12 @@ _COLUMN_OF: dict[str, dict[str, str]] = {
     "design.pole_sign": _FACE_COLUMNS,
     "design.cantilever_sign": _FACE_COLUMNS,
     "design.monument_sign": {"sign_height_ft": "top_height_ft", "weight_lb": "cabinet_weight_lb"},
-    INTERIM_SOLVER: {"height_ft": "top_height_ft"},
 }
-
-
-@functools.cache
-def _registered() -> frozenset[str]:
-    from apex_nb.registry import list_solvers
-
-    return frozenset(s.name for s in list_solvers())
-
-
-def solver_for(sign_type: str) -> str:
-    """The design solver of ``sign_type``, or the interim solver while it is not registered."""
-    solver = SIGN_TYPE_SOLVER[sign_type]
-    return solver if solver in _registered() else INTERIM_SOLVER
-
-
-def interim_sign_types() -> list[str]:
-    """Sign types that run the interim solver because their design solver is not registered."""
-    return [t for t in SIGN_TYPE_SOLVER if solver_for(t) == INTERIM_SOLVER]
 
 
 def row_to_solve(row: SiteRow) -> tuple[str, dict[str, Any]]:
     """The solver a row runs and its inputs (plain JSON data)."""
-    solver = solver_for(row.sign_type)
+    solver = SIGN_TYPE_SOLVER[row.sign_type]
     return solver, _BUILDERS[solver](row)
 
 

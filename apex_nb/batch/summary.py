@@ -187,13 +187,18 @@ def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     return [{k: (None if v != v else v) for k, v in row.items()} for row in frame.to_dict("records")]
 
 
+def _count(values: Any) -> dict[str, int]:
+    counts: dict[str, int] = defaultdict(int)
+    for value in values:
+        counts[str(value)] += 1
+    return counts
+
+
 def rollup_html(frame: pd.DataFrame, title: str) -> str:
     """The HTML roll-up (self-contained: no scripts, no external requests)."""
     records = _records(frame)
     ok = [r for r in records if r["status"] == "ok"]
-    counts = defaultdict(int)
-    for record in records:
-        counts[record["status"]] += 1
+    counts = _count(r["status"] for r in records)
     parts = [
         "<!doctype html><html><head><meta charset='utf-8'>",
         f"<title>{html.escape(title)}</title>",
@@ -203,6 +208,11 @@ def rollup_html(frame: pd.DataFrame, title: str) -> str:
         f"<h1>{html.escape(title)}</h1>",
         f"<p>apex-nb {html.escape(__version__)} · {dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()} · "
         + " · ".join(f"{html.escape(k)}: {v}" for k, v in sorted(counts.items()))
+        + "</p>",
+        "<p>solvers: "
+        + " · ".join(
+            f"{html.escape(k)}: {v}" for k, v in sorted(_count(r["solver"] for r in records if r["solver"]).items())
+        )
         + "</p>",
         "<h2>Totals over finished sites</h2>",
     ]
@@ -283,6 +293,7 @@ def rollup_html(frame: pd.DataFrame, title: str) -> str:
             html.escape(r["site_id"] or ""),
             html.escape(f"{r['city'] or ''} {r['state'] or ''}".strip()),
             html.escape(r["sign_type"] or ""),
+            html.escape(r["solver"] or ""),
             html.escape(r["status"]),
             html.escape(r["post_label"] or ""),
             html.escape(r["foundation_summary"] or ""),

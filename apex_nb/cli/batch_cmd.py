@@ -64,10 +64,6 @@ def cmd_batch(args: argparse.Namespace) -> int:
         quiet=args.quiet,
         timeout_s=args.timeout,
     )
-    from apex_nb.batch.rows import INTERIM_SOLVER, SIGN_TYPE_SOLVER, interim_sign_types
-
-    for sign_type in interim_sign_types():
-        print(f"note: {sign_type} rows run {INTERIM_SOLVER}: {SIGN_TYPE_SOLVER[sign_type]} is not registered yet")
     result = run_batch(options)
     portfolio = result.portfolio
     if portfolio.problems:

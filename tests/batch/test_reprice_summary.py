@@ -126,13 +126,10 @@ def test_rollup_totals_governing_checks_and_review(batch_dir: Path) -> None:
 
 
 def test_batch_then_reprice_end_to_end(tmp_path: Path) -> None:
-    from apex_nb.batch.rows import solver_for
     from apex_nb.batch.runner import run_batch
 
     from .batchutil import options, portfolio_rows, write_csv
 
-    if solver_for("pole") != "design.pole_sign":
-        pytest.skip("design.pole_sign is not registered")
     sites = write_csv(tmp_path / "s.csv", *portfolio_rows(("QF-CHI-002", "QF-MIA-011")))
     out = tmp_path / "out"
     assert not run_batch(options(sites, out)).failed

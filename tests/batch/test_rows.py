@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from apex_nb.batch.rows import COLUMNS, load_portfolio, row_to_solve, solver_for
+from apex_nb.batch.rows import COLUMNS, SIGN_TYPE_SOLVER, load_portfolio, row_to_solve
 from apex_nb.cli.main import main
 from apex_nb.errors import InputError
 
@@ -27,7 +27,7 @@ def test_example_portfolio_is_a_realistic_mix() -> None:
     assert len({r.edition for r in rows}) >= 3
     assert len({(r.city, r.state) for r in rows}) == len(rows)
     assert all(r.wind_speed_source for r in rows)
-    assert all(site.solver == solver_for(site.row.sign_type) for site in portfolio.sites)
+    assert all(site.solver == SIGN_TYPE_SOLVER[site.row.sign_type] for site in portfolio.sites)
 
 
 def test_header_is_plain_column_names() -> None:
@@ -174,8 +174,8 @@ def test_solver_rules_are_reported_against_the_sheet_columns(tmp_path: Path) -> 
     portfolio = load_portfolio(write_csv(tmp_path / "t.csv", header, rows))
     found = {(p.row, p.field) for p in portfolio.problems}
     assert {(3, "arm_length_ft"), (3, "sign_height_ft"), (4, "post_count"), (4, "arm_length_ft")} <= found
-    if solver_for("pole") == "design.pole_sign":  # the design's own rule, mapped back to the column
-        rows = [dict(rows[0], post_spacing_ft="20")]
-        (problem,) = load_portfolio(write_csv(tmp_path / "p.csv", header, rows)).problems
-        assert (problem.row, problem.field) == (2, "post_spacing_ft")
-        assert "outside the faces" in problem.message
+    # rules of the design input models, mapped back to the sheet's columns
+    rows = [dict(rows[0], post_spacing_ft="20"), dict(rows[2], post_count="1", post_spacing_ft="", arm_length_ft="5")]
+    problems = load_portfolio(write_csv(tmp_path / "p.csv", header, rows)).problems
+    assert {(p.row, p.field) for p in problems} == {(2, "post_spacing_ft"), (3, "arm_length_ft")}
+    assert "outside the faces" in problems[0].message and "does not fit" in problems[1].message
