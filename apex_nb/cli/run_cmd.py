@@ -12,7 +12,6 @@ from apex_nb.errors import FieldProblem, InputError
 from apex_nb.registry import solve
 
 DEFAULT_EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
-SUMMARY_KEYS = ("post_label", "foundation", "price_total_usd", "qz_psf", "force_case_a_lb", "required_depth_ft")
 
 
 def register(subparsers: Any) -> None:
@@ -35,18 +34,29 @@ def load_example(path: Path) -> dict[str, Any]:
     return data
 
 
+HEADER = (
+    f"{'example':34s} {'verdict':7s} {'post':18s} {'foundation':40s} {'price':>10s}  {'governing check':48s} "
+    "conf  review"
+)
+
+
 def summary_row(title: str, env: Envelope) -> str:
-    """One line: title, solver, verdict, governing check, key results, confidence."""
+    """One line: title, verdict, post, foundation, price, governing check, confidence, review flag."""
+    r = env.result
     gov = env.governing_check
-    gov_text = f"{gov.id} {gov.ratio:.2f}" if gov else "-"
-    shown = []
-    for key in SUMMARY_KEYS:
-        if key in env.result:
-            value = env.result[key]
-            shown.append(f"{key}={value:.4g}" if isinstance(value, float) else f"{key}={value}")
+    if "governing_check" in r and "governing_ratio" in r:
+        gov_text = f"{r['governing_check']} ({r['governing_ratio']:.2f})"
+    else:
+        gov_text = f"{gov.id} ({gov.ratio:.2f})" if gov else "-"
+    price = f"${r['price_total_usd']:,.0f}" if isinstance(r.get("price_total_usd"), (int, float)) else "-"
     verdict = "PASS" if env.passed else "FAIL"
-    head = f"{title:34.34s} {env.solver.name:22s} {verdict:4s} {gov_text:26.26s}"
-    return f"{head} conf {env.confidence:.2f}  {' '.join(shown)}"
+    review = "REVIEW" if r.get("needs_engineer_review") else "-"
+    post = str(r.get("post_label", "-"))
+    foundation = str(r.get("foundation_summary", "-"))
+    return (
+        f"{title:34.34s} {verdict:7s} {post:18.18s} {foundation:40.40s} {price:>10s}  {gov_text:48.48s} "
+        f"{env.confidence:.2f}  {review}"
+    )
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -56,7 +66,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         raise InputError([FieldProblem("--examples", f"no *.json examples in {args.examples}")])
     if args.out:
         args.out.mkdir(parents=True, exist_ok=True)
-    print(f"{'example':34s} {'solver':22s} {'':4s} {'governing check':26s} confidence  results")
+    print(HEADER)
     failures = 0
     for path in paths:
         example = load_example(path)

@@ -164,3 +164,14 @@ def test_bad_design_inputs_name_the_field() -> None:
     with pytest.raises(InputError) as caught:
         solve("design.quick_quote", {"wind_speed_mph": 250})
     assert "<= 180" in str(caught.value)
+
+
+def test_every_price_pack_prices_every_scheduled_rod() -> None:
+    from apex_nb.packs import PackLibrary
+
+    library = PackLibrary()
+    schedule = library.get("anchor-rod-schedule").data
+    diameters = {row.diameter_in for row in schedule.rods}
+    for version in library.versions("prices"):
+        priced = {row.diameter_in for row in library.get("prices", version).data.anchor_rods}
+        assert diameters <= priced, version
