@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import csv
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -115,6 +116,11 @@ def main() -> int:
     rows: list[tuple[str, int, float]] = []
     with tempfile.TemporaryDirectory(prefix="apex-nb-bench-") as tmp:
         root = Path(tmp)
+        # a private snapshot of the packs: edits in the working tree during the run cannot interfere
+        from apex_nb.packs import default_packs_root
+
+        shutil.copytree(default_packs_root(), root / "packs")
+        os.environ["APEX_NB_PACKS"] = str(root / "packs")
         small = write_portfolio(root / "small.csv", args.papermill_sites)
         large = write_portfolio(root / "large.csv", args.inprocess_sites)
         n = args.papermill_sites

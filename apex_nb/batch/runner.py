@@ -149,7 +149,10 @@ def _check_envelope(outcome: Outcome, item: Planned, lock: LockState) -> tuple[d
     for used in facts["packs"]:  # type: ignore[union-attr]
         problem = lock.problem(used)
         if problem:
-            return facts, f"the worker read other packs than this machine: {problem}"
+            return facts, (
+                f"the run read other packs than packs.lock pinned when the batch started ({problem}): "
+                "packs changed during the batch, or the worker has other packs"
+            )
     return facts, ""
 
 

@@ -64,7 +64,11 @@ def cmd_batch(args: argparse.Namespace) -> int:
         quiet=args.quiet,
         timeout_s=args.timeout,
     )
-    result = run_batch(options)
+    try:
+        result = run_batch(options)
+    except KeyboardInterrupt:  # while reading or planning: nothing ran
+        print("interrupted before any run finished")
+        return 130
     portfolio = result.portfolio
     if portfolio.problems:
         print(f"skipped {len(portfolio.invalid_rows)} invalid row(s):", file=sys.stderr)
