@@ -23,6 +23,7 @@ import sys
 import tempfile
 import time
 import traceback
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -213,7 +214,7 @@ def worker_init() -> None:
 
 
 class DaskPool:
-    """Submit ``run_task`` to an existing Dask scheduler; iterate outcomes as they complete."""
+    """Submit ``run_task`` to an existing Dask scheduler (the runner collects the futures)."""
 
     def __init__(self, address: str) -> None:
         from dask.distributed import Client
@@ -223,17 +224,10 @@ class DaskPool:
 
     def submit_all(self, tasks: list[Task]) -> None:
         """Queue every task on the cluster (the scheduler bounds the concurrency)."""
+        batch = uuid.uuid4().hex[:12]
         self.futures = [
-            self.client.submit(run_task, task, pure=False, key=f"apex-nb-{task.site_id}-{os.getpid()}-{index}")
-            for index, task in enumerate(tasks)
+            self.client.submit(run_task, task, pure=False, key=f"apex-nb-{task.site_id}-{batch}") for task in tasks
         ]
-
-    def outcomes(self) -> Iterator[Outcome]:
-        """Outcomes in completion order."""
-        from dask.distributed import as_completed
-
-        for future in as_completed(self.futures):
-            yield future.result()
 
     def cancel(self) -> None:
         """Cancel every run not finished yet."""

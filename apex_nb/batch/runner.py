@@ -160,6 +160,8 @@ def record_outcome(out: Path, item: Planned, outcome: Outcome, lock: LockState) 
     """Write one run's files atomically (envelope, notebook, then the record) and return the record."""
     folder = run_dir(out, item.site.site_id)
     folder.mkdir(parents=True, exist_ok=True)
+    for leftover in folder.glob(".*.tmp"):  # from a batch killed in the middle of a write
+        leftover.unlink(missing_ok=True)
     notebook_name = f"{item.site.site_id}.ipynb" if outcome.notebook_bytes is not None else ""
     record = RunRecord(
         site_id=item.site.site_id,
