@@ -183,6 +183,8 @@ def record_outcome(out: Path, item: Planned, outcome: Outcome, lock: LockState) 
             error = f"invalid envelope: {exc}"
     if notebook_name and outcome.notebook_bytes is not None:
         atomic_write(folder / notebook_name, outcome.notebook_bytes)
+    else:  # an executed notebook of an earlier papermill run would show other results
+        (folder / f"{item.site.site_id}.ipynb").unlink(missing_ok=True)
     envelope_path = folder / ENVELOPE_NAME
     if error:
         envelope_path.unlink(missing_ok=True)  # an old envelope no longer matches these inputs
