@@ -114,7 +114,7 @@ class SiteRepricing:
         """New minus old."""
         if self.old_total_usd is None or self.new_total_usd is None:
             return None
-        return self.new_total_usd - self.old_total_usd
+        return round(self.new_total_usd - self.old_total_usd, 2)
 
 
 @dataclass
