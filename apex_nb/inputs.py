@@ -74,6 +74,13 @@ def allowed_text(schema: dict[str, Any]) -> str:
     return str(kind)
 
 
+def _under(prefix: str, path: str) -> str:
+    """``path`` placed under the nested model at ``prefix`` unless it already names it."""
+    if not prefix or path == prefix or path.startswith(f"{prefix}."):
+        return path
+    return f"{prefix}.{path}"
+
+
 def problems_from(exc: ValidationError, model: type[BaseModel]) -> list[FieldProblem]:
     """One FieldProblem per pydantic error, with the allowed range from the model schema."""
     problems = []
@@ -87,9 +94,7 @@ def problems_from(exc: ValidationError, model: type[BaseModel]) -> list[FieldPro
         original = (error.get("ctx") or {}).get("error")
         if isinstance(original, InputError):  # a model validator that names its own fields
             prefix = ".".join(str(p) for p in loc)
-            problems.extend(
-                FieldProblem(f"{prefix}.{p.path}" if prefix else p.path, p.message, p.allowed) for p in original.problems
-            )
+            problems.extend(FieldProblem(_under(prefix, p.path), p.message, p.allowed) for p in original.problems)
             continue
         message = error["msg"]
         if error["type"] == "finite_number":
