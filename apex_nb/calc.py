@@ -126,12 +126,15 @@ class Calc:
         """Record a warning shown to the user (does not change confidence by itself)."""
         self.warnings.append(text)
 
-    def solve(self, name: str, inputs: Mapping[str, Any] | Any) -> Envelope:
-        """Run another solver with the same pack library; keep its envelope as a part."""
-        from apex_nb.registry import solve
-
-        envelope = solve(name, inputs, library=self.library)
+    def adopt(self, envelope: Envelope) -> Envelope:
+        """Keep an envelope already solved with this library (a converged trial) as a part."""
         for used in envelope.packs:
             self._record_pack(PackRef(used.name, used.version, used.sha256))
         self.parts.append(envelope)
         return envelope
+
+    def solve(self, name: str, inputs: Mapping[str, Any] | Any) -> Envelope:
+        """Run another solver with the same pack library; keep its envelope as a part."""
+        from apex_nb.registry import solve
+
+        return self.adopt(solve(name, inputs, library=self.library))

@@ -100,11 +100,53 @@ def version_key(version: str) -> tuple[int, int, int]:
     return major, minor, patch
 
 
+# Process-wide caches keyed by (path, size, mtime): a changed file is always re-read and
+# re-verified, an unchanged one is parsed once per process (batch runs solve thousands of times).
+_LOCK_CACHE: dict[Path, tuple[tuple[int, int], dict[str, str]]] = {}
+_PACK_CACHE: dict[tuple[Path, str], tuple[tuple[int, int], Pack]] = {}
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    stat = path.stat()
+    return stat.st_size, stat.st_mtime_ns
+
+
 def read_lock(root: Path) -> dict[str, str]:
-    """Map relative pack path -> pinned sha256 from ``packs.lock``."""
+    """Map relative pack path -> pinned sha256 from ``packs.lock`` (cached while unchanged)."""
     lock_path = root / LOCK_NAME
     if not lock_path.is_file():
         raise PackError(f"{lock_path}: packs.lock is missing (run `apex-nb packs lock`)")
+    stamp = _stamp(lock_path)
+    cached = _LOCK_CACHE.get(lock_path)
+    if cached and cached[0] == stamp:
+        return dict(cached[1])
+    pins = _parse_lock(lock_path)
+    _LOCK_CACHE[lock_path] = (stamp, pins)
+    return dict(pins)
+
+
+_VERSIONS_CACHE: dict[Path, tuple[tuple[int, int], dict[str, tuple[str, ...]]]] = {}
+
+
+def _versions_by_name(root: Path) -> dict[str, tuple[str, ...]]:
+    """Pack name -> locked versions (oldest first), cached with the lock."""
+    read_lock(root)
+    lock_path = root / LOCK_NAME
+    stamp = _LOCK_CACHE[lock_path][0]
+    cached = _VERSIONS_CACHE.get(lock_path)
+    if cached and cached[0] == stamp:
+        return cached[1]
+    found: dict[str, set[str]] = {}
+    for rel in _LOCK_CACHE[lock_path][1]:
+        path = Path(rel)
+        if _SEMVER.match(path.stem):
+            found.setdefault(path.parent.as_posix(), set()).add(path.stem)
+    table = {name: tuple(sorted(vs, key=version_key)) for name, vs in found.items()}
+    _VERSIONS_CACHE[lock_path] = (stamp, table)
+    return table
+
+
+def _parse_lock(lock_path: Path) -> dict[str, str]:
     pins: dict[str, str] = {}
     for number, line in enumerate(lock_path.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
@@ -177,15 +219,10 @@ class PackLibrary:
 
     root: Path = field(default_factory=default_packs_root)
     pins: dict[str, str] = field(default_factory=dict)
-    _cache: dict[Path, tuple[tuple[int, int], Pack]] = field(default_factory=dict, repr=False)
 
     def versions(self, name: str) -> list[str]:
         """Locked versions of pack ``name``, oldest first."""
-        locked = read_lock(self.root)
-        found = {
-            Path(rel).stem for rel in locked if Path(rel).parent.as_posix() == name and _SEMVER.match(Path(rel).stem)
-        }
-        return sorted(found, key=version_key)
+        return list(_versions_by_name(self.root).get(name, ()))
 
     def names(self) -> list[str]:
         """Every pack name in the lock."""
@@ -213,15 +250,15 @@ class PackLibrary:
         """Load and verify one pack file against the lock, its header schema and body schema."""
         from apex_nb.pack_schemas import SCHEMAS  # local: schemas import solver-side models
 
-        stat = path.stat()
-        stamp = (stat.st_size, stat.st_mtime_ns)
-        cached = self._cache.get(path)
-        if cached and cached[0] == stamp:
+        rel = path.relative_to(self.root).as_posix()
+        pinned = read_lock(self.root).get(rel)
+        key = (path.resolve(), pinned or "")
+        stamp = _stamp(path)
+        cached = _PACK_CACHE.get(key)
+        if cached and cached[0] == stamp and pinned is not None:
             return cached[1]
         raw = path.read_bytes()
         sha = file_sha256(raw)
-        rel = path.relative_to(self.root).as_posix()
-        pinned = read_lock(self.root).get(rel)
         if pinned is None:
             raise PackError(f"{path}: pack file is not listed in {self.root / LOCK_NAME}")
         if pinned != sha:
@@ -241,7 +278,7 @@ class PackLibrary:
         except ValidationError as exc:
             raise PackError(f"{path}: data does not match schema {header.schema_id}: {_describe(exc)}") from exc
         pack = Pack(header=header, data=data, sha256=sha, path=path)
-        self._cache[path] = (stamp, pack)
+        _PACK_CACHE[key] = (stamp, pack)
         return pack
 
     def verify_all(self) -> list[str]:

@@ -297,6 +297,22 @@ def _index(family: Family, pack: Pack) -> tuple[tuple[Section, tuple[_Key, _Key]
     return cached
 
 
+_EXACT_CACHE: dict[tuple[str, str], dict[_Key, list[Section]]] = {}
+
+
+def _exact(family: Family, pack: Pack) -> dict[_Key, list[Section]]:
+    """Label and EDI keys -> sections, for the exact-match fast path (cached by pack sha256)."""
+    key = (family, pack.sha256)
+    table = _EXACT_CACHE.get(key)
+    if table is None:
+        table = {}
+        for section, keys in _index(family, pack):
+            for item in set(keys):
+                table.setdefault(item, []).append(section)
+        _EXACT_CACHE[key] = table
+    return table
+
+
 def find_section(get_pack: Callable[[str], Pack], label: str, families: Iterable[Family] | None = None) -> Section:
     """The section whose AISC label or EDI name matches ``label`` (forgiving of case and spacing).
 
@@ -308,6 +324,9 @@ def find_section(get_pack: Callable[[str], Pack], label: str, families: Iterable
     chosen = list(families) if families is not None else list(FAMILY_PACK)
     prefix = wanted[0][0] if wanted[0] else ""
     likely = [f for f in chosen if _prefix_fits(prefix, f)] or chosen
+    exact = {s.label: s for f in likely for s in _exact(f, get_pack(FAMILY_PACK[f])).get(wanted, [])}
+    if len(exact) == 1:
+        return next(iter(exact.values()))
     names: list[str] = []
     for tol in (1e-9, _NUMBER_TOLERANCE):
         hits: list[Section] = []

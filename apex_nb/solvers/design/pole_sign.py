@@ -190,8 +190,8 @@ def run(inputs: PoleSignInput, calc: Calc) -> dict[str, Any]:
     )
     # Record the converged parts once (trial solves above are not parts).
     if post_wind is not None:
-        post_wind = calc.solve("wind.asce7_post", post_wind.inputs)
-    selection = calc.solve("post.select", selection.inputs)
+        post_wind = calc.adopt(post_wind)
+    selection = calc.adopt(selection)
     found = bool(selection.result["found"])
     calc.applies("a passing post exists in the families", found, "no section passes: enlarge or add posts", penalty=0.5)
 

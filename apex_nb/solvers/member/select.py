@@ -119,6 +119,35 @@ def _candidates(calc: Calc, inputs: PostSelectInput) -> list[Section]:
     return sorted(found, key=lambda s: (s.weight_lb_per_ft, s.depth_in, s.label))
 
 
+UPPER_BOUND_RESISTANCE = 0.9  # >= 1/Ωb (0.60) and φb (0.90): a bound, never a capacity
+
+
+def _cannot_pass(
+    section: Section,
+    fy_ksi: float,
+    e_ksi: float,
+    inputs: PostSelectInput,
+    has_loads: bool,
+    points: list[tuple[float, float]],
+    uniforms: list[tuple[float, float, float]],
+    limit_in: float,
+) -> bool:
+    """True when the section surely fails: its plastic moment bound or its exact drift.
+
+    Every AISC 360 flexural strength is at most Mp = Fy Z, and 0.9 Mp bounds both Mp/Ωb and
+    φb Mp, so a section with 0.9 Fy Z below the demand cannot pass; a section whose drift
+    exceeds the limit cannot either. Sections this prunes would fail the full evaluation too.
+    """
+    z_in3 = section.zx_in3 if inputs.bending_axis == "major" else section.zy_in3
+    if UPPER_BOUND_RESISTANCE * fy_ksi * z_in3 / 12.0 < inputs.moment_kip_ft:
+        return True
+    if has_loads:
+        inertia = section.ix_in4 if inputs.bending_axis == "major" else section.iy_in4
+        deflection, _ = cantilever_deflection_in(points, uniforms, inputs.length_ft * 12.0, e_ksi, inertia)
+        return deflection > limit_in
+    return False
+
+
 def run(inputs: PostSelectInput, calc: Calc) -> dict[str, Any]:
     """Screen the candidates lightest first; keep the first passing one and the next few."""
     factors, pack = factors_for(calc, inputs.edition)
@@ -143,51 +172,69 @@ def run(inputs: PostSelectInput, calc: Calc) -> dict[str, Any]:
         ]
         limit_in = length_in / ratio_limit
     else:
+        points, uniforms, limit_in = [], [], 0.0
         calc.warn("No service loads given: the deflection of the post was not checked")
     quiet = Quiet()
     candidates = _candidates(calc, inputs)
     calc.value(
         "candidates", len(candidates), description=f"sections in {', '.join(inputs.families)} within the size limits"
     )
-    passing: list[dict[str, Any]] = []
-    skipped = screened = 0
-    best: dict[str, Any] | None = None
-    for section in candidates:
-        if inputs.torsion_kip_ft > 0.0 and section.shape == "w":
-            skipped += 1
-            continue
-        if inputs.bending_axis == "minor" and section.shape == "w":
-            skipped += 1
-            continue
-        material = materials[section.family]
-        screened += 1
-        try:
-            checked = evaluate(quiet, section, material.fy_ksi, material.e_ksi, factors, demand, options)
-        except NotApplicable:
-            skipped += 1
-            continue
-        ratio, governing = checked["ratio"], checked["governing_check"]
-        deflection = None
-        if has_loads:
-            inertia = section.ix_in4 if inputs.bending_axis == "major" else section.iy_in4
-            deflection, _ = cantilever_deflection_in(points, uniforms, length_in, material.e_ksi, inertia)
-            if deflection / limit_in > ratio:
-                ratio, governing = deflection / limit_in, "deflection"
-        row = {
-            "label": section.label,
-            "family": section.selection_family,
-            "weight_lb_per_ft": section.weight_lb_per_ft,
-            **section.dimensions(),
-            "ratio": ratio,
-            "governing_check": governing,
-            "deflection_in": deflection,
-        }
-        if best is None or ratio < best["ratio"]:
-            best = row
-        if ratio <= 1.0:
-            passing.append(row)
-            if len(passing) > inputs.alternatives_count:
-                break
+    # First pass prunes sections that cannot pass (upper bound 0.9 Fy Z on any available moment,
+    # exact deflection); if none passes, a second full pass finds the true closest section.
+    for prune in (True, False):
+        passing: list[dict[str, Any]] = []
+        skipped = screened = pruned = 0
+        best: dict[str, Any] | None = None
+        for section in candidates:
+            if inputs.torsion_kip_ft > 0.0 and section.shape == "w":
+                skipped += 1
+                continue
+            if inputs.bending_axis == "minor" and section.shape == "w":
+                skipped += 1
+                continue
+            material = materials[section.family]
+            if prune and _cannot_pass(
+                section,
+                material.fy_ksi,
+                material.e_ksi,
+                inputs,
+                has_loads,
+                points,
+                uniforms,
+                limit_in if has_loads else 0.0,
+            ):
+                pruned += 1
+                continue
+            screened += 1
+            try:
+                checked = evaluate(quiet, section, material.fy_ksi, material.e_ksi, factors, demand, options)
+            except NotApplicable:
+                skipped += 1
+                continue
+            ratio, governing = checked["ratio"], checked["governing_check"]
+            deflection = None
+            if has_loads:
+                inertia = section.ix_in4 if inputs.bending_axis == "major" else section.iy_in4
+                deflection, _ = cantilever_deflection_in(points, uniforms, length_in, material.e_ksi, inertia)
+                if deflection / limit_in > ratio:
+                    ratio, governing = deflection / limit_in, "deflection"
+            row = {
+                "label": section.label,
+                "family": section.selection_family,
+                "weight_lb_per_ft": section.weight_lb_per_ft,
+                **section.dimensions(),
+                "ratio": ratio,
+                "governing_check": governing,
+                "deflection_in": deflection,
+            }
+            if best is None or ratio < best["ratio"]:
+                best = row
+            if ratio <= 1.0:
+                passing.append(row)
+                if len(passing) > inputs.alternatives_count:
+                    break
+        if passing:
+            break
     calc.value(
         "skipped", skipped, description="candidates outside the provisions implemented or the load (W with torsion)"
     )
