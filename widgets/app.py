@@ -230,8 +230,10 @@ class SolverApp:
         return lines
 
 
-def _money(value: Any) -> str:
-    return f"${value:,.0f}" if isinstance(value, (int, float)) and not isinstance(value, bool) else "–"
+def _money(value: Any, cents: bool = False) -> str:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return "–"
+    return f"${value:,.2f}" if cents else f"${value:,.0f}"
 
 
 def _num(value: Any, digits: int = 2) -> str:
@@ -280,11 +282,18 @@ class QuickQuoteApp(SolverApp):
         lines = r.get("price_lines") or []
         rows = "".join(
             f"<tr><td>{html.escape(str(x.get('item', '')))}</td><td>{_num(x.get('quantity'))}"
-            f" {html.escape(str(x.get('unit', '')))}</td><td>{_money(x.get('unit_price_usd'))}</td>"
+            f" {html.escape(str(x.get('unit', '')))}</td><td>{_money(x.get('unit_price_usd'), cents=True)}</td>"
             f"<td>{_money(x.get('amount_usd'))}</td></tr>"
             for x in lines
             if isinstance(x, dict)
         )
+        direct = sum(
+            x["amount_usd"] for x in lines if isinstance(x, dict) and isinstance(x.get("amount_usd"), (int, float))
+        )
+        total = r.get("price_total_usd")
+        if isinstance(total, (int, float)) and total - direct > 0.005:
+            rows += f"<tr><td>overhead and margin</td><td></td><td></td><td>{_money(total - direct)}</td></tr>"
+        rows += f"<tr><th>total</th><td></td><td></td><th>{_money(total)}</th></tr>"
         table = (
             '<table class="apx-table"><tr><th>item</th><th>quantity</th><th>unit price</th><th>amount</th></tr>'
             f"{rows}</table>"

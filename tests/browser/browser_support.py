@@ -32,7 +32,7 @@ CHROMIUM_ARGS = [
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 APP_READY = ".apx-app .apx-app-status"
 SERVER_START_TIMEOUT_S = 60
-PAGE_TIMEOUT_MS = 45_000
+PAGE_TIMEOUT_MS = 60_000
 
 
 def free_port() -> int:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator
 
 import pytest
 from browser_support import AppServer, assert_no_source_or_traceback, set_number, start_app, text_of
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 import apex_nb
 
@@ -78,9 +80,16 @@ def test_changing_inputs_updates_post_and_price(quote_server, open_app) -> None:
     assert blocker.blocked == []
 
 
-def test_repeated_loads_do_not_hang(quote_server, open_app) -> None:
+def test_repeated_loads_do_not_hang(quote_server, open_app, tmp_path) -> None:
     """Dozens of loads catch the Output-widget hang (3-10 % of loads) if it ever comes back."""
-    for _ in range(REPEATED_LOADS):
-        page, blocker = open_app(quote_server.url, ".apx-input-sign-width-ft input")
+    times = []
+    for index in range(REPEATED_LOADS):
+        start = time.monotonic()
+        try:
+            page, blocker = open_app(quote_server.url, ".apx-input-sign-width-ft input")
+        except PlaywrightTimeout:
+            log = quote_server.log.read_text()[-3000:]
+            pytest.fail(f"load {index + 1} did not become interactive (earlier loads: {times} s)\n{log}")
+        times.append(round(time.monotonic() - start, 2))
         assert blocker.blocked == []
         page.context.close()

@@ -119,7 +119,8 @@ def test_quick_quote_notebook_writes_a_quote(run_notebook, tmp_path: Path) -> No
     assert result["post_label"] and result["post_count"] == 1
     assert result["footing_diameter_ft"] > 0 and result["footing_depth_ft"] > 0 and result["concrete_yd3"] > 0
     assert result["price_total_usd"] > 0
-    assert sum(line["amount_usd"] for line in result["price_lines"]) == pytest.approx(result["price_total_usd"])
+    direct = sum(line["amount_usd"] for line in result["price_lines"])
+    assert 0 < direct <= result["price_total_usd"]  # the total adds overhead and margin to marked-up lines
     assert isinstance(result["needs_engineer_review"], bool) and 0.0 <= envelope.confidence <= 1.0
     project, _ = ProjectStore(tmp_path).load("quote-job")
     assert project.designs[0].envelope_hash == envelope.content_sha256
