@@ -93,7 +93,10 @@ class SolverApp:
         self.headline = w.VBox()
         self.headline.add_class("apx-headline-box")
         self.show_drawings = show_drawings
-        self.images = {kind: w.Image(format="png", layout=w.Layout(max_width="420px")) for kind in self.drawing_kinds}
+        self.images = {
+            kind: w.Image(format="png", layout=w.Layout(max_width="460px", height="auto", object_fit="contain"))
+            for kind in self.drawing_kinds
+        }
         for kind, image in self.images.items():
             image.add_class(f"apx-drawing-{kind}")
         self.viewer = EnvelopeViewer()
