@@ -11,7 +11,7 @@ Prints, side by side from one run:
 Targets (issue 8): in-process at least 200x faster per site than serial papermill; papermill
 with 2 workers at least 1.6x serial papermill.
 
-Usage: .venv/bin/python benchmarks/batch.py [--papermill-sites 8] [--inprocess-sites 600]
+Usage: .venv/bin/python benchmarks/batch.py [--papermill-sites 12] [--inprocess-sites 300]
 """
 
 from __future__ import annotations
@@ -105,8 +105,8 @@ def solve_loop(sites_csv: Path) -> tuple[int, float]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--papermill-sites", type=int, default=8)
-    parser.add_argument("--inprocess-sites", type=int, default=600)
+    parser.add_argument("--papermill-sites", type=int, default=12)
+    parser.add_argument("--inprocess-sites", type=int, default=300)
     args = parser.parse_args()
     import apex_nb
 
