@@ -1,6 +1,6 @@
 """App compositions used by the notebooks, so the notebooks stay a few lines long.
 
-``SolverApp``: a bounded form for a solver, live results, drawings, the envelope viewer and an
+``SolverApp``: a validated form for a solver, live results, drawings, the envelope viewer and an
 optional project panel. ``QuickQuoteApp`` specialises the headline for ``design.quick_quote``:
 post, foundation, price, confidence and a clear "needs engineer review" flag.
 
@@ -73,7 +73,6 @@ class SolverApp:
         values: Mapping[str, Any] | None = None,
         *,
         model: Any = None,
-        bounded: bool = True,
         title: str = "",
         envelope: Envelope | None = None,
         projects: str = "",
@@ -86,7 +85,7 @@ class SolverApp:
         input_model = get_solver(solver_name).input_model if self.available else model
         if input_model is None:
             raise ValueError(f"solver {solver_name} is not registered and no input model was given")
-        self.form = SolverForm(input_model, values, bounded=bounded)
+        self.form = SolverForm(input_model, values)
         self.envelope: Envelope | None = None
         self.status = w.HTML()
         self.status.add_class("apx-app-status")
@@ -260,7 +259,6 @@ class QuickQuoteApp(SolverApp):
             solver_name,
             values,
             model=QuickQuoteInput,
-            bounded=True,
             title="Sign quick quote",
             envelope=envelope,
             projects=projects,

@@ -6,9 +6,8 @@ allowed range) and an error slot beside it. ``SolverForm.validate()`` runs the m
 each ``InputError`` problem next to the field it names; problems that name no field go to the
 form-level message. Nothing raises into the page: a bad value is a message, never a traceback.
 
-``bounded=True`` (the sales app) uses bounded widgets built from the field's ge/le, so the
-value cannot leave the safe range (a typed value beyond a bound snaps to it, and the help says
-so); ``bounded=False`` (engineers) uses plain number boxes and reports out-of-range values.
+Number boxes are never clamped: a value outside the field's range stays as typed and the
+message beside the field names the allowed range, so nobody gets a silently different input.
 """
 
 from __future__ import annotations
@@ -197,12 +196,10 @@ class SolverForm:
         model: type[BaseModel],
         values: Mapping[str, Any] | None = None,
         *,
-        bounded: bool = False,
         title: str = "",
         css_prefix: str = "apx",
     ) -> None:
         self.model = model
-        self.bounded = bounded
         self.specs = {spec.name: spec for spec in field_specs(model)}
         self.inputs: dict[str, w.Widget] = {}
         self.errors: dict[str, w.HTML] = {}
@@ -235,14 +232,9 @@ class SolverForm:
             return w.Text(value="" if value is None else f"{value:g}", placeholder="default", layout=layout)
         if spec.kind == "number":
             number = _number_or_none(value)
-            if self.bounded and spec.lower is not None and spec.upper is not None:
-                start = number if number is not None else spec.lower
-                return w.BoundedFloatText(value=start, min=spec.lower, max=spec.upper, step=None, layout=layout)
             return w.FloatText(value=number if number is not None else 0.0, step=None, layout=layout)
         if spec.kind == "integer":
             number = int(value) if isinstance(value, int) and not isinstance(value, bool) else 0
-            if self.bounded and spec.lower is not None and spec.upper is not None:
-                return w.BoundedIntText(value=number, min=int(spec.lower), max=int(spec.upper), layout=layout)
             return w.IntText(value=number, layout=layout)
         if spec.kind == "string":
             return w.Text(value="" if value is None else str(value), layout=layout)
@@ -266,9 +258,6 @@ class SolverForm:
         error.add_class(f"{prefix}-error")
         error.add_class(f"{prefix}-error-{css}")
         note = spec.help
-        snaps = spec.kind in ("number", "integer") and not spec.nullable
-        if self.bounded and snaps and spec.lower is not None and spec.upper is not None:
-            note += " (values beyond a limit snap to it)"
         help_text = w.HTML(f"{html.escape(note)}")
         help_text.add_class(f"{prefix}-field-help")
         line = w.HBox([label, widget, unit, error])

@@ -30,17 +30,18 @@ def test_specs_read_ranges_enums_and_help_from_the_schema() -> None:
     assert kd.nullable and kd.exclusive_minimum == 0 and kd.maximum == 1.0
 
 
-def test_bounded_form_uses_the_field_bounds() -> None:
-    form = SolverForm(QuickQuoteInput, bounded=True)
+def test_out_of_range_value_is_kept_and_named_with_its_range() -> None:
+    form = SolverForm(QuickQuoteInput)
     width = form.inputs["sign_width_ft"]
-    assert (type(width).__name__, width.min, width.max) == ("BoundedFloatText", 2.0, 30.0)
-    width.value = 500.0  # a bounded widget cannot leave the safe range
-    assert width.value == 30.0
-    assert "snap" in form.rows["sign_width_ft"].children[1].value
+    width.value = 500.0  # never clamped: the typed value stays and the message names the range
+    assert width.value == 500.0
+    assert form.validate() is None
+    message = form.errors["sign_width_ft"].value
+    assert "30" in message and "2" in message
 
 
 def test_validation_error_appears_beside_its_field() -> None:
-    form = SolverForm(QuickQuoteInput, bounded=True)
+    form = SolverForm(QuickQuoteInput)
     form.set_values({"top_height_ft": 10.0, "sign_height_ft": 12.0})
     assert form.validate() is None
     assert "taller than its top height" in form.errors["sign_height_ft"].value
@@ -71,7 +72,7 @@ def test_solver_app_updates_and_never_raises() -> None:
 
 
 def test_interactive_app_gives_the_same_hash_as_a_direct_solve() -> None:
-    app = SolverApp("wind.asce7_qz", {**QZ, "height_ft": 1.0}, bounded=False)
+    app = SolverApp("wind.asce7_qz", {**QZ, "height_ft": 1.0})
     app.form.set_values(QZ)
     assert app.envelope is not None
     assert app.envelope.content_sha256 == apex_nb.solve("wind.asce7_qz", QZ).content_sha256
