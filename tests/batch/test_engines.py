@@ -29,6 +29,12 @@ THREE = SMALL[:3]
 pytestmark = pytest.mark.slow
 
 
+@pytest.fixture(autouse=True)
+def _private_packs(temp_packs: Path) -> Path:
+    """Every test here reads a private copy of the packs (edits elsewhere cannot interfere)."""
+    return temp_packs
+
+
 @pytest.fixture
 def three_csv(tmp_path: Path) -> Path:
     header, rows = portfolio_rows(THREE)
