@@ -106,6 +106,14 @@ _LOCK_CACHE: dict[Path, tuple[tuple[int, int], dict[str, str]]] = {}
 _PACK_CACHE: dict[tuple[Path, str], tuple[tuple[int, int], Pack]] = {}
 
 
+_GET_CACHE: dict[tuple[str, str, str | None], tuple[tuple[int, int], tuple[int, int], Pack]] = {}
+
+
+def _os_stamp(path: str) -> tuple[int, int]:
+    stat = os.stat(path)
+    return stat.st_size, stat.st_mtime_ns
+
+
 def _stamp(path: Path) -> tuple[int, int]:
     stat = path.stat()
     return stat.st_size, stat.st_mtime_ns
@@ -239,6 +247,21 @@ class PackLibrary:
     def get(self, name: str, version: str | None = None) -> Pack:
         """Load pack ``name`` at ``version`` (else the caller's pin, else the newest locked one)."""
         wanted = version or self.pins.get(name)
+        root = str(self.root)
+        key = (root, name, wanted)
+        hit = _GET_CACHE.get(key)
+        if hit is not None:  # fast path: neither the lock nor the file changed since
+            lock_stamp, file_stamp, pack = hit
+            try:
+                if _os_stamp(os.path.join(root, LOCK_NAME)) == lock_stamp and _os_stamp(str(pack.path)) == file_stamp:
+                    return pack
+            except OSError:
+                pass
+        pack = self._get_slow(name, wanted)
+        _GET_CACHE[key] = (_os_stamp(os.path.join(root, LOCK_NAME)), _os_stamp(str(pack.path)), pack)
+        return pack
+
+    def _get_slow(self, name: str, wanted: str | None) -> Pack:
         if wanted is None:
             available = self.versions(name)
             if not available:
