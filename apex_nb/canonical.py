@@ -2,17 +2,25 @@
 
 Hashes are written as ``"sha256-jcs-v1:" + hexdigest`` so the scheme can evolve without
 ambiguity. Only parsed content is hashed: whitespace, key order and timestamps never are.
+
+The encoder here is a direct JCS serializer for JSON data (dict, list, str, int, float, bool,
+None): keys sorted by UTF-16 code units, strings escaped as ECMAScript JSON.stringify does
+(the C-accelerated ``json`` string encoder produces exactly that), numbers in the ECMAScript
+Number-to-String form. It is about twice as fast as the reference ``rfc8785`` package and is
+tested byte for byte against it (tests/backbone/test_canonical.py), since every envelope and
+project etag is hashed through it.
 """
 
 from __future__ import annotations
 
 import hashlib
 import math
+from collections.abc import Callable
+from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from typing import Any
 
-import rfc8785
-
 HASH_SCHEME = "sha256-jcs-v1"
+MAX_SAFE_INTEGER = 2**53 - 1
 
 
 def _check_finite(value: Any, path: str = "$") -> None:
@@ -28,10 +36,93 @@ def _check_finite(value: Any, path: str = "$") -> None:
             _check_finite(item, f"{path}[{index}]")
 
 
+def ecmascript_number(x: float) -> str:
+    """A finite float as ECMAScript Number::toString writes it (RFC 8785 §3.2.2.3).
+
+    Both Python's repr and ECMAScript use the shortest digit string that round-trips; only the
+    layout differs (ECMAScript keeps plain decimals for 1e-6 <= |x| < 1e21, drops '.0').
+    """
+    text = repr(x)
+    if "e" not in text and x != 0.0:
+        return text[:-2] if text.endswith(".0") else text
+    if x == 0.0:
+        return "0"
+    sign = "-" if text[0] == "-" else ""
+    text = text.lstrip("-")
+    mantissa, _, exponent = text.partition("e")
+    whole, _, fraction = mantissa.partition(".")
+    fraction = "" if fraction == "0" else fraction
+    raw = whole + fraction
+    digits = raw.lstrip("0")
+    point = len(whole) + int(exponent or 0) - (len(raw) - len(digits))  # x = 0.digits × 10^point
+    digits = digits.rstrip("0") or "0"
+    k = len(digits)
+    if k <= point <= 21:
+        out = digits + "0" * (point - k)
+    elif 0 < point <= 21:
+        out = digits[:point] + "." + digits[point:]
+    elif -6 < point <= 0:
+        out = "0." + "0" * (-point) + digits
+    else:
+        e = point - 1
+        out = digits[0] + ("." + digits[1:] if k > 1 else "") + "e" + ("+" if e >= 0 else "-") + str(abs(e))
+    return sign + out
+
+
+def _utf16_key(key: str) -> bytes:
+    return key.encode("utf-16-be")
+
+
+def _encode(value: Any, write: Callable[[str], Any]) -> None:
+    kind = type(value)
+    if kind is str:
+        write(encode_basestring(value))
+    elif kind is float:
+        if value != value or value in (math.inf, -math.inf):
+            raise ValueError("non-finite number")
+        write(ecmascript_number(value))
+    elif kind is dict:
+        keys = sorted(value)
+        if not all(k.isascii() for k in keys):  # non-ASCII keys: order by UTF-16 code units
+            keys = sorted(value, key=_utf16_key)
+        write("{")
+        for index, key in enumerate(keys):
+            if type(key) is not str:
+                raise TypeError(f"JSON object keys must be strings, got {type(key).__name__}")
+            write(("," if index else "") + encode_basestring(key) + ":")
+            _encode(value[key], write)
+        write("}")
+    elif kind is list or kind is tuple:
+        write("[")
+        for index, item in enumerate(value):
+            if index:
+                write(",")
+            _encode(item, write)
+        write("]")
+    elif value is True:
+        write("true")
+    elif value is False:
+        write("false")
+    elif value is None:
+        write("null")
+    elif kind is int:
+        if abs(value) > MAX_SAFE_INTEGER:
+            raise ValueError(f"integer {value} is outside the IEEE 754 safe range (RFC 8785 §3.2.2.3)")
+        write(str(value))
+    else:
+        raise TypeError(f"{kind.__name__} is not JSON data")
+
+
 def canonical_json_bytes(value: Any) -> bytes:
-    """RFC 8785 canonical UTF-8 bytes of a JSON value; NaN and inf are refused."""
-    _check_finite(value)
-    return rfc8785.dumps(value)
+    """RFC 8785 canonical UTF-8 bytes of a JSON value; NaN and inf are refused with their path."""
+    parts: list[str] = []
+    try:
+        _encode(value, parts.append)
+    except ValueError as exc:
+        if "non-finite" in str(exc):
+            _check_finite(value)
+        raise
+    return "".join(parts).encode("utf-8")
 
 
 def content_hash(value: Any) -> str:
