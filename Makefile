@@ -16,8 +16,16 @@ $(STAMP): pyproject.toml requirements/base.in requirements/dev.in requirements/c
 
 install: $(STAMP)
 
+# The main job: the national roll-out portfolio through the parameterized notebook, 2 workers.
 run: install
-	$(BIN)/apex-nb run
+	$(BIN)/apex-nb batch examples/portfolio.csv --out build/portfolio --workers 2
+
+# The sales quick-quote app on http://127.0.0.1:8866 (Voila), and JupyterLab for engineers.
+app: install
+	$(BIN)/apex-nb app
+
+lab: install
+	$(BIN)/apex-nb lab
 
 test: install
 	$(BIN)/ruff check .
@@ -29,6 +37,8 @@ lint: install
 
 bench: install
 	$(BIN)/python benchmarks/envelope.py
+	$(BIN)/python benchmarks/batch.py
+	$(BIN)/python benchmarks/app.py
 
 # Re-pin every dependency after editing requirements/*.in.
 lock: install
