@@ -86,14 +86,28 @@ def test_post_7_05_kd_round_0_95_and_importance() -> None:
     st.sampled_from(["7-05", "7-10", "7-16", "7-22"]),
     st.floats(min_value=60, max_value=150),
     st.floats(min_value=4, max_value=60),
+    st.sampled_from(["round", "square"]),
 )
-def test_post_force_grows_with_speed_and_height(edition: str, v: float, h: float) -> None:
-    base = post(edition=edition, wind_speed_mph=v, exposed_height_ft=h, kd=0.85).result
-    faster = post(edition=edition, wind_speed_mph=v * 1.2, exposed_height_ft=h, kd=0.85).result
-    taller = post(edition=edition, wind_speed_mph=v, exposed_height_ft=h * 1.3, kd=0.85).result
-    assert faster["total_force_lb"] >= base["total_force_lb"]
-    assert taller["total_force_lb"] >= base["total_force_lb"]
+def test_post_force_grows_with_speed_and_height(edition: str, v: float, h: float, shape: str) -> None:
+    """Monotone within one Cf row of the figure; the subcritical/supercritical step is tested below."""
+    base = post(edition=edition, wind_speed_mph=v, exposed_height_ft=h, kd=0.85, post_shape=shape).result
+    faster = post(edition=edition, wind_speed_mph=v * 1.2, exposed_height_ft=h, kd=0.85, post_shape=shape).result
+    taller = post(edition=edition, wind_speed_mph=v, exposed_height_ft=h * 1.3, kd=0.85, post_shape=shape).result
+    rows = {b["cf_row"] for b in base["bands"]}
+    if rows == {b["cf_row"] for b in faster["bands"]}:
+        assert faster["total_force_lb"] >= base["total_force_lb"]
+    if rows == {b["cf_row"] for b in taller["bands"]}:
+        assert taller["total_force_lb"] >= base["total_force_lb"]
     assert all(b2["kz"] >= b1["kz"] for b1, b2 in zip(base["bands"], base["bands"][1:], strict=False))
+
+
+def test_round_post_force_steps_down_where_the_figure_turns_supercritical() -> None:
+    """ASCE 7 Fig. 29.4-1 (7-16): round members switch to the lower Cf row once D√qz > 2.5 (drag crisis)."""
+    slow = post(edition="7-05", wind_speed_mph=73, exposed_height_ft=18, kd=0.85).result
+    fast = post(edition="7-05", wind_speed_mph=73 * 1.2, exposed_height_ft=18, kd=0.85).result
+    assert {b["cf_row"] for b in slow["bands"]} == {"round_subcritical"}
+    assert {b["cf_row"] for b in fast["bands"]} != {"round_subcritical"}
+    assert max(b["cf"] for b in fast["bands"]) < min(b["cf"] for b in slow["bands"])
 
 
 @pytest.mark.parametrize(
