@@ -310,6 +310,7 @@ def rollup_html(frame: pd.DataFrame, title: str) -> str:
         "site",
         "city",
         "type",
+        "solver",
         "status",
         "post",
         "foundation",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 import shutil
 from pathlib import Path
 
@@ -123,6 +124,10 @@ def test_rollup_totals_governing_checks_and_review(batch_dir: Path) -> None:
     assert "post.flexure" in page and "0.950" in page
     assert "PackError: boom" in page
     assert "<script" not in page and "http" not in page
+    for table in re.findall(r"<table>(.*?)</table>", page, flags=re.S):
+        rows = re.findall(r"<tr>(.*?)</tr>", table, flags=re.S)
+        width = len(re.findall(r"<th>", rows[0]))
+        assert all(len(re.findall(r"<t[dh][ >]", row)) == width for row in rows[1:]), "header and cells disagree"
 
 
 def test_batch_then_reprice_end_to_end(tmp_path: Path) -> None:
