@@ -24,9 +24,8 @@ from apex_nb.solvers.design.common import (
     embedded_footing,
     face_weight_lb,
     face_wind,
-    governing_check,
     load_factors,
-    review,
+    price_and_verdict,
     wind_inputs,
 )
 from apex_nb.solvers.design.inputs import CantileverSignInput
@@ -199,8 +198,7 @@ def run(inputs: CantileverSignInput, calc: Calc) -> dict[str, Any]:
         "galvanized": inputs.galvanized,
         "cabinet_area_ft2": face.width_ft * face.height_ft,
     }
-    cost = calc.solve("cost.estimate", {"bom": bom})
-    gov_label, gov_ratio = governing_check(calc.parts)
+    closing = price_and_verdict(calc, bom, policy)
     return {
         "sign_type": "cantilever",
         "post_label": post.result["label"],
@@ -220,12 +218,7 @@ def run(inputs: CantileverSignInput, calc: Calc) -> dict[str, Any]:
         "governing_wind_case": case,
         "post_torsion_w_lb_ft": torsion_w,
         "clear_height_ft": bottom_ft,
-        "price_total_usd": cost.result["total_usd"],
-        "price_lines": cost.result["lines"],
-        "governing_check": gov_label,
-        "governing_ratio": gov_ratio,
-        **review(calc, policy.review_confidence_below),
-        "parts_sha256": [p.content_sha256 for p in calc.parts],
+        **closing,
     }
 
 

@@ -203,6 +203,23 @@ def review(calc: Calc, floor: float) -> dict[str, Any]:
     }
 
 
+def price_and_verdict(calc: Calc, bom: dict[str, Any], policy: SignDesignDefaultsPack) -> dict[str, Any]:
+    """Price the BOM (``cost.estimate`` part), then the fields every design result ends with.
+
+    Call last: the governing check, the review verdict and the part hashes cover every part.
+    """
+    cost = calc.solve("cost.estimate", {"bom": bom})
+    gov_label, gov_ratio = governing_check(calc.parts)
+    return {
+        "price_total_usd": cost.result["total_usd"],
+        "price_lines": cost.result["lines"],
+        "governing_check": gov_label,
+        "governing_ratio": gov_ratio,
+        **review(calc, policy.review_confidence_below),
+        "parts_sha256": [p.content_sha256 for p in calc.parts],
+    }
+
+
 def cubic_yards(volume_ft3: float) -> float:
     """ft³ to yd³."""
     return volume_ft3 / 27.0

@@ -13,7 +13,7 @@ from typing import Any
 
 from apex_nb.calc import Calc
 from apex_nb.registry import Solver
-from apex_nb.solvers.design.common import defaults, governing_check, load_factors, review, wind_inputs
+from apex_nb.solvers.design.common import defaults, load_factors, price_and_verdict, wind_inputs
 from apex_nb.solvers.design.inputs import MonumentSignInput
 
 VERSION = "1.0.0"
@@ -86,9 +86,8 @@ def run(inputs: MonumentSignInput, calc: Calc) -> dict[str, Any]:
         "cabinet_area_ft2": inputs.sign_width_ft * inputs.sign_height_ft,
         "galvanized": False,
     }
-    cost = calc.solve("cost.estimate", {"bom": bom})
+    closing = price_and_verdict(calc, bom, policy)
     summary = f"spread footing {f['width_ft']:g} x {f['length_ft']:g} x {f['thickness_ft']:g} ft"
-    gov_label, gov_ratio = governing_check(calc.parts)
     return {
         "sign_type": "monument",
         "post_label": "none (monument)",
@@ -108,12 +107,7 @@ def run(inputs: MonumentSignInput, calc: Calc) -> dict[str, Any]:
         "sliding_safety_factor": f["sliding_safety_factor"],
         "max_bearing_psf": f["max_bearing_psf"],
         "soil_combination": factors.soil_combo,
-        "price_total_usd": cost.result["total_usd"],
-        "price_lines": cost.result["lines"],
-        "governing_check": gov_label,
-        "governing_ratio": gov_ratio,
-        **review(calc, policy.review_confidence_below),
-        "parts_sha256": [p.content_sha256 for p in calc.parts],
+        **closing,
     }
 
 

@@ -27,9 +27,8 @@ from apex_nb.solvers.design.common import (
     embedded_footing,
     face_weight_lb,
     face_wind,
-    governing_check,
     load_factors,
-    review,
+    price_and_verdict,
     wind_inputs,
 )
 from apex_nb.solvers.design.inputs import PoleSignInput
@@ -315,8 +314,7 @@ def run(inputs: PoleSignInput, calc: Calc) -> dict[str, Any]:
         bom["anchor_rods"] = [
             {"count": rods_each * n, "diameter_in": r["rod_diameter_in"], "length_in": policy.base_plate_hef_in + 6.0}
         ]
-    cost = calc.solve("cost.estimate", {"bom": bom})
-    gov_label, gov_ratio = governing_check(calc.parts)
+    closing = price_and_verdict(calc, bom, policy)
     foundation_summary = f"{n} x {diameter_ft * 12:g} in dia x {depth_ft:g} ft deep " + (
         "embedded" if inputs.foundation == "embedded" else "pier under base plate"
     )
@@ -342,12 +340,7 @@ def run(inputs: PoleSignInput, calc: Calc) -> dict[str, Any]:
         "member_combination": factors.member_combo,
         "soil_combination": factors.soil_combo,
         "cases": cases,
-        "price_total_usd": cost.result["total_usd"],
-        "price_lines": cost.result["lines"],
-        "governing_check": gov_label,
-        "governing_ratio": gov_ratio,
-        **review(calc, policy.review_confidence_below),
-        "parts_sha256": [p.content_sha256 for p in calc.parts],
+        **closing,
     }
 
 
