@@ -76,6 +76,91 @@ EXAMPLES: list[dict[str, Any]] = [
     },
 ]
 
+EXAMPLES += [
+    {
+        "id": "sign-7-10-D-155mph-medeek",
+        "source": (
+            "Medeek Engineering, 'Sign Calculator: Lateral Loads' Rev. 1.0.0 (2015), job 2015-041, ASCE 7-10 "
+            "Sec. 29.4: 3 ft x 3 ft envelope, As = 7.48 ft², top at 20 ft, V = 155 mph, exposure D: Cf = 1.80, "
+            "F = 648 lb strength, 389 lb ASD"
+        ),
+        "solver": "wind.asce7_sign",
+        "inputs": {
+            "edition": "7-10",
+            "wind_speed_mph": 155,
+            "exposure": "D",
+            "sign_width_ft": 3,
+            "sign_height_ft": 3,
+            "top_height_ft": 20,
+            "sign_area_ft2": 7.48,
+            "kz_method": "formula",
+        },
+        "expected": {"cf_case_a": 1.80, "force_case_a_lb": 648, "force_case_a_asd_lb": 389},
+        "tolerance": 1e-3,
+        "note": "forces printed to the pound (half a pound is < 1e-3 relative)",
+    },
+    {
+        "id": "pipe-8-xs-flexure-aisc-f9b",
+        "source": (
+            "AISC Design Examples v15.0 (2017), Example F.9B, pp. F-43 to F-44: Pipe 8 XS, A53 Gr. B, compact, "
+            "Mn = Mp = 90.4 kip-ft, φbMn = 81.4 kip-ft, Mn/Ωb = 54.1 kip-ft"
+        ),
+        "solver": "member.check",
+        "inputs": {
+            "section": "Pipe 8 XS",
+            "grade": "A53B",
+            "edition": "360-16",
+            "design_method": "LRFD",
+            "moment_kip_ft": 1.0,
+            "length_ft": 0.1,
+        },
+        "expected": {"mn_kip_ft": 90.4, "phi_mn_kip_ft": 81.4, "mn_over_omega_kip_ft": 54.1},
+        "tolerance": 5e-3,
+        "note": "the example and the section properties are printed to 3 significant figures",
+    },
+    {
+        "id": "embedment-constrained-square-tedds",
+        "source": (
+            "Tedds 'Flagpole embedment (IBC)', IBC 2021, calc version 1.2.04 (Scribd 697991832): P = 33,700 lb at "
+            "39.4 ft, 126 in square, 150 psf/ft, one-third increase, constrained: d = 12.60 ft"
+        ),
+        "solver": "foundation.embedment",
+        "inputs": {
+            "ibc_edition": "2021",
+            "lateral_force_lb": 33700,
+            "force_height_ft": 39.4,
+            "square_side_ft": 10.5,
+            "lateral_bearing_psf_per_ft": 150,
+            "one_third_increase": True,
+            "constrained": True,
+        },
+        "expected": {"required_depth_ft": 12.60},
+        "tolerance": 2e-3,
+        "note": "the sheet multiplies by 1.33 where apex-nb applies 4/3 exactly (-0.13 % on d)",
+    },
+    {
+        "id": "embedment-nonconstrained-round-check-zephyrhills",
+        "source": (
+            "City of Zephyrhills FL permit archive, doc 178567 p. 40 ('Footing Design for Freestanding Signs and "
+            "Flagpoles', §1807.3.2.1): round 3 ft, d = 4 ft, class 4 x 2, P = 0.89 kip at 3.40 ft: "
+            "S1 = 400 psf, required d = 3.54 ft"
+        ),
+        "solver": "foundation.embedment",
+        "inputs": {
+            "ibc_edition": "2018",
+            "lateral_force_lb": 890,
+            "force_height_ft": 3.4,
+            "diameter_ft": 3,
+            "soil_class": 4,
+            "isolated_pole_factor": 2,
+            "depth_ft": 4,
+        },
+        "expected": {"s1_psf": 400.0, "required_depth_ft": 3.54},
+        "tolerance": 3e-3,
+        "note": "the sheet prints P and h rounded; 0.01 ft on 3.54 ft",
+    },
+]
+
 STATUSES = ("pass", "fail", "missing-solver", "error")
 
 
