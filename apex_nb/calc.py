@@ -126,6 +126,15 @@ class Calc:
         """Record a warning shown to the user (does not change confidence by itself)."""
         self.warnings.append(text)
 
+    def trial(self, name: str, inputs: Mapping[str, Any] | Any) -> Envelope:
+        """Solve with the same pack library without keeping the result (a sizing iteration).
+
+        Keep the converged trial with ``adopt`` so it becomes a part exactly once.
+        """
+        from apex_nb.registry import solve
+
+        return solve(name, inputs, library=self.library)
+
     def adopt(self, envelope: Envelope) -> Envelope:
         """Keep an envelope already solved with this library (a converged trial) as a part."""
         for used in envelope.packs:
@@ -135,6 +144,4 @@ class Calc:
 
     def solve(self, name: str, inputs: Mapping[str, Any] | Any) -> Envelope:
         """Run another solver with the same pack library; keep its envelope as a part."""
-        from apex_nb.registry import solve
-
-        return self.adopt(solve(name, inputs, library=self.library))
+        return self.adopt(self.trial(name, inputs))

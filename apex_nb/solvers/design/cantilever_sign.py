@@ -130,8 +130,6 @@ def run(inputs: CantileverSignInput, calc: Calc) -> dict[str, Any]:
             "deflection_limit_ratio": inputs.deflection_limit_ratio,
         }
 
-    from apex_nb.registry import solve  # trial solves of the iteration are not parts
-
     width_in, shape = 6.625, "round"  # first guess, iterated to a post at least as wide as selected
     wind_post_inputs: dict[str, Any] = {}
     for _ in range(policy.max_post_iterations):
@@ -141,8 +139,8 @@ def run(inputs: CantileverSignInput, calc: Calc) -> dict[str, Any]:
             "post_width_in": width_in,
             "exposed_height_ft": top_ft,
         }
-        trial_wind = solve("wind.asce7_post", wind_post_inputs, library=calc.library)
-        trial = solve("post.select", post_inputs(trial_wind.result), library=calc.library)
+        trial_wind = calc.trial("wind.asce7_post", wind_post_inputs)
+        trial = calc.trial("post.select", post_inputs(trial_wind.result))
         new_width, new_shape = post_width_in(trial), post_shape(trial)
         if new_width <= width_in + 1e-9 and (new_shape == shape or new_width < width_in - 1e-9):
             break

@@ -138,10 +138,8 @@ def embedded_footing(
         return calc.solve("foundation.embedment", {**base, "diameter_ft": diameter_ft})
     smallest_in = post_width_in + 2 * policy.footing_clearance_in
     sizes = [d for d in policy.auger_diameters_in if d >= smallest_in - 1e-9] or [policy.auger_diameters_in[-1]]
-    from apex_nb.registry import solve  # trial solves are not parts; only the chosen one is
-
     for size_in in sizes:
-        trial = solve("foundation.embedment", {**base, "diameter_ft": size_in / 12.0}, library=calc.library)
+        trial = calc.trial("foundation.embedment", {**base, "diameter_ft": size_in / 12.0})
         if trial.result["design_depth_ft"] <= policy.preferred_max_embedment_ft or size_in == sizes[-1]:
             calc.applies(
                 "footing within the preferred embedment depth",
@@ -154,7 +152,7 @@ def embedded_footing(
                 f"Auger {size_in:g} in: the smallest standard size >= post + 2 x {policy.footing_clearance_in:g} in "
                 f"keeping the depth within {policy.preferred_max_embedment_ft:g} ft"
             )
-            return calc.solve("foundation.embedment", {**base, "diameter_ft": size_in / 12.0})
+            return calc.adopt(trial)
     raise AssertionError("unreachable: the last size always returns")
 
 

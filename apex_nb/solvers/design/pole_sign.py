@@ -141,8 +141,7 @@ def run(inputs: PoleSignInput, calc: Calc) -> dict[str, Any]:
         post_wind = None
         post_force_lb = post_moment_lb_ft = 0.0
         if bottom_ft > 0:
-            post_wind = _solve_quiet(
-                calc,
+            post_wind = calc.trial(
                 "wind.asce7_post",
                 {
                     **wind_inputs(inputs.wind),
@@ -173,7 +172,7 @@ def run(inputs: PoleSignInput, calc: Calc) -> dict[str, Any]:
             "torsion_kip_ft": factors.member_w * torsion_w / LB_PER_KIP,
             "axial_kip": factors.member_d * face_dead_lb / LB_PER_KIP,
         }
-        selection = _solve_quiet(calc, "post.select", _post_select_inputs(inputs, demand, point_loads, post_length_ft))
+        selection = calc.trial("post.select", _post_select_inputs(inputs, demand, point_loads, post_length_ft))
         label = selection.result["label"]
         history.append(label)
         new_width, new_shape = post_width_in(selection), post_shape(selection)
@@ -246,7 +245,7 @@ def run(inputs: PoleSignInput, calc: Calc) -> dict[str, Any]:
             "fc_psi": policy.base_plate_pier_fc_psi,
             "hef_in": policy.base_plate_hef_in,
         }
-        trial_plate = _solve_quiet(calc, "connection.base_plate", plate_inputs)
+        trial_plate = calc.trial("connection.base_plate", plate_inputs)
         plate_width_in = max(trial_plate.result["plate_n_in"], trial_plate.result["plate_b_in"]) * 2**0.5
         footing = embedded_footing(
             calc,
@@ -342,13 +341,6 @@ def run(inputs: PoleSignInput, calc: Calc) -> dict[str, Any]:
         "cases": cases,
         **closing,
     }
-
-
-def _solve_quiet(calc: Calc, name: str, inputs: dict[str, Any]) -> Envelope:
-    """A trial solve inside an iteration: same pack library, not recorded as a part."""
-    from apex_nb.registry import solve
-
-    return solve(name, inputs, library=calc.library)
 
 
 SOLVER = Solver(
