@@ -182,7 +182,7 @@ def record_outcome(out: Path, item: Planned, outcome: Outcome, lock: LockState) 
         except (ApexError, ValueError) as exc:
             error = f"invalid envelope: {exc}"
     if notebook_name and outcome.notebook_bytes is not None:
-        atomic_write(folder / notebook_name, outcome.notebook_bytes)
+        atomic_write(folder / notebook_name, outcome.notebook_bytes, durable=False)
     else:  # an executed notebook of an earlier papermill run would show other results
         (folder / f"{item.site.site_id}.ipynb").unlink(missing_ok=True)
     envelope_path = folder / ENVELOPE_NAME
@@ -190,14 +190,14 @@ def record_outcome(out: Path, item: Planned, outcome: Outcome, lock: LockState) 
         envelope_path.unlink(missing_ok=True)  # an old envelope no longer matches these inputs
         record.error = error
     else:
-        atomic_write(envelope_path, outcome.envelope_json)
+        atomic_write(envelope_path, outcome.envelope_json, durable=False)
         packs = list(facts["packs"])  # type: ignore[call-overload]
         record.status = "ok"
         record.packs = packs
         record.run_key = run_key(item.input_key, packs)
         record.content_sha256 = str(facts["content_sha256"])
         record.envelope_file_sha256 = file_sha256(outcome.envelope_json.encode("utf-8"))
-    atomic_write(folder / RECORD_NAME, record.to_json())
+    atomic_write(folder / RECORD_NAME, record.to_json(), durable=False)
     return record
 
 
