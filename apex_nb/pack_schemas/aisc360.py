@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
+
+from apex_nb.pack_schemas.base import PackModel
 
 Edition = Literal["360-16", "360-22"]
 
@@ -59,11 +61,7 @@ REQUIRED_CLAUSES = (
 )
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, frozen=True)
-
-
-class Factor(_Strict):
+class Factor(PackModel):
     """Resistance factor φ (LRFD) and safety factor Ω (ASD) of one limit state."""
 
     phi: float = Field(gt=0, le=1.0)
@@ -71,7 +69,7 @@ class Factor(_Strict):
     clause: str
 
 
-class Limit(_Strict):
+class Limit(PackModel):
     """A limit written as coefficient × E/Fy or coefficient × √(E/Fy)."""
 
     coefficient: float = Field(gt=0)
@@ -84,14 +82,14 @@ class Limit(_Strict):
         return self.coefficient * (ratio if self.basis == "E/Fy" else ratio**0.5)
 
 
-class Value(_Strict):
+class Value(PackModel):
     """A plain number with its clause (switch points, recommended maxima)."""
 
     value: float = Field(gt=0)
     clause: str
 
 
-class EffectiveWidth(_Strict):
+class EffectiveWidth(PackModel):
     """Effective width imperfection adjustment factors c1, c2 of one element kind (Table E7.1)."""
 
     c1: float = Field(gt=0, lt=1)
@@ -99,7 +97,7 @@ class EffectiveWidth(_Strict):
     clause: str
 
 
-class EditionFactors(_Strict):
+class EditionFactors(PackModel):
     """Everything the member checks read for one edition of AISC 360."""
 
     edition: Edition
@@ -125,7 +123,7 @@ class EditionFactors(_Strict):
         return self
 
 
-class CantileverDefaults(_Strict):
+class CantileverDefaults(PackModel):
     """Defaults for a post fixed at its base and free at its top."""
 
     k_factor: float = Field(gt=0, description="Recommended effective length factor, fixed-free")
@@ -134,7 +132,7 @@ class CantileverDefaults(_Strict):
     cb_clause: str
 
 
-class Aisc360Pack(_Strict):
+class Aisc360Pack(PackModel):
     """Body of the ``aisc360-factors`` pack."""
 
     editions: dict[Edition, EditionFactors]

@@ -5,16 +5,14 @@ from __future__ import annotations
 import itertools
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
+
+from apex_nb.pack_schemas.base import PackModel
 
 Exposure = Literal["B", "C", "D"]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, frozen=True)
-
-
-class ExposureConstants(_Strict):
+class ExposureConstants(PackModel):
     """Power-law terrain constants of one exposure category."""
 
     alpha: float = Field(gt=0)
@@ -22,14 +20,14 @@ class ExposureConstants(_Strict):
     z_min_ft: float = Field(gt=0, description="Below this height Kz is taken at z_min")
 
 
-class KzFormula(_Strict):
+class KzFormula(PackModel):
     """Kz = coefficient (max(z, z_min)/zg)^(2/alpha)."""
 
     coefficient: float = Field(gt=0)
     exposures: dict[Exposure, ExposureConstants]
 
 
-class KzTable(_Strict):
+class KzTable(PackModel):
     """The printed Kz table; values at the lowest height hold below it; linear interpolation."""
 
     heights_ft: list[float] = Field(min_length=2)
@@ -47,7 +45,7 @@ class KzTable(_Strict):
         return self
 
 
-class VelocityPressure(_Strict):
+class VelocityPressure(PackModel):
     """How the edition forms qz: which factors appear in the velocity-pressure equation."""
 
     coefficient: float = Field(gt=0, description="0.00256 for mph and psf")
@@ -58,7 +56,7 @@ class VelocityPressure(_Strict):
     default_importance_factor: float | None = Field(default=None, gt=0)
 
 
-class InterpolationTable(_Strict):
+class InterpolationTable(PackModel):
     """A printed two-way table: rows by ``row_values``, columns by ``column_values`` (both ascending)."""
 
     row_name: str
@@ -80,7 +78,7 @@ class InterpolationTable(_Strict):
         return self
 
 
-class SurfaceFit(_Strict):
+class SurfaceFit(PackModel):
     """Commentary fit the Case A/B cells were rounded from (x = ln(B/s), y = s/h).
 
     Cf = (c0 + c1 x + c2 y + c3 x² + c4 y² + c5 x y) / divisor, rounded to ``rounding``.
@@ -97,7 +95,7 @@ class SurfaceFit(_Strict):
     clause: str
 
 
-class CaseCRegion(_Strict):
+class CaseCRegion(PackModel):
     """One Case C region, from ``from_s`` to ``to_s`` times s measured from the windward edge.
 
     ``cf`` holds one value per column of the block (None where the figure leaves the cell empty);
@@ -111,7 +109,7 @@ class CaseCRegion(_Strict):
     return_corner: list[bool]
 
 
-class CaseCBlock(_Strict):
+class CaseCBlock(PackModel):
     """One Case C table of the figure (B/s = 2 ... 10, or B/s = 13 and >= 45)."""
 
     b_over_s: list[float] = Field(min_length=2)
@@ -126,14 +124,14 @@ class CaseCBlock(_Strict):
         return self
 
 
-class ReturnCorner(_Strict):
+class ReturnCorner(PackModel):
     """Return-corner factor by Lr/s (linear interpolation, last value holds)."""
 
     lr_over_s: list[float] = Field(min_length=2)
     factor: list[float] = Field(min_length=2)
 
 
-class SolidSigns(_Strict):
+class SolidSigns(PackModel):
     """Force coefficients and rules of the solid freestanding wall and sign figure."""
 
     case_ab: InterpolationTable
@@ -149,7 +147,7 @@ class SolidSigns(_Strict):
     opening_exponent: float = Field(gt=0, description="Cf multiplier 1 - (1 - epsilon)^exponent")
 
 
-class OtherStructures(_Strict):
+class OtherStructures(PackModel):
     """Cf of chimneys, tanks and similar structures (used for exposed sign posts), by h/D."""
 
     h_over_d: list[float] = Field(min_length=2)
@@ -174,7 +172,7 @@ class OtherStructures(_Strict):
         return self
 
 
-class DesignLevel(_Strict):
+class DesignLevel(PackModel):
     """Which level the edition's wind loads are at and the ASD factor on W."""
 
     level: Literal["strength", "allowable"]
@@ -183,7 +181,7 @@ class DesignLevel(_Strict):
     minimum_pressure_psf: float = Field(gt=0, description="Minimum design wind load, psf of projected area")
 
 
-class Asce7WindPack(_Strict):
+class Asce7WindPack(PackModel):
     """Body of an ASCE 7 wind pack."""
 
     edition: Literal["7-05", "7-10", "7-16", "7-22"]

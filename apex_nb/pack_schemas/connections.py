@@ -10,17 +10,14 @@ from __future__ import annotations
 import itertools
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, frozen=True)
-
+from apex_nb.pack_schemas.base import PackModel
 
 # --------------------------------------------------------------------------- ACI 318-19 Ch. 17
 
 
-class AnchorPhi(_Strict):
+class AnchorPhi(PackModel):
     """Strength reduction factors of ACI 318-19 Table 17.5.3 used for cast-in anchors."""
 
     steel_tension_ductile: float = Field(gt=0, le=1)
@@ -33,7 +30,7 @@ class AnchorPhi(_Strict):
     pryout_cast_in: float = Field(gt=0, le=1)
 
 
-class BreakoutTension(_Strict):
+class BreakoutTension(PackModel):
     """Constants of §17.6.2 (concrete breakout in tension) for cast-in anchors."""
 
     kc_cast_in: float = Field(gt=0, description="k_c in Eq. 17.6.2.2.1 (24 for cast-in)")
@@ -50,7 +47,7 @@ class BreakoutTension(_Strict):
     three_edge_spacing_divisor: float = Field(gt=0, description="s/3 in §17.6.2.1.2")
 
 
-class Pullout(_Strict):
+class Pullout(PackModel):
     """Constants of §17.6.3 (pullout of cast-in headed anchors)."""
 
     bearing_coefficient: float = Field(gt=0, description="8 in Np = 8 Abrg f'c (Eq. 17.6.3.2.2a)")
@@ -58,7 +55,7 @@ class Pullout(_Strict):
     psi_c_p_cracked: float = Field(gt=0)
 
 
-class SideFaceBlowout(_Strict):
+class SideFaceBlowout(PackModel):
     """Constants of §17.6.4 (side-face blowout of headed anchors)."""
 
     coefficient: float = Field(gt=0, description="160 in Eq. 17.6.4.1")
@@ -68,7 +65,7 @@ class SideFaceBlowout(_Strict):
     group_spacing_divisor: float = Field(gt=0, description="6 in (1 + s/(6 ca1)) (Eq. 17.6.4.2)")
 
 
-class BreakoutShear(_Strict):
+class BreakoutShear(PackModel):
     """Constants of §17.7.2 (concrete breakout in shear) for cast-in anchors."""
 
     vb_coefficient: float = Field(gt=0, description="7 in Eq. 17.7.2.2.1a")
@@ -82,7 +79,7 @@ class BreakoutShear(_Strict):
     three_edge_spacing_divisor: float = Field(gt=0, description="s/3 in §17.7.2.1.2")
 
 
-class SteelStrength(_Strict):
+class SteelStrength(PackModel):
     """Constants of §17.6.1 and §17.7.1 (anchor steel)."""
 
     futa_max_over_fya: float = Field(gt=0, description="futa <= 1.9 fya")
@@ -91,7 +88,7 @@ class SteelStrength(_Strict):
     grout_pad_factor: float = Field(gt=0, le=1, description="0.8 for built-up grout pads (§17.7.1.2.1)")
 
 
-class Pryout(_Strict):
+class Pryout(PackModel):
     """Constants of §17.7.3 (pryout)."""
 
     kcp_shallow: float = Field(gt=0)
@@ -99,14 +96,14 @@ class Pryout(_Strict):
     hef_split_in: float = Field(gt=0)
 
 
-class Interaction(_Strict):
+class Interaction(PackModel):
     """Constants of §17.8 (tension-shear interaction)."""
 
     small_ratio: float = Field(gt=0, le=1, description="0.2: the other action may be ignored")
     sum_limit: float = Field(gt=1, description="1.2 in Eq. 17.8.3")
 
 
-class Detailing(_Strict):
+class Detailing(PackModel):
     """Geometry limits of §17.9 and material limits of §17.3."""
 
     min_spacing_untorqued_diameters: float = Field(gt=0)
@@ -115,7 +112,7 @@ class Detailing(_Strict):
     fc_max_psi: float = Field(gt=0)
 
 
-class Aci318AnchorsPack(_Strict):
+class Aci318AnchorsPack(PackModel):
     """Body of the ``aci318-19-anchors`` pack."""
 
     edition: Literal["318-19"]
@@ -157,7 +154,7 @@ class Aci318AnchorsPack(_Strict):
 # --------------------------------------------------------------------------- rod schedule
 
 
-class RodSize(_Strict):
+class RodSize(PackModel):
     """One standard anchor rod diameter (UNC thread, heavy hex nut or head)."""
 
     diameter_in: float = Field(gt=0)
@@ -168,7 +165,7 @@ class RodSize(_Strict):
     bearing_area_heavy_hex_in2: float = Field(gt=0, description="Abrg = (√3/2) F^2 - π d^2/4")
 
 
-class AnchorRodSchedulePack(_Strict):
+class AnchorRodSchedulePack(PackModel):
     """Body of the ``anchor-rod-schedule`` pack."""
 
     rods: list[RodSize] = Field(min_length=1)
@@ -195,7 +192,7 @@ class AnchorRodSchedulePack(_Strict):
 # --------------------------------------------------------------------------- AISC DG1 + 360 clauses
 
 
-class FactorPair(_Strict):
+class FactorPair(PackModel):
     """A LRFD resistance factor and its ASD safety factor, with the clause."""
 
     phi: float = Field(gt=0, le=1)
@@ -203,14 +200,14 @@ class FactorPair(_Strict):
     clause: str
 
 
-class MinFilletRow(_Strict):
+class MinFilletRow(PackModel):
     """One row of AISC 360 Table J2.4: thinner part up to ``thickness_max_in`` -> minimum size."""
 
     thickness_max_in: float | None = Field(default=None, gt=0, description="None: and over")
     min_size_in: float = Field(gt=0)
 
 
-class BearingEdition(_Strict):
+class BearingEdition(PackModel):
     """AISC 360 §J8 concrete bearing for one edition."""
 
     phi: float = Field(gt=0, le=1)
@@ -220,7 +217,7 @@ class BearingEdition(_Strict):
     clause: str
 
 
-class AiscDg1Pack(_Strict):
+class AiscDg1Pack(PackModel):
     """Body of the ``aisc-dg1`` pack."""
 
     bearing: dict[Literal["360-05", "360-10", "360-16", "360-22"], BearingEdition]

@@ -7,14 +7,12 @@ they live in a pack an engineering manager can review and version.
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
+
+from apex_nb.pack_schemas.base import PackModel
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, frozen=True)
-
-
-class SignDesignDefaultsPack(_Strict):
+class SignDesignDefaultsPack(PackModel):
     """Body of the ``sign-design-defaults`` pack."""
 
     face_dead_load_psf: float = Field(gt=0, description="Cabinet or face weight per ft² of face when not given")

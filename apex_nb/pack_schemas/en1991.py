@@ -4,23 +4,21 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
+
+from apex_nb.pack_schemas.base import PackModel
 
 TerrainCategory = Literal["0", "I", "II", "III", "IV"]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, frozen=True)
-
-
-class Terrain(_Strict):
+class Terrain(PackModel):
     """Roughness length z0 and minimum height z_min of one terrain category (EN 1991-1-4 Table 4.1)."""
 
     z0_m: float = Field(gt=0)
     z_min_m: float = Field(gt=0)
 
 
-class Signboards(_Strict):
+class Signboards(PackModel):
     """§7.4.3 signboard rule: cf, reference height and eccentricity."""
 
     cf: float = Field(gt=0)
@@ -29,7 +27,7 @@ class Signboards(_Strict):
     aspect_max_when_low: float = Field(gt=0, description="... or when b/h <= this value with zg below it")
 
 
-class En1991SignboardsPack(_Strict):
+class En1991SignboardsPack(PackModel):
     """Body of the EN 1991-1-4 signboard pack: recommended values, each a nationally determined parameter."""
 
     clauses: dict[str, str]

@@ -6,17 +6,15 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
+
+from apex_nb.pack_schemas.base import PackModel
 
 AsceEdition = Literal["7-05", "7-10", "7-16", "7-22"]
 Purpose = Literal["gravity", "strength", "uplift_overturning"]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, frozen=True)
-
-
-class Combination(_Strict):
+class Combination(PackModel):
     """One load combination restricted to the load types a sign carries (D, W)."""
 
     id: str
@@ -26,7 +24,7 @@ class Combination(_Strict):
     clause: str
 
 
-class ServiceWind(_Strict):
+class ServiceWind(PackModel):
     """How to get a serviceability wind effect from the edition's wind load W."""
 
     factor_on_w: float = Field(gt=0, le=1.0, description="Service wind effect = factor × W (W as the edition has it)")
@@ -35,7 +33,7 @@ class ServiceWind(_Strict):
     alternative: str = ""
 
 
-class EditionCombinations(_Strict):
+class EditionCombinations(PackModel):
     """The combinations of one ASCE 7 edition."""
 
     edition: AsceEdition
@@ -52,14 +50,14 @@ class EditionCombinations(_Strict):
         return self
 
 
-class Serviceability(_Strict):
+class Serviceability(PackModel):
     """Default deflection limit of a cantilever post, as height / ratio."""
 
     default_deflection_limit_ratio: float = Field(gt=0)
     basis: str
 
 
-class LoadCombinationsPack(_Strict):
+class LoadCombinationsPack(PackModel):
     """Body of the ``load-combinations`` pack."""
 
     editions: dict[AsceEdition, EditionCombinations]

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
+
+from apex_nb.pack_schemas.base import PackModel
 
 Use = Literal["round_hss", "rect_hss", "pipe", "w_shape", "plate", "anchor_rod", "weld_metal"]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, frozen=True)
-
-
-class Grade(_Strict):
+class Grade(PackModel):
     """One material grade for one product use."""
 
     id: str = Field(description="Key used by solvers, e.g. 'A500C-round'")
@@ -27,7 +25,7 @@ class Grade(_Strict):
     source: str
 
 
-class SteelMaterialsPack(_Strict):
+class SteelMaterialsPack(PackModel):
     """Body of the steel materials pack."""
 
     elastic_modulus_ksi: float = Field(gt=0)

@@ -10,16 +10,14 @@ import datetime as dt
 import itertools
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
+
+from apex_nb.pack_schemas.base import PackModel
 
 SteelFamily = Literal["pipe", "hss_round", "hss_rect", "w_shape"]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, frozen=True)
-
-
-class SteelPrices(_Strict):
+class SteelPrices(PackModel):
     """Structural steel, material plus shop fabrication, USD per lb, by family."""
 
     pipe: float = Field(gt=0)
@@ -28,7 +26,7 @@ class SteelPrices(_Strict):
     w_shape: float = Field(gt=0)
 
 
-class AnchorRodPrice(_Strict):
+class AnchorRodPrice(PackModel):
     """One anchor-rod diameter: price = each_usd + per_ft_usd x length (rod, nuts, washers)."""
 
     diameter_in: float = Field(gt=0)
@@ -36,14 +34,14 @@ class AnchorRodPrice(_Strict):
     per_ft_usd: float = Field(ge=0)
 
 
-class AugerPrice(_Strict):
+class AugerPrice(PackModel):
     """Drilled shaft excavation by auger diameter, USD per ft of depth."""
 
     diameter_in: float = Field(gt=0)
     usd_per_ft: float = Field(gt=0)
 
 
-class LaborBand(_Strict):
+class LaborBand(PackModel):
     """Installation labor and equipment for signs up to ``max_height_ft`` overall."""
 
     label: str
@@ -52,7 +50,7 @@ class LaborBand(_Strict):
     equipment_usd: float = Field(ge=0)
 
 
-class PricesPack(_Strict):
+class PricesPack(PackModel):
     """Body of a ``prices`` pack."""
 
     effective_date: dt.date

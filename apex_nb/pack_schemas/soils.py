@@ -10,16 +10,14 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
+
+from apex_nb.pack_schemas.base import PackModel
 
 IbcEdition = Literal["2018", "2021", "2024"]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, frozen=True)
-
-
-class SoilClass(_Strict):
+class SoilClass(PackModel):
     """One row of IBC Table 1806.2."""
 
     soil_class: int = Field(ge=1, le=5)
@@ -37,7 +35,7 @@ class SoilClass(_Strict):
         return self
 
 
-class SoilAdjustments(_Strict):
+class SoilAdjustments(PackModel):
     """The §1806 modifications of the tabular values."""
 
     one_third_increase_factor: float = Field(gt=1, le=1.5, description="§1806.1")
@@ -48,7 +46,7 @@ class SoilAdjustments(_Strict):
     cohesive_sliding_limit_classes: list[int]
 
 
-class SoilClauses(_Strict):
+class SoilClauses(PackModel):
     """Clause strings of one edition."""
 
     table: str
@@ -59,7 +57,7 @@ class SoilClauses(_Strict):
     combined_resistance: str
 
 
-class IbcSoilsPack(_Strict):
+class IbcSoilsPack(PackModel):
     """Body of ``ibc-soils``."""
 
     editions: list[IbcEdition] = Field(min_length=1)
@@ -81,7 +79,7 @@ class IbcSoilsPack(_Strict):
         return self.classes[soil_class - 1]
 
 
-class EmbedmentConstants(_Strict):
+class EmbedmentConstants(PackModel):
     """§1807.3.2 constants."""
 
     nonconstrained_half: float = Field(gt=0)
@@ -92,7 +90,7 @@ class EmbedmentConstants(_Strict):
     lateral_pressure_depth_limit_ft: float = Field(gt=0)
 
 
-class SpreadFootingDefaults(_Strict):
+class SpreadFootingDefaults(PackModel):
     """Default safety factors, ASD load factors and unit weights for spread footings."""
 
     overturning_safety_factor: float = Field(ge=1)
@@ -105,7 +103,7 @@ class SpreadFootingDefaults(_Strict):
     soil_unit_weight_pcf: float = Field(gt=0)
 
 
-class FoundationClauses(_Strict):
+class FoundationClauses(PackModel):
     """Clause strings of one edition."""
 
     embedded_posts: str
@@ -119,7 +117,7 @@ class FoundationClauses(_Strict):
     bearing_combination: str
 
 
-class IbcFoundationsPack(_Strict):
+class IbcFoundationsPack(PackModel):
     """Body of ``ibc-foundations``."""
 
     editions: list[IbcEdition] = Field(min_length=1)
