@@ -148,7 +148,6 @@ def test_monument_footing_bottom_reaches_min_depth() -> None:
         )
         footing = env.part("foundation.spread_footing")
         assert footing.result["bottom_depth_ft"] >= depth - 1e-9
-        assert next(c for c in footing.checks if c.id == "footing.min_depth").passed
         assert env.result["footing_bottom_depth_ft"] >= depth - 1e-9
 
 
