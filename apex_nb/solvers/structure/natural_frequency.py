@@ -10,7 +10,7 @@ sense of ASCE 7 §26.2 and its wind load needs the gust-effect factor Gf (§26.1
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypedDict
 
 from pydantic import Field, model_validator
 
@@ -31,6 +31,25 @@ VERSION = "1.0.0"
 RIGID_LIMIT_HZ = 1.0
 RIGID_CLAUSE = "ASCE 7-16/7-22 §26.2 (7-10 §26.2, 7-05 §6.2): flexible when n1 < 1 Hz"
 METHOD_CLAUSE = "Rayleigh's method, static deflected shape (Chopra, Dynamics of Structures, §8.5)"
+
+
+class NaturalFrequencyResult(TypedDict):
+    """The result of ``structure.natural_frequency`` (typed for the designs that read it)."""
+
+    f1_hz: float
+    period_s: float
+    flexible: bool
+    method: str
+    base: str
+    section: str
+    e_ksi: float
+    i_in4: float
+    height_ft: float
+    post_weight_lb_per_ft: float
+    total_weight_lb: float
+    gravity_in_per_s2: float
+    clause: str
+    rigid_limit_clause: str
 
 
 class LumpedWeight(SolverInput):
@@ -197,22 +216,23 @@ def run(inputs: NaturalFrequencyInput, calc: Calc) -> dict[str, Any]:
             description="base rotation under lateral loads equal to the weights",
             formula="M_base / kθ",
         )
-    return {
-        "f1_hz": f1,
-        "period_s": period,
-        "flexible": flexible,
-        "method": "Rayleigh, static deflected shape under lateral loads equal to the weights",
-        "base": "rotational spring" if spring_kip_in is not None else "rigid",
-        "section": label,
-        "e_ksi": e,
-        "i_in4": i,
-        "height_ft": h,
-        "post_weight_lb_per_ft": w,
-        "total_weight_lb": total,
-        "gravity_in_per_s2": STANDARD_GRAVITY_IN_PER_S2,
-        "clause": METHOD_CLAUSE,
-        "rigid_limit_clause": RIGID_CLAUSE,
-    }
+    result = NaturalFrequencyResult(
+        f1_hz=f1,
+        period_s=period,
+        flexible=flexible,
+        method="Rayleigh, static deflected shape under lateral loads equal to the weights",
+        base="rotational spring" if spring_kip_in is not None else "rigid",
+        section=label,
+        e_ksi=e,
+        i_in4=i,
+        height_ft=h,
+        post_weight_lb_per_ft=w,
+        total_weight_lb=total,
+        gravity_in_per_s2=STANDARD_GRAVITY_IN_PER_S2,
+        clause=METHOD_CLAUSE,
+        rigid_limit_clause=RIGID_CLAUSE,
+    )
+    return dict(result)
 
 
 SOLVER = Solver(
