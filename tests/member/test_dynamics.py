@@ -13,6 +13,8 @@ from __future__ import annotations
 import math
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from apex_nb.equations.mechanics.dynamics import (
     STANDARD_GRAVITY_IN_PER_S2,
@@ -136,3 +138,37 @@ def test_lower_cabinet_raises_frequency_and_more_weight_lowers_it() -> None:
 def test_bad_inputs_raise(kwargs: dict) -> None:
     with pytest.raises(ValueError):
         rayleigh_frequency_hz(e_ksi=29000, i_in4=100, height_ft=50, **kwargs)
+
+
+@settings(max_examples=60, deadline=None, derandomize=True)
+@given(
+    i_in4=st.floats(10, 2000),
+    height_ft=st.floats(8, 80),
+    w_lb_per_ft=st.floats(5, 150),
+    cabinet_lb=st.floats(50, 10000),
+    fraction=st.floats(0.3, 1.0),
+)
+def test_rayleigh_lies_between_dunkerley_and_the_exact_bounds(
+    i_in4: float, height_ft: float, w_lb_per_ft: float, cabinet_lb: float, fraction: float
+) -> None:
+    """Dunkerley's formula 1/f² ≈ Σ 1/fᵢ² is a lower bound on f₁, Rayleigh's quotient an upper one
+    (Blevins, Formulas for Natural Frequency and Mode Shape, §3.3; Chopra §8.5); both bracket the
+    true f₁, so Rayleigh >= Dunkerley always; that they agree within 8 % over this range of signs on
+    posts is an observed band (a gross error in either would break it), not a theorem.
+    Each part alone: the uniform post exactly (β₁L)² = 3.516; the cabinet at z on the massless
+    post, k = 3EI/z³.
+    """
+    e = 29000.0
+    z = fraction * height_ft
+    f_post = uniform_cantilever_frequency_hz(e, i_in4, height_ft, w_lb_per_ft)
+    f_cabinet = tip_mass_frequency_hz(e, i_in4, z, cabinet_lb)
+    dunkerley = 1.0 / math.sqrt(1.0 / f_post**2 + 1.0 / f_cabinet**2)
+    f = rayleigh_frequency_hz(
+        e_ksi=e,
+        i_in4=i_in4,
+        height_ft=height_ft,
+        post_weight_lb_per_ft=w_lb_per_ft,
+        lumped_weights_lb=[(cabinet_lb, z)],
+    )
+    assert f >= dunkerley * (1 - 1e-12)
+    assert f <= dunkerley * 1.08

@@ -22,6 +22,8 @@ difference is far below the 1 % tolerance.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from apex_nb import InputError, solve
 from apex_nb.equations.asce7 import gust
@@ -244,3 +246,39 @@ def test_post_uses_the_same_gf_as_the_sign_for_the_same_structure() -> None:
     assert flexible["flexible"] is True
     assert flexible["gust_factor"] == pytest.approx(gf_sign, rel=1e-12)
     assert flexible["total_force_lb"] == pytest.approx(rigid["total_force_lb"] * gf_sign / 0.85)
+
+
+@settings(max_examples=80, deadline=None, derandomize=True)
+@given(
+    n1=st.floats(0.05, 0.999),
+    beta=st.floats(0.002, 0.05),
+    h=st.floats(10, 200),
+    b=st.floats(1, 100),
+    length=st.floats(0, 20),
+    v=st.floats(85, 200),
+    exposure=st.sampled_from(["B", "C", "D"]),
+)
+def test_gf_is_at_least_the_computed_rigid_g_and_falls_with_damping(
+    n1: float, beta: float, h: float, b: float, length: float, v: float, exposure: str
+) -> None:
+    """√(gQ² Q² + gR² R²) >= gQ Q, so Gf >= G (Eq. 26.11-6) always; R ∝ 1/√β, so Gf falls as β rises."""
+    block = LIB.get("asce7-16-wind").data.gust_flexible
+    t = block.exposures[exposure]
+
+    def gf(damping: float) -> tuple[float, float]:
+        z = gust.equivalent_height_ft(h, t.z_min_ft, block.height_fraction)
+        iz = gust.turbulence_intensity(z, t.c)
+        lz = gust.integral_length_scale_ft(z, t.ell_ft, 1 / t.epsilon_bar_inverse)
+        q = gust.background_response(b, h, lz)
+        vz = gust.mean_hourly_speed_ft_per_s(z, t.b_bar, 1 / t.alpha_bar_inverse, v)
+        rn = gust.resonance_rn(gust.reduced_frequency(n1, lz, vz))
+        rs = [
+            gust.size_reduction(gust.eta(gust.ETA_COEFFICIENTS[k], n1, d, vz))
+            for k, d in (("Rh", h), ("RB", b), ("RL", length))
+        ]
+        r = gust.resonant_response(damping, rn, *rs)
+        return gust.flexible_gust_factor(iz, q, r, gust.resonant_peak_factor(n1)), gust.rigid_gust_factor(iz, q)
+
+    flexible, rigid = gf(beta)
+    assert flexible >= rigid
+    assert gf(beta * 2)[0] < flexible
