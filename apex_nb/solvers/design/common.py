@@ -15,7 +15,7 @@ from apex_nb.calc import Calc
 from apex_nb.envelope import Envelope, confidence_from
 from apex_nb.pack_schemas.design_defaults import SignDesignDefaultsPack
 from apex_nb.solvers.design.inputs import Face, SiteWind, Soil
-from apex_nb.solvers.member.common import load_combinations
+from apex_nb.solvers.member.common import AsceEdition, DesignMethod, load_combinations
 
 DEFAULTS_PACK = "sign-design-defaults"
 COST_FAMILY = {
@@ -85,7 +85,7 @@ class LoadFactors:
     soil_combo: str
 
 
-def load_factors(calc: Calc, edition: str, method: str) -> LoadFactors:
+def load_factors(calc: Calc, edition: AsceEdition, method: DesignMethod) -> LoadFactors:
     """Governing D + W combination factors from the load-combinations pack.
 
     Members use the method's combination with the largest W factor (its D factor for axial);
