@@ -203,6 +203,21 @@ def run(inputs: CantileverSignInput, calc: Calc) -> dict[str, Any]:
     calc.assume(f"Post self-weight ({self_weight:g} lb/ft over {top_ft:g} ft) is in the axial load")
     if not post.found:
         return _no_member(calc, inputs, post, "post", w, force_w, policy)
+    lumps = [{"weight_lb": arm_weight_lb, "height_ft": top_ft, "label": "arm"}] if arm_weight_lb > 0 else []
+    if dead_lb > 0:
+        lumps.append({"weight_lb": dead_lb, "height_ft": top_ft - face.height_ft / 2.0, "label": face.name})
+    frequency = calc.solve(
+        "structure.natural_frequency",
+        {"section": post.label, "height_ft": top_ft, **({"lumped_weights": lumps} if lumps else {})},
+    )
+    f1 = calc.value("f1", frequency.result["f1_hz"], unit="Hz", description="first natural frequency (rigid base)")
+    calc.applies(
+        "rigid structure: f1 >= 1 Hz (G = 0.85)",
+        not frequency.result["flexible"],
+        f"f1 = {f1:.2f} Hz: a flexible cantilever sign (torsional and lateral modes of the offset face) needs a "
+        "dynamic design by an engineer; the flexible Gf is applied to pole signs only",
+        penalty=0.5,
+    )
     shear_w = calc.value(
         "V_W", face_shear_w + post_wind.result["force_per_post_lb"], unit="lb", description="post shear (W)"
     )
@@ -312,6 +327,9 @@ def run(inputs: CantileverSignInput, calc: Calc) -> dict[str, Any]:
         "governing_wind_case": case,
         "post_torsion_w_lb_ft": torsion_w,
         "dead_load_moment_lb_ft": dead_moment,
+        "natural_frequency_hz": f1,
+        "flexible": bool(frequency.result["flexible"]),
+        "gust_factor": w["gust_factor"],
         "footing_moment_lb_ft": soil_moment,
         "clear_height_ft": bottom_ft,
         **closing,

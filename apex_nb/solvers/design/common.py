@@ -48,8 +48,14 @@ def wind_inputs(wind: SiteWind) -> dict[str, Any]:
     return data
 
 
-def face_wind(calc: Calc, wind: SiteWind, face: Face) -> Envelope:
-    """``wind.asce7_sign`` for one face (each face is its own sign per ASCE 7 Ch. 29)."""
+def face_wind(
+    calc: Calc, wind: SiteWind, face: Face, natural_frequency_hz: float | None = None, *, keep: bool = True
+) -> Envelope:
+    """``wind.asce7_sign`` for one face (each face is its own sign per ASCE 7 Ch. 29).
+
+    With ``natural_frequency_hz`` below 1 Hz the wind solver uses the flexible gust factor Gf;
+    ``keep=False`` returns a trial (a sizing pass) that the caller adopts once it has converged.
+    """
     inputs = {
         **wind_inputs(wind),
         "sign_width_ft": face.width_ft,
@@ -59,7 +65,49 @@ def face_wind(calc: Calc, wind: SiteWind, face: Face) -> Envelope:
     }
     if face.return_corner_ft is not None:
         inputs["return_corner_ft"] = face.return_corner_ft
-    return calc.solve("wind.asce7_sign", inputs)
+    if natural_frequency_hz is not None:
+        inputs["natural_frequency_hz"] = natural_frequency_hz
+    return calc.solve("wind.asce7_sign", inputs) if keep else calc.trial("wind.asce7_sign", inputs)
+
+
+def dynamic_summary(calc: Calc, frequency: Envelope | None, n1_used: float | None, face: Envelope) -> dict[str, Any]:
+    """Adopt the natural-frequency part and state which gust factor the wind used, and why.
+
+    ASCE 7 §26.2: rigid when f1 >= 1 Hz (G = 0.85); below 1 Hz the structure is flexible and the
+    wind uses Gf of §26.11.5 (7-10 §26.9.5, 7-05 §6.5.8.2), evaluated at ``n1_used``.
+    """
+    gust = float(face.result["gust_factor"])
+    if frequency is None:
+        return {
+            "natural_frequency_hz": None,
+            "flexible": None,
+            "gust_factor": gust,
+            "gust_factor_basis": ("no post selected: frequency not computed; G = 0.85 (rigid) assumed"),
+        }
+    frequency = calc.adopt(frequency)
+    f1 = float(frequency.result["f1_hz"])
+    calc.value("f1", f1, unit="Hz", description="first natural frequency of the sign on its post (rigid base)",
+               clause=frequency.result["clause"])  # fmt: skip
+    if n1_used is None:
+        basis = f"f1 = {f1:.2f} Hz >= 1 Hz: rigid, G = {gust:g} ({frequency.result['rigid_limit_clause']})"
+    else:
+        basis = (
+            f"f1 = {f1:.2f} Hz < 1 Hz: flexible; Gf = {gust:.3f} (ASCE 7 §26.11.5) evaluated at {n1_used:.2f} Hz, "
+            f"no higher than the final post's f1, with the wind pack's damping ratio"
+        )
+        calc.applies(
+            "along-wind gust response only (no vortex shedding or across-wind check)",
+            False,
+            "a flexible pole can be excited across the wind (vortex shedding); Gf covers along-wind response only",
+            penalty=0.1,
+        )
+    calc.assume(basis, frequency.result["rigid_limit_clause"])
+    return {
+        "natural_frequency_hz": f1,
+        "flexible": n1_used is not None,
+        "gust_factor": gust,
+        "gust_factor_basis": basis,
+    }
 
 
 def face_weight_lb(calc: Calc, face: Face, policy: SignDesignDefaultsPack) -> float:
@@ -111,9 +159,7 @@ def load_factors(calc: Calc, edition: AsceEdition, method: DesignMethod) -> Load
     )
     calc.note("soil_combination", soil["expression"], description="soil (allowable) combination", clause=soil["clause"])
     every = tuple((c["D"], c["W"]) for c in load_combinations(calc, edition, method))
-    return LoadFactors(
-        member["W"], member["D"], member["expression"], soil["W"], soil["D"], soil["expression"], every
-    )
+    return LoadFactors(member["W"], member["D"], member["expression"], soil["W"], soil["D"], soil["expression"], every)
 
 
 def soil_load_factors(calc: Calc, factors: LoadFactors, soil: Soil) -> LoadFactors:

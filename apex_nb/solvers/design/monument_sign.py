@@ -53,6 +53,10 @@ def run(inputs: MonumentSignInput, calc: Calc) -> dict[str, Any]:
         )
     calc.value("D", dead_lb, unit="lb", description="monument dead load")
     calc.assume("The monument body (masonry, framing, connections to the footing) is designed by others")
+    calc.assume(
+        "A monument is solid from grade on a spread footing: a rigid structure (f1 well above 1 Hz), G = 0.85",
+        r.get("gust_clause", "ASCE 7 §26.2"),
+    )
     calc.assume("Case B torsion on the footing is resisted by base friction and is not checked")
     footing_inputs: dict[str, Any] = {
         "ibc_edition": inputs.soil.ibc_edition,
