@@ -125,6 +125,7 @@ def size_post(
     factors: LoadFactors,
     face_dead_lb: float,
     natural_frequency_hz: float | None,
+    min_i_in4: float | None = None,
 ) -> Sizing:
     """Wind on the faces (Gf when ``natural_frequency_hz`` < 1 Hz), the cases, and the post selection.
 
@@ -188,6 +189,7 @@ def size_post(
             {
                 **_post_select_inputs(inputs, demand, point_loads, top_ft),
                 **wall_limits(policy, base_plated=base_plated),
+                **({"min_i_in4": min_i_in4} if min_i_in4 is not None else {}),
             },
         )
         choice = PostChoice.from_envelope(selection)
@@ -233,31 +235,58 @@ def run(inputs: PoleSignInput, calc: Calc) -> dict[str, Any]:
         if weight > 0
     ]
 
-    # Rigid first; a post under 1 Hz is re-sized with Gf at its frequency (ASCE 7 §26.11.5). A
-    # stiffer post raises f1 and lowers Gf, so Gf taken at a frequency no higher than the final
-    # post's is conservative: iterate until that holds.
+    # Rigid first. A post under 1 Hz is flexible (ASCE 7 §26.2): first try to keep the sign rigid
+    # with a stiffer post (I raised until f1 >= 1 Hz; G = 0.85 stays valid); only when no standard
+    # post can do that is the sign sized as flexible with Gf (§26.11.5) at its frequency. A
+    # stiffer post raises f1 and lowers Gf, so Gf is taken at a frequency no higher than the final
+    # post's. Preferring the rigid route keeps more load from ever giving a lighter post.
+    def natural_frequency(sized: Sizing) -> Envelope | None:
+        choice = PostChoice.from_envelope(sized.selection)
+        if not choice.found or choice.label is None:
+            return None
+        return calc.trial(
+            "structure.natural_frequency",
+            {"section": choice.label, "height_ft": post_length_ft, **({"lumped_weights": lumps} if lumps else {})},
+        )
+
     n1_used: float | None = None
     sizing = size_post(inputs, calc, policy, factors, face_dead_lb, None)
-    frequency: Envelope | None = None
-    for _ in range(policy.max_post_iterations):
-        choice = PostChoice.from_envelope(sizing.selection)
-        if not choice.found or choice.label is None:
-            break
-        frequency = calc.trial(
-            "structure.natural_frequency",
-            {"section": choice.label, "height_ft": post_length_ft, "lumped_weights": lumps}
-            if lumps
-            else {"section": choice.label, "height_ft": post_length_ft},
+    frequency = natural_frequency(sizing)
+    stiffened = False
+    if frequency is not None and frequency.result["flexible"]:
+        first = frequency
+        i_floor = frequency.result["i_in4"] / frequency.result["f1_hz"] ** 2
+        for _ in range(policy.max_post_iterations):
+            stiff = size_post(inputs, calc, policy, factors, face_dead_lb, None, i_floor * (1 + 1e-6))
+            stiff_frequency = natural_frequency(stiff)
+            if stiff_frequency is None:
+                break
+            if not stiff_frequency.result["flexible"]:
+                sizing, frequency, stiffened = stiff, stiff_frequency, True
+                break
+            i_floor = max(i_floor * 1.05, stiff_frequency.result["i_in4"] / stiff_frequency.result["f1_hz"] ** 2)
+        if not stiffened:
+            frequency = first
+            for _ in range(policy.max_post_iterations):
+                assert frequency is not None
+                f1 = frequency.result["f1_hz"]
+                if n1_used is not None and f1 >= n1_used - 1e-9:
+                    break
+                n1_used = f1 if n1_used is None else min(f1, n1_used)
+                sizing = size_post(inputs, calc, policy, factors, face_dead_lb, n1_used)
+                frequency = natural_frequency(sizing)
+                if frequency is None:
+                    break
+            else:
+                calc.applies(
+                    "gust factor and post size converged", False, "Gf and the post did not settle", penalty=0.2
+                )
+    if stiffened:
+        calc.assume(
+            "The lightest passing post was flexible (f1 < 1 Hz): a stiffer post keeps the sign rigid (G = 0.85) "
+            "rather than designing it for the flexible gust factor",
+            "ASCE 7 §26.2",
         )
-        f1 = frequency.result["f1_hz"]
-        if n1_used is None and not frequency.result["flexible"]:
-            break
-        if n1_used is not None and f1 >= n1_used - 1e-9:
-            break
-        n1_used = f1
-        sizing = size_post(inputs, calc, policy, factors, face_dead_lb, n1_used)
-    else:
-        calc.applies("gust factor and post size converged", False, "Gf and the post did not settle", penalty=0.2)
     faces = [calc.adopt(env) for env in sizing.faces]
     cases = sizing.cases
     for case, forces in cases.items():
