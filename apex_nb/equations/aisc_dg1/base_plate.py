@@ -68,6 +68,20 @@ def bearing_moment_per_in(fp_ksi: float, y_in: float, cantilever: float) -> floa
     return fp_ksi * y_in * (cantilever - y_in / 2.0)
 
 
+def bearing_moment_across_per_in(fp_ksi: float, y_in: float, m_in: float, n_in: float) -> float:
+    """Plate moment per unit length at the n bending line (DG1 2nd Ed. §3.1.2 strips, §3.3.2 and §3.4.2).
+
+    The n cantilever (across the moment, beside the post) carries bearing only where the bearing
+    block of length Y, measured from the compression edge, reaches past the m overhang: Y > m gives
+    Mpl = fp n²/2 (DG1 Eq. 3.3.14 with n for m); Y <= m puts all the bearing on the m overhang,
+    which spans the full width B and is checked by ``bearing_moment_per_in`` (DG1 Eq. 3.3.15), so
+    the n strip carries nothing. This is why DG1's large-moment examples check m with Y only.
+    """
+    if n_in <= 0.0 or y_in <= m_in:
+        return 0.0
+    return fp_ksi * n_in**2 / 2.0
+
+
 def tension_interface_lever_in(f_in: float, post_depth_in: float, wall_in: float) -> float:
     """x = f - d/2 + t/2: rod to the centre of the post wall (DG1 2nd Ed. Eq. 3.4.6 with tf -> wall)."""
     return f_in - post_depth_in / 2.0 + wall_in / 2.0

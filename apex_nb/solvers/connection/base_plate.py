@@ -40,7 +40,7 @@ from apex_nb.solvers.connection.common import (
     schedule_pack,
 )
 
-VERSION = "1.0.0"
+VERSION = "1.1.0"
 MAX_PLAN_IN = 120.0
 
 PostShape = Literal["round", "rect"]
@@ -306,8 +306,22 @@ def _analyse(
     # plate thickness: compression interface along N and along B, tension interface
     flex = pack.plate_flexure
     phi_b, omega_b = (flex.phi, 1.0) if method == "LRFD" else (1.0, flex.omega)
-    mpl_m = dg1.bearing_moment_per_in(fp, y, m)
-    mpl_n = dg1.bearing_moment_per_in(fp, math.inf, n_cant)
+    mpl_m = calc.value(
+        "Mpl,m",
+        dg1.bearing_moment_per_in(fp, y, m),
+        unit="kip-in/in",
+        description="bearing moment at the m bending line (bearing fp over Y from the compression edge)",
+        formula="fp m²/2 if Y >= m, else fp Y (m - Y/2)",
+        clause=pack.clauses["plate_compression"],
+    )
+    mpl_n = calc.value(
+        "Mpl,n",
+        dg1.bearing_moment_across_per_in(fp, y, m, n_cant),
+        unit="kip-in/in",
+        description="bearing moment at the n bending line (0 when the bearing stays on the m overhang, Y <= m)",
+        formula="fp n²/2 if Y > m, else 0",
+        clause=pack.clauses["plate_compression"],
+    )
     x = dg1.tension_interface_lever_in(f, d, inputs.post_wall_in)
     spacing = (b_in - 2.0 * inputs.rod_edge_in) / (inputs.rods_per_row - 1)
     mpl_t = 0.0
@@ -328,14 +342,21 @@ def _analyse(
             formula="f - d/2 + t/2",
             clause=pack.clauses["plate_tension"],
         )
-        mpl_t = dg1.tension_moment_per_in(t, x, b_eff)
+        mpl_t = calc.value(
+            "Mpl,t",
+            dg1.tension_moment_per_in(t, x, b_eff),
+            unit="kip-in/in",
+            description="tension-interface moment from the rods",
+            formula="T x / b_eff",
+            clause=pack.clauses["plate_tension"],
+        )
     mpl = max(mpl_m, mpl_n, mpl_t)
     calc.value(
         "Mpl",
         mpl,
         unit="kip-in/in",
         description="governing plate moment per unit width (m, n or tension)",
-        formula="max(fp m²/2 or fp Y (m - Y/2), fp n²/2, T x / b_eff)",
+        formula="max(Mpl,m, Mpl,n, Mpl,t)",
         clause=pack.clauses["plate_compression"],
     )
     t_req = calc.value(
