@@ -15,6 +15,7 @@ from apex_nb.pack_schemas import (
     connections,
     design_defaults,
     en1991,
+    foundation_choice,
     load_combinations,
     materials,
     prices,
@@ -39,4 +40,5 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "aisc-w/1": sections.WPack,
     "en1991-1-4-signboards/1": en1991.En1991SignboardsPack,
     "sign-design-defaults/1": design_defaults.SignDesignDefaultsPack,
+    "foundation-choice/1": foundation_choice.FoundationChoicePack,
 }
