@@ -20,6 +20,7 @@ from apex_nb.pack_schemas import (
     materials,
     prices,
     sections,
+    shaft_torsion,
     soils,
 )
 
@@ -41,4 +42,5 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "en1991-1-4-signboards/1": en1991.En1991SignboardsPack,
     "sign-design-defaults/1": design_defaults.SignDesignDefaultsPack,
     "foundation-choice/1": foundation_choice.FoundationChoicePack,
+    "shaft-torsion/1": shaft_torsion.ShaftTorsionPack,
 }

@@ -5,7 +5,7 @@
 | ``wind.asce7_qz``, ``wind.asce7_sign``, ``wind.asce7_post``, ``wind.en1991_signboard`` | ``solvers/wind/`` |
 | ``member.check``, ``member.deflection``, ``post.select`` | ``solvers/member/`` |
 | ``connection.anchor_rods``, ``connection.base_plate`` | ``solvers/connection/`` |
-| ``foundation.embedment``, ``foundation.spread_footing`` | ``solvers/foundation/`` |
+| ``foundation.embedment``, ``foundation.spread_footing``, ``foundation.shaft_torsion`` | ``solvers/foundation/`` |
 | ``cost.estimate`` | ``solvers/cost/`` |
 | ``design.pole_sign`` (and the other complete designs) | ``solvers/design/`` |
 """
@@ -21,6 +21,7 @@ from apex_nb.solvers.design import monument_sign as design_monument_sign
 from apex_nb.solvers.design import pole_sign as design_pole_sign
 from apex_nb.solvers.design import quick_quote as design_quick_quote
 from apex_nb.solvers.foundation import embedment as foundation_embedment
+from apex_nb.solvers.foundation import shaft_torsion as foundation_shaft_torsion
 from apex_nb.solvers.foundation import spread_footing as foundation_spread_footing
 from apex_nb.solvers.member import check as member_check
 from apex_nb.solvers.member import deflection as member_deflection
@@ -34,6 +35,7 @@ ALL: tuple[Solver, ...] = (
     en1991_signboard.SOLVER,
     foundation_embedment.SOLVER,
     foundation_spread_footing.SOLVER,
+    foundation_shaft_torsion.SOLVER,
     cost_estimate.SOLVER,
     connection_anchor_rods.SOLVER,
     connection_base_plate.SOLVER,
