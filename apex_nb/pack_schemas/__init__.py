@@ -10,6 +10,7 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from apex_nb.pack_schemas import (
+    aci318_pier,
     aisc360,
     asce7_wind,
     connections,
@@ -43,4 +44,5 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "sign-design-defaults/1": design_defaults.SignDesignDefaultsPack,
     "foundation-choice/1": foundation_choice.FoundationChoicePack,
     "shaft-torsion/1": shaft_torsion.ShaftTorsionPack,
+    "aci318-pier/1": aci318_pier.Aci318PierPack,
 }

@@ -5,7 +5,8 @@
 | ``wind.asce7_qz``, ``wind.asce7_sign``, ``wind.asce7_post``, ``wind.en1991_signboard`` | ``solvers/wind/`` |
 | ``member.check``, ``member.deflection``, ``post.select`` | ``solvers/member/`` |
 | ``connection.anchor_rods``, ``connection.base_plate`` | ``solvers/connection/`` |
-| ``foundation.embedment``, ``foundation.spread_footing``, ``foundation.shaft_torsion`` | ``solvers/foundation/`` |
+| ``foundation.embedment``, ``foundation.spread_footing`` | ``solvers/foundation/`` |
+| ``foundation.shaft_torsion``, ``foundation.pier_reinforcement`` | ``solvers/foundation/`` |
 | ``cost.estimate`` | ``solvers/cost/`` |
 | ``design.pole_sign`` (and the other complete designs) | ``solvers/design/`` |
 """
@@ -21,6 +22,7 @@ from apex_nb.solvers.design import monument_sign as design_monument_sign
 from apex_nb.solvers.design import pole_sign as design_pole_sign
 from apex_nb.solvers.design import quick_quote as design_quick_quote
 from apex_nb.solvers.foundation import embedment as foundation_embedment
+from apex_nb.solvers.foundation import pier_reinforcement as foundation_pier_reinforcement
 from apex_nb.solvers.foundation import shaft_torsion as foundation_shaft_torsion
 from apex_nb.solvers.foundation import spread_footing as foundation_spread_footing
 from apex_nb.solvers.member import check as member_check
@@ -36,6 +38,7 @@ ALL: tuple[Solver, ...] = (
     foundation_embedment.SOLVER,
     foundation_spread_footing.SOLVER,
     foundation_shaft_torsion.SOLVER,
+    foundation_pier_reinforcement.SOLVER,
     cost_estimate.SOLVER,
     connection_anchor_rods.SOLVER,
     connection_base_plate.SOLVER,
