@@ -97,6 +97,13 @@ class BasePlateInput(SolverInput):
     )
     cracked: bool = Field(default=True, description="Cracked concrete for the ACI anchor checks")
     supplementary_reinforcement: bool = Field(default=False, description="ACI Condition A for concrete breakout")
+    anchor_reinforcement_in2: float | None = Field(
+        default=None, gt=0, le=100, description="ACI §17.5.2.1 anchor reinforcement near the tension rods, in²"
+    )
+    anchor_reinforcement_db_in: float = Field(default=0.75, gt=0, le=2.5, description="Its bar diameter, in.")
+    anchor_reinforcement_offset_in: float = Field(
+        default=4.0, ge=0, le=60, description="Its largest distance from a tension rod, in."
+    )
     asd_alpha: float | None = Field(
         default=None, ge=1, le=2, description="ASD: factor raising anchor demands to strength level (default from pack)"
     )
@@ -470,6 +477,15 @@ def _anchor_inputs(
         "fc_psi": inputs.fc_psi,
         "cracked": inputs.cracked,
         "supplementary_reinforcement": inputs.supplementary_reinforcement,
+        **(
+            {}
+            if inputs.anchor_reinforcement_in2 is None
+            else {
+                "anchor_reinforcement_in2": inputs.anchor_reinforcement_in2,
+                "anchor_reinforcement_db_in": inputs.anchor_reinforcement_db_in,
+                "anchor_reinforcement_offset_in": inputs.anchor_reinforcement_offset_in,
+            }
+        ),
         "tension_per_rod_kip": plan["t_kip"] / rods * alpha,
         "tension_rows": 1,
         "shear_kip": shear,
