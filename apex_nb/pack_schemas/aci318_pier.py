@@ -38,4 +38,7 @@ class Aci318PierPack(PackModel):
     tie_lap_in: float = Field(ge=0, description="Hoop lap length added to each tie")
     end_cover_in: float = Field(ge=0, description="Bar end to concrete end, top and bottom")
     asd_to_strength: float = Field(ge=1, le=2, description="ASD wind effects x this = strength level (1.0W/0.6W)")
+    anchor_bar_sizes: list[int] = Field(min_length=1, description="Bar sizes tried as anchor reinforcement")
+    anchor_bars_per_row: list[int] = Field(min_length=1, description="Anchor reinforcement bars per tension row tried")
+    anchor_bar_offset_in: float = Field(gt=0, description="Anchor reinforcement bar to its rod, plan distance, in")
     clauses: dict[str, str]

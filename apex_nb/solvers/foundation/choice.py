@@ -118,7 +118,7 @@ def choose(
     priced: list[PricedOption] = []
     for option in options:
         if not option.passed:
-            rejected.append(Rejected(option, "fails the embedment checks at its depth"))
+            rejected.append(Rejected(option, "fails a footing check at its depth (embedment or torsion)"))
         elif option.depth_ft > rules.max_depth_ft + 1e-9:
             rejected.append(Rejected(option, f"needs {option.depth_ft:g} ft, deeper than {rules.max_depth_ft:g} ft"))
         elif option.depth_ft < rules.min_depth_ft - 1e-9:
