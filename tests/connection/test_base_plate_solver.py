@@ -241,3 +241,47 @@ def test_n_strip_loaded_once_bearing_passes_the_m_overhang() -> None:
     fp, n = r["max_bearing_stress_ksi"], (16.0 - 0.95 * 8.0) / 2.0
     assert r["bearing_length_in"] > 3.2
     assert _trace(env, "Mpl,n") == pytest.approx(fp * n**2 / 2.0, rel=1e-9)
+
+
+@pytest.mark.parametrize(("method", "p", "m_kip_in"), [("LRFD", 90.0, 720.0), ("ASD", 60.0, 480.0)])
+def test_dg1_b52_triangular_bearing_published_length(method: str, p: float, m_kip_in: float) -> None:
+    """DG1 2nd Ed. Appendix B.5.2 (p. 60), triangular bearing: A = 5.27 in. (published, both methods).
+
+    Hand values on top (LRFD): T = fp A B/2 - P = 3.06 x 5.2817 x 7 - 90 = 23.13 kips; f1 at the m line
+    = 3.06 (5.2817 - 3.2)/5.2817 = 1.206 ksi; Mpl = f1 m²/2 + (fp - f1) m²/3 = 6.175 + 6.328 = 12.50 kip-in/in.
+    """
+    env = solve(
+        "connection.base_plate",
+        {**B52, "design_method": method, "axial_kip": p, "moment_kip_ft": m_kip_in / 12,
+         "bearing_distribution": "triangular"},
+    )  # fmt: skip
+    r = env.result
+    assert r["moment_case"] == "large"
+    assert r["bearing_length_in"] == pytest.approx(5.27, rel=5e-3)
+    if method == "LRFD":
+        assert r["anchor_tension_total_kip"] == pytest.approx(23.13, abs=0.01)
+        assert _trace(env, "Mpl,m") == pytest.approx(12.50, abs=0.01)
+        assert r["required_thickness_in"] == pytest.approx(math.sqrt(4 * 12.503 / (0.9 * 36)), rel=1e-3)
+
+
+def test_triangular_trapezoid_and_no_rod_cases() -> None:
+    """e = 600/200 = 3 in. > N/6 = 2.33: triangle without rods, A = 3 (7 - 3) = 12 in., fp = 2P/(A B) = 2.381 ksi;
+    e = 120/200 = 0.6 in. <= N/6: trapezoid, fmax = 200/196 (1 + 6 x 0.6/14) = 1.283 ksi."""
+    tri = solve("connection.base_plate", {**B52, "design_method": "LRFD", "axial_kip": 200.0, "moment_kip_ft": 50.0,
+                                          "bearing_distribution": "triangular"})  # fmt: skip
+    assert tri.result["bearing_length_in"] == pytest.approx(12.0)
+    assert tri.result["max_bearing_stress_ksi"] == pytest.approx(2 * 200 / (12 * 14))
+    assert tri.result["anchor_tension_total_kip"] == 0.0
+    trap = solve("connection.base_plate", {**B52, "design_method": "LRFD", "axial_kip": 200.0, "moment_kip_ft": 10.0,
+                                           "bearing_distribution": "triangular"})  # fmt: skip
+    assert trap.result["max_bearing_stress_ksi"] == pytest.approx(200 / 196 * (1 + 6 * 0.6 / 14))
+
+
+def test_triangular_thickness_also_grows_with_the_moment() -> None:
+    thickness = [
+        solve("connection.base_plate", {**HSS45, "moment_kip_ft": m, "bearing_distribution": "triangular"}).result[
+            "required_thickness_in"
+        ]
+        for m in (0.5, 3.0, 10.0)
+    ]
+    assert thickness[0] < thickness[1] < thickness[2]
