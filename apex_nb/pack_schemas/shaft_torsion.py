@@ -20,4 +20,5 @@ class ShaftTorsionPack(PackModel):
     lug_count: int = Field(ge=2, le=8, description="Default lugs welded to an embedded post")
     lug_projection_in: float = Field(gt=0, le=6, description="Default lug projection from the post face, in")
     lug_height_in: float = Field(gt=0, le=24, description="Default lug height along the post, in")
+    lug_thickness_in: float = Field(gt=0, le=2, description="Lug plate thickness (weight in the bill of materials), in")
     clauses: dict[str, str]

@@ -274,6 +274,8 @@ def run(inputs: CantileverSignInput, calc: Calc) -> dict[str, Any]:
         "galvanized": inputs.galvanized,
         "cabinet_area_ft2": face.width_ft * face.height_ft,
     }
+    if torsion_part.result.get("lug_weight_lb"):
+        bom["plate_lb"] = torsion_part.result["lug_weight_lb"]
     closing = price_and_verdict(calc, bom, policy)
     return {
         "sign_type": "cantilever",

@@ -419,6 +419,8 @@ def run(inputs: PoleSignInput, calc: Calc) -> dict[str, Any]:
         bom["anchor_rods"] = [
             {"count": rods_each * n, "diameter_in": r["rod_diameter_in"], "length_in": policy.base_plate_hef_in + 6.0}
         ]
+    if torsion_part is not None and torsion_part.result.get("lug_weight_lb"):
+        bom["plate_lb"] = bom.get("plate_lb", 0.0) + torsion_part.result["lug_weight_lb"] * n
     closing = price_and_verdict(calc, bom, policy)
     foundation_summary = f"{n} x {diameter_ft * 12:g} in dia x {depth_ft:g} ft deep " + (
         "embedded" if inputs.foundation == "embedded" else "pier under base plate"

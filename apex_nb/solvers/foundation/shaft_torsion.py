@@ -254,6 +254,11 @@ def _lugs(inputs: ShaftTorsionInput, calc: Calc, pack: ShaftTorsionPack, to_add:
         clause=pack.clauses["bearing"],
     )
     needed = force / (pack.bearing_phi * pack.bearing_coefficient * fc * projection)
+    density = calc.pack("steel-materials").data.density_lb_per_ft3 / 1728.0
+    lug_lb = calc.value(
+        "W_lugs", count * projection * height * pack.lug_thickness_in * density, unit="lb",
+        description="lug plate weight (bill of materials)", formula="n x projection x height x t x density",
+    )  # fmt: skip
     if not check.passed:
         to_add.append(f"lugs at least {needed:.1f} in. tall ({count} x {projection:g} in. projection) or more lugs")
         calc.warn("torsion transfer from the post: " + to_add[-1])
@@ -264,6 +269,7 @@ def _lugs(inputs: ShaftTorsionInput, calc: Calc, pack: ShaftTorsionPack, to_add:
         "lug_force_kip": force,
         "lug_capacity_kip": capacity,
         "lug_height_needed_in": needed,
+        "lug_weight_lb": lug_lb,
     }
 
 
