@@ -218,3 +218,38 @@ def test_a_face_reaching_far_beyond_one_post_needs_review() -> None:
     )
     assert env.result["needs_engineer_review"]
     assert any("beyond the posts" in reason for reason in env.result["review_reasons"])
+
+
+def test_hand_checked_cantilever_footing_with_dead_load_eccentricity() -> None:
+    """A cantilever sign's footing by hand: wind and dead-load moments combined at grade, then Eq. 18-1.
+
+    Sign: 6 ft x 3 ft face (200 lb) on a 7 ft arm, top at 16 ft, 7-16, 115 mph, exposure C; footing
+    2.5 ft diameter in IBC class 5 soil (100 psf/ft, no increases). By hand, with the wind forces of
+    the same envelope (the wind solver is checked against published examples elsewhere):
+      P      = 0.6 V_W                                   (ASD D + 0.6W, ASCE 7-16 §2.4.1 comb. 5)
+      M_D    = D x_face + w_arm L_arm²/2                  (dead-load eccentricity, D factor 1.0)
+      M      = √((0.6 M_W)² + M_D²)                       (perpendicular axes, round shaft)
+      h      = M / P
+      d      : d = 0.5 A (1 + √(1 + 4.36 h / A)), A = 2.34 P / (S1 b), S1 = 100 x min(d, 12)/3,
+               iterated to a fixed point, then rounded up to 0.5 ft and to the 3 ft minimum.
+    The design's footing must match that depth, and it must be at least the depth for wind alone.
+    """
+    env = solve("design.cantilever_sign", CANTILEVER)
+    v_w, m_w = trace(env, "V_W"), trace(env, "M_W")
+    arm = env.part("post.select")  # the first post.select part is the arm
+    arm_w = arm.result["weight_lb_per_ft"] * 7
+    m_d = 200 * (0.5 + 3.0) + arm_w * 7 / 2
+    assert trace(env, "M_D") == pytest.approx(m_d)
+    p = 0.6 * v_w
+    m = math.hypot(0.6 * m_w, m_d)
+
+    def depth(force: float, moment: float) -> float:
+        h, b, d = moment / force, 2.5, 5.0
+        for _ in range(200):
+            s1 = 100.0 * min(d, 12.0) / 3.0
+            a = 2.34 * force / (s1 * b)
+            d = 0.5 * a * (1 + math.sqrt(1 + 4.36 * h / a))
+        return max(math.ceil(d / 0.5 - 1e-9) * 0.5, 3.0)
+
+    assert env.result["footing_depth_ft"] == pytest.approx(depth(p, m))
+    assert depth(p, m) >= depth(p, 0.6 * m_w)

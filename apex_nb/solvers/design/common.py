@@ -18,7 +18,7 @@ from apex_nb.pack_schemas.design_defaults import SignDesignDefaultsPack
 from apex_nb.pack_schemas.foundation_choice import FoundationChoicePack
 from apex_nb.solvers.design.inputs import Face, SiteWind, Soil
 from apex_nb.solvers.foundation.choice import CostBasis, FootingOption, PricedOption, allowed_diameters_in, choose
-from apex_nb.solvers.member.common import load_combinations
+from apex_nb.solvers.member.common import AsceEdition, DesignMethod, load_combinations
 
 DEFAULTS_PACK = "sign-design-defaults"
 CHOICE_PACK = "foundation-choice"
@@ -89,7 +89,7 @@ class LoadFactors:
     soil_combo: str
 
 
-def load_factors(calc: Calc, edition: str, method: str) -> LoadFactors:
+def load_factors(calc: Calc, edition: AsceEdition, method: DesignMethod) -> LoadFactors:
     """Governing D + W combination factors from the load-combinations pack.
 
     Members use the method's combination with the largest W factor (its D factor for axial);

@@ -51,7 +51,7 @@ class PostSelectInput(DeflectionLoads):
     edition: AiscEdition = Field(description="AISC 360 edition: '360-16' or '360-22'")
     design_method: DesignMethod = Field(description="'ASD' or 'LRFD' (must match how the demands were combined)")
     families: list[SelectFamily] = Field(
-        default_factory=lambda: ["pipe", "hss-round", "hss-square"],
+        default_factory=lambda: list[SelectFamily](["pipe", "hss-round", "hss-square"]),
         min_length=1,
         max_length=5,
         description="Families to search: 'pipe', 'hss-round', 'hss-square', 'hss-rect' (non-square), 'w'",
