@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from apex_nb.pack_schemas.foundation_choice import FoundationChoicePack
-from apex_nb.pack_schemas.prices import PricesPack, SteelFamily
+from apex_nb.pack_schemas.prices import PricesPack
 from apex_nb.solvers.cost.bom import Bom, price_bom
 
 FOOTING_CATEGORIES = ("concrete", "excavation", "steel", "rebar")
@@ -37,7 +37,7 @@ class CostBasis:
     """What the footing cost depends on besides the hole: the number of holes and the embedded post."""
 
     holes: int
-    steel_family: SteelFamily | None = None
+    steel_family: str | None = None  # a SteelFamily id; Bom validates it
     embedded_steel_lb_per_ft: float = 0.0
     post_bottom_cover_ft: float = 0.0
 
