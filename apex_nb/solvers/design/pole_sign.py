@@ -193,7 +193,9 @@ def run(inputs: PoleSignInput, calc: Calc) -> dict[str, Any]:
     calc.assume(
         f"Wind on the exposed posts taken on a {width_in:g} in {shape} post, at least as wide as the one selected"
     )
-    calc.assume(f"Post self-weight ({self_weight_lb_per_ft:g} lb/ft over {post_length_ft:g} ft) is in the axial load")
+    calc.assume(
+        f"Post self-weight ({self_weight_lb_per_ft:g} lb/ft over {post_length_ft:g} ft) is in the axial load"
+    )
     # Record the converged parts once (trial solves above are not parts).
     if post_wind is not None:
         post_wind = calc.adopt(post_wind)
