@@ -138,6 +138,15 @@ class LoadFactors:
     soil_combo: str
     member_combos: tuple[tuple[float, float], ...] = ()
 
+    @property
+    def counteracting_d(self) -> float:
+        """The smallest D factor among the combinations with the full member W factor (0.6D, 0.9D).
+
+        Anchor tension and uplift grow as the axial load falls, so connections are checked with it.
+        """
+        with_full_wind = [d for d, w in self.member_combos if abs(w - self.member_w) < 1e-12]
+        return min(with_full_wind) if with_full_wind else self.member_d
+
     def member_demand(self, dead: float, wind: float) -> float:
         """The largest D x dead + W x wind over the method's combinations (1.4D included in LRFD).
 
@@ -409,9 +418,27 @@ def pick_footing(
     """
     height_ft = moment_lb_ft / lateral_force_lb
     base = {**soil_inputs(soil), "lateral_force_lb": lateral_force_lb, "force_height_ft": height_ft}
-    if diameter_ft is not None:
-        return FootingPick(calc.solve("foundation.embedment", {**base, "diameter_ft": diameter_ft}), None)
     rules: FoundationChoicePack = calc.pack(CHOICE_PACK).data
+    if diameter_ft is not None:
+        # A diameter the user gives must still hold the post with its concrete cover, and stay
+        # within the depth a contractor drills: the same rules the automatic choice applies.
+        calc.check(
+            "footing.hole_fits_post",
+            f"post plan width + 2 x {policy.footing_clearance_in:g} in concrete <= footing diameter",
+            demand=post_width_in + 2 * policy.footing_clearance_in,
+            capacity=diameter_ft * 12.0,
+            unit="in",
+            clause="sign-design-defaults footing_clearance_in",
+        )
+        given = calc.solve("foundation.embedment", {**base, "diameter_ft": diameter_ft})
+        calc.applies(
+            "footing within the foundation-choice depth limits",
+            given.result["design_depth_ft"] <= rules.max_depth_ft + 1e-9,
+            f"{diameter_ft * 12:g} in needs {given.result['design_depth_ft']:g} ft (> {rules.max_depth_ft:g} ft): "
+            "use a wider footing or more posts",
+            penalty=0.2,
+        )
+        return FootingPick(given, None)
     prices = calc.pack("prices").data
     base["min_depth_ft"] = max(soil.min_depth_ft, rules.min_depth_ft)
     sizes = allowed_diameters_in(policy.auger_diameters_in, post_width_in, policy.footing_clearance_in)
@@ -514,6 +541,7 @@ def review(calc: Calc, floor: float) -> dict[str, Any]:
     here) is below ``floor``. ``review_notes`` always lists every rule outside applicability.
     """
     failed = [f"{name}: {c.id} fails (ratio {c.ratio:.2f})" for name, c in all_checks(calc.parts) if not c.passed]
+    failed += [f"design: {c.id} fails (ratio {c.ratio:.2f})" for c in calc.checks if not c.passed]
     notes: list[str] = []
     stack = list(calc.parts)
     while stack:

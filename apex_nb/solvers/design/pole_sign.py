@@ -386,6 +386,10 @@ def run(inputs: PoleSignInput, calc: Calc) -> dict[str, Any]:
 
     connection: Envelope | None = None
     if inputs.foundation == "base_plate":
+        calc.assume(
+            f"Base plate and anchors with the smallest dead load that acts with the full wind "
+            f"({factors.counteracting_d:g}D + {factors.member_w:g}W): less axial load means more anchor tension"
+        )
         plate_inputs = {
             "post_shape": "round" if post.shape == "round" else "rect",
             **(
@@ -394,7 +398,7 @@ def run(inputs: PoleSignInput, calc: Calc) -> dict[str, Any]:
                 else {"post_b_in": width_in, "post_d_in": width_in}
             ),
             "post_wall_in": post.wall_in or 0.25,
-            "axial_kip": factors.member_d * axial_lb / LB_PER_KIP,
+            "axial_kip": factors.counteracting_d * axial_lb / LB_PER_KIP,
             "moment_kip_ft": factors.member_w * moment_w / LB_PER_KIP,
             "shear_kip": factors.member_w * shear_w / LB_PER_KIP,
             "torsion_kip_ft": factors.member_w * torsion_w / LB_PER_KIP,
@@ -437,6 +441,28 @@ def run(inputs: PoleSignInput, calc: Calc) -> dict[str, Any]:
         footing = pick.envelope
         calc.assume("Base plate on a round drilled pier; the plate diagonal plus clearance fits in the pier")
         pier_d_in = footing.result["b_ft"] * 12.0
+        if pier_d_in < plate_width_in + 2 * policy.footing_clearance_in - 1e-9:
+            # A pier the user sized smaller than the plate cannot hold its anchors: say so, with
+            # no invented connection or price (the footing check above already fails).
+            why = PostChoice(
+                False, None, None, "round", 0.0, 0.0, 0.0, 0.0, float("inf"), "none",
+                f"the {pier_d_in:g} in pier is smaller than the {plate_width_in:.1f} in base plate plus "
+                f"{policy.footing_clearance_in:g} in of concrete each side: give a larger footing_diameter_ft",
+            )  # fmt: skip
+            return {
+                "sign_type": "pole",
+                "post_label": post.label,
+                "post_family": post.family,
+                "post_count": n,
+                "post_length_ft": post_length_ft,
+                "foundation_type": inputs.foundation,
+                "foundation_summary": None,
+                "wind_force_total_lb": sum(env.result["force_case_a_lb"] for env in faces),
+                "wind_design_level": faces[0].result["design_level"],
+                "cases": {c.case: _case_fields(c) for c in cases.values()},
+                **dynamics,
+                **no_post_verdict(calc, why, policy, "connection"),
+            }
         rebar_each_lb = 0.0
         anchor_extra: dict[str, Any] = {}
         if inputs.pier_reinforced:
