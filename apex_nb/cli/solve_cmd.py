@@ -47,6 +47,10 @@ def _read_inputs(source: str) -> Any:
         return json.loads(text, parse_constant=_refuse_constant)
     except (json.JSONDecodeError, ValueError) as exc:
         raise InputError([FieldProblem("--input", f"not valid JSON: {exc}")]) from None
+    except RecursionError:
+        raise InputError(
+            [FieldProblem("--input", "JSON nested too deeply to read", "inputs nested a few levels deep")]
+        ) from None
 
 
 def _refuse_constant(name: str) -> float:

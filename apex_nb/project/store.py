@@ -74,6 +74,9 @@ TMP_PREFIX = ".tmp-"
 GITIGNORE_TEXT = f"{LOCK_FILE}\n{TMP_PREFIX}*\n{VERSIONS_DIR}/\n"
 
 DEFAULT_MAX_PROJECT_BYTES = 4 * 1024 * 1024
+MAX_JSON_DEPTH = 64
+"""Deepest nesting a project file may have (a real one is about 12 deep, an inline envelope
+included); deeper files are refused before the merge and diff code, which recurse, see them."""
 DEFAULT_MAX_ATTACHMENT_BYTES = 64 * 1024 * 1024
 
 ETAG_RE = re.compile(r"^sha256-jcs-v1:([0-9a-f]{64})$")
@@ -187,7 +190,27 @@ def parse_json_object(raw: bytes, path: Path) -> dict[str, Any]:
         raise CorruptProjectFile(path, reason) from None
     if not isinstance(doc, dict):
         raise CorruptProjectFile(path, f"top level is {type(doc).__name__}, not an object")
+    depth = json_depth(doc)
+    if depth > MAX_JSON_DEPTH:
+        raise CorruptProjectFile(path, f"nested {depth} levels deep (at most {MAX_JSON_DEPTH})")
     return doc
+
+
+def json_depth(value: Any) -> int:
+    """How deeply objects and lists nest in ``value`` (a scalar is 0), without recursion."""
+    deepest = 0
+    stack: list[tuple[Any, int]] = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            children: Any = item.values()
+        elif isinstance(item, list):
+            children = item
+        else:
+            continue
+        deepest = max(deepest, depth + 1)
+        stack.extend((child, depth + 1) for child in children)
+    return deepest
 
 
 def _hash(doc: Any, path: Path) -> str:

@@ -12,9 +12,13 @@ It is served once, from memory, by a loopback-only HTTP server on a random port 
 unguessable path; every other request gets 404. Its origin is ``http://127.0.0.1:<port>``, and
 Chromium never lets an http page load ``file://`` URLs. The response and the page both carry
 the Content Security Policy ``CSP`` (nothing may load except inline styles and ``data:``
-images, so no frame, object, font, script or remote request), and JavaScript is switched off
-(``--blink-settings=scriptEnabled=false``). tests/security/test_report_hostile.py prints a
-deliberately unescaped hostile page through this path and checks the PDF text.
+images, so no frame, object, font, script or remote request). JavaScript is off through that
+policy: ``script-src`` falls back to ``default-src 'none'``, which blocks inline scripts, event
+handler attributes and ``javascript:`` URLs, and a policy sent as a response header cannot be
+relaxed by anything inside the page. (Chromium's ``--blink-settings=scriptEnabled=false`` makes
+headless ``--print-to-pdf`` write no PDF at all here, measured with Chromium 156, so it is not
+used.) tests/security/test_report_hostile.py prints a deliberately unescaped hostile page
+through this path and checks the PDF text for the local file and for the script's effect.
 """
 
 from __future__ import annotations
@@ -42,7 +46,6 @@ CHROMIUM_FLAGS = (
     "--disable-sync",
     "--disable-extensions",
     "--deny-permission-prompts",
-    "--blink-settings=scriptEnabled=false",
 )
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 CSP_META = f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
