@@ -16,9 +16,10 @@ has no kernel limit of its own. What this adds (issue 14, findings 5 and 6):
   navigation: ``Sec-Fetch-Dest: document`` or ``Accept`` naming ``text/html``) starts or takes a
   kernel; anything else gets 406 and a one-line hint.
 - **Culling never kills a kernel whose page is still connecting.** A kernel handed to a page is
-  not culled while no browser has connected to it for less than ``connect_grace_s``; once that
-  grace has passed with no connection (a bare GET, a closed tab) it is shut down, so abandoned
-  page views free their slot in ``connect_grace_s`` instead of the idle timeout.
+  never culled while its page is still being sent, nor for ``connect_grace_s`` after that while
+  no browser has connected to it; once that grace has passed with no connection (a bare GET, a
+  closed tab) it is shut down, so abandoned page views free their slot in ``connect_grace_s``
+  instead of the idle timeout.
 - **Clean stop.** SIGTERM and SIGINT stop the IO loop, then every kernel is shut down
   (Voila's own ``stop``); the token arrives in ``$APEX_NB_APP_TOKEN`` (never on the command
   line, so ``ps`` does not show it) and is removed from the environment kernels inherit.
@@ -26,6 +27,8 @@ has no kernel limit of its own. What this adds (issue 14, findings 5 and 6):
 
 from __future__ import annotations
 
+import contextvars
+import math
 import os
 import time
 from typing import Any
@@ -37,6 +40,8 @@ from voila.app import Voila
 from voila.tornado.handler import TornadoVoilaHandler
 
 TOKEN_ENV = "APEX_NB_APP_TOKEN"
+_REQUEST: contextvars.ContextVar[int | None] = contextvars.ContextVar("apex_nb_page_request", default=None)
+"""The admitted page view being served in this task (kernels handed out here belong to it)."""
 BUSY_CLASS = "apx-busy"
 
 BUSY_PAGE = """<!DOCTYPE html>
@@ -61,34 +66,46 @@ class PageKernels:
     connect_grace_s: float = 60.0
 
     def _pages(self) -> dict[str, float]:
-        """kernel id -> monotonic time since when no browser is connected (0.0 = connected)."""
+        """kernel id -> monotonic time since when no browser is connected.
+
+        ``math.inf`` while the page is still being sent, ``0.0`` while a browser is connected.
+        """
         if not hasattr(self, "_apex_pages"):
             self._apex_pages: dict[str, float] = {}
-            self._apex_pending: set[int] = set()
+            self._apex_pending: dict[int, str | None] = {}
         return self._apex_pages
 
     def page_count(self) -> int:
         """Kernels handed to pages plus page views admitted and still waiting for one."""
         self._pages()
-        return len(self._apex_pages) + len(self._apex_pending)
+        waiting = sum(1 for kernel_id in self._apex_pending.values() if kernel_id is None)
+        return len(self._apex_pages) + waiting
 
     def admit(self, token: int) -> None:
         """Count an admitted page view until its kernel is handed over (or it ends)."""
         self._pages()
-        self._apex_pending.add(token)
+        self._apex_pending[token] = None
 
     def release(self, token: int) -> None:
-        """The page view ended (its kernel, if any, is counted in the pages now)."""
+        """The page has been sent: its kernel's connect grace starts now."""
         self._pages()
-        self._apex_pending.discard(token)
+        kernel_id = self._apex_pending.pop(token, None)
+        if kernel_id is not None and self._apex_pages.get(kernel_id) == math.inf:
+            self._apex_pages[kernel_id] = time.monotonic()
 
     def _handed(self, kernel_id: str) -> None:
         pages = self._pages()
-        if self._apex_pending:
-            self._apex_pending.pop()
-        pages[kernel_id] = time.monotonic()
+        token = _REQUEST.get()
+        if token is not None and token in self._apex_pending:
+            self._apex_pending[token] = kernel_id
+            pages[kernel_id] = math.inf
+        else:  # not through the capped page handler: the grace starts now
+            pages[kernel_id] = time.monotonic()
+        self._touch(kernel_id)  # a preheated kernel may have been idle for long: it is fresh now
+
+    def _touch(self, kernel_id: str) -> None:
         kernel = self._kernels.get(kernel_id)  # type: ignore[attr-defined]
-        if kernel is not None:  # a preheated kernel may have been idle for long: it is fresh now
+        if kernel is not None:
             from jupyter_server._tz import utcnow
 
             kernel.last_activity = utcnow()
@@ -111,6 +128,7 @@ class PageKernels:
         pages = self._pages()
         if kernel_id in pages:
             pages[kernel_id] = 0.0
+            self._touch(kernel_id)  # the idle clock of a page's kernel starts when its browser arrives
 
     def notify_disconnect(self, kernel_id: str) -> None:
         """A browser went away; the kernel gets the connect grace again before it is freed."""
@@ -189,9 +207,11 @@ class CappedVoilaHandler(TornadoVoilaHandler):
             return
         token = id(self)
         manager.admit(token)
+        reset = _REQUEST.set(token)
         try:
             await super().get(path=path)
         finally:
+            _REQUEST.reset(reset)
             manager.release(token)
 
 
