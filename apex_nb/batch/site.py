@@ -77,9 +77,7 @@ class SiteScope:
         """Every new name must be a known parameter; the inputs must satisfy the solver's model."""
         missing = object()
         new = {
-            k: v
-            for k, v in self._namespace.items()
-            if self._before.get(k, missing) is not v and _is_parameter(k, v)
+            k: v for k, v in self._namespace.items() if self._before.get(k, missing) is not v and _is_parameter(k, v)
         }
         problems = [
             FieldProblem(name, "unknown parameter", "known parameters: " + ", ".join(PARAMETERS))
