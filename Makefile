@@ -28,6 +28,7 @@ lab: install
 	$(BIN)/apex-nb lab
 
 test: install
+	bash tools/ensure_browser.sh $(BIN)/python
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
