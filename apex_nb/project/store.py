@@ -326,7 +326,8 @@ class ProjectStore:
     # reading
 
     def list_ids(self) -> list[str]:
-        """Ids of every project in the store, sorted."""
+        """Ids of every project in the store, sorted (linked project folders are left out)."""
+        check_no_link(self.projects_dir, kind="dir")
         if not self.projects_dir.is_dir():
             return []
         ids = []

@@ -123,6 +123,11 @@ def test_list_skips_linked_projects(world: tuple[ProjectStore, Path]) -> None:
     (evil / "project.json").write_text(json.dumps({"id": "evil", "name": "x", "schema_version": 1}))
     (store.root / "projects/evil").symlink_to(evil)
     assert store.list_ids() == ["p1"]
+    projects = store.root / "projects"
+    projects.rename(store.root / "real-projects")
+    projects.symlink_to(store.root / "real-projects")
+    with pytest.raises(UnsafePath, match="symbolic link"):
+        store.list_ids()
 
 
 def git(cwd: Path, *args: str) -> None:
