@@ -262,19 +262,25 @@ def hashed_fields(content: Mapping[str, Any], part_hashes: list[str]) -> dict[st
     return out
 
 
-def _differences(stored: Envelope, fresh: Envelope) -> list[str]:
-    """Which top-level hashed fields differ between a stored and a re-solved envelope."""
+def _differences(stored: Envelope, fresh: Envelope, where: str = "") -> list[str]:
+    """Which hashed fields differ between a stored and a re-solved envelope (parts opened)."""
+    here = f"{where}{stored.solver.name}: " if where or stored.parts else ""
     a, b = stored.hashed_content(), fresh.hashed_content()
-    out = []
+    out: list[str] = []
     for key in HASHED_FIELDS:
-        if a.get(key) != b.get(key):
-            if key == "checks":
-                for old, new in zip(stored.checks, fresh.checks, strict=False):
-                    if old != new:
-                        out.append(f"check {old.id}: stored ratio {old.ratio:.4g} passed {old.passed}, "
-                                   f"re-solved ratio {new.ratio:.4g} passed {new.passed}")  # fmt: skip
-                if len(stored.checks) != len(fresh.checks):
-                    out.append(f"{len(stored.checks)} checks stored, {len(fresh.checks)} re-solved")
-            else:
-                out.append(f"{key} differs")
+        if a.get(key) == b.get(key):
+            continue
+        if key == "checks":
+            for old, new in zip(stored.checks, fresh.checks, strict=False):
+                if old != new:
+                    out.append(f"{here}check {old.id}: stored ratio {old.ratio:.4g} passed {old.passed}, "
+                               f"re-solved ratio {new.ratio:.4g} passed {new.passed}")  # fmt: skip
+            if len(stored.checks) != len(fresh.checks):
+                out.append(f"{here}{len(stored.checks)} checks stored, {len(fresh.checks)} re-solved")
+        elif key == "parts" and len(stored.parts) == len(fresh.parts):
+            for old_part, new_part in zip(stored.parts, fresh.parts, strict=True):
+                if old_part.content_sha256 != new_part.content_sha256:
+                    out.extend(_differences(old_part, new_part, here))
+        else:
+            out.append(f"{here}{key} differs")
     return out

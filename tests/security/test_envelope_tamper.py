@@ -123,3 +123,23 @@ def test_report_refuses_an_envelope_edited_without_a_new_hash(design: Envelope, 
     )  # fmt: skip
     assert done.returncode != 0 and "content hash mismatch" in done.stderr
     assert not out.exists()
+
+
+def test_cli_verify_names_a_forgery_that_only_a_resolve_catches(design: Envelope, tmp_path: Path) -> None:
+    data = design.model_dump(mode="json")
+    _with_failing_check_marked_passed(next(p for p in data["parts"] if p["checks"]))
+    honest, forged = tmp_path / "honest.json", tmp_path / "forged.json"
+    honest.write_text(design.to_json())
+    forged.write_text(reseal(data).to_json())
+
+    def verify(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "apex_nb.cli.main", "verify", *args],
+                              capture_output=True, text=True, check=False)  # fmt: skip
+
+    assert verify(str(honest), "--resolve").returncode == 0
+    plain = verify(str(forged))
+    assert plain.returncode == 0 and "not a signature" in plain.stdout
+    resolved = verify(str(forged), "--resolve")
+    assert resolved.returncode == 1 and "stored ratio 3.7" in resolved.stderr
+    (tmp_path / "bad.json").write_text("[" * 100_000)
+    assert verify(str(tmp_path / "bad.json")).returncode == 2
