@@ -272,3 +272,20 @@ def test_malformed_hashes_are_refused_before_rendering(
     assert done.returncode == 2, done.stderr
     assert "sha256" in done.stderr and "Traceback" not in done.stderr
     assert not out.exists()
+
+
+def test_a_malformed_envelope_inside_a_project_is_refused_before_rendering(design: Envelope, tmp_path: Path) -> None:
+    from apex_nb.project import ProjectStore
+
+    data = design.model_dump(mode="json")
+    data["parts"][0]["packs"][0]["sha256"] = "<script>alert(1)</script>"
+    store = ProjectStore(tmp_path)
+    store.create("p1", {"name": "P", "designs": [{"id": "d1", "label": "D", "envelope": data}]}, who="t")
+    out = tmp_path / "report.html"
+    done = subprocess.run(
+        [sys.executable, "-m", "apex_nb.cli.main", "report", "--project", str(tmp_path), "p1", "-o", str(out)],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert done.returncode == 2, done.stderr
+    assert 'designs[id=\'d1\'].envelope' in done.stderr and "sha256" in done.stderr
+    assert "Traceback" not in done.stderr and not out.exists()
