@@ -92,7 +92,7 @@ def envelope_html(env: Envelope) -> str:
         + _table(["symbol", "description", "formula", "value", "unit", "clause"], trace_rows)
         + "</details>"
     )
-    pack_rows = [[html.escape(p.name), html.escape(p.version), p.sha256[:16] + "…"] for p in env.packs]
+    pack_rows = [[html.escape(p.name), html.escape(p.version), html.escape(p.sha256[:16]) + "…"] for p in env.packs]
     parts.append("<details><summary>Packs</summary>" + _table(["pack", "version", "sha256"], pack_rows) + "</details>")
     parts.append(f"<small>{html.escape(env.content_sha256)}</small></div>")
     return "".join(parts)

@@ -201,7 +201,7 @@ def packs_table(env: Envelope) -> str:
         for pack in sub.packs:
             seen.setdefault((pack.name, pack.version, pack.sha256), where)
     rows = [
-        [html.escape(name), html.escape(version), f'<span class="apx-hash">{sha}</span>']
+        [html.escape(name), html.escape(version), f'<span class="apx-hash">{html.escape(sha)}</span>']
         for (name, version, sha) in sorted(seen)
     ]
     return table(["pack", "version", "sha256"], rows, "apx-packs")
@@ -210,7 +210,11 @@ def packs_table(env: Envelope) -> str:
 def hashes_table(env: Envelope) -> str:
     """Content hash of the envelope and of each part."""
     rows = [
-        [html.escape(where), html.escape(sub.solver.version), f'<span class="apx-hash">{sub.content_sha256}</span>']
+        [
+            html.escape(where),
+            html.escape(sub.solver.version),
+            f'<span class="apx-hash">{html.escape(sub.content_sha256)}</span>',
+        ]
         for where, sub in walk(env)
     ]
     return table(["envelope", "solver version", "content hash"], rows, "apx-hashes")

@@ -21,6 +21,7 @@ from apex_nb import __version__
 from apex_nb.envelope import Envelope
 from apex_nb.errors import FieldProblem, InputError
 from apex_nb.report import blocks
+from apex_nb.report.pdf import CSP_META
 
 PAGE_CSS = """
 @page { size: Letter; margin: 14mm 12mm; }
@@ -220,6 +221,7 @@ def render_html(
         sections.append(_section(env, index, label, given, drawings))
     return (
         "<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'>"
+        f"{CSP_META}"
         f"<title>{html.escape(str(heading))} — calc report</title>"
         f"<style>{PAGE_CSS}{blocks.BLOCK_CSS}</style></head><body>"
         f"<header class='cover'><h1>{html.escape(str(heading))}</h1><p>Structural calculation report</p>"
@@ -257,7 +259,12 @@ def load_source(envelope_path: str | Path | None = None, *, project: tuple[str, 
     for design in doc.get("designs", []):
         if design.get("envelope") is None:
             continue
-        envelopes.append(Envelope.model_validate(design["envelope"]))
+        try:
+            envelopes.append(Envelope.model_validate(design["envelope"]))
+        except ValueError as exc:  # a malformed envelope is refused before rendering
+            raise InputError(
+                [FieldProblem(f"designs[id={design.get('id')!r}].envelope", f"is not an envelope: {exc}")], "report"
+            ) from None
         labels.append(design.get("label") or design["id"])
         given.append(signs.get(design.get("sign_id") or "", None))
     if not envelopes:
