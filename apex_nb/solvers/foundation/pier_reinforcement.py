@@ -34,7 +34,7 @@ class PierReinforcementInput(SolverInput):
     """Inputs of ``foundation.pier_reinforcement``."""
 
     diameter_in: float = Field(ge=12, le=144, description="Pier diameter, in.")
-    depth_ft: float = Field(gt=0, le=200, description="Pier depth below grade, ft")
+    depth_ft: float = Field(gt=0, le=1.0e5, description="Pier depth below grade, ft")
     projection_ft: float = Field(default=0.0, ge=0, le=10, description="Pier top above grade, ft")
     lateral_force_lb: float = Field(gt=0, le=1_000_000, description="Lateral force P (ASD level, e.g. 0.6W), lb")
     force_height_ft: float = Field(gt=0, le=300, description="Height of P above grade, ft")

@@ -33,7 +33,7 @@ from apex_nb.solvers.foundation.common import IbcEdition, soil_clauses, soils_pa
 
 VERSION = "1.0.0"
 PACK = "shaft-torsion"
-MAX_DEPTH_FT = 200.0  # far beyond any pier a design drills; deep results are flagged by the design
+MAX_DEPTH_FT = 1.0e5  # any depth the embedment designs; absurd depths are flagged and left unpriced by the design
 LB_PER_KIP = 1000.0
 PSI_PER_KSI = 1000.0
 
