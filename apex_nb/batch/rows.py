@@ -276,6 +276,7 @@ class Portfolio:
     sites: list[Site] = field(default_factory=list)
     problems: list[RowProblem] = field(default_factory=list)
     invalid_rows: dict[int, str] = field(default_factory=dict)  # row number -> site id ('' if unreadable)
+    invalid_cells: dict[int, dict[str, str]] = field(default_factory=dict)  # row -> city/state/sign_type text
     header_ok: bool = True
 
     @property
@@ -420,6 +421,7 @@ def load_portfolio(path: Path) -> Portfolio:
                 continue
         portfolio.problems.extend(row_problems)
         portfolio.invalid_rows[number] = site_id
+        portfolio.invalid_cells[number] = {k: str(data[k])[:80] for k in ("city", "state", "sign_type") if k in data}
     if not portfolio.sites and not portfolio.problems:
         portfolio.problems.append(RowProblem(2, "", "(rows)", "no site rows below the header"))
     return portfolio
