@@ -650,10 +650,10 @@ STYLE = (
     "<style>*{box-sizing:border-box}body{font-family:system-ui,sans-serif;font-size:14px;margin:16px auto;"
     "max-width:1240px;padding:0 12px;color:#222}h1{font-size:22px}h2{font-size:17px;margin-top:1.4em}"
     "table{border-collapse:collapse;margin:0.4em 0 1em;max-width:100%}td,th{border:1px solid #ccc;"
-    "padding:3px 6px;text-align:left;vertical-align:top;overflow-wrap:anywhere}th{background:#f3f3f3}"
+    "padding:3px 6px;text-align:left;vertical-align:top;overflow-wrap:break-word}th{background:#f3f3f3}"
     ".n{text-align:right;white-space:nowrap}.bad{color:#a00}.headline{font-size:18px;font-weight:600}"
     "table.sites{width:100%;font-size:13px}table.sites td:nth-child(7),table.sites td:nth-child(8)"
-    "{max-width:220px}.ok{color:#1a7f37}.meta{color:#555}</style>"
+    "{max-width:220px}table.sites td:nth-child(-n+5),table.sites td:nth-child(11){white-space:nowrap}.ok{color:#1a7f37}.meta{color:#555}</style>"
 )
 
 
