@@ -18,6 +18,7 @@ from apex_nb.pack_schemas import (
     load_combinations,
     materials,
     prices,
+    quote_terms,
     sections,
     soils,
 )
@@ -31,6 +32,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "ibc-soils/1": soils.IbcSoilsPack,
     "ibc-foundations/1": soils.IbcFoundationsPack,
     "prices/1": prices.PricesPack,
+    "quote-terms/1": quote_terms.QuoteTermsPack,
     "aisc360-factors/1": aisc360.Aisc360Pack,
     "load-combinations/1": load_combinations.LoadCombinationsPack,
     "aisc-pipe/1": sections.PipePack,
