@@ -103,6 +103,7 @@ def run(inputs: QuickQuoteInput, calc: Calc) -> dict[str, Any]:
             description="quote total: the structure plus the options",
             formula="price + options",
         ),
+        "post_family": r.get("post_family"),
         "arm_label": r.get("arm_label"),
         "footing_width_ft": r.get("footing_width_ft"),
         "footing_length_ft": r.get("footing_length_ft"),
