@@ -67,6 +67,11 @@ def _size(label: str) -> str:
     return f"{float(round_.group(1)):g} in across" if round_ else ""
 
 
+def _a(text: str) -> str:
+    """``a 6 ft`` / ``an 8 ft`` / ``an 11 ft`` (the article as the number is spoken)."""
+    return ("an " if re.match(r"(8|11|18|80|8\d)\b", text) else "a ") + text
+
+
 def what_is_quoted(inputs: dict[str, Any]) -> str:
     """One sentence: the sign as the customer would describe it."""
     kind = str(inputs.get("sign_type", "pole"))
@@ -79,11 +84,12 @@ def what_is_quoted(inputs: dict[str, Any]) -> str:
         return f"A {faces} monument sign {width} wide and {top} tall, solid from the ground up{lit}."
     if kind == "cantilever":
         return (
-            f"A {faces} cantilever sign: a {width} wide × {height} tall face hung from an arm on one post, "
+            f"A {faces} cantilever sign: {_a(width)} wide × {height} tall face hung from an arm on one post, "
             f"its top {top} above the ground{lit}."
         )
     posts = "two posts" if inputs.get("post_count") == 2 else "one post"
-    return f"A {faces} pole sign on {posts}: a {width} wide × {height} tall face, its top {top} above the ground{lit}."
+    face = f"{_a(width)} wide × {height} tall face"
+    return f"A {faces} pole sign on {posts}: {face}, its top {top} above the ground{lit}."
 
 
 def post_words(result: dict[str, Any]) -> str:

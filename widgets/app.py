@@ -256,11 +256,14 @@ QUOTE_CSS = """
 .apx-qq-form-col .widget-text, .apx-qq-form-col .widget-dropdown, .apx-qq-side .widget-html { width: 100% !important; }
 .apx-qq-section { font-size: 14px; margin: 10px 0 2px; color: #333; }
 .apx-field-label { font-weight: 600; }
-.apx-field-help { color: #666; font-size: 11px; }
+.apx-field-help { color: #666; font-size: 11px; display: block; }
+.apx-field .widget-html-content, .apx-qq-form .widget-html-content { line-height: 1.3; }
+.apx-qq-side, .apx-qq-results { box-sizing: border-box; }
 .apx-error { color: #cf222e; font-weight: 600; min-height: 0; }
 .apx-error .widget-html-content, .apx-qq-results .widget-html-content { line-height: 1.35; }
 .apx-qq-results { min-height: 520px; }
-.apx-qq-card { border: 1px solid #d0d7de; border-radius: 6px; padding: 10px 12px; background: #fff; }
+.apx-qq-card { box-sizing: border-box; max-width: 100%; border: 1px solid #d0d7de; border-radius: 6px;
+  padding: 10px 12px; background: #fff; }
 .apx-qq-price { font-size: 26px; font-weight: 700; margin: 2px 0 4px; }
 .apx-qq-price small { font-size: 13px; font-weight: 400; color: #555; }
 .apx-qq-what { font-size: 14px; margin: 4px 0 8px; }
@@ -335,7 +338,9 @@ class QuickQuoteApp:
         self._last: tuple[dict[str, Any], Envelope] | None = None
         self.results = w.HTML()
         self.results.add_class("apx-qq-results")
-        self.pdf_button = w.Button(description="Download quote (PDF)", button_style="primary", icon="")
+        self.pdf_button = w.Button(
+            description="Download quote (PDF)", button_style="primary", layout=w.Layout(width="auto")
+        )
         self.pdf_button.add_class("apx-quote-pdf")
         self.pdf_link = w.HTML()
         self.pdf_link.add_class("apx-quote-link")
