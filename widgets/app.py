@@ -346,39 +346,48 @@ class QuickQuoteApp:
         self.pdf_link.add_class("apx-quote-link")
         self.pdf_button.on_click(lambda _b: self.make_pdf())
         self.quotes_dir = quotes_dir
-        root = default_project_root(projects)
-        self.panel = None
-        try:
-            from apex_nb.widgets.project_panel import ProjectPanel
-
-            Path(root).mkdir(parents=True, exist_ok=True)
-            self.panel = ProjectPanel(root, lambda: self.envelope, sign_name="quick quote")
-        except Exception:  # the quote still works without a project store
-            LOG.exception("project panel unavailable at %s", root)
-        self.viewer = EnvelopeViewer()
-        self.details = w.Accordion(children=[self.viewer.widget])
+        self.projects_root = default_project_root(projects)
+        self.panel: Any = None  # built on first use: 40 widget models the first page need not load
+        self.project_button = w.Button(description="Save to project…", layout=w.Layout(width="auto"))
+        self.project_button.add_class("apx-project-open")
+        self.project_box = w.VBox()
+        self.project_button.on_click(lambda _b: self.open_projects())
+        self.viewer: EnvelopeViewer | None = None  # built when the engineer opens the details
+        self.details = w.Accordion(children=[w.VBox()])
         self.details.set_title(0, "Engineering details (for the engineer)")
         self.details.selected_index = None
         self.details.observe(lambda _c: self._update_details(), names="selected_index")
-        actions = w.HBox([self.pdf_button, self.pdf_link])
+        actions = w.HBox([self.pdf_button, self.project_button, self.pdf_link])
         actions.add_class("apx-qq-actions")
-        side_children: list[w.Widget] = [self.results, actions]
-        if self.panel is not None:
-            side_children.append(self.panel.widget)
-        side = w.VBox(side_children)
+        side = w.VBox([self.results, actions, self.project_box])
         side.add_class("apx-qq-side")
         side.add_class("apx-results")
         form_col = w.VBox([self.form.widget])
         form_col.add_class("apx-qq-form-col")
         main = w.HBox([side, form_col])
         main.add_class("apx-qq-main")
-        self.widget = w.VBox([w.HTML(QUOTE_CSS), w.HTML("<h2>Sign quick quote</h2>"), main, self.details])
+        self.widget = w.VBox([w.HTML(QUOTE_CSS + "<h2>Sign quick quote</h2>"), main, self.details])
         self.widget.add_class("apx-app")
         self.widget.add_class("apx-qq-app")
         self.form.on_change(lambda _f: self.recompute())
         if envelope is not None and self.available:
             self._cache[self._key(dict(envelope.inputs))] = envelope
         self.recompute()
+
+    def open_projects(self) -> None:
+        """Show the project picker and saver (the store root needs no command-line flag)."""
+        if self.panel is None:
+            from apex_nb.widgets.project_panel import ProjectPanel
+
+            try:
+                Path(self.projects_root).mkdir(parents=True, exist_ok=True)
+                self.panel = ProjectPanel(self.projects_root, lambda: self.envelope, sign_name="quick quote")
+            except Exception as exc:  # never a traceback in the page
+                LOG.exception("project store unavailable at %s", self.projects_root)
+                self.project_box.children = [w.HTML(f"⚠ projects unavailable ({html.escape(type(exc).__name__)})")]
+                return
+            self.project_box.children = [self.panel.widget]
+        self.project_button.disabled = True
 
     # -- computing -----------------------------------------------------------------------------
     @staticmethod
@@ -444,6 +453,9 @@ class QuickQuoteApp:
     def _update_details(self) -> None:
         if self.details.selected_index is None:
             return
+        if self.viewer is None:
+            self.viewer = EnvelopeViewer()
+            self.details.children = [self.viewer.widget]
         if self.envelope is None:
             self.viewer.clear()
         else:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import ipywidgets as w
+from ipywidgets.widgets.widget_string import HTMLStyle
 
 from apex_nb.errors import FieldProblem, InputError
 from apex_nb.inputs import validate
@@ -33,6 +34,9 @@ EDITIONS = [
     ("ASCE 7-22 (IBC 2024)", "7-22"),
     ("ASCE 7-10 (IBC 2012 and 2015)", "7-10"),
 ]
+FULL = w.Layout(width="100%")  # one shared layout model for every box
+PLAIN = w.Layout()  # one shared layout and style for every label: fewer models for the page to load
+PLAIN_STYLE = HTMLStyle()
 CUSTOMER_FIELDS = (
     ("customer_name", "Customer", "Company or person the quote is for"),
     ("customer_contact", "Contact", "Name, phone or e-mail"),
@@ -104,39 +108,39 @@ class QuoteForm:
         labels = dict(option_labels or {})
         self.inputs: dict[str, w.Widget] = {}
         self.errors: dict[str, w.HTML] = {}
-        self.rows: dict[str, w.Widget] = {}
         self.customer: dict[str, w.Text] = {}
         self._callbacks: list[Callable[[QuoteForm], None]] = []
         self._muted = False
-        self.form_error = w.HTML()
+        self.form_error = w.HTML(layout=PLAIN, style=PLAIN_STYLE)
         self.form_error.add_class("apx-form-error")
+        self._labels: dict[str, tuple[str, str]] = {}
         sign = [
-            self._choice("sign_type", "What are we quoting?", SIGN_TYPES, start["sign_type"]),
-            *(self._text(f, start[f.name]) for f in TEXT_FIELDS[:3]),
-            self._choice("post_count", "Posts", POSTS, start["post_count"], "Monument and cantilever signs: one"),
+            *self._choice("sign_type", "What are we quoting?", SIGN_TYPES, start["sign_type"]),
+            *(part for f in TEXT_FIELDS[:3] for part in self._text(f, start[f.name])),
+            *self._choice("post_count", "Posts", POSTS, start["post_count"], "Monument and cantilever signs: one"),
         ]
         site = [
-            self._text(TEXT_FIELDS[3], start["wind_speed_mph"]),
-            self._choice(
+            *self._text(TEXT_FIELDS[3], start["wind_speed_mph"]),
+            *self._choice(
                 "exposure",
                 "Ground around the site (wind exposure)",
                 [(EXPOSURE_WORDS[k], k) for k in ("B", "C", "D")],
                 start["exposure"],
             ),
-            self._choice("soil_class", "Soil at the site", soil_choices(), start["soil_class"]),
-            self._choice("edition", "Building code in force", EDITIONS, start["edition"]),
+            *self._choice("soil_class", "Soil at the site", soil_choices(), start["soil_class"]),
+            *self._choice("edition", "Building code in force", EDITIONS, start["edition"]),
         ]
         options = [
-            self._check("illumination", labels.get("illumination", "Illumination"), start["illumination"]),
-            self._check("double_face", labels.get("double_face", "Double face"), start["double_face"]),
-            self._check("removal", labels.get("removal", "Removal of the existing sign"), start["removal"]),
+            *self._check("illumination", labels.get("illumination", "Illumination"), start["illumination"]),
+            *self._check("double_face", labels.get("double_face", "Double face"), start["double_face"]),
+            *self._check("removal", labels.get("removal", "Removal of the existing sign"), start["removal"]),
         ]
-        customer = []
+        customer: list[w.Widget] = []
         for name, label, hint in CUSTOMER_FIELDS:
-            box = w.Text(value=str((values or {}).get(name, "")), placeholder=hint, layout=w.Layout(width="100%"))
+            box = w.Text(value=str((values or {}).get(name, "")), placeholder=hint, layout=FULL)
             box.add_class(f"apx-input-{name.replace('_', '-')}")
             self.customer[name] = box
-            customer.append(w.VBox([self._label(label), box], layout=w.Layout(margin="0 0 6px 0")))
+            customer += [w.HTML(self._label_html(name, label, "", ""), layout=PLAIN, style=PLAIN_STYLE), box]
         self.widget = w.VBox(
             [
                 self._section("The sign"),
@@ -149,53 +153,59 @@ class QuoteForm:
                 *customer,
                 self.form_error,
             ],
-            layout=w.Layout(width="100%"),
+            layout=FULL,
         )
         self.widget.add_class("apx-form")
         self.widget.add_class("apx-qq-form")
 
     # -- building ------------------------------------------------------------------------------
+    # Each field is two widgets: one HTML (label, hint and the error slot) and the input. Fewer
+    # widgets make the first page faster (every widget is a model the page fetches and renders).
     @staticmethod
     def _section(text: str) -> w.HTML:
-        section = w.HTML(f"<h3 class='apx-qq-section'>{html.escape(text)}</h3>")
-        return section
+        return w.HTML(f"<h3 class='apx-qq-section'>{html.escape(text)}</h3>", layout=PLAIN, style=PLAIN_STYLE)
 
     @staticmethod
-    def _label(text: str, hint: str = "") -> w.HTML:
-        hint_html = f" <span class='apx-field-help'>{html.escape(hint)}</span>" if hint else ""
-        label = w.HTML(f"<span class='apx-field-label'>{html.escape(text)}</span>{hint_html}")
-        return label
+    def _label_html(name: str, text: str, hint: str, error: str) -> str:
+        css = name.replace("_", "-")
+        hint_html = f"<span class='apx-field-help'>{html.escape(hint)}</span>" if hint else ""
+        return (
+            f"<div class='apx-field apx-field-{css}'><span class='apx-field-label'>{html.escape(text)}</span>"
+            f"{hint_html}<span class='apx-error apx-error-{css}'>{error}</span></div>"
+        )
 
-    def _register(self, name: str, widget: w.Widget, label: w.Widget) -> w.Widget:
+    def _register(self, name: str, widget: w.Widget, text: str, hint: str) -> list[w.Widget]:
         css = name.replace("_", "-")
         widget.add_class("apx-input")
         widget.add_class(f"apx-input-{css}")
-        error = w.HTML()
-        error.add_class("apx-error")
-        error.add_class(f"apx-error-{css}")
-        row = w.VBox([label, widget, error], layout=w.Layout(margin="0 0 4px 0"))
-        row.add_class("apx-field")
-        row.add_class(f"apx-field-{css}")
         widget.observe(self._changed, names="value")
-        self.inputs[name], self.errors[name], self.rows[name] = widget, error, row
-        return row
+        self.inputs[name] = widget
+        if not text:
+            return [widget]
+        label = w.HTML(self._label_html(name, text, hint, ""), layout=PLAIN, style=PLAIN_STYLE)
+        label.add_class("apx-field-box")
+        self.errors[name] = label
+        self._labels[name] = (text, hint)
+        return [label, widget]
 
-    def _text(self, spec: TextField, value: Any) -> w.Widget:
+    def _text(self, spec: TextField, value: Any) -> list[w.Widget]:
         shown = feet_text(float(value)) if spec.length else f"{float(value):g}"
-        box = w.Text(value=shown, placeholder=spec.hint, continuous_update=True, layout=w.Layout(width="100%"))
+        box = w.Text(value=shown, placeholder=spec.hint, continuous_update=True, layout=FULL)
         hint = f"{range_words(spec.name, spec.unit)}; {spec.hint}"
         if spec.name == "top_height_ft":
             hint = f"{range_words(spec.name, 'ft')} (monuments up to {MONUMENT_MAX_TOP_HEIGHT_FT:g} ft); 20 or 20'6\""
-        return self._register(spec.name, box, self._label(f"{spec.label} ({spec.unit})", hint))
+        return self._register(spec.name, box, f"{spec.label} ({spec.unit})", hint)
 
-    def _choice(self, name: str, label: str, options: list[tuple[str, Any]], value: Any, hint: str = "") -> w.Widget:
+    def _choice(
+        self, name: str, label: str, options: list[tuple[str, Any]], value: Any, hint: str = ""
+    ) -> list[w.Widget]:
         values = [v for _, v in options]
-        box = w.Dropdown(options=options, value=value if value in values else values[0], layout=w.Layout(width="100%"))
-        return self._register(name, box, self._label(label, hint))
+        box = w.Dropdown(options=options, value=value if value in values else values[0], layout=FULL)
+        return self._register(name, box, label, hint)
 
-    def _check(self, name: str, label: str, value: bool) -> w.Widget:
-        box = w.Checkbox(value=bool(value), description=label, indent=False, layout=w.Layout(width="100%"))
-        return self._register(name, box, w.HTML(""))
+    def _check(self, name: str, label: str, value: bool) -> list[w.Widget]:
+        box = w.Checkbox(value=bool(value), description=label, indent=False, layout=FULL)
+        return self._register(name, box, "", "")
 
     # -- values --------------------------------------------------------------------------------
     def read(self) -> tuple[dict[str, Any], list[FieldProblem]]:
@@ -267,10 +277,11 @@ class QuoteForm:
                 by_field.setdefault(head, []).append(text)
             else:
                 loose.append(text)
-        for name, error in self.errors.items():
-            value = "⚠ " + html.escape("; ".join(by_field[name])) if name in by_field else ""
-            if error.value != value:
-                error.value = value
+        for name, label in self.errors.items():
+            error = "⚠ " + html.escape("; ".join(by_field[name])) if name in by_field else ""
+            value = self._label_html(name, *self._labels[name], error)
+            if label.value != value:  # only changed labels travel to the page
+                label.value = value
         joined = "<br>".join("⚠ " + html.escape(t) for t in loose)
         if self.form_error.value != joined:
             self.form_error.value = joined

@@ -225,7 +225,7 @@ def test_quote_pdf_download(quote_server, open_app, tmp_path: Path) -> None:
     page.locator(".apx-input-removal input").check()
     page.wait_for_function("document.querySelector('.apx-qq-price-lines').innerText.includes('Removal')")
     price = _priced(page)
-    assert page.locator(".apx-quote-pdf").is_visible() and page.locator(".apx-project-save").is_visible()
+    assert page.locator(".apx-quote-pdf").is_visible() and page.locator(".apx-project-open").is_visible()
     page.locator(".apx-quote-pdf").click()
     link = page.locator("a.apx-quote-download")
     link.wait_for(timeout=90_000)
@@ -250,6 +250,7 @@ def test_quote_pdf_download(quote_server, open_app, tmp_path: Path) -> None:
 def test_save_to_project_without_flags(quote_server, open_app, data_home: Path) -> None:
     page, _ = open_app(quote_server.url, ".apx-qq-price")
     _priced(page)
+    page.locator(".apx-project-open").click()
     page.locator(".apx-project-new-id input").fill("acme-diner")
     page.locator(".apx-project-panel button", has_text="Create").click()
     page.wait_for_function("document.querySelector('.apx-project-status').innerText.includes('acme-diner')")
