@@ -49,6 +49,7 @@ PART_WORDS = (
     ("foundation.spread_footing", "the concrete pad under the monument"),
     ("member.deflection", "how far the sign sways in a storm"),
     ("member.", "the strength of the steel post"),
+    ("post.", "the strength of the steel post"),
     ("connection.", "the base plate and anchor bolts"),
     ("wind.", "the wind load"),
 )
@@ -97,6 +98,8 @@ def post_words(result: dict[str, Any]) -> str:
     if result.get("sign_type") == "monument":
         return "No post: the monument stands on its own solid base."
     label = str(result.get("post_label") or "")
+    if not label or result.get("design_status") == "no_standard_post":
+        return "No standard steel post is strong enough: an engineer will design the structure."
     count = int(result.get("post_count") or 1)
     family = FAMILY_WORDS.get(str(result.get("post_family") or ""), "")
     if not family:
@@ -133,17 +136,23 @@ def foundation_words(result: dict[str, Any]) -> str:
             f"{NUMBER_WORDS.get(count, str(count))} drilled {holes} {each}{diameter * 12:.0f} in wide and "
             f"{feet_text(depth)} deep, filled with concrete around the post ({concrete} in all)."
         )
+    if not isinstance(result.get("concrete_yd3"), (int, float)):
+        return "Concrete foundation, sized by the engineer with the post."
     return f"Concrete foundation ({concrete})."
 
 
 def review_reason_words(reason: str) -> str:
     """One design review reason in plain words."""
     text = reason.lower()
+    if "no standard post" in text or "passing post exists" in text or "post.select" in text:
+        return "No standard steel post is strong enough for this sign and wind; an engineer must design it."
     if "confidence" in text and "below" in text:
         return (
             "The design rests on default assumptions (soil not tested, typical sign weights); "
             "an engineer should confirm it before we build."
         )
+    if "beyond the posts" in text:
+        return "The sign face reaches far past its post(s); an engineer should check the twisting of the post."
     if "preferred embedment" in text:
         return (
             "The foundation would be deeper than we normally drill; "

@@ -434,7 +434,7 @@ class QuickQuoteApp:
         self._last = (dict(envelope.inputs), envelope)
         self.results.value = self._results_html(envelope, stale="")
         self.pdf_link.value = ""
-        self.pdf_button.disabled = False
+        self.pdf_button.disabled = envelope.result.get("quote_total_usd") is None  # no price, no quote
         self._update_details()
 
     def _stale(self, message: str) -> None:
@@ -473,6 +473,9 @@ class QuickQuoteApp:
         if stale:
             status = f"<span class='apx-invalid'>⚠ {e(stale)}</span>"
             price = "<div class='apx-qq-price apx-qq-no-price'>No price <small>(inputs not valid)</small></div>"
+        elif d.total_usd is None:
+            status = "<span class='apx-invalid'>⚠ No price: this sign needs an engineer's design</span>"
+            price = "<div class='apx-qq-price apx-qq-no-price'>No price <small>(engineer's design needed)</small></div>"
         else:
             status = "<span class='apx-ok'>✔ Priced from a full engineering design of this sign</span>"
             price = f"<div class='apx-qq-price'>{money(d.total_usd)} <small>before tax</small></div>"
@@ -523,8 +526,8 @@ class QuickQuoteApp:
         from apex_nb.quote import write_quote_pdf
 
         doc = self.quote_document()
-        if doc is None:
-            self.pdf_link.value = "<span class='apx-invalid'>⚠ fix the inputs first: no price, no quote</span>"
+        if doc is None or doc.described.total_usd is None:
+            self.pdf_link.value = "<span class='apx-invalid'>⚠ no price, so no quote: fix the inputs first</span>"
             return ""
         self.pdf_button.disabled = True
         self.pdf_link.value = "Preparing the quote…"

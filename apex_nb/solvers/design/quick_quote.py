@@ -98,19 +98,27 @@ def run(inputs: QuickQuoteInput, calc: Calc) -> dict[str, Any]:
         "review_notes": r["review_notes"],
         "option_lines": option_lines,
         "options_total_usd": options_usd,
-        "quote_total_usd": calc.value(
-            "$quote",
-            round(r["price_total_usd"] + options_usd, 2),
-            unit="USD",
-            description="quote total: the structure plus the options",
-            formula="price + options",
-        ),
+        "quote_total_usd": quote_total(r.get("price_total_usd"), options_usd, calc),
         "post_family": r.get("post_family"),
         "arm_label": r.get("arm_label"),
         "footing_width_ft": r.get("footing_width_ft"),
         "footing_length_ft": r.get("footing_length_ft"),
         "footing_thickness_ft": r.get("footing_thickness_ft"),
     }
+
+
+def quote_total(price_usd: float | None, options_usd: float, calc: Calc) -> float | None:
+    """The structure plus the options; None when the design gives no price (an engineer must design it)."""
+    if price_usd is None:
+        calc.assume("No quote total: the design found no standard structure, so it has no price")
+        return None
+    return calc.value(
+        "$quote",
+        round(price_usd + options_usd, 2),
+        unit="USD",
+        description="quote total: the structure plus the options",
+        formula="price + options",
+    )
 
 
 def price_options(q: QuickQuoteInput, calc: Calc) -> list[dict[str, Any]]:
