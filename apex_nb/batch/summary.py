@@ -412,6 +412,12 @@ def headline(records: list[dict[str, Any]]) -> str:
     return text + (f" ({', '.join(others)})" if others else "")
 
 
+def _sum_or_none(values: list[Any]) -> float | None:
+    """The sum of the numbers, or None when there are none (shown blank, never as a false 0)."""
+    numbers = [v for v in values if _is_number(v)]
+    return sum(numbers) if numbers else None
+
+
 def subtotals(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Sites, priced sites, price, steel and concrete by (state, sign type)."""
     groups: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
@@ -426,7 +432,7 @@ def subtotals(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 "sign_type": sign_type,
                 "sites": len(items),
                 "priced": sum(1 for r in ok if _is_number(r.get("price_total_usd"))),
-                **{key: sum(r[key] for r in ok if _is_number(r.get(key))) for key, *_ in TOTALS},
+                **{key: _sum_or_none([r.get(key) for r in ok]) for key, *_ in TOTALS},
             }
         )
     return rows
@@ -580,7 +586,7 @@ def workbook_bytes(out: Path, frame: pd.DataFrame, lines: list[dict[str, Any]], 
     _put(groups, last + 1, 1, "Total").font = bold
     for column, key in ((3, "sites"), (4, "priced"), (5, "price_total_usd"), (6, "steel_lb"), (7, "concrete_yd3")):
         fmt = {"price_total_usd": '"$"#,##0', "steel_lb": "#,##0", "concrete_yd3": "#,##0.00"}.get(key, "0")
-        _put(groups, last + 1, column, sum(g[key] for g in sub), fmt).font = bold
+        _put(groups, last + 1, column, _sum_or_none([g[key] for g in sub]) or 0, fmt).font = bold
 
     about = book.create_sheet("About")
     for index, (key, value) in enumerate(
