@@ -151,6 +151,8 @@ def review_reason_words(reason: str) -> str:
             "The design rests on default assumptions (soil not tested, typical sign weights); "
             "an engineer should confirm it before we build."
         )
+    if "price pack" in text or "price book" in text:
+        return "This size is outside our price book; the estimator prices it by hand."
     if "beyond the posts" in text:
         return "The sign face reaches far past its post(s); an engineer should check the twisting of the post."
     if "preferred embedment" in text:

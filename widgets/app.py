@@ -473,6 +473,9 @@ class QuickQuoteApp:
         if stale:
             status = f"<span class='apx-invalid'>⚠ {e(stale)}</span>"
             price = "<div class='apx-qq-price apx-qq-no-price'>No price <small>(inputs not valid)</small></div>"
+        elif d.total_usd is None and r.get("design_status") == "designed_not_priced":
+            status = "<span class='apx-invalid'>⚠ No price: outside the price book, price it by hand</span>"
+            price = "<div class='apx-qq-price apx-qq-no-price'>No price <small>(outside the price book)</small></div>"
         elif d.total_usd is None:
             status = "<span class='apx-invalid'>⚠ No price: this sign needs an engineer's design</span>"
             price = "<div class='apx-qq-price apx-qq-no-price'>No price <small>(engineer's design needed)</small></div>"
