@@ -1,8 +1,10 @@
 """App compositions used by the notebooks, so the notebooks stay a few lines long.
 
 ``SolverApp``: a validated form for a solver, live results, drawings, the envelope viewer and an
-optional project panel. ``QuickQuoteApp`` specialises the headline for ``design.quick_quote``:
-post, foundation, price, confidence and a clear "needs engineer review" flag.
+optional project panel. ``QuickQuoteApp`` is the sales app on ``design.quick_quote``: a form in
+plain words (``quote_form``), the price first, the post and foundation in customer words, the
+engineer-review state with its reasons, an SVG drawing, "Download quote (PDF)" and "Save to
+project".
 
 Rules that keep the page safe in Voila: no ``ipywidgets.Output`` (printing into one during the
 first execution hangs some page loads), every error becomes a message in the page (never a
@@ -15,10 +17,12 @@ import html
 import logging
 import os
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 import ipywidgets as w
 from apex_nb.widgets.forms import SolverForm
+from apex_nb.widgets.quote_form import QuoteForm
 from apex_nb.widgets.viewer import EnvelopeViewer
 
 from apex_nb.envelope import Envelope
@@ -242,8 +246,80 @@ def _num(value: Any, digits: int = 2) -> str:
     return f"{value:.{digits}f}" if isinstance(value, (int, float)) and not isinstance(value, bool) else "–"
 
 
-class QuickQuoteApp(SolverApp):
-    """The sales quick-quote app: post, foundation, price, confidence, engineer-review flag."""
+QUOTE_CSS = """
+<style>
+.apx-qq-app { font-family: system-ui, sans-serif; max-width: 1180px; }
+.apx-qq-app h2 { margin: 4px 0 8px; }
+.apx-qq-main { display: flex !important; flex-flow: row wrap; gap: 8px 28px; align-items: flex-start; }
+.apx-qq-form-col { flex: 1 1 340px; max-width: 440px; order: 1; min-width: 0; }
+.apx-qq-side { flex: 1 1 400px; max-width: 660px; order: 2; min-width: 0; }
+.apx-qq-form-col .widget-text, .apx-qq-form-col .widget-dropdown, .apx-qq-side .widget-html { width: 100% !important; }
+.apx-qq-section { font-size: 14px; margin: 10px 0 2px; color: #333; }
+.apx-field-label { font-weight: 600; }
+.apx-field-help { color: #666; font-size: 11px; display: block; }
+.apx-field .widget-html-content, .apx-qq-form .widget-html-content { line-height: 1.3; }
+.apx-qq-side, .apx-qq-results { box-sizing: border-box; }
+.apx-error { color: #cf222e; font-weight: 600; min-height: 0; }
+.apx-error .widget-html-content, .apx-qq-results .widget-html-content { line-height: 1.35; }
+.apx-qq-results { min-height: 520px; }
+.apx-qq-card { box-sizing: border-box; max-width: 100%; border: 1px solid #d0d7de; border-radius: 6px;
+  padding: 10px 12px; background: #fff; }
+.apx-qq-price { font-size: 26px; font-weight: 700; margin: 2px 0 4px; }
+.apx-qq-price small { font-size: 13px; font-weight: 400; color: #555; }
+.apx-qq-what { font-size: 14px; margin: 4px 0 8px; }
+.apx-qq-line { margin: 3px 0; font-size: 13px; }
+.apx-review-yes { background: #fff1e5; border-left: 4px solid #bc4c00; padding: 6px 10px; margin: 8px 0; }
+.apx-review-no { background: #dafbe1; border-left: 4px solid #1a7f37; padding: 6px 10px; margin: 8px 0; }
+.apx-qq-lines { border-collapse: collapse; width: 100%; font-size: 13px; margin: 6px 0; }
+.apx-qq-lines td { border-bottom: 1px solid #eee; padding: 3px 4px; }
+.apx-qq-lines td:last-child { text-align: right; white-space: nowrap; }
+.apx-qq-lines tr.total td { border-top: 2px solid #333; font-weight: 700; }
+.apx-qq-drawing { max-width: 520px; margin: 6px auto 0; }
+.apx-stale .apx-qq-stale-part { opacity: 0.3; filter: grayscale(1); }
+.apx-stale .apx-qq-drawing { visibility: hidden; }
+.apx-app-status { min-height: 1.4em; font-size: 13px; }
+.apx-invalid { color: #cf222e; font-weight: 600; }
+.apx-qq-actions { display: flex !important; flex-flow: row wrap; gap: 6px; align-items: center; margin: 8px 0; }
+.apx-qq-actions .widget-html { width: auto !important; }
+@media (max-width: 720px) {
+  .apx-qq-side { order: 0; max-width: none; }
+  .apx-qq-form-col { max-width: none; }
+  .apx-qq-results { min-height: 0; }
+  .apx-qq-price { font-size: 30px; }
+  .apx-project-panel .widget-hbox { flex-wrap: wrap; }
+}
+</style>
+"""
+
+
+def default_project_root(option: str = "") -> str:
+    """Where quotes are saved: the option, ``$APEX_NB_PROJECTS``, else ``~/.local/share/apex-nb/projects``."""
+    root = project_root(option)
+    if root:
+        return root
+    base = Path(os.environ.get("XDG_DATA_HOME", "") or Path.home() / ".local" / "share")
+    return str(base / "apex-nb" / "projects")
+
+
+def _option_labels() -> dict[str, str]:
+    """Option labels from the ``quote-terms`` pack (the customer's words)."""
+    from apex_nb.packs import PackLibrary, default_packs_root
+
+    try:
+        terms = PackLibrary(default_packs_root()).get("quote-terms").data
+    except Exception:  # the form still works with short labels
+        return {}
+    return {option.id: option.label for option in terms.options}
+
+
+class QuickQuoteApp:
+    """The sales quick-quote app: plain words, a price that is never stale, a quote to send.
+
+    The results are one HTML widget rebuilt on every change (one message to the page): the
+    price first, what is quoted, the post and foundation in words, the engineer-review state
+    with its reasons, the price lines with the options, and an SVG drawing. Invalid input
+    greys the results and removes the price at once; nothing moves on the page.
+    """
 
     def __init__(
         self,
@@ -252,64 +328,227 @@ class QuickQuoteApp(SolverApp):
         envelope: Envelope | None = None,
         projects: str = "",
         solver_name: str = QUICK_QUOTE,
+        quotes_dir: str = "",
     ) -> None:
-        from apex_nb.solvers.design.quick_quote_inputs import QuickQuoteInput
-
-        super().__init__(
-            solver_name,
-            values,
-            model=QuickQuoteInput,
-            title="Sign quick quote",
-            envelope=envelope,
-            projects=projects,
+        self.solver_name = solver_name
+        self.available = is_registered(solver_name)
+        self.form = QuoteForm(values, _option_labels())
+        self.envelope: Envelope | None = None
+        self._cache: dict[str, Envelope] = {}
+        self._last: tuple[dict[str, Any], Envelope] | None = None
+        self.results = w.HTML()
+        self.results.add_class("apx-qq-results")
+        self.pdf_button = w.Button(
+            description="Download quote (PDF)", button_style="primary", layout=w.Layout(width="auto")
         )
+        self.pdf_button.add_class("apx-quote-pdf")
+        self.pdf_link = w.HTML()
+        self.pdf_link.add_class("apx-quote-link")
+        self.pdf_button.on_click(lambda _b: self.make_pdf())
+        self.quotes_dir = quotes_dir
+        self.projects_root = default_project_root(projects)
+        self.panel: Any = None  # built on first use: 40 widget models the first page need not load
+        self.project_button = w.Button(description="Save to project…", layout=w.Layout(width="auto"))
+        self.project_button.add_class("apx-project-open")
+        self.project_box = w.VBox()
+        self.project_button.on_click(lambda _b: self.open_projects())
+        self.viewer: EnvelopeViewer | None = None  # built when the engineer opens the details
+        self.details = w.Accordion(children=[w.VBox()])
+        self.details.set_title(0, "Engineering details (for the engineer)")
+        self.details.selected_index = None
+        self.details.observe(lambda _c: self._update_details(), names="selected_index")
+        actions = w.HBox([self.pdf_button, self.project_button, self.pdf_link])
+        actions.add_class("apx-qq-actions")
+        side = w.VBox([self.results, actions, self.project_box])
+        side.add_class("apx-qq-side")
+        side.add_class("apx-results")
+        form_col = w.VBox([self.form.widget])
+        form_col.add_class("apx-qq-form-col")
+        main = w.HBox([side, form_col])
+        main.add_class("apx-qq-main")
+        self.widget = w.VBox([w.HTML(QUOTE_CSS + "<h2>Sign quick quote</h2>"), main, self.details])
+        self.widget.add_class("apx-app")
+        self.widget.add_class("apx-qq-app")
+        self.form.on_change(lambda _f: self.recompute())
+        if envelope is not None and self.available:
+            self._cache[self._key(dict(envelope.inputs))] = envelope
+        self.recompute()
 
-    def headline_widgets(self, envelope: Envelope) -> list[w.Widget]:
-        """Post, foundation, price, confidence, review flag and price lines."""
-        r = envelope.result
-        count = r.get("post_count", 1)
-        post = f"{html.escape(str(r.get('post_label', '–')))}" + (f" × {count}" if count and count != 1 else "")
-        foundation = (
-            f"{html.escape(str(r.get('foundation_type', '–')))}: ⌀ {_num(r.get('footing_diameter_ft'))} ft × "
-            f"{_num(r.get('footing_depth_ft'))} ft deep, {_num(r.get('concrete_yd3'))} yd³ concrete"
-        )
-        review = bool(r.get("needs_engineer_review", True))
-        reasons = [str(x) for x in r.get("review_reasons", []) or []]
-        if review:
-            items = "".join(f"<li>{html.escape(x)}</li>" for x in reasons)
-            flag = f"NEEDS ENGINEER REVIEW<ul>{items}</ul>"
+    def open_projects(self) -> None:
+        """Show the project picker and saver (the store root needs no command-line flag)."""
+        if self.panel is None:
+            from apex_nb.widgets.project_panel import ProjectPanel
+
+            try:
+                Path(self.projects_root).mkdir(parents=True, exist_ok=True)
+                self.panel = ProjectPanel(self.projects_root, lambda: self.envelope, sign_name="quick quote")
+            except Exception as exc:  # never a traceback in the page
+                LOG.exception("project store unavailable at %s", self.projects_root)
+                self.project_box.children = [w.HTML(f"⚠ projects unavailable ({html.escape(type(exc).__name__)})")]
+                return
+            self.project_box.children = [self.panel.widget]
+        self.project_button.disabled = True
+
+    # -- computing -----------------------------------------------------------------------------
+    @staticmethod
+    def _key(values: Mapping[str, Any]) -> str:
+        import json
+
+        return json.dumps(dict(values), sort_keys=True, default=str)
+
+    def recompute(self) -> Envelope | None:
+        """Read the form; show the price, or a message and greyed results."""
+        inputs = self.form.validate()
+        if inputs is None:
+            self._stale("Fix the highlighted input to see a price.")
+            return None
+        if not self.available:
+            self._stale(f"The {self.solver_name} solver is not installed in this version: no price.")
+            return None
+        values = inputs.model_dump()
+        key = self._key(values)
+        envelope = self._cache.get(key)
+        if envelope is None:
+            try:
+                envelope = solve(self.solver_name, inputs)
+            except InputError as exc:
+                self.form.show_problems(exc.problems)
+                self._stale("Fix the highlighted input to see a price.")
+                return None
+            except ApexError as exc:
+                self._stale(f"No price for these inputs: {exc}")
+                return None
+            except Exception as exc:  # the page must never show a traceback
+                LOG.exception("solve failed")
+                self._stale(f"No price for these inputs (internal error: {type(exc).__name__}).")
+                return None
+            if len(self._cache) > 256:
+                self._cache.clear()
+            self._cache[key] = envelope
+        self.show(envelope)
+        return envelope
+
+    def show(self, envelope: Envelope) -> None:
+        """Display a quote envelope."""
+        self.envelope = envelope
+        self._last = (dict(envelope.inputs), envelope)
+        self.results.value = self._results_html(envelope, stale="")
+        self.pdf_link.value = ""
+        self.pdf_button.disabled = envelope.result.get("quote_total_usd") is None  # no price, no quote
+        self._update_details()
+
+    def _stale(self, message: str) -> None:
+        self.envelope = None
+        self.pdf_button.disabled = True
+        self.pdf_link.value = ""
+        if self._last is None:
+            self.results.value = (
+                f"<div class='apx-qq-card apx-stale'><div class='apx-app-status'><span class='apx-invalid'>⚠ "
+                f"{html.escape(message)}</span></div><div class='apx-qq-price apx-qq-no-price'>No price yet</div></div>"
+            )
         else:
-            flag = "No engineer review needed"
-        lines = r.get("price_lines") or []
-        rows = "".join(
-            f"<tr><td>{html.escape(str(x.get('item', '')))}</td><td>{_num(x.get('quantity'))}"
-            f" {html.escape(str(x.get('unit', '')))}</td><td>{_money(x.get('unit_price_usd'), cents=True)}</td>"
-            f"<td>{_money(x.get('amount_usd'))}</td></tr>"
-            for x in lines
-            if isinstance(x, dict)
+            self.results.value = self._results_html(self._last[1], stale=message)
+        self._update_details()
+
+    def _update_details(self) -> None:
+        if self.details.selected_index is None:
+            return
+        if self.viewer is None:
+            self.viewer = EnvelopeViewer()
+            self.details.children = [self.viewer.widget]
+        if self.envelope is None:
+            self.viewer.clear()
+        else:
+            self.viewer.update(self.envelope)
+
+    # -- what the customer sees ----------------------------------------------------------------
+    def _results_html(self, envelope: Envelope, stale: str) -> str:
+        from apex_nb.widgets.quote_drawing import elevation_svg
+
+        from apex_nb.quote import describe, money
+
+        e = html.escape
+        d = describe(envelope)
+        r = envelope.result
+        if stale:
+            status = f"<span class='apx-invalid'>⚠ {e(stale)}</span>"
+            price = "<div class='apx-qq-price apx-qq-no-price'>No price <small>(inputs not valid)</small></div>"
+        elif d.total_usd is None and r.get("design_status") == "designed_not_priced":
+            status = "<span class='apx-invalid'>⚠ No price: outside the price book, price it by hand</span>"
+            price = "<div class='apx-qq-price apx-qq-no-price'>No price <small>(outside the price book)</small></div>"
+        elif d.total_usd is None:
+            status = "<span class='apx-invalid'>⚠ No price: this sign needs an engineer's design</span>"
+            price = "<div class='apx-qq-price apx-qq-no-price'>No price <small>(engineer's design needed)</small></div>"
+        else:
+            status = "<span class='apx-ok'>✔ Priced from a full engineering design of this sign</span>"
+            price = f"<div class='apx-qq-price'>{money(d.total_usd)} <small>before tax</small></div>"
+        if d.needs_review:
+            items = "".join(f"<li>{e(x)}</li>" for x in d.review)
+            review = (
+                "<div class='apx-qq-review apx-review-yes'><b>Needs an engineer's review before it is firm.</b>"
+                f"<ul>{items}</ul></div>"
+            )
+        else:
+            review = "<div class='apx-qq-review apx-review-no'>No engineer's review needed for this quote.</div>"
+        rows = [("Sign structure, foundation and installation", r.get("price_total_usd"))]
+        rows += [(str(o.get("item", "")), o.get("amount_usd")) for o in d.options]
+        lines = "".join(f"<tr><td>{e(item)}</td><td>{money(amount)}</td></tr>" for item, amount in rows)
+        lines += f"<tr class='total'><td>Total before tax</td><td>{money(d.total_usd)}</td></tr>"
+        return (
+            f"<div class='apx-qq-card{' apx-stale' if stale else ''}'>"
+            f"<div class='apx-app-status'>{status}</div>{price}"
+            f"<div class='apx-qq-stale-part'>"
+            f"<div class='apx-qq-what'>{e(d.what)}</div>"
+            f"<div class='apx-qq-line apx-qq-post'><b>Post:</b> {e(d.post)}</div>"
+            f"<div class='apx-qq-line apx-qq-foundation'><b>Foundation:</b> {e(d.foundation)}</div>"
+            f"{review}<table class='apx-qq-lines apx-qq-price-lines'>{lines}</table></div>"
+            f"<div class='apx-qq-drawing'>{elevation_svg(dict(envelope.inputs), r)}</div></div>"
         )
-        direct = sum(
-            x["amount_usd"] for x in lines if isinstance(x, dict) and isinstance(x.get("amount_usd"), (int, float))
+
+    # -- the quote document --------------------------------------------------------------------
+    def quote_document(self) -> Any:
+        """The quote document of the current result (None when the inputs are not valid)."""
+        from apex_nb.quote import Customer, build_quote
+
+        if self.envelope is None:
+            return None
+        c = self.form.customer_values()
+        customer = Customer(
+            name=c["customer_name"],
+            contact=c["customer_contact"],
+            site_address=c["site_address"],
+            reference=c["customer_reference"],
         )
-        total = r.get("price_total_usd")
-        if isinstance(total, (int, float)) and total - direct > 0.005:
-            rows += f"<tr><td>overhead and margin</td><td></td><td></td><td>{_money(total - direct)}</td></tr>"
-        rows += f"<tr><th>total</th><td></td><td></td><th>{_money(total)}</th></tr>"
-        table = (
-            '<table class="apx-table"><tr><th>item</th><th>quantity</th><th>unit price</th><th>amount</th></tr>'
-            f"{rows}</table>"
+        return build_quote(self.envelope, customer)
+
+    def make_pdf(self) -> str:
+        """Print the quote to PDF and offer it as a download link; return the file path ('' if none)."""
+        import base64
+        import tempfile
+
+        from apex_nb.quote import write_quote_pdf
+
+        doc = self.quote_document()
+        if doc is None or doc.described.total_usd is None:
+            self.pdf_link.value = "<span class='apx-invalid'>⚠ no price, so no quote: fix the inputs first</span>"
+            return ""
+        self.pdf_button.disabled = True
+        self.pdf_link.value = "Preparing the quote…"
+        try:
+            folder = Path(self.quotes_dir or tempfile.mkdtemp(prefix="apex-nb-quote-"))
+            path = write_quote_pdf(doc, folder / f"{doc.number}.pdf")
+            data = base64.b64encode(path.read_bytes()).decode("ascii")
+        except Exception as exc:  # never a traceback in the page
+            LOG.exception("quote PDF failed")
+            self.pdf_link.value = (
+                f"<span class='apx-invalid'>⚠ the PDF could not be made ({html.escape(type(exc).__name__)})</span>"
+            )
+            return ""
+        finally:
+            self.pdf_button.disabled = self.envelope is None
+        name = html.escape(f"{doc.number}.pdf", quote=True)
+        self.pdf_link.value = (
+            f"<a class='apx-quote-download' download='{name}' href='data:application/pdf;base64,{data}'>"
+            f"⬇ Save {name}</a>"
         )
-        governing = html.escape(str(r.get("governing_check", "")))
-        return [
-            self._line(
-                "apx-headline apx-qq-price", f'Price <span class="apx-price">{_money(r.get("price_total_usd"))}</span>'
-            ),
-            self._line("apx-headline apx-qq-post", f"Post: <b>{post}</b>"),
-            self._line("apx-headline apx-qq-foundation", f"Foundation: <b>{foundation}</b>"),
-            self._line(
-                "apx-headline apx-qq-confidence",
-                f"Confidence: <b>{envelope.confidence:.2f}</b>" + (f" (governing: {governing})" if governing else ""),
-            ),
-            self._line(f"apx-qq-review {'apx-review-yes' if review else 'apx-review-no'}", flag),
-            self._line("apx-qq-price-lines", table),
-        ]
+        return str(path)

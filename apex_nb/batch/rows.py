@@ -88,13 +88,9 @@ class SiteRow(BaseModel):
 
     @model_validator(mode="after")
     def _geometry(self) -> SiteRow:
-        problems = []
-        if self.sign_height_ft > self.top_height_ft:
-            problems.append(
-                FieldProblem(
-                    "sign_height_ft", "face taller than its top height", f"<= top_height_ft ({self.top_height_ft:g})"
-                )
-            )
+        from apex_nb.solvers.design.site_rules import sign_geometry_problems  # one rule set with the app
+
+        problems = sign_geometry_problems(self.sign_type, self.sign_height_ft, self.top_height_ft, self.post_count)
         if self.post_count == 2 and self.post_spacing_ft is None:
             problems.append(FieldProblem("post_spacing_ft", "required with two posts", "> 0 ft"))
         if self.post_count == 1 and self.post_spacing_ft is not None:
@@ -115,18 +111,8 @@ class SiteRow(BaseModel):
         for name in unused:
             if getattr(self, name) is not None:
                 problems.append(FieldProblem(name, f"not used by {self.sign_type} signs", "leave empty"))
-        if self.sign_type in ("monument", "cantilever") and self.post_count != 1:
-            problems.append(FieldProblem("post_count", f"a {self.sign_type} sign has one post or none", "1 or empty"))
         if self.sign_type == "cantilever" and self.arm_length_ft is None:
             problems.append(FieldProblem("arm_length_ft", "required for cantilever signs", "> 0 ft"))
-        if self.sign_type == "monument" and self.sign_height_ft != self.top_height_ft:
-            problems.append(
-                FieldProblem(
-                    "sign_height_ft",
-                    "a monument is solid from grade: its height is its top height",
-                    f"= top_height_ft ({self.top_height_ft:g})",
-                )
-            )
         return problems
 
 
@@ -276,6 +262,7 @@ class Portfolio:
     sites: list[Site] = field(default_factory=list)
     problems: list[RowProblem] = field(default_factory=list)
     invalid_rows: dict[int, str] = field(default_factory=dict)  # row number -> site id ('' if unreadable)
+    invalid_cells: dict[int, dict[str, str]] = field(default_factory=dict)  # row -> city/state/sign_type text
     header_ok: bool = True
 
     @property
@@ -420,6 +407,7 @@ def load_portfolio(path: Path) -> Portfolio:
                 continue
         portfolio.problems.extend(row_problems)
         portfolio.invalid_rows[number] = site_id
+        portfolio.invalid_cells[number] = {k: str(data[k])[:80] for k in ("city", "state", "sign_type") if k in data}
     if not portfolio.sites and not portfolio.problems:
         portfolio.problems.append(RowProblem(2, "", "(rows)", "no site rows below the header"))
     return portfolio

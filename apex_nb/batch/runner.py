@@ -6,7 +6,9 @@ Layout of the output folder::
     DIR/runs/<site_id>/<site_id>.ipynb the executed notebook (papermill engine)
     DIR/runs/<site_id>/run.json        the run record, written last (the "finished" marker)
     DIR/summary.csv, summary.xlsx      one row per site
-    DIR/rollup.html                    totals, governing checks, sites needing review
+    DIR/rollup.html                    priced N of M, failures, subtotals, links to envelopes and reports
+    DIR/failures.log                   the full error text of every site that was not priced
+    DIR/runs/<site_id>/report.html     the calc report of each finished site
 
 Workers never write into ``DIR``: they return their results, and this process writes each file
 atomically (temp file + ``os.replace``), envelope first and record last. A run killed half-way
@@ -65,6 +67,7 @@ class BatchOptions:
     workers: int = field(default_factory=default_workers)
     dask: str | None = None
     skip_invalid: bool = False
+    allow_partial: bool = False
     quiet: bool = False
     timeout_s: float = DEFAULT_TIMEOUT_S
 
@@ -90,6 +93,8 @@ class BatchResult:
     interrupted: bool = False
     outputs: dict[str, Path] = field(default_factory=dict)
     elapsed_s: float = 0.0
+    allow_partial: bool = False
+    headline: str = ""
 
     @property
     def reused(self) -> list[str]:
@@ -97,11 +102,17 @@ class BatchResult:
         return [p.site.site_id for p in self.planned if not p.reason]
 
     @property
+    def complete(self) -> bool:
+        """True when every row of the sheet ran and was recorded ok (nothing failed or skipped)."""
+        return not self.failed and not self.portfolio.invalid_rows and not self.interrupted
+
+    @property
     def exit_code(self) -> int:
-        """130 after Ctrl-C, 1 when a run failed, else 0."""
+        """130 after Ctrl-C; 1 when a site failed or an invalid row was skipped, unless
+        ``allow_partial`` accepts that; else 0."""
         if self.interrupted:
             return 130
-        return 1 if self.failed else 0
+        return 0 if self.complete or self.allow_partial else 1
 
 
 def run_dir(out: Path, site_id: str) -> Path:
@@ -422,7 +433,7 @@ def run_batch(options: BatchOptions, on_record: Callable[[RunRecord], None] | No
         ) from None
     try:
         lock = lock_state(default_packs_root())
-        result = BatchResult(portfolio=portfolio)
+        result = BatchResult(portfolio=portfolio, allow_partial=options.allow_partial)
         result.planned = plan(portfolio, options, lock)
         execute(result.planned, options, lock, result, on_record)
         result.outputs = write_outputs(options.out, portfolio, result)

@@ -25,6 +25,11 @@ def register(subparsers: Any) -> None:
     batch.add_argument("--engine", choices=("papermill", "inprocess"), default="papermill", help="default: papermill")
     batch.add_argument("--dask", metavar="ADDRESS", default=None, help="submit the runs to this Dask scheduler")
     batch.add_argument("--skip-invalid", action="store_true", help="run the valid rows when some are invalid")
+    batch.add_argument(
+        "--allow-partial",
+        action="store_true",
+        help="exit 0 even when a site failed or an invalid row was skipped (default: exit 1)",
+    )
     batch.add_argument("--quiet", action="store_true", help="no progress bar")
     batch.add_argument(
         "--timeout",
@@ -61,6 +66,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
         workers=args.workers or default_workers(),
         dask=args.dask,
         skip_invalid=args.skip_invalid,
+        allow_partial=args.allow_partial,
         quiet=args.quiet,
         timeout_s=args.timeout,
     )
@@ -80,8 +86,16 @@ def cmd_batch(args: argparse.Namespace) -> int:
         f"reused {len(result.reused)}, failed {len(result.failed)}, invalid {len(portfolio.invalid_rows)} "
         f"in {result.elapsed_s:.1f} s"
     )
+    from apex_nb.batch.summary import FAILURES_LOG, one_line
+
     for site_id, error in result.failed.items():
-        print(f"  FAILED {site_id}: {' '.join(error.split())[:300]}")
+        print(f"  FAILED {site_id}: {one_line(error)}")
+    if result.headline:
+        print(f"{'' if result.complete else 'INCOMPLETE: '}{result.headline}")
+    if result.failed or portfolio.invalid_rows:
+        print(f"full error text: {options.out / FAILURES_LOG}")
+        if not result.allow_partial and not result.interrupted:
+            print("exit 1: not every site was priced (--allow-partial accepts that)")
     if result.interrupted:
         print("interrupted: finished runs are kept; run the same command again to resume")
     for label, path in result.outputs.items():

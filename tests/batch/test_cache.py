@@ -86,6 +86,9 @@ def test_unlocked_pack_edit_fails_only_its_runs_then_recovers(
     summary = {row["site_id"]: row for row in csv.DictReader((out / "summary.csv").open())}
     assert summary["QF-IND-026"]["status"] == "failed" and "packs.lock" in summary["QF-IND-026"]["error"]
     assert {summary[s]["status"] for s in SMALL if s != "QF-IND-026"} == {"ok"}
+    assert broken.headline == f"priced {len(SMALL) - 1} of {len(SMALL)} sites (1 failed)"
+    assert broken.failed["QF-IND-026"].strip() in (out / "failures.log").read_text()  # the full text, here only
+    assert "\n" not in summary["QF-IND-026"]["error"] and len(summary["QF-IND-026"]["error"]) <= 200
     pack.write_bytes(original)
     fixed = run_batch(options(small_csv, out))
     assert fixed.ran == ["QF-IND-026"] and not fixed.failed

@@ -110,6 +110,7 @@ def test_rollup_totals_governing_checks_and_review(batch_dir: Path) -> None:
     for number, site in enumerate(("A-1", "B-2"), start=2):
         envelope = Envelope.from_json((batch_dir / "runs" / site / "envelope.json").read_bytes())
         rows.append({"row": number, "site_id": site, "city": "X", "state": "Y", "sign_type": "pole", "status": "ok",
+                     "envelope": f"runs/{site}/envelope.json",
                      **envelope_row(envelope.model_dump(mode="json"))})  # fmt: skip
     rows.append({"row": 4, "site_id": "C-3", "status": "failed", "error": "PackError: boom"})
     frame = pd.DataFrame(rows, columns=list(COLUMNS))
@@ -118,14 +119,16 @@ def test_rollup_totals_governing_checks_and_review(batch_dir: Path) -> None:
     assert "2,060" in page  # steel 820 + 1240 lb
     assert "3.20" in page  # concrete 2 x 1.6 yd³
     total = sum(frame["price_total_usd"].dropna())
-    assert f"{total:,.2f}" in page
+    assert f"${total:,.0f}" in page and f"{total:,.2f}" not in page  # whole dollars
+    assert "Priced 2 of 3 sites (1 failed)" in page
     assert "Sites needing engineer review (1)" in page and "soil class assumed" in page
     assert "post.flexure" in page and "0.950" in page
     assert "PackError: boom" in page
     assert "<script" not in page and "http" not in page
-    for table in re.findall(r"<table>(.*?)</table>", page, flags=re.S):
+    assert 'href="runs/A-1/envelope.json"' in page
+    for table in re.findall(r"<table[^>]*>(.*?)</table>", page, flags=re.S):
         rows = re.findall(r"<tr>(.*?)</tr>", table, flags=re.S)
-        width = len(re.findall(r"<th>", rows[0]))
+        width = len(re.findall(r"<th[ >]", rows[0]))
         assert all(len(re.findall(r"<t[dh][ >]", row)) == width for row in rows[1:]), "header and cells disagree"
 
 

@@ -84,13 +84,16 @@ def test_cli_refuses_bad_rows_before_running_anything(tmp_path: Path, capsys: py
 def test_skip_invalid_runs_the_valid_rows(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "out"
     args = ["batch", str(_bad_csv(tmp_path)), "--out", str(out), "--engine", "inprocess", "--quiet", "--skip-invalid"]
-    assert main([*args, "--workers", "1"]) == 0
+    assert main([*args, "--workers", "1"]) == 1  # 5 rows were skipped: the batch is not complete
     captured = capsys.readouterr()
     assert "row 3" in captured.err
     assert "ran 1" in captured.out
+    assert "priced 1 of 6 sites (5 invalid)" in captured.out
     summary = (out / "summary.csv").read_text()
     assert summary.count(",invalid,") == 5
     assert (out / "runs" / "QF-IND-026" / "envelope.json").is_file()
+    assert main([*args, "--workers", "1", "--allow-partial"]) == 0  # accepted on request
+    assert "reused 1" in capsys.readouterr().out
 
 
 def test_header_problems_are_row_1(tmp_path: Path) -> None:

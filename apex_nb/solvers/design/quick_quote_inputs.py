@@ -2,7 +2,7 @@
 
 Ranges are deliberately narrower than the engineering solvers: a quote outside them needs an
 engineer, so the form cannot be pushed there. Defaults are conservative (IBC soil class 5,
-exposure C).
+exposure C). The geometry rules are the ones batch rows obey (``site_rules``): one validation.
 """
 
 from __future__ import annotations
@@ -13,14 +13,17 @@ from pydantic import Field, model_validator
 
 from apex_nb.errors import FieldProblem, InputError
 from apex_nb.inputs import SolverInput
+from apex_nb.solvers.design.site_rules import sign_geometry_problems
 
 MONUMENT_MAX_TOP_HEIGHT_FT = 12.0
 
 
 class QuickQuoteInput(SolverInput):
-    """What a salesperson knows about a sign and its site."""
+    """What a salesperson knows about a sign and its site, and the extras the customer wants."""
 
-    sign_type: Literal["pole", "monument"] = Field(default="pole", description="Pole sign or monument sign")
+    sign_type: Literal["pole", "monument", "cantilever"] = Field(
+        default="pole", description="Pole sign, monument sign, or cantilever sign (face hung from an arm)"
+    )
     sign_width_ft: float = Field(default=8.0, ge=2.0, le=30.0, description="Sign face width B, ft")
     sign_height_ft: float = Field(default=4.0, ge=1.0, le=15.0, description="Sign face height s, ft")
     top_height_ft: float = Field(
@@ -35,22 +38,19 @@ class QuickQuoteInput(SolverInput):
     )
     edition: Literal["7-10", "7-16", "7-22"] = Field(default="7-16", description="ASCE 7 edition in force at the site")
     post_count: Literal[1, 2] = Field(default=1, description="Number of posts")
+    illumination: bool = Field(default=False, description="Option: internal LED illumination")
+    double_face: bool = Field(default=False, description="Option: a second face (double-sided sign)")
+    removal: bool = Field(default=False, description="Option: remove the existing sign")
 
     @model_validator(mode="after")
     def _geometry(self) -> QuickQuoteInput:
-        problems = []
-        if self.sign_height_ft > self.top_height_ft:
-            problems.append(
-                FieldProblem(
-                    "sign_height_ft",
-                    "the sign is taller than its top height",
-                    f"<= top_height_ft ({self.top_height_ft:g})",
-                )
-            )
+        problems = sign_geometry_problems(self.sign_type, self.sign_height_ft, self.top_height_ft, self.post_count)
         if self.sign_type == "monument" and self.top_height_ft > MONUMENT_MAX_TOP_HEIGHT_FT:
             problems.append(
                 FieldProblem(
-                    "top_height_ft", "too tall for a monument sign", f"<= {MONUMENT_MAX_TOP_HEIGHT_FT:g} for monuments"
+                    "top_height_ft",
+                    "too tall for a monument sign",
+                    f"at most {MONUMENT_MAX_TOP_HEIGHT_FT:g} ft for a monument (taller: a pole sign)",
                 )
             )
         if problems:
