@@ -149,15 +149,13 @@ def _check_envelope(outcome: Outcome, item: Planned, lock: LockState) -> tuple[d
 
     envelope = Envelope.from_json(outcome.envelope_json)
     envelope.verify()
-    facts: dict[str, object] = {
-        "content_sha256": envelope.content_sha256,
-        "packs": [p.model_dump() for p in envelope.packs],
-    }
+    packs = [p.model_dump() for p in envelope.packs]
+    facts: dict[str, object] = {"content_sha256": envelope.content_sha256, "packs": packs}
     if envelope.solver.name != item.site.solver:
         return facts, f"envelope of {envelope.solver.name}, expected {item.site.solver}"
     if envelope.apex_nb_version != __version__:
         return facts, f"the worker runs apex-nb {envelope.apex_nb_version}, this batch {__version__}"
-    for used in facts["packs"]:  # type: ignore[union-attr]
+    for used in packs:
         problem = lock.problem(used)
         if problem:
             return facts, (

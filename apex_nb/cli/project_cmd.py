@@ -150,7 +150,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 def cmd_list(args: argparse.Namespace) -> int:
     """Print id, status and name of every project (unreadable ones are flagged, not fatal)."""
     store = _store(args)
-    rows = []
+    rows: list[dict[str, str | None]] = []
     for project_id in store.list_ids():
         try:
             project, etag = store.load(project_id)

@@ -25,6 +25,12 @@ VERSION = "1.1.0"
 
 Concrete = Literal["normal", "sand_lightweight", "all_lightweight"]
 EdgeReinforcement = Literal["none", "edge_bar", "stirrups"]
+ShearCrackingKey = Literal["uncracked", "cracked_none", "cracked_edge_bar", "cracked_stirrups"]
+SHEAR_CRACKING: dict[EdgeReinforcement, ShearCrackingKey] = {
+    "none": "cracked_none",
+    "edge_bar": "cracked_edge_bar",
+    "stirrups": "cracked_stirrups",
+}
 
 
 class AnchorRodsInput(SolverInput):
@@ -632,7 +638,7 @@ def _breakout_shear(
         formula="0.7 + 0.3 ca2/(1.5 ca1) <= 1",
         clause=clause,
     )
-    key = "uncracked" if not inputs.cracked else f"cracked_{inputs.edge_reinforcement}"
+    key: ShearCrackingKey = "uncracked" if not inputs.cracked else SHEAR_CRACKING[inputs.edge_reinforcement]
     psi_c = calc.value(
         "ψc,V", bs.psi_c[key], description=f"cracking factor, shear ({key.replace('_', ' ')})", clause=clause
     )
