@@ -9,7 +9,11 @@ turns the recorder into an Envelope; nothing here is global.
 
 from __future__ import annotations
 
+import json
 import math
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +25,41 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
 DEFAULT_PENALTY = 0.1
+
+#: Sub-solve memo of ``reuse_parts`` (None: every ``calc.trial`` solves).
+_PART_MEMO: ContextVar[dict[tuple[Any, ...], Envelope] | None] = ContextVar("apex_nb_part_memo", default=None)
+PART_MEMO_LIMIT = 20_000
+
+
+@contextmanager
+def reuse_parts() -> Iterator[dict[tuple[Any, ...], Envelope]]:
+    """Within this block, a sub-solve with the same solver, inputs and pack library is solved once.
+
+    Solvers are pure functions of (solver, inputs, packs), so the memoised envelope is the one a
+    fresh solve would return: same result, same content hash (a test compares both ways). The
+    key holds the solver name, the canonical inputs and the library's root and pins; a pack file
+    changed inside the block is not seen, so use it only where the packs are fixed for the whole
+    run (one price book, one chart sweep). Grids repeat wind and soil parts across many designs.
+    """
+    memo: dict[tuple[Any, ...], Envelope] = {}
+    token = _PART_MEMO.set(memo)
+    try:
+        yield memo
+    finally:
+        _PART_MEMO.reset(token)
+
+
+def _memo_key(name: str, inputs: Any, library: PackLibrary) -> tuple[Any, ...] | None:
+    """(solver, canonical inputs, library root and pins), or None when the inputs are not plain JSON."""
+    if hasattr(inputs, "model_dump"):
+        data = {"model": type(inputs).__qualname__, "fields": inputs.model_dump(mode="json")}
+    else:
+        data = inputs
+    try:
+        text = json.dumps(data, sort_keys=True, allow_nan=False, separators=(",", ":"))
+    except (TypeError, ValueError):
+        return None
+    return (name, text, str(library.root), tuple(sorted(library.pins.items())))
 
 
 def _finite(symbol: str, value: float) -> float:
@@ -133,7 +172,17 @@ class Calc:
         """
         from apex_nb.registry import solve
 
-        return solve(name, inputs, library=self.library)
+        memo = _PART_MEMO.get()
+        key = _memo_key(name, inputs, self.library) if memo is not None else None
+        if memo is None or key is None:
+            return solve(name, inputs, library=self.library)
+        found = memo.get(key)
+        if found is None:
+            found = solve(name, inputs, library=self.library)
+            if len(memo) >= PART_MEMO_LIMIT:
+                memo.clear()
+            memo[key] = found
+        return found
 
     def adopt(self, envelope: Envelope) -> Envelope:
         """Keep an envelope already solved with this library (a converged trial) as a part."""
