@@ -74,7 +74,7 @@ class Chart:
                     "y": list(s.y),
                     "point_labels": list(s.point_labels),
                     "failed_x": list(s.failed_x),
-                }  # fmt: skip
+                }
                 for s in self.series
             ],
         }
