@@ -380,6 +380,34 @@ def diff(a: Envelope | Mapping[str, Any] | str | Path, b: Envelope | Mapping[str
     )
 
 
+def explain_designs(old_doc: Mapping[str, Any], new_doc: Mapping[str, Any]) -> list[str]:
+    """Why each design of a project changed between two versions (inline envelopes only).
+
+    Designs are matched by ``id``; a design whose inline envelope changed gets the ``explain``
+    lines of ``diff`` (price, post, foundation, verdict and their cause). Envelopes that do not
+    verify are named, not explained: a project file edited by hand is not trusted.
+    """
+    from apex_nb.errors import ApexError
+
+    def designs(doc: Mapping[str, Any]) -> dict[str, Any]:
+        items = doc.get("designs") or []
+        return {d["id"]: d.get("envelope") for d in items if isinstance(d, Mapping) and isinstance(d.get("id"), str)}
+
+    old, new = designs(old_doc), designs(new_doc)
+    lines: list[str] = []
+    for design_id in [k for k in new if k in old]:
+        before, after = old[design_id], new[design_id]
+        if not before or not after or before == after:
+            continue
+        try:
+            result = diff(before, after)
+        except (ApexError, ValueError) as exc:
+            lines.append(f"design {design_id}: envelope does not verify ({str(exc).splitlines()[0][:120]})")
+            continue
+        lines += [f"design {design_id}: {line}" for line in result.explain()]
+    return lines
+
+
 # -- HTML ------------------------------------------------------------------------------------------
 def diff_html(result: EnvelopeDiff, limit: int = 200) -> str:
     """A notebook table per group; every value is escaped (markupsafe)."""
