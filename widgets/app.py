@@ -252,9 +252,13 @@ class QuickQuoteApp(SolverApp):
         envelope: Envelope | None = None,
         projects: str = "",
         solver_name: str = QUICK_QUOTE,
+        price_book: str = "",
     ) -> None:
         from apex_nb.solvers.design.quick_quote_inputs import QuickQuoteInput
 
+        # an approved price book (apex-nb pricebook DIR): inputs on a cell quote from it, instantly
+        self.price_book = price_book or os.environ.get("APEX_NB_PRICE_BOOK", "")
+        self.book_quote: Any = None
         super().__init__(
             solver_name,
             values,
@@ -263,6 +267,28 @@ class QuickQuoteApp(SolverApp):
             envelope=envelope,
             projects=projects,
         )
+
+    def recompute(self) -> Envelope | None:
+        """Quote from the price book when the inputs fall on an approved, current cell; else design live."""
+        self.book_quote = None
+        if self.price_book and self.available:
+            inputs = self.form.validate()
+            if inputs is None:
+                return super().recompute()
+            try:
+                from apex_nb import pricebook
+
+                found = pricebook.lookup(self.price_book, inputs.model_dump(mode="json"))
+                envelope = pricebook.cell_envelope(self.price_book, found.cell_id) if found else None
+            except Exception:  # a broken book never blocks a live quote
+                LOG.exception("price book lookup failed")
+                found, envelope = None, None
+            if found is not None and found.status == "ok" and envelope is not None:
+                self.book_quote = found
+                self.show(envelope)
+                self.status.value += f' <span class="apx-from-book">{html.escape(found.label)}</span>'
+                return envelope
+        return super().recompute()
 
     def headline_widgets(self, envelope: Envelope) -> list[w.Widget]:
         """Post, foundation, price, confidence, review flag and price lines."""

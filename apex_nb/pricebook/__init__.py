@@ -26,7 +26,7 @@ from apex_nb.pricebook.book import INDEX, book_hash, make_index, read_index, wri
 from apex_nb.pricebook.engine import SHOWN, RunStats, run_cells, solve_chunk
 from apex_nb.pricebook.spec import Spec, cells, load_spec
 
-__all__ = ["BookCheck", "BookQuote", "BookResult", "build", "check", "load_spec", "lookup"]
+__all__ = ["BookCheck", "BookQuote", "BookResult", "build", "cell_envelope", "check", "load_spec", "lookup"]
 
 
 @dataclass
@@ -388,6 +388,17 @@ def lookup(book_dir: str | Path, quote_inputs: Mapping[str, Any]) -> BookQuote |
             valid_until=index["valid_until"],
         )
     return None
+
+
+def cell_envelope(book_dir: str | Path, cell_id: str) -> Any:
+    """The verified design envelope of one book cell (from the book's content-addressed cache)."""
+    from apex_nb.pricebook.engine import read_envelope
+
+    index, _ = _load(Path(book_dir))
+    for entry in index["cells"]:
+        if entry["cell_id"] == cell_id and entry.get("status") != "error":
+            return read_envelope(Path(book_dir), entry)
+    raise KeyError(cell_id)
 
 
 class _CallableModule(types.ModuleType):
