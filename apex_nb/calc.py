@@ -28,11 +28,11 @@ DEFAULT_PENALTY = 0.1
 
 #: Sub-solve memo of ``reuse_parts`` (None: every ``calc.trial`` solves).
 _PART_MEMO: ContextVar[dict[tuple[Any, ...], Envelope] | None] = ContextVar("apex_nb_part_memo", default=None)
-PART_MEMO_LIMIT = 20_000
+PART_MEMO_LIMIT = 512  # least recently used parts go first; grid repeats are close together
 
 
 @contextmanager
-def reuse_parts() -> Iterator[dict[tuple[Any, ...], Envelope]]:
+def reuse_parts(memo: dict[tuple[Any, ...], Envelope] | None = None) -> Iterator[dict[tuple[Any, ...], Envelope]]:
     """Within this block, a sub-solve with the same solver, inputs and pack library is solved once.
 
     Solvers are pure functions of (solver, inputs, packs), so the memoised envelope is the one a
@@ -41,7 +41,7 @@ def reuse_parts() -> Iterator[dict[tuple[Any, ...], Envelope]]:
     changed inside the block is not seen, so use it only where the packs are fixed for the whole
     run (one price book, one chart sweep). Grids repeat wind and soil parts across many designs.
     """
-    memo: dict[tuple[Any, ...], Envelope] = {}
+    memo = {} if memo is None else memo  # pass the same dict to share the memo across blocks of one run
     token = _PART_MEMO.set(memo)
     try:
         yield memo
@@ -176,12 +176,12 @@ class Calc:
         key = _memo_key(name, inputs, self.library) if memo is not None else None
         if memo is None or key is None:
             return solve(name, inputs, library=self.library)
-        found = memo.get(key)
+        found = memo.pop(key, None)  # re-inserted below: the dict's order is the recency (LRU)
         if found is None:
             found = solve(name, inputs, library=self.library)
-            if len(memo) >= PART_MEMO_LIMIT:
-                memo.clear()
-            memo[key] = found
+            while len(memo) >= PART_MEMO_LIMIT:
+                memo.pop(next(iter(memo)))
+        memo[key] = found
         return found
 
     def adopt(self, envelope: Envelope) -> Envelope:

@@ -260,15 +260,19 @@ def _resolve(jobs: list[Any], scratch: Path, pins: dict[str, str], workers: int)
 
     from apex_nb.batch.engines import worker_init
 
+    import uuid
+
+    run_id = uuid.uuid4().hex
     if workers == 1 or len(jobs) < 64:
-        return {r["cell_id"]: r for r in solve_chunk(jobs, str(scratch), pins)}
+        return {r["cell_id"]: r for r in solve_chunk(jobs, str(scratch), pins, True, run_id)}
     size = 32
     chunks = [jobs[i : i + size] for i in range(0, len(jobs), size)]
     found: dict[str, dict[str, Any]] = {}
     import os
 
     with ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1, initializer=worker_init) as pool:
-        for batch in pool.map(solve_chunk, chunks, [str(scratch)] * len(chunks), [pins] * len(chunks)):
+        n = len(chunks)
+        for batch in pool.map(solve_chunk, chunks, [str(scratch)] * n, [pins] * n, [True] * n, [run_id] * n):
             found.update({r["cell_id"]: r for r in batch})
     return found
 

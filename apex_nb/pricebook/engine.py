@@ -27,6 +27,7 @@ import gzip
 import json
 import os
 import time
+import uuid
 from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
@@ -122,10 +123,25 @@ class Job:
     key: str
 
 
-def solve_chunk(jobs: list[Job], out: str, pins: dict[str, str], reuse: bool = True) -> list[dict[str, Any]]:
+_RUN_MEMO: tuple[str, dict[tuple[Any, ...], Any]] = ("", {})
+
+
+def _memo(run_id: str) -> dict[tuple[Any, ...], Any]:
+    """The sub-solve memo of one run in this process: a new run (new packs, maybe) starts empty."""
+    global _RUN_MEMO
+    if not run_id or _RUN_MEMO[0] != run_id:
+        _RUN_MEMO = (run_id, {})
+    return _RUN_MEMO[1]
+
+
+def solve_chunk(
+    jobs: list[Job], out: str, pins: dict[str, str], reuse: bool = True, run_id: str = ""
+) -> list[dict[str, Any]]:
     """Solve each job, write its compressed envelope into the cache, return one record per job.
 
-    Never raises for a cell: a cell whose design raises is recorded with ``status: error``.
+    With ``reuse``, sub-solves that repeat are solved once per worker process and run (``run_id``:
+    chunks of the same run share the memo; packs do not change within a run). Never raises for a
+    cell: a cell whose design raises is recorded with ``status: error``.
     """
     import contextlib
 
@@ -136,7 +152,7 @@ def solve_chunk(jobs: list[Job], out: str, pins: dict[str, str], reuse: bool = T
     library = _library(pins)
     records = []
     lines: list[bytes] = []
-    with reuse_parts() if reuse else contextlib.nullcontext():
+    with reuse_parts(_memo(run_id)) if reuse else contextlib.nullcontext():
         for job in jobs:
             start = time.perf_counter()
             record: dict[str, Any] = {"cell_id": job.cell_id, "key": job.key, "apex_nb_version": __version__}
@@ -244,6 +260,7 @@ def run_cells(
     from apex_nb.batch.engines import worker_init
 
     start = time.perf_counter()
+    run_id = uuid.uuid4().hex
     stats = RunStats()
     journal = read_journal(out)
     records: dict[str, dict[str, Any]] = {}
@@ -280,7 +297,7 @@ def run_cells(
         if workers == 1 or len(todo) <= size:
             try:
                 for chunk in _chunks(todo, size):
-                    take(solve_chunk(chunk, str(out), pins, reuse_parts))
+                    take(solve_chunk(chunk, str(out), pins, reuse_parts, run_id))
             except KeyboardInterrupt:
                 stats.interrupted = True
         else:
@@ -291,7 +308,7 @@ def run_cells(
                 try:
                     while pending or running:
                         while pending and len(running) < workers * 2:
-                            running.add(pool.submit(solve_chunk, pending.pop(), str(out), pins, reuse_parts))
+                            running.add(pool.submit(solve_chunk, pending.pop(), str(out), pins, reuse_parts, run_id))
                         finished, running = wait(running, return_when=FIRST_COMPLETED)
                         for future in finished:
                             take(future.result())
