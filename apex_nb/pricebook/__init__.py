@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sys
 import tempfile
 import time
 import types
+import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -260,16 +262,12 @@ def _resolve(jobs: list[Any], scratch: Path, pins: dict[str, str], workers: int)
 
     from apex_nb.batch.engines import worker_init
 
-    import uuid
-
     run_id = uuid.uuid4().hex
     if workers == 1 or len(jobs) < 64:
         return {r["cell_id"]: r for r in solve_chunk(jobs, str(scratch), pins, True, run_id)}
     size = 32
     chunks = [jobs[i : i + size] for i in range(0, len(jobs), size)]
     found: dict[str, dict[str, Any]] = {}
-    import os
-
     with ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1, initializer=worker_init) as pool:
         n = len(chunks)
         for batch in pool.map(solve_chunk, chunks, [str(scratch)] * n, [pins] * n, [True] * n, [run_id] * n):
