@@ -209,91 +209,92 @@ def _safe(value: Any) -> Any:
 
 
 def workbook_bytes(index: dict[str, Any]) -> bytes:
-    """``book.xlsx`` (see the module docstring)."""
+    """``book.xlsx`` (see the module docstring); written in openpyxl's streaming mode (large books)."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    book = Workbook()
-    cover = book.active
-    cover.title = "cover"
-    cover.append(["price book", ""])
-    cover["A1"].font = Font(bold=True, size=14)
+    book = Workbook(write_only=True)
+    bold = Font(bold=True)
+    fills = {k: PatternFill("solid", fgColor=v) for k, v in FILLS.items()}
+
+    def cell(sheet: Any, value: Any, *, font: Font | None = None, fill: PatternFill | None = None) -> Any:
+        item = WriteOnlyCell(sheet, value=_safe(value))
+        if font is not None:
+            item.font = font
+        if fill is not None:
+            item.fill = fill
+        if isinstance(value, float):
+            item.number_format = "#,##0"
+        return item
+
+    cover = book.create_sheet("cover")
+    cover.column_dimensions["A"].width = 22
+    cover.column_dimensions["B"].width = 110
+    cover.append([cell(cover, "price book", font=Font(bold=True, size=14))])
     for label, value in cover_lines(index):
-        cover.append([label, _safe(value)])
+        cover.append([cell(cover, label, font=bold), value])
     cover.append([])
     cover.append(
         [
-            "legend",
-            "a number = priced (every check passes, no review); REVIEW = needs an engineer before "
-            "quoting; FAILS = a check fails, not priced; ERROR = no design",
+            cell(cover, "legend", font=bold),
+            "a number = priced (every check passes, no review); REVIEW = needs an engineer before quoting; "
+            "FAILS = a check fails, not priced; ERROR = no design",
         ]
     )
-    cover.column_dimensions["A"].width = 22
-    cover.column_dimensions["B"].width = 110
-    bold = Font(bold=True)
-    fills = {k: PatternFill("solid", fgColor=v) for k, v in FILLS.items()}
     for (sign_type, speed), page in sheets(index).items():
         sheet = book.create_sheet(sheet_title(sign_type, speed))
-        sheet.append(
-            [f"{sign_type} signs, V = {speed:g} mph: price (USD), post, foundation; book {index['book_sha256']}"]
-        )
-        sheet["A1"].font = bold
-        row = 3
-        for edition in page["editions"]:
-            sheet.cell(row=row, column=1, value=f"ASCE {edition}").font = bold
-            for j, (exposure, soil) in enumerate(page["columns"]):
-                col = 2 + 3 * j
-                sheet.cell(row=row, column=col, value=f"Exposure {exposure}, soil class {soil}").font = bold
-                sheet.merge_cells(start_row=row, start_column=col, end_row=row, end_column=col + 2)
-                for k, name in enumerate(("price USD", "post", "foundation")):
-                    sheet.cell(row=row + 1, column=col + k, value=name).font = bold
-            sheet.cell(row=row + 1, column=1, value="size").font = bold
-            row += 2
-            for size in page["sizes"]:
-                sheet.cell(row=row, column=1, value=size_label(size))
-                for j, column in enumerate(page["columns"]):
-                    entry = page["cells"].get((edition, size, column))
-                    if entry is None:
-                        continue
-                    col = 2 + 3 * j
-                    status = entry.get("status", "error")
-                    price = entry.get("price_total_usd")
-                    first = price if status == "ok" and isinstance(price, (int, float)) else price_text(entry)
-                    post = entry.get("post_label", "") if status != "error" else entry.get("error", "")[:120]
-                    found = (
-                        entry.get("foundation_summary", "")
-                        if status in ("ok", "review")
-                        else entry.get("governing_check", "")
-                    )
-                    for k, value in enumerate((first, post, found)):
-                        item = sheet.cell(row=row, column=col + k, value=_safe(value))
-                        if status in fills:
-                            item.fill = fills[status]
-                    if isinstance(first, (int, float)):
-                        sheet.cell(row=row, column=col).number_format = "#,##0"
-                row += 1
-            row += 1
         sheet.column_dimensions["A"].width = 24
         for j in range(len(page["columns"])):
             sheet.column_dimensions[get_column_letter(2 + 3 * j)].width = 13
             sheet.column_dimensions[get_column_letter(3 + 3 * j)].width = 20
             sheet.column_dimensions[get_column_letter(4 + 3 * j)].width = 34
         sheet.freeze_panes = "B3"
-        sheet["A1"].alignment = Alignment(wrap_text=False)
+        title = f"{sign_type} signs, V = {speed:g} mph: price (USD), post, foundation; book {index['book_sha256']}"
+        sheet.append([cell(sheet, title, font=bold)])
+        sheet.append([])
+        for edition in page["editions"]:
+            head: list[Any] = [cell(sheet, f"ASCE {edition}", font=bold)]
+            names: list[Any] = [cell(sheet, "size", font=bold)]
+            for exposure, soil in page["columns"]:
+                head += [cell(sheet, f"Exposure {exposure}, soil class {soil}", font=bold), None, None]
+                names += [cell(sheet, name, font=bold) for name in ("price USD", "post", "foundation")]
+            sheet.append(head)
+            sheet.append(names)
+            for size in page["sizes"]:
+                row: list[Any] = [size_label(size)]
+                for column in page["columns"]:
+                    entry = page["cells"].get((edition, size, column))
+                    if entry is None:
+                        row += [None, None, None]
+                        continue
+                    status = entry.get("status", "error")
+                    price = entry.get("price_total_usd")
+                    first = float(price) if status == "ok" and isinstance(price, (int, float)) else price_text(entry)
+                    post = entry.get("post_label", "") if status != "error" else entry.get("error", "")[:120]
+                    found = (
+                        entry.get("foundation_summary", "")
+                        if status in ("ok", "review")
+                        else entry.get("governing_check", "")
+                    )
+                    row += [cell(sheet, value, fill=fills.get(status)) for value in (first, post, found)]
+                sheet.append(row)
+            sheet.append([])
     flat = book.create_sheet("cells")
+    flat.freeze_panes = "A2"
     names = [
         "cell_id", "sign_type", "edition", "wind_speed_mph", "exposure", "soil_class", "width_ft", "height_ft",
         "top_height_ft", "status", "price_total_usd", "post_label", "foundation_summary", "governing_check",
         "governing_ratio", "content_sha256", "error",
     ]  # fmt: skip
     flat.append(names)
+    price_at = names.index("price_total_usd")
     for entry in index["cells"]:
         values = [entry.get(n) for n in names]
         if entry.get("status") != "ok":
-            values[names.index("price_total_usd")] = price_text(entry)
+            values[price_at] = price_text(entry)
         flat.append([_safe(v) for v in values])
-    flat.freeze_panes = "A2"
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
