@@ -303,15 +303,22 @@ def run_cells(
         else:
             pending = list(_chunks(todo, size))
             pending.reverse()
-            running: set[Future[list[dict[str, Any]]]] = set()
+            running: dict[Future[list[dict[str, Any]]], list[Job]] = {}
             with ProcessPoolExecutor(max_workers=workers, initializer=worker_init) as pool:
                 try:
                     while pending or running:
                         while pending and len(running) < workers * 2:
-                            running.add(pool.submit(solve_chunk, pending.pop(), str(out), pins, reuse_parts, run_id))
-                        finished, running = wait(running, return_when=FIRST_COMPLETED)
+                            chunk = pending.pop()
+                            running[pool.submit(solve_chunk, chunk, str(out), pins, reuse_parts, run_id)] = chunk
+                        finished, _ = wait(running, return_when=FIRST_COMPLETED)
                         for future in finished:
-                            take(future.result())
+                            chunk = running.pop(future)
+                            try:
+                                take(future.result())
+                            except Exception as exc:  # the worker process died under this chunk: name its cells
+                                failure = f"worker process failed: {exc!r}"[:500]
+                                take([{"cell_id": j.cell_id, "key": j.key, "status": "error", "error": failure,
+                                       "apex_nb_version": __version__} for j in chunk])  # fmt: skip
                 except KeyboardInterrupt:
                     stats.interrupted = True
                     pending.clear()

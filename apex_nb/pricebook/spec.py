@@ -82,7 +82,6 @@ class SignSpec(_Strict):
     sign_type: SignType = Field(description="'pole', 'monument' or 'cantilever'")
     sizes: SizeGrid | list[Size] = Field(description="A grid of sizes or a list of sizes")
     face_offset_ft: float = Field(default=0.5, ge=0, le=20, description="Cantilever: post to near face edge, ft")
-    post_count: int = Field(default=1, ge=1, le=1, description="Posts per sign (price books use one)")
 
     def expand(self) -> tuple[list[Size], int]:
         """The buildable sizes and the number of grid sizes left out (face taller than its top)."""
@@ -230,7 +229,14 @@ def cells(spec: Spec) -> tuple[list[Cell], int]:
         for edition, speed, size, exposure, soil in itertools.product(
             spec.editions, spec.wind_speeds_mph, sizes, spec.exposures, spec.soil_classes
         ):
-            row = _row(sign, size, spec, edition, speed, exposure, soil)
+            try:
+                row = _row(sign, size, spec, edition, speed, exposure, soil)
+            except ValidationError as exc:  # a grid value outside what a site row allows
+                where = f"signs[{spec.signs.index(sign)}] {sign.sign_type} {size.label()}, V {speed:g}"
+                raise InputError(
+                    [FieldProblem(f"{where}: {p.path}", p.message, p.allowed) for p in problems_from(exc, SiteRow)],
+                    "price book spec",
+                ) from None
             solver, inputs = row_to_solve(row)
             out.append(Cell(row.site_id, sign.sign_type, size, speed, exposure, soil, edition, solver, inputs))
     ids = [c.cell_id for c in out]

@@ -256,6 +256,9 @@ def test_bad_spec_names_the_field(tmp_path: Path, capsys: pytest.CaptureFixture[
     text = str(info.value)
     assert "exposures" in text and "soil_classes" in text
     assert main(["pricebook", str(_write_spec(tmp_path, bad)), "--out", str(tmp_path / "c")]) == 2
+    too_fast = {**SPEC, "wind_speeds_mph": [115, 400]}
+    with pytest.raises(InputError, match="wind_speed_mph"):
+        pricebook.build(too_fast, tmp_path / "e", pdf=False)
     unlocked = {**SPEC, "price_pack_version": "1999.1.0"}
     with pytest.raises(InputError, match="price_pack_version"):
         pricebook.build(unlocked, tmp_path / "d", pdf=False)
