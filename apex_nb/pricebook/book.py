@@ -309,6 +309,8 @@ section.page { page-break-before: always; }
 table { border-collapse: collapse; width: 100%; }
 th, td { border: 1px solid #999; padding: 1px 3px; vertical-align: top; }
 th { background: #eee; }
+tr { break-inside: avoid; page-break-inside: avoid; }
+thead { display: table-header-group; } th.title { text-align: left; font-size: 10pt; background: #fff; border: 0; }
 td.review { background: #ffe8a6; } td.fails { background: #f4b6b6; } td.error { background: #d9d9d9; }
 td .p { font-weight: bold; } td .f { color: #444; }
 table.cover td:first-child { font-weight: bold; width: 22%; }
@@ -341,11 +343,11 @@ def book_html(index: dict[str, Any]) -> str:
     for (sign_type, speed), page in sheets(index).items():
         for edition in page["editions"]:
             parts.append(
-                Markup("<section class=page><h2>{} signs, V = {} mph, ASCE {} (book {})</h2>").format(
-                    sign_type, f"{speed:g}", edition, index["book_sha256"][-16:]
-                )
+                Markup(
+                    "<section class=page><table><thead><tr><th class=title colspan={}>{} signs, V = {} mph, "
+                    "ASCE {}: price (USD), post, foundation (book {})</th></tr><tr><th>size</th>"
+                ).format(len(page["columns"]) + 1, sign_type, f"{speed:g}", edition, index["book_sha256"][-16:])
             )
-            parts.append(Markup("<table><thead><tr><th>size</th>"))
             for exposure, soil in page["columns"]:
                 parts.append(Markup("<th>Exp. {}, soil {}</th>").format(exposure, soil))
             parts.append(Markup("</tr></thead><tbody>"))
