@@ -124,9 +124,8 @@ def main() -> None:
         print(f"  per design: {per_design_solve * 1000:.2f} ms wall in the worker (solve + envelope + store)")
         cpu = result.stats.cpu_s / max(1, result.stats.solved)
         print(f"  per design: {cpu * 1000:.2f} ms CPU in the worker (less sensitive to a loaded machine)")
-        print(
-            f"  projected on {args.workers} idle cores: {cpu * n / args.workers + t['workbook_html'] + t['index']:.1f} s"
-        )
+        projected = cpu * n / args.workers + t["workbook_html"] + t["index"]
+        print(f"  projected on {args.workers} idle cores (CPU per design x n / workers + outputs): {projected:.1f} s")
         print(f"  per design: {per_design_machine * 1000:.2f} ms of machine time end to end (wall x workers / n)")
         outside = 1 - result.stats.solve_s / (end_to_end * args.workers)
         print(f"  share of machine time outside the per-cell work (pool, index, workbook, idle): {outside:.0%}")
