@@ -148,7 +148,6 @@ def test_monument_footing_bottom_reaches_min_depth() -> None:
         )
         footing = env.part("foundation.spread_footing")
         assert footing.result["bottom_depth_ft"] >= depth - 1e-9
-        assert next(c for c in footing.checks if c.id == "footing.min_depth").passed
         assert env.result["footing_bottom_depth_ft"] >= depth - 1e-9
 
 
@@ -189,9 +188,9 @@ def test_every_selected_post_is_within_the_slenderness_limits(family: str) -> No
     section = find_section(LIBRARY.get, select.result["label"])
     assert (section.t_nom_in or 0) >= 0.25
     if section.d_t is not None:
-        assert section.d_t <= 70
+        assert section.d_t <= 69.3
     if section.b_t is not None:
-        assert max(section.b_t, section.h_t or 0) <= 35
+        assert max(section.b_t, section.h_t or 0) <= 33.7
 
 
 # 8. Silent nonsense ----------------------------------------------------------------------------------
@@ -218,3 +217,72 @@ def test_a_face_reaching_far_beyond_one_post_needs_review() -> None:
     )
     assert env.result["needs_engineer_review"]
     assert any("beyond the posts" in reason for reason in env.result["review_reasons"])
+
+
+def test_hand_checked_cantilever_footing_with_dead_load_eccentricity() -> None:
+    """A cantilever sign's footing by hand: wind and dead-load moments combined at grade, then Eq. 18-1.
+
+    Sign: 6 ft x 3 ft face (200 lb) on a 7 ft arm, top at 16 ft, 7-16, 115 mph, exposure C; footing
+    2.5 ft diameter in IBC class 5 soil (100 psf/ft, no increases). By hand, with the wind forces of
+    the same envelope (the wind solver is checked against published examples elsewhere):
+      P      = 0.6 V_W                                   (ASD D + 0.6W, ASCE 7-16 §2.4.1 comb. 5)
+      M_D    = D x_face + w_arm L_arm²/2                  (dead-load eccentricity, D factor 1.0)
+      M      = √((0.6 M_W)² + M_D²)                       (perpendicular axes, round shaft)
+      h      = M / P
+      d      : d = 0.5 A (1 + √(1 + 4.36 h / A)), A = 2.34 P / (S1 b), S1 = 100 x min(d, 12)/3,
+               iterated to a fixed point, then rounded up to 0.5 ft and to the 3 ft minimum.
+    The design's footing must match that depth, and it must be at least the depth for wind alone.
+    """
+    env = solve("design.cantilever_sign", CANTILEVER)
+    v_w, m_w = trace(env, "V_W"), trace(env, "M_W")
+    arm = env.part("post.select")  # the first post.select part is the arm
+    arm_w = arm.result["weight_lb_per_ft"] * 7
+    m_d = 200 * (0.5 + 3.0) + arm_w * 7 / 2
+    assert trace(env, "M_D") == pytest.approx(m_d)
+    p = 0.6 * v_w
+    m = math.hypot(0.6 * m_w, m_d)
+
+    def depth(force: float, moment: float) -> float:
+        h, b, d = moment / force, 2.5, 5.0
+        for _ in range(200):
+            s1 = 100.0 * min(d, 12.0) / 3.0
+            a = 2.34 * force / (s1 * b)
+            d = 0.5 * a * (1 + math.sqrt(1 + 4.36 * h / a))
+        return max(math.ceil(d / 0.5 - 1e-9) * 0.5, 3.0)
+
+    assert env.result["footing_depth_ft"] == pytest.approx(depth(p, m))
+    assert depth(p, m) >= depth(p, 0.6 * m_w)
+
+
+# 4. Flexible pylons use Gf ----------------------------------------------------------------------------
+def test_flexible_pylon_shows_f1_and_uses_gf() -> None:
+    """A 60 ft pylon with a 3,000 lb cabinet is below 1 Hz (ASCE 7 §26.2): its wind uses Gf (§26.11.5)."""
+    env = solve(
+        "design.pole_sign",
+        {
+            "wind": {"edition": "7-16", "wind_speed_mph": 90, "exposure": "B"},
+            "faces": [{"width_ft": 8, "height_ft": 6, "top_height_ft": 60, "weight_lb": 3000}],
+        },
+    )
+    r = env.result
+    assert r["flexible"] is True
+    assert r["natural_frequency_hz"] < 1.0
+    assert r["gust_factor"] > 0.85
+    assert "Gf" in r["gust_factor_basis"] and "26.11.5" in r["gust_factor_basis"]
+    frequency = env.part("structure.natural_frequency")
+    face = env.part("wind.asce7_sign")
+    assert face.result["gust_factor"] == pytest.approx(r["gust_factor"])
+    # Gf was evaluated at a frequency no higher than the final post's: conservative.
+    assert face.inputs["natural_frequency_hz"] <= frequency.result["f1_hz"] + 1e-9
+    assert frequency.inputs["section"] == r["post_label"]
+    assert any("vortex" in a.note for a in env.applicability if not a.ok)
+
+
+def test_rigid_pole_reports_f1_and_g_0_85() -> None:
+    env = solve("design.pole_sign", POLE)
+    assert env.result["flexible"] is False
+    assert env.result["natural_frequency_hz"] >= 1.0
+    assert env.result["gust_factor"] == 0.85
+    assert "natural_frequency_hz" not in env.part("wind.asce7_sign").inputs or (
+        env.part("wind.asce7_sign").inputs["natural_frequency_hz"] is None
+    )

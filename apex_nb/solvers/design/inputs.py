@@ -20,6 +20,24 @@ IbcEdition = Literal["2018", "2021", "2024"]
 Family = Literal["pipe", "hss-round", "hss-square", "hss-rect", "w"]
 
 
+def unique_families(field: str, families: list[Family]) -> list[FieldProblem]:
+    """A family listed twice is a typo, not a preference: name the design's own field."""
+    if len(set(families)) != len(families):
+        allowed = "each of pipe, hss-round, hss-square, hss-rect, w once"
+        return [FieldProblem(field, "a family is listed twice", allowed)]
+    return []
+
+
+def default_post_families() -> list[Family]:
+    """Round and square families, lightest first in practice (W shapes and rectangles opt-in)."""
+    return ["pipe", "hss-round", "hss-square"]
+
+
+def default_arm_families() -> list[Family]:
+    """Square tubes first for an arm (flat faces for the face clamps), then round."""
+    return ["hss-square", "pipe", "hss-round"]
+
+
 class SiteWind(SolverInput):
     """Site wind data with its edition."""
 
@@ -82,7 +100,7 @@ class PoleSignInput(SolverInput):
     post_count: Literal[1, 2] = Field(default=1, description="Number of posts")
     post_spacing_ft: float | None = Field(default=None, gt=0, le=100, description="Centre-to-centre (two posts)")
     post_families: list[Family] = Field(
-        default_factory=lambda: ["pipe", "hss-round", "hss-square"], min_length=1, description="Families to choose from"
+        default_factory=default_post_families, min_length=1, description="Families to choose from"
     )
     design_method: Literal["ASD", "LRFD"] = Field(default="ASD", description="AISC 360 design method")
     aisc_edition: Literal["360-16", "360-22"] = Field(default="360-16", description="AISC 360 edition")
@@ -96,7 +114,7 @@ class PoleSignInput(SolverInput):
 
     @model_validator(mode="after")
     def _posts(self) -> PoleSignInput:
-        problems = []
+        problems = unique_families("post_families", self.post_families)
         if self.post_count == 2 and self.post_spacing_ft is None:
             problems.append(FieldProblem("post_spacing_ft", "required with two posts", "> 0 ft"))
         if self.post_count == 1 and self.post_spacing_ft is not None:
@@ -147,10 +165,10 @@ class CantileverSignInput(SolverInput):
         default=0.5, ge=0, le=20, description="Post centreline to the near edge of the face, ft"
     )
     post_families: list[Family] = Field(
-        default_factory=lambda: ["pipe", "hss-round", "hss-square"], min_length=1, description="Post families"
+        default_factory=default_post_families, min_length=1, description="Post families"
     )
     arm_families: list[Family] = Field(
-        default_factory=lambda: ["hss-square", "pipe", "hss-round"], min_length=1, description="Arm families"
+        default_factory=default_arm_families, min_length=1, description="Arm families"
     )
     design_method: Literal["ASD", "LRFD"] = Field(default="ASD", description="AISC 360 design method")
     aisc_edition: Literal["360-16", "360-22"] = Field(default="360-16", description="AISC 360 edition")
@@ -162,14 +180,16 @@ class CantileverSignInput(SolverInput):
 
     @model_validator(mode="after")
     def _face_on_arm(self) -> CantileverSignInput:
+        problems = unique_families("post_families", self.post_families)
+        problems += unique_families("arm_families", self.arm_families)
         if self.face_offset_ft + self.face.width_ft > self.arm_length_ft:
-            raise InputError(
-                [
-                    FieldProblem(
-                        "arm_length_ft",
-                        "the face does not fit on the arm",
-                        f">= face_offset_ft + face width ({self.face_offset_ft + self.face.width_ft:g} ft)",
-                    )
-                ]
+            problems.append(
+                FieldProblem(
+                    "arm_length_ft",
+                    "the face does not fit on the arm",
+                    f">= face_offset_ft + face width ({self.face_offset_ft + self.face.width_ft:g} ft)",
+                )
             )
+        if problems:
+            raise InputError(problems)
         return self

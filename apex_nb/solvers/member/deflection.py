@@ -30,14 +30,14 @@ VERSION = "1.0.0"
 class PointLoad(SolverInput):
     """A horizontal point load on the post (the resultant of a sign face, a cabinet ...)."""
 
-    force_kip: float = Field(ge=0, le=1000, description="Horizontal force, kip")
+    force_kip: float = Field(ge=0, le=1.0e6, description="Horizontal force, kip")
     height_ft: float = Field(gt=0, le=200, description="Height of the force above the fixed base, ft")
 
 
 class UniformLoad(SolverInput):
     """A uniform horizontal load between two heights (wind on the post itself, a tall panel)."""
 
-    load_kip_per_ft: float = Field(ge=0, le=100, description="Load per unit height, kip/ft")
+    load_kip_per_ft: float = Field(ge=0, le=1.0e4, description="Load per unit height, kip/ft")
     z_bottom_ft: float = Field(ge=0, le=200, description="Bottom of the loaded length above the base, ft")
     z_top_ft: float = Field(gt=0, le=200, description="Top of the loaded length above the base, ft")
 
@@ -81,16 +81,18 @@ class DeflectionLoads(SolverInput):
                         f"point_loads.{i}.height_ft", f"above the post top ({height_field})", f"<= {height_ft:g}"
                     )
                 )
-        for i, load in enumerate(self.uniform_loads):
-            if load.z_top_ft > height_ft:
+        for i, segment in enumerate(self.uniform_loads):
+            if segment.z_top_ft > height_ft:
                 problems.append(
                     FieldProblem(
                         f"uniform_loads.{i}.z_top_ft", f"above the post top ({height_field})", f"<= {height_ft:g}"
                     )
                 )
-            if load.z_bottom_ft >= load.z_top_ft:
+            if segment.z_bottom_ft >= segment.z_top_ft:
                 problems.append(
-                    FieldProblem(f"uniform_loads.{i}.z_bottom_ft", "must lie below z_top_ft", f"< {load.z_top_ft:g}")
+                    FieldProblem(
+                        f"uniform_loads.{i}.z_bottom_ft", "must lie below z_top_ft", f"< {segment.z_top_ft:g}"
+                    )
                 )
         return problems
 
