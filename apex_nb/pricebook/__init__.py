@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from apex_nb.errors import FieldProblem, InputError
-from apex_nb.pricebook.book import INDEX, book_hash, make_index, read_index, write_outputs
+from apex_nb.pricebook.book import INDEX, STATUSES, book_hash, make_index, read_index, write_outputs
 from apex_nb.pricebook.engine import SHOWN, RunStats, run_cells, solve_chunk
 from apex_nb.pricebook.spec import Spec, cells, load_spec
 
@@ -48,7 +48,8 @@ class BookResult:
         c = self.counts
         lines = [
             f"price book {self.book_sha256}",
-            f"{self.cells} cells: {c['ok']} priced, {c['review']} need review, {c['fails']} fail, {c['error']} errors",
+            f"{self.cells} cells: {c['ok']} priced, {c['review']} need review, {c['fails']} fail, "
+            f"{c.get('unpriced', 0)} not priced (outside the price pack), {c['error']} errors",
             f"designed {self.stats.solved}, reused {self.stats.reused} in {self.stats.wall_s:.1f} s",
         ]
         if self.stats.interrupted:
@@ -115,7 +116,7 @@ def build(
         )
         timings["design"] = stats.wall_s
         if stats.interrupted:
-            return BookResult(folder, "", {"ok": 0, "review": 0, "fails": 0, "error": 0}, len(grid), stats)
+            return BookResult(folder, "", dict.fromkeys(STATUSES, 0), len(grid), stats)
         mark = time.perf_counter()
         index = make_index(spec, grid, records, pins, folder, skipped)
         for entry, cell in zip(index["cells"], grid, strict=True):

@@ -35,8 +35,9 @@ WORKBOOK = "book.xlsx"
 HTML = "book.html"
 PDF = "book.pdf"
 SCHEME = "apex-nb-pricebook-v1"
-STATUS_TEXT = {"ok": "", "review": "REVIEW", "fails": "FAILS", "error": "ERROR"}
-FILLS = {"review": "FFE8A6", "fails": "F4B6B6", "error": "D9D9D9"}
+STATUS_TEXT = {"ok": "", "review": "REVIEW", "fails": "FAILS", "unpriced": "NOT PRICED", "error": "ERROR"}
+STATUSES = ("ok", "review", "fails", "unpriced", "error")
+FILLS = {"review": "FFE8A6", "fails": "F4B6B6", "unpriced": "C9DAF8", "error": "D9D9D9"}
 
 
 def book_hash(spec: Spec, pins: dict[str, str], cells: list[dict[str, Any]]) -> str:
@@ -110,7 +111,7 @@ def make_index(
         "packs": packs_read(ordered),
         "editions": list(spec.editions),
         "skipped_sizes": skipped,
-        "counts": {name: counts.get(name, 0) for name in ("ok", "review", "fails", "error")},
+        "counts": {name: counts.get(name, 0) for name in STATUSES},
         "cells": entries,
     }
 
@@ -163,8 +164,8 @@ def price_text(entry: dict[str, Any]) -> str:
     price = entry.get("price_total_usd")
     if status == "ok" and isinstance(price, (int, float)):
         return f"{price:,.0f}"
-    if status == "review" and isinstance(price, (int, float)):
-        return f"REVIEW {price:,.0f}"
+    if status == "review":
+        return f"REVIEW {price:,.0f}" if isinstance(price, (int, float)) else "REVIEW, NOT PRICED"
     return STATUS_TEXT.get(status, "ERROR")
 
 
@@ -191,7 +192,8 @@ def cover_lines(index: dict[str, Any]) -> list[tuple[str, str]]:
         (
             "cells",
             f"{len(index['cells'])}: {counts['ok']} priced, {counts['review']} need review, "
-            f"{counts['fails']} fail, {counts['error']} errors",
+            f"{counts['fails']} fail, {counts.get('unpriced', 0)} designed but outside the price pack (not priced), "
+            f"{counts['error']} errors",
         ),
         ("sizes left out", f"{index['skipped_sizes']} grid cells whose face is taller than its top height"),
         ("apex-nb", index["apex_nb_version"]),
@@ -240,7 +242,7 @@ def workbook_bytes(index: dict[str, Any]) -> bytes:
         [
             cell(cover, "legend", font=bold),
             "a number = priced (every check passes, no review); REVIEW = needs an engineer before quoting; "
-            "FAILS = a check fails, not priced; ERROR = no design",
+            "FAILS = a check fails, not priced; NOT PRICED = designed, outside the price pack; ERROR = no design",
         ]
     )
     for (sign_type, speed), page in sheets(index).items():
@@ -275,7 +277,7 @@ def workbook_bytes(index: dict[str, Any]) -> bytes:
                     post = entry.get("post_label", "") if status != "error" else entry.get("error", "")[:120]
                     found = (
                         entry.get("foundation_summary", "")
-                        if status in ("ok", "review")
+                        if status in ("ok", "review", "unpriced")
                         else entry.get("governing_check", "")
                     )
                     row += [cell(sheet, value, fill=fills.get(status)) for value in (first, post, found)]
@@ -312,6 +314,7 @@ th { background: #eee; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 thead { display: table-header-group; } th.title { text-align: left; font-size: 10pt; background: #fff; border: 0; }
 td.review { background: #ffe8a6; } td.fails { background: #f4b6b6; } td.error { background: #d9d9d9; }
+td.unpriced { background: #c9daf8; }
 td .p { font-weight: bold; } td .f { color: #444; }
 table.cover td:first-child { font-weight: bold; width: 22%; }
 code { font-size: 7.5pt; word-break: break-all; }
@@ -337,7 +340,8 @@ def book_html(index: dict[str, Any]) -> str:
         Markup(
             "</table><p>In each cell: the price in USD, the post, the foundation. A plain price means every check "
             "passes and no review is needed; <b>REVIEW</b> (amber) needs an engineer before quoting; <b>FAILS</b> "
-            "(red) is not priced; <b>ERROR</b> (grey) has no design.</p>"
+            "(red) is not priced; <b>NOT PRICED</b> (blue) is designed but outside the price pack; "
+            "<b>ERROR</b> (grey) has no design.</p>"
         )
     )
     for (sign_type, speed), page in sheets(index).items():
@@ -361,7 +365,7 @@ def book_html(index: dict[str, Any]) -> str:
                     status = entry.get("status", "error")
                     detail = (
                         entry.get("foundation_summary", "")
-                        if status in ("ok", "review")
+                        if status in ("ok", "review", "unpriced")
                         else entry.get("governing_check", "") or entry.get("error", "")[:80]
                     )
                     parts.append(

@@ -72,11 +72,15 @@ def read_envelope(out: Path, record: dict[str, Any]) -> Any:
 
 
 def status_of(result: dict[str, Any], passed: bool) -> str:
-    """``ok`` (priced), ``review`` (needs an engineer) or ``fails`` (a check fails)."""
+    """``ok`` (priced), ``review`` (needs an engineer), ``fails`` (a check fails) or ``unpriced``
+    (designed, but the price pack does not cover it: the price is unknown, never invented)."""
     if not passed:
         return "fails"
     if result.get("needs_engineer_review"):
         return "review"
+    price = result.get("price_total_usd")
+    if not isinstance(price, (int, float)) or isinstance(price, bool):
+        return "unpriced"
     return "ok"
 
 
