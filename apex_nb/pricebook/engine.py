@@ -166,7 +166,7 @@ def solve_chunk(
                 record["line"] = len(lines)
                 lines.append(envelope.model_dump_json().encode("utf-8"))
             except ApexError as exc:
-                record.update(status="error", error=str(exc).splitlines()[0][:500])
+                record.update(status="error", error=" ".join(str(exc).split())[:500])
             except Exception as exc:  # a solver bug must not take the whole book down; it is named
                 record.update(status="error", error=f"{type(exc).__name__}: {exc}"[:500])
             record["duration_s"] = round(time.perf_counter() - start, 5)
