@@ -23,9 +23,13 @@ __all__ = [
     "SolverError",
     "__version__",
     "compare_editions",
+    "diff",
     "list_solvers",
     "solve",
 ]
+
+
+_CALLABLE_MODULES = ("diff", "pricebook")
 
 
 def solve(name: str, inputs: Any, **kwargs: Any) -> Envelope:
@@ -50,6 +54,10 @@ def list_solvers() -> list[Solver]:
 
 
 def __getattr__(name: str) -> Any:
+    if name in _CALLABLE_MODULES:  # modules that are also callables: apex_nb.diff(a, b), apex_nb.pricebook(spec)
+        import importlib
+
+        return importlib.import_module(f"apex_nb.{name}")
     if name == "Envelope":
         from apex_nb.envelope import Envelope
 

@@ -9,7 +9,11 @@ turns the recorder into an Envelope; nothing here is global.
 
 from __future__ import annotations
 
+import json
 import math
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +26,41 @@ if TYPE_CHECKING:
 
 DEFAULT_PENALTY = 0.1
 NO_CAPACITY_RATIO = 1.0e6  # the ratio recorded for a demand against zero capacity (a failed check)
+
+#: Sub-solve memo of ``reuse_parts`` (None: every ``calc.trial`` solves).
+_PART_MEMO: ContextVar[dict[tuple[Any, ...], Envelope] | None] = ContextVar("apex_nb_part_memo", default=None)
+PART_MEMO_LIMIT = 512  # least recently used parts go first; grid repeats are close together
+
+
+@contextmanager
+def reuse_parts(memo: dict[tuple[Any, ...], Envelope] | None = None) -> Iterator[dict[tuple[Any, ...], Envelope]]:
+    """Within this block, a sub-solve with the same solver, inputs and pack library is solved once.
+
+    Solvers are pure functions of (solver, inputs, packs), so the memoised envelope is the one a
+    fresh solve would return: same result, same content hash (a test compares both ways). The
+    key holds the solver name, the canonical inputs and the library's root and pins; a pack file
+    changed inside the block is not seen, so use it only where the packs are fixed for the whole
+    run (one price book, one chart sweep). Grids repeat wind and soil parts across many designs.
+    """
+    memo = {} if memo is None else memo  # pass the same dict to share the memo across blocks of one run
+    token = _PART_MEMO.set(memo)
+    try:
+        yield memo
+    finally:
+        _PART_MEMO.reset(token)
+
+
+def _memo_key(name: str, inputs: Any, library: PackLibrary) -> tuple[Any, ...] | None:
+    """(solver, canonical inputs, library root and pins), or None when the inputs are not plain JSON."""
+    if hasattr(inputs, "model_dump"):
+        data = {"model": type(inputs).__qualname__, "fields": inputs.model_dump(mode="json")}
+    else:
+        data = inputs
+    try:
+        text = json.dumps(data, sort_keys=True, allow_nan=False, separators=(",", ":"))
+    except (TypeError, ValueError):
+        return None
+    return (name, text, str(library.root), tuple(sorted(library.pins.items())))
 
 
 def _finite(symbol: str, value: float) -> float:
@@ -134,7 +173,17 @@ class Calc:
         """
         from apex_nb.registry import solve
 
-        return solve(name, inputs, library=self.library)
+        memo = _PART_MEMO.get()
+        key = _memo_key(name, inputs, self.library) if memo is not None else None
+        if memo is None or key is None:
+            return solve(name, inputs, library=self.library)
+        found = memo.pop(key, None)  # re-inserted below: the dict's order is the recency (LRU)
+        if found is None:
+            found = solve(name, inputs, library=self.library)
+            while len(memo) >= PART_MEMO_LIMIT:
+                memo.pop(next(iter(memo)))
+        memo[key] = found
+        return found
 
     def adopt(self, envelope: Envelope) -> Envelope:
         """Keep an envelope already solved with this library (a converged trial) as a part."""

@@ -329,8 +329,13 @@ class QuickQuoteApp:
         projects: str = "",
         solver_name: str = QUICK_QUOTE,
         quotes_dir: str = "",
+        price_book: str = "",
     ) -> None:
         self.solver_name = solver_name
+        # An approved price book (apex-nb pricebook DIR): a quote that falls on one of its current
+        # cells, and whose design is exactly that cell's, is labelled as priced from the book.
+        self.price_book = price_book or os.environ.get("APEX_NB_PRICE_BOOK", "")
+        self.book_quote: Any = None
         self.available = is_registered(solver_name)
         self.form = QuoteForm(values, _option_labels())
         self.envelope: Envelope | None = None
@@ -425,14 +430,32 @@ class QuickQuoteApp:
             if len(self._cache) > 256:
                 self._cache.clear()
             self._cache[key] = envelope
+        self.book_quote = self._book_cell(values, envelope)
         self.show(envelope)
         return envelope
+
+    def _book_cell(self, values: Mapping[str, Any], envelope: Envelope) -> Any:
+        """The approved price-book cell this quote falls on, when its design is exactly that cell's."""
+        if not self.price_book:
+            return None
+        try:
+            from apex_nb import pricebook
+
+            found = pricebook.lookup(self.price_book, values)
+        except Exception:  # a broken or foreign book never blocks a live quote
+            LOG.exception("price book lookup failed")
+            return None
+        if found is None or found.status != "ok":
+            return None
+        return found if found.content_sha256 == envelope.result.get("design_content_sha256") else None
 
     def show(self, envelope: Envelope) -> None:
         """Display a quote envelope."""
         self.envelope = envelope
         self._last = (dict(envelope.inputs), envelope)
         self.results.value = self._results_html(envelope, stale="")
+        if self.book_quote is not None:
+            self.results.value += f'<div class="apx-from-book">{html.escape(self.book_quote.label)}</div>'
         self.pdf_link.value = ""
         self.pdf_button.disabled = envelope.result.get("quote_total_usd") is None  # no price, no quote
         self._update_details()

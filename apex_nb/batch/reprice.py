@@ -108,6 +108,7 @@ class SiteRepricing:
     old_prices: str = ""
     error: str = ""
     cost_envelope: str = ""
+    why: str = ""  # what moved the price: the envelope diff of the old and the new cost part
 
     @property
     def delta_usd(self) -> float | None:
@@ -144,6 +145,19 @@ class RepriceReport:
         return "\n".join(lines)
 
 
+def explain_repricing(old: Envelope, new: Envelope, lines: int = 4) -> str:
+    """The changed total and the priced lines that moved, with the pack change that caused it."""
+    from apex_nb.diff import diff
+
+    result = diff(old, new)
+    reasons = result.explain()
+    moved = [c for c in result.results if c.path.startswith("lines[") and c.delta is not None]
+    reasons += [c.describe() for c in moved[:lines]]
+    if len(moved) > lines:
+        reasons.append(f"{len(moved) - lines} more line changes")
+    return "; ".join(reasons) if reasons else "no change"
+
+
 def _site(run: Path, library: PackLibrary, version: str, target: Path) -> SiteRepricing:
     from apex_nb.envelope import Envelope
 
@@ -172,6 +186,7 @@ def _site(run: Path, library: PackLibrary, version: str, target: Path) -> SiteRe
         item.error = str(exc).splitlines()[0]
         return item
     item.new_total_usd = total_of(repriced.result)
+    item.why = explain_repricing(cost, repriced)
     path = atomic_write(target / "runs" / run.name / "cost.envelope.json", repriced.to_json())
     item.cost_envelope = path.relative_to(target).as_posix()
     return item
@@ -199,6 +214,7 @@ def reprice(out: Path, pricing: str, quiet: bool = False) -> RepriceReport:
             "delta_usd": s.delta_usd,
             "error": s.error,
             "cost_envelope": s.cost_envelope,
+            "why": s.why,
         }
         for s in report.sites
     ]
@@ -211,5 +227,5 @@ def reprice(out: Path, pricing: str, quiet: bool = False) -> RepriceReport:
     if not quiet:
         for s in report.sites:
             if not s.error:
-                print(f"{s.site_id}: {s.old_total_usd or 0:,.2f} -> {s.new_total_usd or 0:,.2f} USD")
+                print(f"{s.site_id}: {s.old_total_usd or 0:,.2f} -> {s.new_total_usd or 0:,.2f} USD ({s.why})")
     return report

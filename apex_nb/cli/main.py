@@ -12,10 +12,20 @@ import sys
 from collections.abc import Sequence
 
 from apex_nb import __version__
-from apex_nb.cli import app_cmd, batch_cmd, packs_cmd, project_cmd, report_cmd, run_cmd, solve_cmd
+from apex_nb.cli import (
+    app_cmd,
+    batch_cmd,
+    diff_cmd,
+    packs_cmd,
+    pricebook_cmd,
+    project_cmd,
+    report_cmd,
+    run_cmd,
+    solve_cmd,
+)
 from apex_nb.errors import ApexError, InputError
 
-COMMAND_GROUPS = (packs_cmd, solve_cmd, run_cmd, project_cmd, app_cmd, report_cmd, batch_cmd)
+COMMAND_GROUPS = (packs_cmd, solve_cmd, run_cmd, project_cmd, app_cmd, report_cmd, batch_cmd, diff_cmd, pricebook_cmd)
 
 
 def build_parser() -> argparse.ArgumentParser:

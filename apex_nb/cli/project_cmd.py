@@ -294,13 +294,25 @@ def cmd_diff(args: argparse.Namespace) -> int:
             print("(no earlier version)")
             return 0
         old_ref = events[-1].etag_before
-    changes = diff(_resolve(store, args.id, old_ref), _resolve(store, args.id, args.new))
+    old_doc, new_doc = _resolve(store, args.id, old_ref), _resolve(store, args.id, args.new)
+    changes = diff(old_doc, new_doc)
     if args.json:
         print(json.dumps([{"op": c.op, "path": c.path} for c in changes], indent=2))
     else:
         for change in changes:
             print(change.describe())
+        for line in _design_reasons(old_doc, new_doc):
+            print(f"why: {line}")
     return 0
+
+
+def _design_reasons(old_doc: dict[str, Any] | None, new_doc: dict[str, Any] | None) -> list[str]:
+    """Envelope diffs of the designs that changed: why a price or a verdict moved."""
+    from apex_nb.diff import explain_designs
+
+    if old_doc is None or new_doc is None:
+        return []
+    return explain_designs(old_doc, new_doc)
 
 
 def _change_tail(change: dict[str, Any]) -> str:
@@ -334,6 +346,11 @@ def cmd_history(args: argparse.Namespace) -> int:
             print(f"    {change['op']:7s} {change['path']}{_change_tail(change)}")
         if event.changes_total > len(event.changes):
             print(f"    ... {event.changes_total - len(event.changes)} more")
+        if event.etag_before and any(str(c.get("path", "")).startswith("$.designs") for c in event.changes):
+            old_doc = store.version(args.id, event.etag_before)
+            new_doc = store.version(args.id, event.etag_after)
+            for line in _design_reasons(old_doc, new_doc):
+                print(f"    why: {line}")
     return 0
 
 

@@ -1,0 +1,335 @@
+"""Design every cell of a price book: in worker processes, cached by content hash, resumable.
+
+The batch machinery does the parts that matter for trust, and the price book reuses them:
+each cell is a portfolio row mapped to its design by ``apex_nb.batch.rows.row_to_solve``,
+solved by ``apex_nb.batch.site.solve_site`` (the single solve path of every engine) with one
+verified pack library per worker process, keyed by ``apex_nb.batch.keys.input_key`` (solver,
+inputs, apex_nb version) plus the pinned pack versions, and judged fresh or stale with
+``apex_nb.batch.keys.LockState`` (the packs a cell read against today's ``packs.lock``).
+
+What differs from ``apex-nb batch`` is the grain: a book has thousands of ~6 ms designs, so
+cells travel to the workers in chunks, each worker keeps the parts that repeat across the grid
+(``apex_nb.calc.reuse_parts``: the same wind part for every soil class, the same post
+selection for every soil class, ...), and the envelopes of a chunk are stored together as one
+gzip-compressed JSON-lines file named by its own sha256, ``DIR/cells/<sha256>.jsonl.gz``
+(content-addressed; one file per chunk instead of one per cell, because thousands of tiny
+atomic renames cost more than the designs), written by the worker through ``atomic_write``;
+the parent appends each finished cell (its key, chunk file and line) to
+``DIR/cells/journal.jsonl``.
+A second run (after a crash or Ctrl-C, or with more cells) reuses every journal entry whose key
+is unchanged, whose envelope file still has the recorded sha256 and whose packs are still the
+ones the lock gives.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import time
+import uuid
+from collections.abc import Callable, Iterable
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from apex_nb import __version__
+from apex_nb.batch.keys import LockState, atomic_write, input_key
+from apex_nb.canonical import content_hash, file_sha256
+from apex_nb.pricebook.spec import Cell
+
+CELLS_DIR = "cells"
+JOURNAL = "journal.jsonl"
+PRICES_PACK = "prices"
+
+#: Result fields a book shows and ``--check`` compares.
+SHOWN = ("status", "price_total_usd", "post_label", "foundation_summary", "governing_check", "needs_engineer_review")
+
+
+def cell_key(cell: Cell, pins: dict[str, str]) -> str:
+    """Content hash of what a cell's envelope depends on before it runs (packs read come after)."""
+    return content_hash({"input_key": input_key(cell.solver, cell.inputs, None), "pins": dict(sorted(pins.items()))})
+
+
+def chunk_path(out: Path, name: str) -> Path:
+    """``DIR/cells/<name>`` (a chunk file name as recorded)."""
+    return out / CELLS_DIR / name
+
+
+def read_envelope(out: Path, record: dict[str, Any]) -> Any:
+    """The verified envelope of a cell record (``envelope_file`` and ``line``)."""
+    from apex_nb.envelope import Envelope
+
+    lines = gzip.decompress(chunk_path(out, record["envelope_file"]).read_bytes()).splitlines()
+    envelope = Envelope.model_validate_json(lines[record["line"]])
+    envelope.verify()
+    if envelope.content_sha256 != record.get("content_sha256"):
+        from apex_nb.errors import EnvelopeError
+
+        raise EnvelopeError(f"{record['cell_id']}: the cached envelope is not the one the book recorded")
+    return envelope
+
+
+def status_of(result: dict[str, Any], passed: bool) -> str:
+    """``ok`` (priced), ``review`` (needs an engineer), ``fails`` (a check fails) or ``unpriced``
+    (designed, but the price pack does not cover it: the price is unknown, never invented)."""
+    if not passed:
+        return "fails"
+    if result.get("needs_engineer_review"):
+        return "review"
+    price = result.get("price_total_usd")
+    if not isinstance(price, (int, float)) or isinstance(price, bool):
+        return "unpriced"
+    return "ok"
+
+
+def summarize(envelope: Any) -> dict[str, Any]:
+    """The fields a book shows for one design envelope."""
+    result = envelope.result
+    return {
+        "status": status_of(result, envelope.passed),
+        "price_total_usd": result.get("price_total_usd"),
+        "post_label": result.get("post_label", ""),
+        "foundation_summary": result.get("foundation_summary", ""),
+        "governing_check": result.get("governing_check", ""),
+        "governing_ratio": result.get("governing_ratio"),
+        "needs_engineer_review": bool(result.get("needs_engineer_review")),
+        "review_reasons": list(result.get("review_reasons") or []),
+        "confidence": envelope.confidence,
+        "content_sha256": envelope.content_sha256,
+        "packs": [p.model_dump() for p in envelope.packs],
+    }
+
+
+# -- worker side ---------------------------------------------------------------------------------
+_WORKER_LIBRARY: Any = None
+
+
+def _library(pins: dict[str, str]) -> Any:
+    """One verified pack library per worker process and pins."""
+    global _WORKER_LIBRARY
+    from apex_nb.packs import PackLibrary, default_packs_root
+
+    root = default_packs_root()
+    if _WORKER_LIBRARY is None or _WORKER_LIBRARY.root != root or _WORKER_LIBRARY.pins != pins:
+        _WORKER_LIBRARY = PackLibrary(root=root, pins=dict(pins))
+    return _WORKER_LIBRARY
+
+
+@dataclass(frozen=True)
+class Job:
+    """One cell to solve in a worker: id, solver, inputs JSON text and its cache key."""
+
+    cell_id: str
+    solver: str
+    inputs_json: str
+    key: str
+
+
+_RUN_MEMO: tuple[str, dict[tuple[Any, ...], Any]] = ("", {})
+
+
+def _memo(run_id: str) -> dict[tuple[Any, ...], Any]:
+    """The sub-solve memo of one run in this process: a new run (new packs, maybe) starts empty."""
+    global _RUN_MEMO
+    if not run_id or _RUN_MEMO[0] != run_id:
+        _RUN_MEMO = (run_id, {})
+    return _RUN_MEMO[1]
+
+
+def solve_chunk(
+    jobs: list[Job], out: str, pins: dict[str, str], reuse: bool = True, run_id: str = ""
+) -> list[dict[str, Any]]:
+    """Solve each job, write its compressed envelope into the cache, return one record per job.
+
+    With ``reuse``, sub-solves that repeat are solved once per worker process and run (``run_id``:
+    chunks of the same run share the memo; packs do not change within a run). Never raises for a
+    cell: a cell whose design raises is recorded with ``status: error``.
+    """
+    import contextlib
+
+    from apex_nb.batch.site import solve_site
+    from apex_nb.calc import reuse_parts
+    from apex_nb.errors import ApexError
+
+    library = _library(pins)
+    records = []
+    lines: list[bytes] = []
+    with reuse_parts(_memo(run_id)) if reuse else contextlib.nullcontext():
+        for job in jobs:
+            start, cpu = time.perf_counter(), time.process_time()
+            record: dict[str, Any] = {"cell_id": job.cell_id, "key": job.key, "apex_nb_version": __version__}
+            try:
+                envelope = solve_site(job.solver, job.inputs_json, library=library)
+                record.update(summarize(envelope))
+                record["line"] = len(lines)
+                lines.append(envelope.model_dump_json().encode("utf-8"))
+            except ApexError as exc:
+                record.update(status="error", error=" ".join(str(exc).split())[:500])
+            except Exception as exc:  # a solver bug must not take the whole book down; it is named
+                record.update(status="error", error=f"{type(exc).__name__}: {exc}"[:500])
+            record["duration_s"] = round(time.perf_counter() - start, 5)
+            record["cpu_s"] = round(time.process_time() - cpu, 5)
+            records.append(record)
+    if lines and out:
+        packed = gzip.compress(b"\n".join(lines) + b"\n", compresslevel=1, mtime=0)
+        digest = file_sha256(packed)
+        name = f"{digest}.jsonl.gz"
+        atomic_write(chunk_path(Path(out), name), packed, durable=False)
+        for record in records:
+            if "line" in record:
+                record["envelope_file"] = name
+                record["envelope_file_sha256"] = digest
+    return records
+
+
+# -- parent side ---------------------------------------------------------------------------------
+def fresh(record: dict[str, Any], lock: LockState, pins: dict[str, str]) -> str:
+    """Why a journal record cannot be reused ('' when it can): the batch freshness rule, with pins.
+
+    A pinned pack stays valid while its pinned version's bytes match the lock; any other pack
+    must still be the newest locked version (``LockState.stale``).
+    """
+    if record.get("status") == "error" or record.get("apex_nb_version") != __version__:
+        return "failed before" if record.get("status") == "error" else "apex_nb version changed"
+    for used in record.get("packs", []):
+        if used["name"] in pins:
+            problem = lock.problem(used)
+            if problem or used["version"] != pins[used["name"]]:
+                return problem or f"pack {used['name']} pinned to another version"
+        elif lock.stale(used):
+            return f"pack {used['name']} changed"
+    return ""
+
+
+def read_journal(out: Path) -> dict[str, dict[str, Any]]:
+    """The last record per key in ``DIR/cells/journal.jsonl`` (a torn last line is ignored)."""
+    path = out / CELLS_DIR / JOURNAL
+    found: dict[str, dict[str, Any]] = {}
+    try:
+        lines = path.read_bytes().splitlines()
+    except OSError:
+        return found
+    for line in lines:
+        try:
+            record = json.loads(line)
+        except ValueError:
+            continue
+        if isinstance(record, dict) and isinstance(record.get("key"), str):
+            found[record["key"]] = record
+    return found
+
+
+def _intact(out: Path, record: dict[str, Any], seen: dict[str, bool]) -> bool:
+    """The record's chunk file still has the recorded sha256 (each file hashed once per run)."""
+    name = record.get("envelope_file", "")
+    if name not in seen:
+        try:
+            seen[name] = bool(name) and file_sha256(chunk_path(out, name).read_bytes()) == record.get(
+                "envelope_file_sha256"
+            )
+        except OSError:
+            seen[name] = False
+    return seen[name]
+
+
+@dataclass
+class RunStats:
+    """What one run of the engine did."""
+
+    solved: int = 0
+    reused: int = 0
+    errors: int = 0
+    interrupted: bool = False
+    solve_s: float = 0.0  # summed wall time of the cells in the workers
+    cpu_s: float = 0.0  # summed CPU time of the cells in the workers
+    wall_s: float = 0.0
+
+
+def _chunks(items: list[Job], size: int) -> Iterable[list[Job]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def run_cells(
+    cells: list[Cell],
+    out: Path,
+    pins: dict[str, str],
+    lock: LockState,
+    *,
+    workers: int = 0,
+    reuse_parts: bool = True,
+    progress: Callable[[int, int], None] | None = None,
+) -> tuple[dict[str, dict[str, Any]], RunStats]:
+    """Solve every stale cell and return ``{cell_id: record}`` for all cells, with the run's stats."""
+    from apex_nb.batch.engines import worker_init
+
+    start = time.perf_counter()
+    run_id = uuid.uuid4().hex
+    stats = RunStats()
+    journal = read_journal(out)
+    records: dict[str, dict[str, Any]] = {}
+    todo: list[Job] = []
+    seen: dict[str, bool] = {}
+    for cell in cells:
+        key = cell_key(cell, pins)
+        old = journal.get(key)
+        if old is not None and not fresh(old, lock, pins) and _intact(out, old, seen):
+            records[cell.cell_id] = {**old, "cell_id": cell.cell_id}
+            stats.reused += 1
+            continue
+        inputs_text = json.dumps(cell.inputs, sort_keys=True, allow_nan=False, separators=(",", ":"))
+        todo.append(Job(cell.cell_id, cell.solver, inputs_text, key))
+    (out / CELLS_DIR).mkdir(parents=True, exist_ok=True)
+    workers = workers or max(1, os.cpu_count() or 1)
+    size = max(4, min(64, len(todo) // (workers * 8) or 4))
+    done = 0
+    with open(out / CELLS_DIR / JOURNAL, "ab") as log:
+
+        def take(batch: list[dict[str, Any]]) -> None:
+            nonlocal done
+            for record in batch:
+                records[record["cell_id"]] = record
+                stats.solve_s += record.get("duration_s", 0.0)
+                stats.cpu_s += record.get("cpu_s", 0.0)
+                stats.errors += record.get("status") == "error"
+            log.write(b"".join(json.dumps(r, sort_keys=True).encode("utf-8") + b"\n" for r in batch))
+            log.flush()
+            done += len(batch)
+            stats.solved += len(batch)
+            if progress is not None:
+                progress(done, len(todo))
+
+        if workers == 1 or len(todo) <= size:
+            try:
+                for chunk in _chunks(todo, size):
+                    take(solve_chunk(chunk, str(out), pins, reuse_parts, run_id))
+            except KeyboardInterrupt:
+                stats.interrupted = True
+        else:
+            pending = list(_chunks(todo, size))
+            pending.reverse()
+            running: dict[Future[list[dict[str, Any]]], list[Job]] = {}
+            with ProcessPoolExecutor(max_workers=workers, initializer=worker_init) as pool:
+                try:
+                    while pending or running:
+                        while pending and len(running) < workers * 2:
+                            chunk = pending.pop()
+                            running[pool.submit(solve_chunk, chunk, str(out), pins, reuse_parts, run_id)] = chunk
+                        finished, _ = wait(running, return_when=FIRST_COMPLETED)
+                        for future in finished:
+                            chunk = running.pop(future)
+                            try:
+                                take(future.result())
+                            except Exception as exc:  # the worker process died under this chunk: name its cells
+                                failure = f"worker process failed: {exc!r}"[:500]
+                                take([{"cell_id": j.cell_id, "key": j.key, "status": "error", "error": failure,
+                                       "apex_nb_version": __version__} for j in chunk])  # fmt: skip
+                except KeyboardInterrupt:
+                    stats.interrupted = True
+                    pending.clear()
+                    for future in running:
+                        future.cancel()
+    stats.wall_s = time.perf_counter() - start
+    return records, stats
