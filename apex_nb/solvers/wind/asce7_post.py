@@ -72,7 +72,7 @@ class PostInput(SolverInput):
     )
     kd: float | None = Field(
         default=None,
-        gt=0,
+        ge=0.5,  # ASCE 7 Table 26.6-1 lists 0.85 to 0.95; below 0.5 is a typo, not a structure
         le=1.0,
         description="Directionality factor Kd; default: chimneys and similar structures of the post's shape",
     )
