@@ -15,6 +15,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from markupsafe import escape
 from matplotlib.image import imread
 
 import apex_nb
@@ -128,7 +129,11 @@ def test_cover_verdict_criteria_and_checks(printed) -> None:
     assert "Risk category" in text and "Basic wind speed" in text and "Exposure" in text and "Soil" in text
     assert env.content_sha256 in text.replace(" ", "") or env.content_sha256[:40] in text
     assert "price_total_usd" not in text and "Pricing" not in text  # left out by default
-    assert "clause" in text and " input " not in text  # no bare "input" clause
+    page = pdf.with_suffix(".html").read_text()
+    checks = page[page.index("Checks by component</h2>") : page.index("<h3>Results</h3>")]
+    for found in env.all_checks():  # each check with its clause, escaped once
+        assert found.check.clause and f"<td>{escape(found.check.clause)}</td>" in checks
+    assert "<td>input</td>" not in page  # every clause names its basis (the deflection limit included)
 
 
 def test_each_check_once_and_pricing_on_request(tmp_path: Path) -> None:
