@@ -29,7 +29,9 @@ if TYPE_CHECKING:
 
 BLOCK_CSS = """
 .apx-table{border-collapse:collapse;margin:4px 0 12px;font-size:12px}
-.apx-table td,.apx-table th{border:1px solid #d0d7de;padding:3px 6px;text-align:left;vertical-align:top}
+table.apx-table td,table.apx-table th{border:1px solid #d0d7de;padding:3px 6px;text-align:left;vertical-align:top}
+table.apx-table td .apx-num{display:block;text-align:right}
+.apx-ratio{white-space:nowrap}
 .apx-table th{background:#f6f8fa}
 .apx-table .apx-table{margin:0;font-size:11px}
 .apx-num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
@@ -238,7 +240,7 @@ def _check_row(found: LocatedCheck, governing: LocatedCheck | None) -> list[Any]
         value_html(check.demand, unit=check.unit),
         value_html(check.capacity, unit=check.unit),
         check.unit,
-        Markup("{} {:.3f}").format(ratio_bar(check.ratio, check.passed), check.ratio),
+        Markup('<span class="apx-ratio">{} {:.3f}</span>').format(ratio_bar(check.ratio, check.passed), check.ratio),
         verdict_html(check.passed),
         check.clause,
     ]

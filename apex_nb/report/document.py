@@ -263,8 +263,8 @@ def checks_by_component(env: Envelope) -> Markup:
             css = Markup(' class="apx-gov"') if found is governing else Markup("")
             body.append(
                 Markup(
-                    "<tr{}><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{} {:.3f}</td><td>{}</td>"
-                    "<td>{}</td></tr>"
+                    "<tr{}><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>"
+                    '<td class="apx-ratio">{} {:.3f}</td><td>{}</td><td>{}</td></tr>'
                 ).format(
                     css,
                     c.id,
@@ -629,7 +629,7 @@ def render_html(
     page = _JINJA.get_template("package.html.j2").render(
         tb=_title_block(source, opts, date),
         paper=PAPERS[opts.paper],
-        css=Markup(PAGE_CSS + blocks.BLOCK_CSS),
+        css=Markup(blocks.BLOCK_CSS + PAGE_CSS),
         designs=designs,
         any_review=any(d.review_needed for d in designs),
         index=_index(source, designs, sheets),
