@@ -7,10 +7,10 @@ PYTEST_ARGS ?=
 
 .PHONY: install run test lint lock app lab bench clean
 
-$(STAMP): pyproject.toml requirements/base.in requirements/dev.in requirements/constraints.txt
+$(STAMP): pyproject.toml requirements/*.in requirements/constraints.txt
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -c requirements/constraints.txt -e '.[dev]'
+	$(BIN)/python -m pip install -q -c requirements/constraints.txt -e '.[apps,batch,dev]'
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 >/dev/null
 	touch $(STAMP)
 
@@ -28,6 +28,7 @@ lab: install
 	$(BIN)/apex-nb lab
 
 test: install
+	bash tools/ensure_browser.sh $(BIN)/python
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 

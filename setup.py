@@ -6,9 +6,14 @@ The ipywidgets layer lives in the top-level ``widgets/`` folder but installs as
 in pyproject.toml, so the packages are discovered here: new sub-packages need no edit.
 """
 
-from setuptools import find_packages, setup
+from setuptools import find_namespace_packages, find_packages, setup
 
 core = find_packages(include=["apex_nb", "apex_nb.*"])
-ui = ["apex_nb.widgets", *(f"apex_nb.widgets.{name}" for name in find_packages("widgets"))]
+# Namespace discovery also lists the Voila template folders (data only), so setuptools ships them
+# as declared packages instead of warning that they look importable but are not listed.
+ui = [
+    "apex_nb.widgets",
+    *(f"apex_nb.widgets.{name}" for name in find_namespace_packages("widgets", exclude=["*__pycache__*"])),
+]
 
 setup(packages=core + ui, package_dir={"apex_nb.widgets": "widgets"})

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Literal
+from typing import Any, Literal
 
 from apex_nb.equations.mechanics.tube_properties import rect_tube, round_tube, weight_lb_per_ft
 from apex_nb.packs import Pack
@@ -169,7 +169,11 @@ def _same(
 # --- rows -> sections ---------------------------------------------------------------------
 def _from_row(family: Family, row: object, pack: Pack) -> Section:
     """Build a Section from one validated pack row (see apex_nb.pack_schemas.sections)."""
-    ref = {"pack_name": pack.header.name, "pack_version": pack.header.version, "pack_sha256": pack.sha256}
+    ref: dict[str, Any] = {
+        "pack_name": pack.header.name,
+        "pack_version": pack.header.version,
+        "pack_sha256": pack.sha256,
+    }
     r = row
     if family in ("pipe", "hss-round"):
         c_value = getattr(r, "C", None)

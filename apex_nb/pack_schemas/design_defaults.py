@@ -26,3 +26,8 @@ class SignDesignDefaultsPack(PackModel):
     base_plate_pier_fc_psi: float = Field(gt=0, description="Pier concrete f'c for base-plated posts")
     base_plate_hef_in: float = Field(gt=0, description="Anchor rod embedment in the pier")
     cantilever_arm_k_factor: float = Field(gt=0, description="Effective length factor of the arm (cantilever)")
+    min_wall_embedded_in: float = Field(gt=0, description="Smallest nominal wall of a direct-buried post, in")
+    min_wall_base_plate_in: float = Field(gt=0, description="Smallest nominal wall of a base-plated post, in")
+    max_round_d_over_t: float = Field(gt=0, description="Largest D/t of a round post or arm")
+    max_rect_b_over_t: float = Field(gt=0, description="Largest b/t (and h/t) of a square or rectangular post or arm")
+    max_face_overhang_ft: float = Field(gt=0, description="Largest reach of a face beyond its outermost post, ft")

@@ -44,6 +44,12 @@ class SoilAdjustments(PackModel):
     isolated_pole_ground_motion_in: float = Field(gt=0)
     cohesive_sliding_max_fraction_of_dead_load: float = Field(gt=0, le=1, description="§1806.3.2")
     cohesive_sliding_limit_classes: list[int]
+    alternative_asd_wind_omega: float = Field(
+        ge=1, le=2, description="ω on 0.6W in the alternative ASD combinations that carry the one-third increase"
+    )
+    alternative_asd_counteracting_dead_fraction: float = Field(
+        gt=0, le=1, description="Share of the dead load counted against wind in the alternative ASD combinations"
+    )
 
 
 class SoilClauses(PackModel):
@@ -55,6 +61,8 @@ class SoilClauses(PackModel):
     depth_increase: str
     isolated_poles: str
     combined_resistance: str
+    alternative_combinations: str
+    one_third_permitted: bool = Field(description="Whether the edition keeps the alternative ASD combinations")
 
 
 class IbcSoilsPack(PackModel):
@@ -115,6 +123,7 @@ class FoundationClauses(PackModel):
     safety_factor: str
     stability_combination: str
     bearing_combination: str
+    frost: str
 
 
 class IbcFoundationsPack(PackModel):

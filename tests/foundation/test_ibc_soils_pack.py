@@ -64,5 +64,6 @@ def test_embedment_constants(foundations):
     assert k.s1_depth_fraction == pytest.approx(1 / 3)
     assert k.lateral_pressure_depth_limit_ft == 12.0
     sf = foundations.spread_footing
-    assert (sf.overturning_safety_factor, sf.sliding_safety_factor) == (1.5, 1.5)
+    # 1.1.0: one margin (0.6D of ASCE 7 §2.4.1 comb. 7), not 0.6D and FS 1.5 together (issue 12, finding 9).
+    assert (sf.overturning_safety_factor, sf.sliding_safety_factor) == (1.0, 1.0)
     assert (sf.stability_dead_load_factor, sf.wind_load_factor, sf.bearing_dead_load_factor) == (0.6, 0.6, 1.0)

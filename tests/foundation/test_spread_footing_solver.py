@@ -71,7 +71,7 @@ def test_trapezoid_within_kern_and_default_asd_combinations():
     assert r["bearing_shape"] == "trapezoid"
     assert r["max_bearing_psf"] == pytest.approx(dead / 36 * (1 + 6 * e / 6))
     texts = " | ".join(a.text for a in env.assumptions)
-    assert "required overturning safety factor = 1.5 (default)" in texts
+    assert "required overturning safety factor = 1 (default)" in texts
     assert "Passive soil pressure" in texts
 
 
@@ -137,7 +137,8 @@ def test_larger_force_never_gives_a_smaller_footing(force, scale, height, soil_c
 @settings(max_examples=40, deadline=None)
 @given(st.floats(min_value=0.5, max_value=3.0), st.floats(min_value=0.0, max_value=20000.0))
 def test_every_check_monotone_in_the_moment(length_scale, moment):
-    s = Settings(1000, 500, moment, 0, 0, 150, 100, 2000, 0.25, 0, 0.5, 1.5, 1.5, 1.0, 0.6, 1.0, 0.6)
+    s = Settings(1000, 500, moment, 0, 0, 150, 100, 2000, 0.25, 0, 0.5, 1.5, 1.5, 1.0, 0.6, 1.0, 0.6, 0.0, 0.6, 0.6,
+                 ("D + 0.6W", "0.6D + 0.6W"))  # fmt: skip
     base = evaluate(s, 4 * length_scale, 4 * length_scale, 2)
     more = evaluate(Settings(**{**s.__dict__, "moment_at_grade_lb_ft": moment + 1000}), 4 * length_scale,
                     4 * length_scale, 2)  # fmt: skip
@@ -183,3 +184,48 @@ def test_report_bearing_without_friction_needs_a_sliding_value():
     assert "friction_coefficient" in [p.path for p in info.value.problems]
     ok = solve("foundation.spread_footing", {**data, "friction_coefficient": 0.3}, library=LIB)
     assert ok.result["allowable_bearing_psf"] == 3000
+
+
+def test_one_margin_on_stability_not_two():
+    """Issue 12 finding 9: 0.6D + 0.6W with FS 1.0 (ASCE 7 §2.4.1 comb. 7), not 0.6D and FS 1.5 together."""
+    env = footing(dead_load_lb=2000, lateral_force_lb=500, force_height_ft=4, soil_class=3)
+    ot = next(c for c in env.checks if c.id == "footing.overturning")
+    assert ot.demand == 1.0
+    assert "2.4.1 comb. 7" in ot.clause
+    assert env.packs[0].version == "1.1.0" or any(p.name == "ibc-foundations" and p.version == "1.1.0"
+                                                    for p in env.packs)
+
+
+def test_footing_bottom_reaches_the_frost_depth():
+    """Issue 12 finding 5: a 1 ft footing with a 3.5 ft frost depth sits under 2.5 ft of soil cover."""
+    kw = {"dead_load_lb": 3000, "lateral_force_lb": 400, "force_height_ft": 3, "soil_class": 4}
+    at_grade = footing(width_ft=5, length_ft=5, thickness_ft=1, **kw).result
+    assert at_grade["bottom_depth_ft"] == 1.0
+    env = footing(width_ft=5, length_ft=5, thickness_ft=1, min_bottom_depth_ft=3.5, **kw)
+    r = env.result
+    assert r["soil_cover_ft"] == pytest.approx(2.5)
+    assert r["bottom_depth_ft"] == pytest.approx(3.5)
+    assert r["soil_cover_weight_lb"] == pytest.approx(5 * 5 * 2.5 * 100)
+    assert r["base_moment_lb_ft"] == pytest.approx(400 * (3 + 3.5))
+    check = next(c for c in env.checks if c.id == "footing.min_depth")
+    assert check.passed and "1809.4" in check.clause
+    auto = footing(min_bottom_depth_ft=4.0, **kw).result
+    assert auto["bottom_depth_ft"] >= 4.0 - 1e-9
+
+
+def test_one_third_increase_goes_with_the_alternative_combinations():
+    """Issue 12 finding 3: 4/3 q_a only with D + 0.6ωW (ω = 1.3), IBC 2018 §1605.3.2 / 2021 §1605.2."""
+    kw = {"dead_load_lb": 2000, "lateral_force_lb": 900, "force_height_ft": 6, "width_ft": 5, "length_ft": 5,
+          "thickness_ft": 1.5, "soil_class": 4}  # fmt: skip
+    basic = footing(**kw).result
+    alt_env = footing(one_third_increase=True, **kw)
+    alt = alt_env.result
+    assert alt["allowable_bearing_psf"] == pytest.approx(basic["allowable_bearing_psf"] * 4 / 3)
+    assert alt["bearing_combination"] in ("D + 0.6ωW", "2/3 D + 0.6ωW")
+    dead = basic["total_dead_load_lb"]
+    m = 0.6 * 1.3 * basic["base_moment_lb_ft"]
+    p = dead if alt["bearing_combination"] == "D + 0.6ωW" else 2 / 3 * dead
+    assert alt["eccentricity_ft"] == pytest.approx(m / p)
+    assert any("alternative ASD combinations" in a.text for a in alt_env.assumptions)
+    # Overturning keeps the basic 0.6D + 0.6W.
+    assert alt["overturning_moment_lb_ft"] == pytest.approx(basic["overturning_moment_lb_ft"])

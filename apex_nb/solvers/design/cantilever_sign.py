@@ -13,6 +13,7 @@ worse of Cases A, B and C), plus wind on itself; the foundation is a direct embe
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from apex_nb.calc import Calc
@@ -20,18 +21,22 @@ from apex_nb.registry import Solver
 from apex_nb.solvers.design.common import (
     COST_FAMILY,
     LB_PER_KIP,
+    PostChoice,
+    check_geometry,
     defaults,
     embedded_footing,
     face_weight_lb,
     face_wind,
     load_factors,
+    no_post_verdict,
     price_and_verdict,
+    soil_load_factors,
+    wall_limits,
     wind_inputs,
 )
 from apex_nb.solvers.design.inputs import CantileverSignInput
-from apex_nb.solvers.design.pole_sign import post_plan_diameter_in, post_shape, post_width_in
 
-VERSION = "1.0.0"
+VERSION = "1.1.0"
 
 
 def torsion_arm_ft(inputs: CantileverSignInput, wind: dict[str, Any]) -> tuple[float, float, str]:
@@ -56,7 +61,7 @@ def torsion_arm_ft(inputs: CantileverSignInput, wind: dict[str, Any]) -> tuple[f
 def run(inputs: CantileverSignInput, calc: Calc) -> dict[str, Any]:
     """Design arm, post and footing of a cantilever sign, and price it."""
     policy = defaults(calc)
-    factors = load_factors(calc, inputs.wind.edition, inputs.design_method)
+    factors = soil_load_factors(calc, load_factors(calc, inputs.wind.edition, inputs.design_method), inputs.soil)
     calc.applies(
         "not over a roadway (AASHTO LTS fatigue is out of scope)",
         not inputs.over_roadway,
@@ -72,6 +77,7 @@ def run(inputs: CantileverSignInput, calc: Calc) -> dict[str, Any]:
     torsion_w = calc.value("T_W", force_w * lever_ft, unit="lb-ft", description="post torsion (W)", formula="F x")
     centre_ft = inputs.face_offset_ft + face.width_ft / 2.0
     top_ft = face.top_height_ft
+    check_geometry(calc, [face], inputs.face_offset_ft + face.width_ft, policy)
 
     arm_m_wind = force_w * lever_ft
     arm_m_dead = dead_lb * centre_ft
@@ -87,6 +93,7 @@ def run(inputs: CantileverSignInput, calc: Calc) -> dict[str, Any]:
     arm = calc.solve(
         "post.select",
         {
+            **wall_limits(policy, base_plated=True),
             "edition": inputs.aisc_edition,
             "design_method": inputs.design_method,
             "families": list(inputs.arm_families),
@@ -101,7 +108,10 @@ def run(inputs: CantileverSignInput, calc: Calc) -> dict[str, Any]:
             "deflection_limit_ratio": inputs.deflection_limit_ratio,
         },
     )
-    arm_weight_lb = arm.result["weight_lb_per_ft"] * inputs.arm_length_ft
+    arm_choice = PostChoice.from_envelope(arm)
+    if not arm_choice.found:
+        return _no_member(calc, inputs, arm_choice, "arm", w, force_w, policy)
+    arm_weight_lb = arm_choice.weight_lb_per_ft * inputs.arm_length_ft
     axial_lb = dead_lb + arm_weight_lb
     bottom_ft = top_ft - face.height_ft
     calc.assume("The post is fixed at grade; the face is clear of the post (no wind shielding)")
@@ -112,7 +122,7 @@ def run(inputs: CantileverSignInput, calc: Calc) -> dict[str, Any]:
         description="post moment from the eccentric dead load (perpendicular to the wind moment)",
     )
 
-    def post_inputs(post_wind: dict[str, Any]) -> dict[str, Any]:
+    def post_inputs(post_wind: dict[str, Any], self_weight_lb_per_ft: float) -> dict[str, Any]:
         shear = force_w + post_wind["force_per_post_lb"]
         moment = force_w * w["resultant_height_ft"] + post_wind["moment_at_grade_lb_ft"]
         return {
@@ -122,8 +132,9 @@ def run(inputs: CantileverSignInput, calc: Calc) -> dict[str, Any]:
             "moment_kip_ft": (factors.member_w * moment + factors.member_d * dead_moment) / LB_PER_KIP,
             "shear_kip": factors.member_w * shear / LB_PER_KIP,
             "torsion_kip_ft": factors.member_w * torsion_w / LB_PER_KIP,
-            "axial_kip": factors.member_d * axial_lb / LB_PER_KIP,
+            "axial_kip": factors.member_d * (axial_lb + self_weight_lb_per_ft * top_ft) / LB_PER_KIP,
             "length_ft": top_ft,
+            **wall_limits(policy, base_plated=False),
             "point_loads": [{"force_kip": force_w / LB_PER_KIP, "height_ft": w["resultant_height_ft"]}],
             "loads_level": "W",
             "asce7_edition": inputs.wind.edition,
@@ -131,6 +142,7 @@ def run(inputs: CantileverSignInput, calc: Calc) -> dict[str, Any]:
         }
 
     width_in, shape = 6.625, "round"  # first guess, iterated to a post at least as wide as selected
+    self_weight = 0.0  # post self-weight in the axial load, iterated with the selection
     wind_post_inputs: dict[str, Any] = {}
     for _ in range(policy.max_post_iterations):
         wind_post_inputs = {
@@ -140,18 +152,29 @@ def run(inputs: CantileverSignInput, calc: Calc) -> dict[str, Any]:
             "exposed_height_ft": top_ft,
         }
         trial_wind = calc.trial("wind.asce7_post", wind_post_inputs)
-        trial = calc.trial("post.select", post_inputs(trial_wind.result))
-        new_width, new_shape = post_width_in(trial), post_shape(trial)
-        if new_width <= width_in + 1e-9 and (new_shape == shape or new_width < width_in - 1e-9):
+        trial = PostChoice.from_envelope(calc.trial("post.select", post_inputs(trial_wind.result, self_weight)))
+        if not trial.found:
             break
-        width_in, shape = max(new_width, width_in), new_shape
+        weight_ok = trial.weight_lb_per_ft <= self_weight + 1e-9
+        self_weight = max(self_weight, trial.weight_lb_per_ft)
+        if (
+            trial.width_in <= width_in + 1e-9
+            and (trial.shape == shape or trial.width_in < width_in - 1e-9)
+            and weight_ok
+        ):
+            break
+        width_in, shape = max(trial.width_in, width_in), trial.shape
     else:
         calc.applies("post size converged", False, "post wind and post size did not settle", penalty=0.2)
     post_wind = calc.solve("wind.asce7_post", wind_post_inputs)
     calc.assume(
         f"Wind on the post over its full height, on a {width_in:g} in {shape} post at least as wide as selected"
     )
-    post = calc.solve("post.select", post_inputs(post_wind.result))
+    post_env = calc.solve("post.select", post_inputs(post_wind.result, self_weight))
+    post = PostChoice.from_envelope(post_env)
+    calc.assume(f"Post self-weight ({self_weight:g} lb/ft over {top_ft:g} ft) is in the axial load")
+    if not post.found:
+        return _no_member(calc, inputs, post, "post", w, force_w, policy)
     shear_w = calc.value(
         "V_W", force_w + post_wind.result["force_per_post_lb"], unit="lb", description="post shear (W)"
     )
@@ -161,31 +184,59 @@ def run(inputs: CantileverSignInput, calc: Calc) -> dict[str, Any]:
         unit="lb-ft",
         description="post moment at grade from wind (W)",
     )
-    calc.note("post_shape", post_shape(post), description="post shape")
+    calc.note("post_shape", post.shape, description="post shape")
+    soil_force_lb = calc.value(
+        "P_soil",
+        factors.soil_w * shear_w,
+        unit="lb",
+        description="lateral force on the footing",
+        formula=f"{factors.soil_w:g} x V_W",
+        clause=factors.soil_combo,
+    )
+    soil_dead_moment = calc.value(
+        "M_D,soil",
+        factors.soil_d * dead_moment,
+        unit="lb-ft",
+        description="permanent moment at grade from the face and arm hung off the post (dead-load eccentricity)",
+        formula=f"{factors.soil_d:g} x M_D",
+        clause=factors.soil_combo,
+    )
+    soil_moment = calc.value(
+        "M_soil",
+        math.hypot(factors.soil_w * moment_w, soil_dead_moment),
+        unit="lb-ft",
+        description="moment at grade on the footing: wind and dead-load moments act about perpendicular axes",
+        formula=f"√(({factors.soil_w:g} M_W)² + M_D,soil²)",
+        clause=factors.soil_combo,
+    )
+    calc.assume(
+        "The dead-load moment of the offset face and arm (M_D) reaches the footing with the wind moment in "
+        f"{factors.soil_combo}; the two act about perpendicular axes and a round shaft resists their vector sum"
+    )
     footing = embedded_footing(
         calc,
-        lateral_force_lb=factors.soil_w * shear_w,
-        moment_lb_ft=factors.soil_w * moment_w,
-        post_width_in=post_plan_diameter_in(post),
+        lateral_force_lb=soil_force_lb,
+        moment_lb_ft=soil_moment,
+        post_width_in=post.plan_diameter_in,
         soil=inputs.soil,
         diameter_ft=inputs.footing_diameter_ft,
         policy=policy,
     )
     calc.assume("Footing torsion (Case B/C) is not covered by IBC 1807.3; side friction assumed adequate")
     embedded_post_ft = max(footing.result["design_depth_ft"] - policy.post_bottom_cover_in / 12.0, 0.0)
-    post_steel = post.result["weight_lb_per_ft"] * (top_ft + embedded_post_ft)
+    post_steel = post.weight_lb_per_ft * (top_ft + embedded_post_ft)
     steel_lb = calc.value("W_steel", post_steel + arm_weight_lb, unit="lb", description="post and arm steel")
     bom = {
         "steel": [
             {
-                "family": COST_FAMILY[post.result["family"]],
+                "family": COST_FAMILY[post.family or "pipe"],
                 "weight_lb": post_steel,
-                "description": f"{post.result['label']} post",
+                "description": f"{post.label} post",
             },
             {
-                "family": COST_FAMILY[arm.result["family"]],
+                "family": COST_FAMILY[arm_choice.family or "pipe"],
                 "weight_lb": arm_weight_lb,
-                "description": f"{arm.result['label']} arm",
+                "description": f"{arm_choice.label} arm",
             },
         ],
         "concrete_yd3": footing.result["concrete_yd3"],
@@ -199,10 +250,10 @@ def run(inputs: CantileverSignInput, calc: Calc) -> dict[str, Any]:
     closing = price_and_verdict(calc, bom, policy)
     return {
         "sign_type": "cantilever",
-        "post_label": post.result["label"],
-        "post_family": post.result["family"],
+        "post_label": post.label,
+        "post_family": post.family,
         "post_count": 1,
-        "arm_label": arm.result["label"],
+        "arm_label": arm_choice.label,
         "foundation_type": "embedded",
         "foundation_summary": (
             f"1 x {footing.result['b_ft'] * 12:g} in dia x {footing.result['design_depth_ft']:g} ft deep"
@@ -215,8 +266,35 @@ def run(inputs: CantileverSignInput, calc: Calc) -> dict[str, Any]:
         "wind_design_level": w["design_level"],
         "governing_wind_case": case,
         "post_torsion_w_lb_ft": torsion_w,
+        "dead_load_moment_lb_ft": dead_moment,
+        "footing_moment_lb_ft": soil_moment,
         "clear_height_ft": bottom_ft,
         **closing,
+    }
+
+
+def _no_member(
+    calc: Calc,
+    inputs: CantileverSignInput,
+    member: PostChoice,
+    which: str,
+    wind: dict[str, Any],
+    force_w: float,
+    policy: Any,
+) -> dict[str, Any]:
+    """The result when no standard arm or post passes: no foundation, no price, an engineer's review."""
+    calc.applies(f"a passing {which} exists in the families", False, f"no {which} section passes", penalty=0.5)
+    return {
+        "sign_type": "cantilever",
+        "post_label": None,
+        "post_count": 1,
+        "arm_label": None,
+        "failing_member": which,
+        "foundation_type": "embedded",
+        "foundation_summary": None,
+        "wind_force_total_lb": force_w,
+        "wind_design_level": wind["design_level"],
+        **no_post_verdict(calc, member, policy),
     }
 
 

@@ -8,14 +8,14 @@ in the design result).
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, replace
+from typing import Any, Literal
 
 from apex_nb.calc import Calc
 from apex_nb.envelope import Envelope, confidence_from
 from apex_nb.pack_schemas.design_defaults import SignDesignDefaultsPack
 from apex_nb.solvers.design.inputs import Face, SiteWind, Soil
-from apex_nb.solvers.member.common import load_combinations
+from apex_nb.solvers.member.common import AsceEdition, DesignMethod, load_combinations
 
 DEFAULTS_PACK = "sign-design-defaults"
 COST_FAMILY = {
@@ -85,7 +85,7 @@ class LoadFactors:
     soil_combo: str
 
 
-def load_factors(calc: Calc, edition: str, method: str) -> LoadFactors:
+def load_factors(calc: Calc, edition: AsceEdition, method: DesignMethod) -> LoadFactors:
     """Governing D + W combination factors from the load-combinations pack.
 
     Members use the method's combination with the largest W factor (its D factor for axial);
@@ -99,6 +99,169 @@ def load_factors(calc: Calc, edition: str, method: str) -> LoadFactors:
     )
     calc.note("soil_combination", soil["expression"], description="soil (allowable) combination", clause=soil["clause"])
     return LoadFactors(member["W"], member["D"], member["expression"], soil["W"], soil["D"], soil["expression"])
+
+
+def soil_load_factors(calc: Calc, factors: LoadFactors, soil: Soil) -> LoadFactors:
+    """The soil's wind factor: the basic ASD 0.6W, or 0.6ωW when the one-third increase is taken.
+
+    IBC §1806.1 allows the one-third increase of Table 1806.2 values only with the alternative
+    ASD combinations (2018 §1605.3.2, 2021/2024 §1605.2), whose wind term is 0.6ωW with ω = 1.3
+    for ASCE 7 Chapter 26-31 wind; ω = 1.3 is applied to 7-05 wind too (conservative).
+    """
+    if not soil.one_third_increase:
+        return factors
+    soils = calc.pack("ibc-soils").data
+    clauses = soils.clauses[soil.ibc_edition]
+    omega = calc.value(
+        "ω",
+        soils.adjustments.alternative_asd_wind_omega,
+        description="factor on the wind of the alternative ASD combinations (taken with the one-third increase)",
+        clause=clauses.alternative_combinations,
+    )
+    soil_w = calc.value(
+        "a_W,soil",
+        factors.soil_w * omega,
+        description="wind factor on the soil with the one-third increase",
+        formula=f"{factors.soil_w:g} ω",
+        clause=clauses.alternative_combinations,
+    )
+    combo = f"D + {soil_w:g}W (alternative ASD: {clauses.alternative_combinations})"
+    calc.note("soil_combination_used", combo, description="soil combination with the one-third increase")
+    calc.assume(
+        f"One-third increase of the soil values taken, so the soil is loaded with 0.6ωW = {soil_w:g}W "
+        f"({clauses.alternative_combinations}), not the basic 0.6W",
+        clauses.one_third_increase,
+    )
+    return replace(factors, soil_w=soil_w, soil_combo=combo)
+
+
+@dataclass(frozen=True)
+class CaseForces:
+    """Per-post forces of one wind case at the W level, with the loads that bend the post.
+
+    ``point_loads`` are (force per post in lb, height in ft): the windward post's share of every
+    face, used for its service deflection as well as for its strength.
+    """
+
+    case: str
+    shear_lb: float
+    moment_lb_ft: float
+    torsion_lb_ft: float
+    point_loads: tuple[tuple[float, float], ...]
+
+    def drift_index(self, length_ft: float) -> float:
+        """Σ P z² (3L − z): proportional to the tip deflection these loads give (to rank cases)."""
+        return sum(p * z * z * (3.0 * length_ft - z) for p, z in self.point_loads)
+
+
+@dataclass(frozen=True)
+class PostChoice:
+    """What the designs need from a ``post.select`` envelope, typed (found or the closest section)."""
+
+    found: bool
+    label: str | None
+    family: str | None
+    shape: Literal["round", "square"]
+    width_in: float
+    plan_diameter_in: float
+    wall_in: float
+    weight_lb_per_ft: float
+    ratio: float
+    governing_check: str
+
+    @classmethod
+    def from_envelope(cls, env: Envelope) -> PostChoice:
+        """Read a selection (``found``) or its closest failing section (not found)."""
+        r = env.result
+        row: dict[str, Any] = r if r["found"] else (r.get("closest") or {})
+        dims: dict[str, Any] = r["dimensions"] if r["found"] else row
+        family = row.get("family")
+        width = next((float(dims[k]) for k in ("od_in", "b_in", "bf_in", "width_in") if dims.get(k)), 0.0)
+        if dims.get("od_in"):
+            plan = width
+        else:
+            depth = float(dims.get("depth_in") or dims.get("d_in") or dims.get("ht_in") or width)
+            plan = math.hypot(width, depth)
+        return cls(
+            found=bool(r["found"]),
+            label=row.get("label"),
+            family=family,
+            shape="round" if family in ("pipe", "hss-round") else "square",
+            width_in=width,
+            plan_diameter_in=plan,
+            wall_in=float(dims.get("t_nom_in") or 0.0),
+            weight_lb_per_ft=float(row.get("weight_lb_per_ft") or 0.0),
+            ratio=float(row["ratio"]) if row.get("ratio") is not None else math.inf,
+            governing_check=str(row.get("governing_check") or "none"),
+        )
+
+
+def wall_limits(policy: SignDesignDefaultsPack, *, base_plated: bool) -> dict[str, float]:
+    """``post.select`` inputs for the practice wall limits of the policy pack."""
+    return {
+        "min_wall_in": policy.min_wall_base_plate_in if base_plated else policy.min_wall_embedded_in,
+        "max_round_d_over_t": policy.max_round_d_over_t,
+        "max_rect_b_over_t": policy.max_rect_b_over_t,
+    }
+
+
+def faces_overlap(faces: list[Face]) -> list[tuple[str, str]]:
+    """Pairs of faces whose elevations overlap (each is loaded as its own sign: likely a duplicate)."""
+    pairs: list[tuple[str, str]] = []
+    for i, a in enumerate(faces):
+        for b in faces[i + 1 :]:
+            low = max(a.top_height_ft - a.height_ft, b.top_height_ft - b.height_ft)
+            high = min(a.top_height_ft, b.top_height_ft)
+            if high - low > 1e-9:
+                pairs.append((a.name, b.name))
+    return pairs
+
+
+def check_geometry(calc: Calc, faces: list[Face], reach_ft: float, policy: SignDesignDefaultsPack) -> None:
+    """Design-level rules on the geometry: no overlapping faces, no face reaching too far beyond its posts."""
+    overlaps = faces_overlap(faces)
+    for a, b in overlaps:
+        calc.warn(
+            f"faces '{a}' and '{b}' overlap in elevation: each is loaded as its own sign. If they are the two sides "
+            "of one double-faced cabinet, give it once (ASCE 7 Ch. 29 loads the cabinet, not each face)"
+        )
+    calc.applies(
+        "faces do not overlap in elevation",
+        not overlaps,
+        "overlapping faces double the wind: check the face list",
+        penalty=0.3,
+    )
+    calc.value("reach", reach_ft, unit="ft", description="farthest reach of a face beyond its outermost post")
+    calc.applies(
+        f"faces reach at most {policy.max_face_overhang_ft:g} ft beyond the posts",
+        reach_ft <= policy.max_face_overhang_ft + 1e-9,
+        f"a face reaches {reach_ft:g} ft beyond its post: torsion and foundation twist need an engineer "
+        "(or add a post)",
+        penalty=0.25,
+    )
+
+
+def no_post_verdict(calc: Calc, post: PostChoice, policy: SignDesignDefaultsPack) -> dict[str, Any]:
+    """Closing fields when no standard section passes: no price is invented, an engineer must look."""
+    closest = f"{post.label} at ratio {post.ratio:.2f}" if post.label else "no candidate section"
+    message = f"no standard post passes: refer to an engineer (closest {closest})"
+    calc.warn(message)
+    gov_label, gov_ratio = governing_check(calc.parts)
+    verdict = review(calc, policy.review_confidence_below)
+    return {
+        "design_status": "no_standard_post",
+        "verdict": message,
+        "closest_post_label": post.label,
+        "closest_post_ratio": post.ratio if math.isfinite(post.ratio) else None,
+        "price_total_usd": None,
+        "price_lines": [],
+        "governing_check": gov_label,
+        "governing_ratio": gov_ratio,
+        "needs_engineer_review": True,
+        "review_reasons": sorted({message, *verdict["review_reasons"]}),
+        "review_notes": verdict["review_notes"],
+        "parts_sha256": [p.content_sha256 for p in calc.parts],
+    }
 
 
 def soil_inputs(soil: Soil) -> dict[str, Any]:
@@ -205,12 +368,15 @@ def price_and_verdict(calc: Calc, bom: dict[str, Any], policy: SignDesignDefault
     """
     cost = calc.solve("cost.estimate", {"bom": bom})
     gov_label, gov_ratio = governing_check(calc.parts)
+    verdict = review(calc, policy.review_confidence_below)
     return {
+        "design_status": "designed",
+        "verdict": "needs an engineer's review" if verdict["needs_engineer_review"] else "all checks pass",
         "price_total_usd": cost.result["total_usd"],
         "price_lines": cost.result["lines"],
         "governing_check": gov_label,
         "governing_ratio": gov_ratio,
-        **review(calc, policy.review_confidence_below),
+        **verdict,
         "parts_sha256": [p.content_sha256 for p in calc.parts],
     }
 

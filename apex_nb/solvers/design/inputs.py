@@ -20,6 +20,16 @@ IbcEdition = Literal["2018", "2021", "2024"]
 Family = Literal["pipe", "hss-round", "hss-square", "hss-rect", "w"]
 
 
+def default_post_families() -> list[Family]:
+    """Round and square families, lightest first in practice (W shapes and rectangles opt-in)."""
+    return ["pipe", "hss-round", "hss-square"]
+
+
+def default_arm_families() -> list[Family]:
+    """Square tubes first for an arm (flat faces for the face clamps), then round."""
+    return ["hss-square", "pipe", "hss-round"]
+
+
 class SiteWind(SolverInput):
     """Site wind data with its edition."""
 
@@ -82,7 +92,7 @@ class PoleSignInput(SolverInput):
     post_count: Literal[1, 2] = Field(default=1, description="Number of posts")
     post_spacing_ft: float | None = Field(default=None, gt=0, le=100, description="Centre-to-centre (two posts)")
     post_families: list[Family] = Field(
-        default_factory=lambda: ["pipe", "hss-round", "hss-square"], min_length=1, description="Families to choose from"
+        default_factory=default_post_families, min_length=1, description="Families to choose from"
     )
     design_method: Literal["ASD", "LRFD"] = Field(default="ASD", description="AISC 360 design method")
     aisc_edition: Literal["360-16", "360-22"] = Field(default="360-16", description="AISC 360 edition")
@@ -147,10 +157,10 @@ class CantileverSignInput(SolverInput):
         default=0.5, ge=0, le=20, description="Post centreline to the near edge of the face, ft"
     )
     post_families: list[Family] = Field(
-        default_factory=lambda: ["pipe", "hss-round", "hss-square"], min_length=1, description="Post families"
+        default_factory=default_post_families, min_length=1, description="Post families"
     )
     arm_families: list[Family] = Field(
-        default_factory=lambda: ["hss-square", "pipe", "hss-round"], min_length=1, description="Arm families"
+        default_factory=default_arm_families, min_length=1, description="Arm families"
     )
     design_method: Literal["ASD", "LRFD"] = Field(default="ASD", description="AISC 360 design method")
     aisc_edition: Literal["360-16", "360-22"] = Field(default="360-16", description="AISC 360 edition")

@@ -16,7 +16,7 @@ from apex_nb.registry import Solver
 from apex_nb.solvers.design.common import defaults, load_factors, price_and_verdict, wind_inputs
 from apex_nb.solvers.design.inputs import MonumentSignInput
 
-VERSION = "1.0.0"
+VERSION = "1.1.0"
 FOOTING_PROJECTION_FT = 0.5
 
 
@@ -59,6 +59,7 @@ def run(inputs: MonumentSignInput, calc: Calc) -> dict[str, Any]:
         "moment_at_grade_lb_ft": moment_lb_ft,
         "one_third_increase": inputs.soil.one_third_increase,
         "wind_load_factor": factors.soil_w,
+        "min_bottom_depth_ft": inputs.soil.min_depth_ft,
     }
     if inputs.soil.lateral_bearing_psf_per_ft is None:
         footing_inputs["soil_class"] = inputs.soil.soil_class
@@ -79,15 +80,24 @@ def run(inputs: MonumentSignInput, calc: Calc) -> dict[str, Any]:
         calc.assume(f"Footing projects at least {FOOTING_PROJECTION_FT:g} ft beyond the monument on every side")
     footing = calc.solve("foundation.spread_footing", footing_inputs)
     f = footing.result
+    excavation_yd3 = calc.value(
+        "V_exc",
+        f["width_ft"] * f["length_ft"] * f["bottom_depth_ft"] / 27.0,
+        unit="yd³",
+        description="excavation down to the footing bottom",
+        formula="B L (cover + t) / 27",
+    )
     bom = {
         "concrete_yd3": f["concrete_yd3"],
-        "excavation_yd3": f["concrete_yd3"],
+        "excavation_yd3": excavation_yd3,
         "overall_height_ft": inputs.sign_height_ft,
         "cabinet_area_ft2": inputs.sign_width_ft * inputs.sign_height_ft,
         "galvanized": False,
     }
     closing = price_and_verdict(calc, bom, policy)
-    summary = f"spread footing {f['width_ft']:g} x {f['length_ft']:g} x {f['thickness_ft']:g} ft"
+    summary = f"spread footing {f['width_ft']:g} x {f['length_ft']:g} x {f['thickness_ft']:g} ft" + (
+        f", bottom {f['bottom_depth_ft']:g} ft below grade" if f["soil_cover_ft"] > 0 else ""
+    )
     return {
         "sign_type": "monument",
         "post_label": "none (monument)",
@@ -97,6 +107,7 @@ def run(inputs: MonumentSignInput, calc: Calc) -> dict[str, Any]:
         "footing_width_ft": f["width_ft"],
         "footing_length_ft": f["length_ft"],
         "footing_thickness_ft": f["thickness_ft"],
+        "footing_bottom_depth_ft": f["bottom_depth_ft"],
         "concrete_yd3": f["concrete_yd3"],
         "steel_lb": 0.0,
         "wind_force_total_lb": force_lb,

@@ -23,30 +23,38 @@ from apex_nb.registry import Solver
 from apex_nb.solvers.design.common import (
     COST_FAMILY,
     LB_PER_KIP,
+    CaseForces,
+    PostChoice,
+    check_geometry,
     defaults,
     embedded_footing,
     face_weight_lb,
     face_wind,
     load_factors,
+    no_post_verdict,
     price_and_verdict,
+    soil_load_factors,
+    wall_limits,
     wind_inputs,
 )
 from apex_nb.solvers.design.inputs import PoleSignInput
 
-VERSION = "1.0.0"
+VERSION = "1.1.0"
 
 
-def case_post_forces(faces: list[Envelope], post_count: int, spacing_ft: float | None) -> dict[str, dict[str, float]]:
-    """Per-post shear (lb), moment at grade (lb-ft) and torsion (lb-ft) for Cases A, B and C, at W.
+def case_post_forces(faces: list[Envelope], post_count: int, spacing_ft: float | None) -> dict[str, CaseForces]:
+    """Per-post shear (lb), moment at grade (lb-ft), torsion (lb-ft) and bending loads for Cases A, B, C at W.
 
     One post: torsion = force x eccentricity from the post axis (face centred on the post).
-    Two posts: an eccentric force F at e from the centre loads the nearer post with
+    Two posts: an eccentric force F at e from the centre loads the nearer (windward) post with
     F (1/2 + e/S); the couple goes into differential bending, so each post's torsion is taken 0.
+    The same windward share bends the post for its deflection (``point_loads``).
     """
-    cases: dict[str, dict[str, float]] = {}
+    cases: dict[str, CaseForces] = {}
     any_case_c = any(env.result["case_c_applies"] for env in faces)
     for case in ("A", "B", "C") if any_case_c else ("A", "B"):
         shear = moment = torsion = 0.0
+        loads: list[tuple[float, float]] = []
         for env in faces:
             r = env.result
             if case == "C" and not r["case_c_applies"]:
@@ -67,7 +75,8 @@ def case_post_forces(faces: list[Envelope], post_count: int, spacing_ft: float |
                 share = 0.5 + abs(ecc) / spacing_ft
             shear += force * share
             moment += force * share * height
-        cases[case] = {"shear_lb": shear, "moment_lb_ft": moment, "torsion_lb_ft": torsion}
+            loads.append((force * share, height))
+        cases[case] = CaseForces(case, shear, moment, torsion, tuple(loads))
     return cases
 
 
@@ -90,52 +99,38 @@ def _post_select_inputs(
     }
 
 
-def post_width_in(selection: Envelope) -> float:
-    """Outside width of the selected section (OD, B or bf), in."""
-    dims = selection.result["dimensions"]
-    for key in ("od_in", "b_in", "bf_in", "width_in"):
-        if key in dims:
-            return float(dims[key])
-    raise KeyError(f"no outside width in {dims}")
-
-
-def post_plan_diameter_in(selection: Envelope) -> float:
-    """Diameter of the circle around the post in plan (its diagonal when rectangular), in."""
-    dims = selection.result["dimensions"]
-    if "od_in" in dims:
-        return float(dims["od_in"])
-    width = post_width_in(selection)
-    depth = float(dims.get("depth_in", dims.get("d_in", width)))
-    return (width**2 + depth**2) ** 0.5
-
-
-def post_shape(selection: Envelope) -> str:
-    """'round' or 'square' for the post-wind solver."""
-    return "round" if selection.result["family"] in ("pipe", "hss-round") else "square"
-
-
 def run(inputs: PoleSignInput, calc: Calc) -> dict[str, Any]:
     """Design the whole pole sign; see the module docstring for the chain."""
     policy = defaults(calc)
-    factors = load_factors(calc, inputs.wind.edition, inputs.design_method)
+    factors = soil_load_factors(calc, load_factors(calc, inputs.wind.edition, inputs.design_method), inputs.soil)
     faces = [face_wind(calc, inputs.wind, face) for face in inputs.faces]
     n = inputs.post_count
     cases = case_post_forces(faces, n, inputs.post_spacing_ft)
     for case, forces in cases.items():
         calc.value(
-            f"M_{case}", forces["moment_lb_ft"], unit="lb-ft", description=f"Case {case}: moment per post at grade (W)"
+            f"M_{case}", forces.moment_lb_ft, unit="lb-ft", description=f"Case {case}: moment per post at grade (W)"
         )
     top_ft = max(face.top_height_ft for face in inputs.faces)
     bottom_ft = min(face.top_height_ft - face.height_ft for face in inputs.faces)
     post_length_ft = calc.value("L_post", top_ft, unit="ft", description="post height above grade (to the top face)")
     calc.assume("Posts run from grade to the top of the highest face and are fixed at grade")
+    widest_ft = max(face.width_ft for face in inputs.faces)
+    reach_ft = widest_ft / 2.0 if n == 1 else max(0.0, (widest_ft - (inputs.post_spacing_ft or 0.0)) / 2.0)
+    check_geometry(calc, list(inputs.faces), reach_ft, policy)
     if n == 2:
-        calc.assume("Two posts: an eccentric resultant splits by the lever rule; each post takes no torsion")
+        calc.assume(
+            "Two posts: an eccentric resultant splits by the lever rule; the windward post's share "
+            "(1/2 + e/S) governs its strength and its deflection; each post takes no torsion"
+        )
     face_dead_lb = sum(face_weight_lb(calc, face, policy) for face in inputs.faces) / n
+    base_plated = inputs.foundation == "base_plate"
+    drift_case = max(cases.values(), key=lambda c: (c.drift_index(post_length_ft), c.case))
+    calc.note("deflection_case", drift_case.case, description="wind case giving the largest post drift")
 
     selection: Envelope | None = None
     post_wind: Envelope | None = None
     width_in, shape = 6.625, "round"  # first guess: a 6 in pipe; iterated below
+    self_weight_lb_per_ft = 0.0  # post self-weight in the axial load, iterated with the selection
     history: list[str] = []
     for _ in range(policy.max_post_iterations):
         post_wind = None
@@ -152,16 +147,10 @@ def run(inputs: PoleSignInput, calc: Calc) -> dict[str, Any]:
             )
             post_force_lb = post_wind.result["force_per_post_lb"]
             post_moment_lb_ft = post_wind.result["moment_at_grade_lb_ft"] / post_wind.result.get("number_of_posts", 1)
-        shear_w = max(c["shear_lb"] for c in cases.values()) + post_force_lb
-        moment_w = max(c["moment_lb_ft"] for c in cases.values()) + post_moment_lb_ft
-        torsion_w = max(c["torsion_lb_ft"] for c in cases.values())
-        point_loads = [
-            {
-                "force_kip": env.result["force_case_a_lb"] / n / LB_PER_KIP,
-                "height_ft": env.result["resultant_height_ft"],
-            }
-            for env in faces
-        ]
+        shear_w = max(c.shear_lb for c in cases.values()) + post_force_lb
+        moment_w = max(c.moment_lb_ft for c in cases.values()) + post_moment_lb_ft
+        torsion_w = max(c.torsion_lb_ft for c in cases.values())
+        point_loads = [{"force_kip": f / LB_PER_KIP, "height_ft": z} for f, z in drift_case.point_loads]
         if post_force_lb > 0:
             point_loads.append(
                 {"force_kip": post_force_lb / LB_PER_KIP, "height_ft": post_moment_lb_ft / post_force_lb}
@@ -170,15 +159,28 @@ def run(inputs: PoleSignInput, calc: Calc) -> dict[str, Any]:
             "moment_kip_ft": factors.member_w * moment_w / LB_PER_KIP,
             "shear_kip": factors.member_w * shear_w / LB_PER_KIP,
             "torsion_kip_ft": factors.member_w * torsion_w / LB_PER_KIP,
-            "axial_kip": factors.member_d * face_dead_lb / LB_PER_KIP,
+            "axial_kip": factors.member_d * (face_dead_lb + self_weight_lb_per_ft * post_length_ft) / LB_PER_KIP,
         }
-        selection = calc.trial("post.select", _post_select_inputs(inputs, demand, point_loads, post_length_ft))
-        label = selection.result["label"]
-        history.append(label)
-        new_width, new_shape = post_width_in(selection), post_shape(selection)
-        if new_width <= width_in + 1e-9 and (new_shape == shape or new_width < width_in - 1e-9):
-            break  # the wind was taken on a post at least as wide as the one selected: conservative
-        width_in, shape = max(new_width, width_in), new_shape
+        selection = calc.trial(
+            "post.select",
+            {
+                **_post_select_inputs(inputs, demand, point_loads, post_length_ft),
+                **wall_limits(policy, base_plated=base_plated),
+            },
+        )
+        choice = PostChoice.from_envelope(selection)
+        history.append(choice.label or "none")
+        if not choice.found:
+            break
+        weight_ok = choice.weight_lb_per_ft <= self_weight_lb_per_ft + 1e-9
+        self_weight_lb_per_ft = max(self_weight_lb_per_ft, choice.weight_lb_per_ft)
+        if (
+            choice.width_in <= width_in + 1e-9
+            and (choice.shape == shape or choice.width_in < width_in - 1e-9)
+            and weight_ok
+        ):
+            break  # wind and self-weight were taken on a post at least as wide and heavy as the one selected
+        width_in, shape = max(choice.width_in, width_in), choice.shape
     else:
         calc.applies("post size converged", False, "post wind and post size did not settle", penalty=0.2)
     assert selection is not None
@@ -186,35 +188,61 @@ def run(inputs: PoleSignInput, calc: Calc) -> dict[str, Any]:
     calc.assume(
         f"Wind on the exposed posts taken on a {width_in:g} in {shape} post, at least as wide as the one selected"
     )
+    calc.assume(
+        f"Post self-weight ({self_weight_lb_per_ft:g} lb/ft over {post_length_ft:g} ft) is in the axial load"
+    )
     # Record the converged parts once (trial solves above are not parts).
     if post_wind is not None:
         post_wind = calc.adopt(post_wind)
     selection = calc.adopt(selection)
-    found = bool(selection.result["found"])
-    calc.applies("a passing post exists in the families", found, "no section passes: enlarge or add posts", penalty=0.5)
+    post = PostChoice.from_envelope(selection)
+    calc.applies(
+        "a passing post exists in the families", post.found, "no section passes: enlarge or add posts", penalty=0.5
+    )
+    if not post.found:
+        return {
+            "sign_type": "pole",
+            "post_label": None,
+            "post_family": post.family,
+            "post_count": n,
+            "post_length_ft": post_length_ft,
+            "foundation_type": inputs.foundation,
+            "foundation_summary": None,
+            "wind_force_total_lb": sum(env.result["force_case_a_lb"] for env in faces),
+            "wind_design_level": faces[0].result["design_level"],
+            "cases": {c.case: _case_fields(c) for c in cases.values()},
+            **no_post_verdict(calc, post, policy),
+        }
 
     post_force_lb = post_wind.result["force_per_post_lb"] if post_wind else 0.0
     post_moment_lb_ft = post_wind.result["moment_at_grade_lb_ft"] if post_wind else 0.0
     shear_w = calc.value(
         "V_W",
-        max(c["shear_lb"] for c in cases.values()) + post_force_lb,
+        max(c.shear_lb for c in cases.values()) + post_force_lb,
         unit="lb",
         description="governing shear per post at grade, wind on faces and post (W)",
     )
     moment_w = calc.value(
         "M_W",
-        max(c["moment_lb_ft"] for c in cases.values()) + post_moment_lb_ft,
+        max(c.moment_lb_ft for c in cases.values()) + post_moment_lb_ft,
         unit="lb-ft",
         description="governing moment per post at grade, wind on faces and post (W)",
     )
     torsion_w = calc.value(
         "T_W",
-        max(c["torsion_lb_ft"] for c in cases.values()),
+        max(c.torsion_lb_ft for c in cases.values()),
         unit="lb-ft",
         description="governing torsion per post (W)",
     )
-    weight_per_ft = selection.result["weight_lb_per_ft"]
-    width_in = post_width_in(selection)
+    axial_lb = calc.value(
+        "P_D",
+        face_dead_lb + post.weight_lb_per_ft * post_length_ft,
+        unit="lb",
+        description="dead load per post at grade: faces and post self-weight",
+        formula="D_faces / n + w L_post",
+    )
+    weight_per_ft = post.weight_lb_per_ft
+    width_in = post.width_in
 
     soil_force_lb = calc.value(
         "P_soil",
@@ -232,12 +260,16 @@ def run(inputs: PoleSignInput, calc: Calc) -> dict[str, Any]:
         formula=f"{factors.soil_w:g} x M_W",
     )
     connection: Envelope | None = None
-    if inputs.foundation == "base_plate":
+    if base_plated:
         plate_inputs = {
-            "post_shape": "round" if shape == "round" else "rect",
-            **({"post_diameter_in": width_in} if shape == "round" else {"post_b_in": width_in, "post_d_in": width_in}),
-            "post_wall_in": selection.result["dimensions"].get("t_nom_in", 0.25),
-            "axial_kip": factors.member_d * face_dead_lb / LB_PER_KIP,
+            "post_shape": "round" if post.shape == "round" else "rect",
+            **(
+                {"post_diameter_in": width_in}
+                if post.shape == "round"
+                else {"post_b_in": width_in, "post_d_in": width_in}
+            ),
+            "post_wall_in": post.wall_in or 0.25,
+            "axial_kip": factors.member_d * axial_lb / LB_PER_KIP,
             "moment_kip_ft": factors.member_w * moment_w / LB_PER_KIP,
             "shear_kip": factors.member_w * shear_w / LB_PER_KIP,
             "torsion_kip_ft": factors.member_w * torsion_w / LB_PER_KIP,
@@ -266,7 +298,7 @@ def run(inputs: PoleSignInput, calc: Calc) -> dict[str, Any]:
             calc,
             lateral_force_lb=soil_force_lb,
             moment_lb_ft=soil_moment_lb_ft,
-            post_width_in=post_plan_diameter_in(selection),
+            post_width_in=post.plan_diameter_in,
             soil=inputs.soil,
             diameter_ft=inputs.footing_diameter_ft,
             policy=policy,
@@ -287,9 +319,9 @@ def run(inputs: PoleSignInput, calc: Calc) -> dict[str, Any]:
     bom: dict[str, Any] = {
         "steel": [
             {
-                "family": COST_FAMILY[selection.result["family"]],
+                "family": COST_FAMILY[post.family or "pipe"],
                 "weight_lb": steel_lb,
-                "description": f"{n} x {selection.result['label']} post",
+                "description": f"{n} x {post.label} post",
             }
         ],
         "concrete_yd3": concrete_yd3,
@@ -319,13 +351,13 @@ def run(inputs: PoleSignInput, calc: Calc) -> dict[str, Any]:
     )
     return {
         "sign_type": "pole",
-        "post_label": selection.result["label"],
-        "post_family": selection.result["family"],
+        "post_label": post.label,
+        "post_family": post.family,
         "post_count": n,
         "post_length_ft": post_length_ft,
         "post_weight_lb_per_ft": weight_per_ft,
-        "post_ratio": selection.result["ratio"],
-        "post_governing_check": selection.result["governing_check"],
+        "post_ratio": post.ratio,
+        "post_governing_check": post.governing_check,
         "foundation_type": inputs.foundation,
         "foundation_summary": foundation_summary,
         "footing_diameter_ft": diameter_ft,
@@ -334,13 +366,19 @@ def run(inputs: PoleSignInput, calc: Calc) -> dict[str, Any]:
         "steel_lb": steel_lb,
         "wind_force_total_lb": sum(env.result["force_case_a_lb"] for env in faces),
         "wind_design_level": faces[0].result["design_level"],
-        "governing_wind_case": max(cases, key=lambda c: (cases[c]["moment_lb_ft"], c)),
+        "governing_wind_case": max(cases.values(), key=lambda c: (c.moment_lb_ft, c.case)).case,
         "per_post_w": {"shear_lb": shear_w, "moment_lb_ft": moment_w, "torsion_lb_ft": torsion_w},
+        "dead_load_per_post_lb": axial_lb,
         "member_combination": factors.member_combo,
         "soil_combination": factors.soil_combo,
-        "cases": cases,
+        "cases": {c.case: _case_fields(c) for c in cases.values()},
         **closing,
     }
+
+
+def _case_fields(forces: CaseForces) -> dict[str, float]:
+    """The per-post forces of one case as result fields."""
+    return {"shear_lb": forces.shear_lb, "moment_lb_ft": forces.moment_lb_ft, "torsion_lb_ft": forces.torsion_lb_ft}
 
 
 SOLVER = Solver(

@@ -13,7 +13,7 @@ from apex_nb.calc import Calc
 from apex_nb.registry import Solver
 from apex_nb.solvers.design.quick_quote_inputs import QuickQuoteInput
 
-VERSION = "1.0.0"
+VERSION = "1.1.0"
 POST_SPACING_FRACTION = 0.6
 
 
@@ -59,14 +59,16 @@ def run(inputs: QuickQuoteInput, calc: Calc) -> dict[str, Any]:
         "sign_type": inputs.sign_type,
         "design_solver": name,
         "design_content_sha256": design.content_sha256,
+        "design_status": r.get("design_status", "designed"),
+        "verdict": r.get("verdict"),
         "post_label": r["post_label"],
         "post_count": r["post_count"],
         "foundation_type": r["foundation_type"],
         "foundation_summary": r["foundation_summary"],
         "footing_diameter_ft": r.get("footing_diameter_ft"),
         "footing_depth_ft": r.get("footing_depth_ft"),
-        "concrete_yd3": r["concrete_yd3"],
-        "steel_lb": r["steel_lb"],
+        "concrete_yd3": r.get("concrete_yd3"),
+        "steel_lb": r.get("steel_lb"),
         "price_total_usd": r["price_total_usd"],
         "price_lines": r["price_lines"],
         "governing_check": r["governing_check"],

@@ -192,8 +192,20 @@ def run(inputs: EmbedmentInput, calc: Calc) -> dict[str, Any]:
     else:
         calc.assume("No 2x isolated-pole increase on lateral bearing", sc.isolated_poles)
     if inputs.one_third_increase:
+        if not sc.one_third_permitted:
+            raise InputError(
+                [
+                    FieldProblem(
+                        "one_third_increase",
+                        f"IBC {inputs.ibc_edition} has no alternative ASD combinations to take it with",
+                        "false",
+                    )
+                ]
+            )
         calc.assume(
-            "One-third increase of lateral bearing taken: loads come from the alternative ASD combinations with wind",
+            "One-third increase of lateral bearing taken: P must come from the alternative ASD combinations "
+            f"({sc.alternative_combinations}), i.e. 0.6ωW with ω = {adj.alternative_asd_wind_omega:g}, "
+            "never from the basic 0.6W",
             sc.one_third_increase,
         )
     else:

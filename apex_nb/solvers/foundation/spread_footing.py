@@ -83,6 +83,13 @@ class SpreadFootingInput(SolverInput):
         default=2.0, ge=1, le=10, description="Auto-size: largest ratio of the long to the short plan side"
     )
     soil_cover_ft: float = Field(default=0.0, ge=0, le=10, description="Soil over the top of the footing, ft")
+    min_bottom_depth_ft: float = Field(
+        default=0.0,
+        ge=0,
+        le=20,
+        description="Footing bottom at least this deep below grade (frost depth, IBC §1809.4), ft; "
+        "the footing is lowered under soil cover when it is thinner",
+    )
     soil_class: int | None = Field(default=None, ge=1, le=5, description="IBC Table 1806.2 class of material, 1..5")
     allowable_bearing_psf: float | None = Field(
         default=None, gt=0, le=50_000, description="Allowable bearing from a soil report, psf (instead of soil_class)"
@@ -94,7 +101,9 @@ class SpreadFootingInput(SolverInput):
         default=None, ge=0, le=5000, description="Sliding cohesion, psf (default: Table 1806.2 for soil_class)"
     )
     one_third_increase: bool = Field(
-        default=False, description="Apply the IBC §1806.1 one-third increase to the allowable bearing"
+        default=False,
+        description="Apply the IBC §1806.1 one-third increase to the allowable bearing; bearing is then checked "
+        "with the alternative ASD combinations (D + 0.6ωW and 2/3 D + 0.6ωW)",
     )
     concrete_unit_weight_pcf: float | None = Field(
         default=None, gt=0, le=200, description="Concrete unit weight, pcf (default 150 from the pack)"
@@ -181,6 +190,10 @@ class Settings:
     a_stab: float
     a_bear: float
     w: float
+    min_bottom_ft: float
+    w_bear: float
+    a_bear_low: float
+    bear_combos: tuple[str, str]
 
 
 @dataclass(frozen=True)
@@ -205,6 +218,7 @@ class Evaluation:
     width: float
     length: float
     thickness: float
+    cover: float
     footing_weight: float
     cover_weight: float
     total_dead: float
@@ -238,18 +252,20 @@ def _bearing(combination: str, vertical: float, moment: float, width: float, len
 
 def evaluate(s: Settings, width: float, length: float, thickness: float) -> Evaluation:
     """All checks of one footing (pure; no recording)."""
+    cover = cover_depth_ft(s.cover_ft, s.min_bottom_ft, thickness)
     w_ftg = footing_weight_lb(width, length, thickness, s.gamma_c)
-    w_cov = cover_weight_lb(width, length, s.cover_ft, s.gamma_s)
+    w_cov = cover_weight_lb(width, length, cover, s.gamma_s)
     dead = s.dead_load_lb + w_ftg + w_cov
-    base_moment = overturning_moment_lb_ft(s.moment_at_grade_lb_ft, s.lateral_lb, s.cover_ft + thickness)
+    base_moment = overturning_moment_lb_ft(s.moment_at_grade_lb_ft, s.lateral_lb, cover + thickness)
     m_ot = s.w * base_moment
     p_stab = s.a_stab * dead - s.w * s.uplift_lb
     m_r = resisting_moment_lb_ft(max(p_stab, 0.0), length)
     fs_ot = safety_factor(m_r, m_ot) if m_ot > 0 else None
     stability = _bearing("0.6D + 0.6W", p_stab, m_ot, width, length, s.q_allow)
-    p_bear = s.a_bear * dead - s.w * s.uplift_lb
-    strong = _bearing("D + 0.6W", p_bear, m_ot, width, length, s.q_allow)
-    bearing = strong if strong.ratio >= stability.ratio else stability
+    m_bear = s.w_bear * base_moment
+    strong = _bearing(s.bear_combos[0], s.a_bear * dead - s.w_bear * s.uplift_lb, m_bear, width, length, s.q_allow)
+    low = _bearing(s.bear_combos[1], s.a_bear_low * dead - s.w_bear * s.uplift_lb, m_bear, width, length, s.q_allow)
+    bearing = strong if strong.ratio >= low.ratio else low
     h = s.w * s.lateral_lb
     friction = friction_resistance_lb(s.mu, max(p_stab, 0.0))
     contact = stability.contact_length_ft if stability.contact_length_ft is not None else 0.0
@@ -263,9 +279,14 @@ def evaluate(s: Settings, width: float, length: float, thickness: float) -> Eval
         and bearing.ratio <= 1.0
     )
     return Evaluation(
-        width, length, thickness, w_ftg, w_cov, dead, base_moment, m_ot, m_r, fs_ot,
+        width, length, thickness, cover, w_ftg, w_cov, dead, base_moment, m_ot, m_r, fs_ot,
         h, friction, cohesion, fs_sl, fs_up, stability, bearing, passed,
     )  # fmt: skip
+
+
+def cover_depth_ft(cover_ft: float, min_bottom_ft: float, thickness_ft: float) -> float:
+    """Soil over the footing: the given cover, or more so that the bottom reaches ``min_bottom_ft`` (IBC §1809.4)."""
+    return max(cover_ft, min_bottom_ft - thickness_ft)
 
 
 def _grid(low: float, high: float, step: float) -> list[float]:
@@ -336,12 +357,33 @@ def run(inputs: SpreadFootingInput, calc: Calc) -> dict[str, Any]:
     else:
         q_tab = calc.value("q_a,tab", inputs.allowable_bearing_psf or 0.0, unit="psf",
                            description="allowable bearing from the soil report (input)")  # fmt: skip
+    if inputs.one_third_increase and not sc.one_third_permitted:
+        raise InputError(
+            [
+                FieldProblem(
+                    "one_third_increase", f"IBC {inputs.ibc_edition} has no alternative ASD combinations", "false"
+                )
+            ]
+        )
     third = soils.adjustments.one_third_increase_factor if inputs.one_third_increase else 1.0
     q_allow = calc.value("q_a", q_tab * third, unit="psf", description="allowable bearing used",
                          formula="q_a,tab k_1/3", clause=sc.one_third_increase)  # fmt: skip
     if inputs.one_third_increase:
-        calc.assume("One-third increase of the allowable bearing taken with wind", sc.one_third_increase)
+        omega = calc.value("ω", soils.adjustments.alternative_asd_wind_omega, description="factor on 0.6W in the "
+                           "alternative ASD combinations", clause=sc.alternative_combinations)  # fmt: skip
+        w_bear = calc.value("a_W,brg", w * omega, description="wind factor of the bearing combinations (0.6ωW)",
+                            formula="a_W ω", clause=sc.alternative_combinations)  # fmt: skip
+        a_bear_low = calc.value("a_D,brg,min", soils.adjustments.alternative_asd_counteracting_dead_fraction,
+                                description="dead-load share counted against wind (two-thirds rule)",
+                                clause=sc.alternative_combinations)  # fmt: skip
+        combos = ("D + 0.6ωW", "2/3 D + 0.6ωW")
+        calc.assume(
+            "One-third increase of the allowable bearing taken: bearing is checked with the alternative ASD "
+            f"combinations ({sc.alternative_combinations}); overturning and sliding keep the basic combination",
+            sc.one_third_increase,
+        )
     else:
+        w_bear, a_bear_low, combos = w, a_stab, ("D + 0.6W", "0.6D + 0.6W")
         calc.assume("No one-third increase of the allowable bearing", sc.one_third_increase)
     mu_default = row.friction_coefficient if row is not None and row.friction_coefficient is not None else 0.0
     c_default = row.cohesion_psf if row is not None and row.cohesion_psf is not None else 0.0
@@ -368,8 +410,16 @@ def run(inputs: SpreadFootingInput, calc: Calc) -> dict[str, Any]:
         dead_load_lb=inputs.dead_load_lb, lateral_lb=inputs.lateral_force_lb, moment_at_grade_lb_ft=moment_grade,
         uplift_lb=inputs.uplift_force_lb, cover_ft=inputs.soil_cover_ft, gamma_c=gamma_c, gamma_s=gamma_s,
         q_allow=q_allow, mu=mu, cohesion=cohesion, cohesion_cap=cap, fs_ot=fs_ot, fs_sl=fs_sl, fs_up=fs_up,
-        a_stab=a_stab, a_bear=a_bear, w=w,
+        a_stab=a_stab, a_bear=a_bear, w=w, min_bottom_ft=inputs.min_bottom_depth_ft, w_bear=w_bear,
+        a_bear_low=a_bear_low, bear_combos=combos,
     )  # fmt: skip
+    if inputs.min_bottom_depth_ft > 0:
+        calc.assume(
+            f"Footing bottom at least {inputs.min_bottom_depth_ft:g} ft below grade (frost depth / local minimum, "
+            f"{fc.frost}): where the footing is thinner it is lowered under soil cover, and the sign base or a "
+            "pedestal reaches down to it",
+            fc.frost,
+        )
 
     auto = inputs.width_ft is None
     if auto:
@@ -387,6 +437,11 @@ def run(inputs: SpreadFootingInput, calc: Calc) -> dict[str, Any]:
     calc.value("B", ev.width, unit="ft", description="footing width across the wind")
     calc.value("L", ev.length, unit="ft", description="footing length along the wind")
     calc.value("t", ev.thickness, unit="ft", description="footing thickness")
+    calc.value("c_cov", ev.cover, unit="ft", description="soil cover over the footing", formula="max(c, d_min − t)")
+    if inputs.min_bottom_depth_ft > 0:
+        calc.check("footing.min_depth", "minimum depth of the footing bottom (frost) <= provided",
+                   demand=inputs.min_bottom_depth_ft, capacity=ev.cover + ev.thickness, unit="ft",
+                   clause=fc.frost)  # fmt: skip
     calc.value("W_ftg", ev.footing_weight, unit="lb", description="footing weight", formula="B L t γc")
     calc.value("W_cov", ev.cover_weight, unit="lb", description="soil cover weight", formula="B L c γs")
     calc.value("D", ev.total_dead, unit="lb", description="total dead load", formula="D_sign + W_ftg + W_cov")
@@ -440,6 +495,8 @@ def run(inputs: SpreadFootingInput, calc: Calc) -> dict[str, Any]:
         "width_ft": ev.width,
         "length_ft": ev.length,
         "thickness_ft": ev.thickness,
+        "soil_cover_ft": ev.cover,
+        "bottom_depth_ft": ev.cover + ev.thickness,
         "concrete_yd3": concrete,
         "footing_weight_lb": ev.footing_weight,
         "soil_cover_weight_lb": ev.cover_weight,

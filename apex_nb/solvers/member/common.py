@@ -206,7 +206,16 @@ class Quiet:
     re-runs the chosen one through member.check with full recording.
     """
 
-    def value(self, symbol: str, value: float, **_: Any) -> float:
+    def value(
+        self,
+        symbol: str,
+        value: float,
+        *,
+        unit: str = "",
+        description: str = "",
+        formula: str = "",
+        clause: str = "",
+    ) -> float:
         """Return the value as a float, refusing NaN/inf like Calc.value."""
         number = float(value)
         if not math.isfinite(number):

@@ -22,7 +22,16 @@ from apex_nb.sections import Section
 class Recorder(Protocol):
     """What ``evaluate`` needs from a recorder (``Calc`` or ``Quiet``)."""
 
-    def value(self, symbol: str, value: float, **kwargs: Any) -> float: ...
+    def value(
+        self,
+        symbol: str,
+        value: float,
+        *,
+        unit: str = ...,
+        description: str,
+        formula: str = ...,
+        clause: str = ...,
+    ) -> float: ...
     def note(self, *args: Any, **kwargs: Any) -> None: ...
     def check(
         self, check_id: str, description: str, *, demand: float, capacity: float, unit: str, clause: str

@@ -81,16 +81,18 @@ class DeflectionLoads(SolverInput):
                         f"point_loads.{i}.height_ft", f"above the post top ({height_field})", f"<= {height_ft:g}"
                     )
                 )
-        for i, load in enumerate(self.uniform_loads):
-            if load.z_top_ft > height_ft:
+        for i, segment in enumerate(self.uniform_loads):
+            if segment.z_top_ft > height_ft:
                 problems.append(
                     FieldProblem(
                         f"uniform_loads.{i}.z_top_ft", f"above the post top ({height_field})", f"<= {height_ft:g}"
                     )
                 )
-            if load.z_bottom_ft >= load.z_top_ft:
+            if segment.z_bottom_ft >= segment.z_top_ft:
                 problems.append(
-                    FieldProblem(f"uniform_loads.{i}.z_bottom_ft", "must lie below z_top_ft", f"< {load.z_top_ft:g}")
+                    FieldProblem(
+                        f"uniform_loads.{i}.z_bottom_ft", "must lie below z_top_ft", f"< {segment.z_top_ft:g}"
+                    )
                 )
         return problems
 

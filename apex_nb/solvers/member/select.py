@@ -51,7 +51,7 @@ class PostSelectInput(DeflectionLoads):
     edition: AiscEdition = Field(description="AISC 360 edition: '360-16' or '360-22'")
     design_method: DesignMethod = Field(description="'ASD' or 'LRFD' (must match how the demands were combined)")
     families: list[SelectFamily] = Field(
-        default_factory=lambda: ["pipe", "hss-round", "hss-square"],
+        default_factory=lambda: list[SelectFamily](["pipe", "hss-round", "hss-square"]),
         min_length=1,
         max_length=5,
         description="Families to search: 'pipe', 'hss-round', 'hss-square', 'hss-rect' (non-square), 'w'",
@@ -84,6 +84,15 @@ class PostSelectInput(DeflectionLoads):
     max_width_in: float | None = Field(
         default=None, gt=0, le=100, description="Largest outside width (OD, B or bf) allowed, in"
     )
+    min_wall_in: float | None = Field(
+        default=None, gt=0, le=2, description="Smallest nominal wall of a pipe or HSS allowed (practice limit), in"
+    )
+    max_round_d_over_t: float | None = Field(
+        default=None, gt=0, le=300, description="Largest D/t of a pipe or round HSS allowed (design wall), -"
+    )
+    max_rect_b_over_t: float | None = Field(
+        default=None, gt=0, le=300, description="Largest b/t and h/t of a square or rectangular HSS allowed, -"
+    )
     alternatives_count: int = Field(default=3, ge=0, le=10, description="How many further passing sections to list")
 
     @model_validator(mode="after")
@@ -102,6 +111,21 @@ def _grade_field(family: Family) -> str:
     return {"pipe": "grade_pipe", "hss-round": "grade_hss_round", "hss-rect": "grade_hss_rect", "w": "grade_w"}[family]
 
 
+def _within_wall_limits(section: Section, inputs: PostSelectInput) -> bool:
+    """Practice limits on the wall: minimum nominal thickness and maximum slenderness (W shapes exempt)."""
+    if section.shape == "w":
+        return True
+    if inputs.min_wall_in is not None and (section.t_nom_in or 0.0) < inputs.min_wall_in - 1e-9:
+        return False
+    if inputs.max_round_d_over_t is not None and section.d_t is not None and section.d_t > inputs.max_round_d_over_t:
+        return False
+    if inputs.max_rect_b_over_t is not None:
+        widest = max(section.b_t or 0.0, section.h_t or 0.0)
+        if widest > inputs.max_rect_b_over_t:
+            return False
+    return True
+
+
 def _candidates(calc: Calc, inputs: PostSelectInput) -> list[Section]:
     found: list[Section] = []
     for name in inputs.families:
@@ -114,6 +138,8 @@ def _candidates(calc: Calc, inputs: PostSelectInput) -> list[Section]:
             if inputs.max_depth_in is not None and section.depth_in > inputs.max_depth_in:
                 continue
             if inputs.max_width_in is not None and section.width_in > inputs.max_width_in:
+                continue
+            if not _within_wall_limits(section, inputs):
                 continue
             found.append(section)
     return sorted(found, key=lambda s: (s.weight_lb_per_ft, s.depth_in, s.label))
@@ -175,6 +201,14 @@ def run(inputs: PostSelectInput, calc: Calc) -> dict[str, Any]:
         points, uniforms, limit_in = [], [], 0.0
         calc.warn("No service loads given: the deflection of the post was not checked")
     quiet = Quiet()
+    limits = [
+        f"nominal wall >= {inputs.min_wall_in:g} in" if inputs.min_wall_in is not None else "",
+        f"D/t <= {inputs.max_round_d_over_t:g}" if inputs.max_round_d_over_t is not None else "",
+        f"b/t and h/t <= {inputs.max_rect_b_over_t:g}" if inputs.max_rect_b_over_t is not None else "",
+    ]
+    if any(limits):
+        listed = ", ".join(x for x in limits if x)
+        calc.assume(f"Only sections within the practice wall limits are considered: {listed}")
     candidates = _candidates(calc, inputs)
     calc.value(
         "candidates", len(candidates), description=f"sections in {', '.join(inputs.families)} within the size limits"
