@@ -150,5 +150,6 @@ def styled(frame: pd.DataFrame) -> Any:
 
     formatters = {column: formatter(column) for column in frame.columns}
     changed = set(frame.attrs.get("changed", []))
-    styler = frame.style.format(formatters)
+    styler = frame.style.format(formatters, escape="html")  # result text is data, never markup
+    styler = styler.format_index(escape="html", axis=0).format_index(escape="html", axis=1)
     return styler.map_index(lambda c: "background:#fff8c5" if c in changed else "", axis=1)
