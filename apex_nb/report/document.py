@@ -93,6 +93,7 @@ background:#fff;box-sizing:border-box}
 @media print{.apx-table{font-size:9.5px}.apx-pass,.apx-fail{white-space:nowrap}}
 .apx-bar{width:52px}
 .apx-hash{font-size:9px}
+.drawings{break-inside:avoid}
 .drawing{display:inline-block;vertical-align:top;margin:2px 4px 2px 0;width:48%}
 .drawing svg{width:100%;height:auto}
 .endnote{margin-top:12px;color:#57606a;font-size:9px}
@@ -581,7 +582,7 @@ def _index(source: ReportSource, designs: list[_Design], sheets: dict[str, int] 
     items = []
     for n, d in enumerate(designs, start=1):
         names = [
-            ("criteria", f"{n}. {d.label} — design criteria"),
+            ("criteria", f"{n}.1 Design criteria — {d.label}"),
             ("loads", f"{n}.2 Loads"),
             ("checks", f"{n}.3 Checks by component"),
             ("assumptions", f"{n}.4 Assumptions and applicability"),

@@ -73,22 +73,47 @@ def lab(tmp_path: Path):
         log.close()
 
 
-def run_all(page, attempts: int = 3) -> None:
+def dismiss_dialogs(page, seen: list[str]) -> None:
+    """Accept any JupyterLab dialog (kernel choice, kernel restarted...) and remember its text."""
+    dialogs = page.locator(".jp-Dialog")
+    while dialogs.count():
+        seen.append(dialogs.first.inner_text()[:200])
+        accept = dialogs.first.locator(".jp-Dialog-button.jp-mod-accept")
+        if accept.count():
+            accept.first.click(timeout=10_000)
+        else:
+            page.keyboard.press("Escape")
+        page.wait_for_timeout(500)
+        if len(seen) > 10:
+            raise AssertionError(f"JupyterLab keeps opening dialogs: {seen}")
+
+
+def run_all(page, attempts: int = 4) -> list[str]:
     """Run > Run All Cells, until the first code cell gets an execution count (bounded retries).
 
-    A kernel still connecting its websocket can drop the first execute requests; then the
-    cells keep an empty prompt and Run All is clicked again.
+    A kernel still connecting its websocket can drop the first execute requests, and a slow
+    kernel start can open a dialog; then the dialog is accepted and Run All clicked again.
+    Returns the texts of the dialogs met (for the failure message).
     """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    seen: list[str] = []
     first_prompt = page.locator(".jp-CodeCell .jp-InputPrompt").first
     for _attempt in range(attempts):
-        page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
-        page.locator(".lm-Menu-item[data-command='runmenu:run-all']").first.click()
+        dismiss_dialogs(page, seen)
+        try:
+            page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click(timeout=15_000)
+            page.locator(".lm-Menu-item[data-command='runmenu:run-all']").first.click(timeout=15_000)
+        except PlaywrightTimeout:
+            page.keyboard.press("Escape")
+            continue
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             if any(ch.isdigit() or ch == "*" for ch in first_prompt.inner_text()):
-                return
+                return seen
+            dismiss_dialogs(page, seen)
             time.sleep(0.5)
-    raise AssertionError("Run All did not start the notebook's cells")
+    raise AssertionError(f"Run All did not start the notebook's cells (dialogs: {seen})")
 
 
 def test_run_all_shows_the_governing_check_and_the_checks_table(browser, lab, tmp_path: Path) -> None:

@@ -125,7 +125,7 @@ def test_cover_verdict_criteria_and_checks(printed) -> None:
     assert found is not None and found.check.id in text and f"{found.ratio:.3f}" in text
     review = env.result["needs_engineer_review"]
     assert ("NEEDED" in text) is review  # the cover says honestly whether review is needed
-    assert "Sheet index" in text and "design criteria" in text and "Checks by component" in text
+    assert "Sheet index" in text and "Design criteria" in text and "Checks by component" in text
     assert "Risk category" in text and "Basic wind speed" in text and "Exposure" in text and "Soil" in text
     assert env.content_sha256 in text.replace(" ", "") or env.content_sha256[:40] in text
     assert "price_total_usd" not in text and "Pricing" not in text  # left out by default
