@@ -29,8 +29,10 @@ if TYPE_CHECKING:
 
 BLOCK_CSS = """
 .apx-table{border-collapse:collapse;margin:4px 0 12px;font-size:12px}
-table.apx-table td,table.apx-table th{border:1px solid #d0d7de;padding:3px 6px;text-align:left;vertical-align:top}
-table.apx-table td .apx-num{display:block;text-align:right}
+/* the :not(.apx-x) lifts these rules above JupyterLab's right-aligned output tables */
+table.apx-table:not(.apx-x) td,table.apx-table:not(.apx-x) th{border:1px solid #d0d7de;padding:3px 6px;
+text-align:left;vertical-align:top}
+table.apx-table:not(.apx-x) td .apx-num{display:block;text-align:right}
 .apx-ratio{white-space:nowrap}
 .apx-table th{background:#f6f8fa}
 .apx-table .apx-table{margin:0;font-size:11px}
