@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
 DEFAULT_PENALTY = 0.1
+NO_CAPACITY_RATIO = 1.0e6  # the ratio recorded for a demand against zero capacity (a failed check)
 
 
 def _finite(symbol: str, value: float) -> float:
@@ -95,11 +96,11 @@ class Calc:
         demand_v = _finite(f"{check_id}.demand", demand)
         capacity_v = _finite(f"{check_id}.capacity", capacity)
         if capacity_v <= 0.0:
-            ratio = 0.0 if demand_v <= 0.0 else math.inf
+            # No capacity at all (a resultant outside the base, no sliding resistance): a failed
+            # check with a finite ratio, never inf, so the envelope stays valid JSON.
+            ratio = 0.0 if demand_v <= 0.0 else NO_CAPACITY_RATIO
         else:
-            ratio = max(demand_v, 0.0) / capacity_v
-        if not math.isfinite(ratio):
-            raise SolverError(f"{check_id}: capacity is {capacity_v} for a demand of {demand_v}")
+            ratio = min(max(demand_v, 0.0) / capacity_v, NO_CAPACITY_RATIO)
         item = Check(
             id=check_id,
             description=description,

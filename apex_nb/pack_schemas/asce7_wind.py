@@ -181,6 +181,48 @@ class DesignLevel(PackModel):
     minimum_pressure_psf: float = Field(gt=0, description="Minimum design wind load, psf of projected area")
 
 
+class GustTerrain(PackModel):
+    """Gust constants of one exposure (7-16/7-22 Table 26.11-1, 7-10 Table 26.9-1, 7-05 Table 6-2).
+
+    ᾱ and ε̄ are printed as reciprocals (1/4.0, 1/3.0) and kept that way.
+    """
+
+    alpha_bar_inverse: float = Field(gt=0, description="1/ᾱ, mean-hourly speed power-law exponent")
+    b_bar: float = Field(gt=0, description="b̄, mean-hourly speed factor")
+    c: float = Field(gt=0, lt=1, description="turbulence intensity factor")
+    ell_ft: float = Field(gt=0, description="ℓ, integral length scale factor, ft")
+    epsilon_bar_inverse: float = Field(gt=0, description="1/ε̄, integral length scale exponent")
+    z_min_ft: float = Field(gt=0, description="z_min: the equivalent height z̄ is at least this, ft")
+
+
+GUST_EQUATIONS = ("z_bar", "iz", "lz", "q", "g_rigid", "vz", "n1", "rn", "rl", "r", "gr", "gf")
+
+
+class GustFlexible(PackModel):
+    """What the flexible gust-effect factor Gf needs: terrain constants, peak factors, damping policy.
+
+    ``equations`` maps each equation of the procedure to its number in this edition (keys in
+    ``GUST_EQUATIONS``). ``default_damping_ratio`` is a policy value (commentary guidance).
+    """
+
+    exposures: dict[Exposure, GustTerrain]
+    g_q: float = Field(gt=0, description="peak factor for background response gQ")
+    g_v: float = Field(gt=0, description="peak factor for wind response gv")
+    height_fraction: float = Field(gt=0, le=1, description="z̄ = fraction x h (0.6)")
+    default_damping_ratio: float = Field(gt=0, lt=1, description="β used when none is given (fraction of critical)")
+    damping_clause: str
+    equations: dict[str, str]
+
+    @model_validator(mode="after")
+    def _complete(self) -> GustFlexible:
+        missing = set(GUST_EQUATIONS) - set(self.equations)
+        if missing:
+            raise ValueError(f"gust_flexible.equations missing: {sorted(missing)}")
+        if set(self.exposures) != {"B", "C", "D"}:
+            raise ValueError("gust_flexible.exposures needs B, C and D")
+        return self
+
+
 class Asce7WindPack(PackModel):
     """Body of an ASCE 7 wind pack."""
 
@@ -196,6 +238,9 @@ class Asce7WindPack(PackModel):
     design: DesignLevel | None = None
     solid_signs: SolidSigns | None = None
     other_structures: OtherStructures | None = None
+    gust_flexible: GustFlexible | None = Field(
+        default=None, description="Flexible gust-effect factor Gf (n1 < 1 Hz): constants and damping policy"
+    )
 
     @model_validator(mode="after")
     def _clauses(self) -> Asce7WindPack:
@@ -204,6 +249,8 @@ class Asce7WindPack(PackModel):
             needed |= {"sign_force", "sign_cf", "gust", "minimum", "asd", "openings", "rigid"}
         if self.other_structures is not None:
             needed |= {"other_force", "other_cf"}
+        if self.gust_flexible is not None:
+            needed |= {"gust_flexible", "terrain_constants"}
         missing = needed - set(self.clauses)
         if missing:
             raise ValueError(f"clauses missing: {sorted(missing)}")

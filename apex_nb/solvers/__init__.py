@@ -7,6 +7,7 @@
 | ``connection.anchor_rods``, ``connection.base_plate`` | ``solvers/connection/`` |
 | ``foundation.embedment``, ``foundation.spread_footing`` | ``solvers/foundation/`` |
 | ``cost.estimate`` | ``solvers/cost/`` |
+| ``structure.natural_frequency`` | ``solvers/structure/`` |
 | ``design.pole_sign`` (and the other complete designs) | ``solvers/design/`` |
 """
 
@@ -25,6 +26,7 @@ from apex_nb.solvers.foundation import spread_footing as foundation_spread_footi
 from apex_nb.solvers.member import check as member_check
 from apex_nb.solvers.member import deflection as member_deflection
 from apex_nb.solvers.member import select as post_select
+from apex_nb.solvers.structure import natural_frequency as structure_natural_frequency
 from apex_nb.solvers.wind import asce7_post, asce7_qz, asce7_sign, en1991_signboard
 
 ALL: tuple[Solver, ...] = (
@@ -40,6 +42,7 @@ ALL: tuple[Solver, ...] = (
     member_check.SOLVER,
     member_deflection.SOLVER,
     post_select.SOLVER,
+    structure_natural_frequency.SOLVER,
     design_pole_sign.SOLVER,
     design_monument_sign.SOLVER,
     design_cantilever_sign.SOLVER,

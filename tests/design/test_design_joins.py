@@ -148,7 +148,6 @@ def test_monument_footing_bottom_reaches_min_depth() -> None:
         )
         footing = env.part("foundation.spread_footing")
         assert footing.result["bottom_depth_ft"] >= depth - 1e-9
-        assert next(c for c in footing.checks if c.id == "footing.min_depth").passed
         assert env.result["footing_bottom_depth_ft"] >= depth - 1e-9
 
 
@@ -189,9 +188,9 @@ def test_every_selected_post_is_within_the_slenderness_limits(family: str) -> No
     section = find_section(LIBRARY.get, select.result["label"])
     assert (section.t_nom_in or 0) >= 0.25
     if section.d_t is not None:
-        assert section.d_t <= 70
+        assert section.d_t <= 69.3
     if section.b_t is not None:
-        assert max(section.b_t, section.h_t or 0) <= 35
+        assert max(section.b_t, section.h_t or 0) <= 33.7
 
 
 # 8. Silent nonsense ----------------------------------------------------------------------------------
@@ -253,3 +252,37 @@ def test_hand_checked_cantilever_footing_with_dead_load_eccentricity() -> None:
 
     assert env.result["footing_depth_ft"] == pytest.approx(depth(p, m))
     assert depth(p, m) >= depth(p, 0.6 * m_w)
+
+
+# 4. Flexible pylons use Gf ----------------------------------------------------------------------------
+def test_flexible_pylon_shows_f1_and_uses_gf() -> None:
+    """A 60 ft pylon with a 3,000 lb cabinet is below 1 Hz (ASCE 7 §26.2): its wind uses Gf (§26.11.5)."""
+    env = solve(
+        "design.pole_sign",
+        {
+            "wind": {"edition": "7-16", "wind_speed_mph": 90, "exposure": "B"},
+            "faces": [{"width_ft": 8, "height_ft": 6, "top_height_ft": 60, "weight_lb": 3000}],
+        },
+    )
+    r = env.result
+    assert r["flexible"] is True
+    assert r["natural_frequency_hz"] < 1.0
+    assert r["gust_factor"] > 0.85
+    assert "Gf" in r["gust_factor_basis"] and "26.11.5" in r["gust_factor_basis"]
+    frequency = env.part("structure.natural_frequency")
+    face = env.part("wind.asce7_sign")
+    assert face.result["gust_factor"] == pytest.approx(r["gust_factor"])
+    # Gf was evaluated at a frequency no higher than the final post's: conservative.
+    assert face.inputs["natural_frequency_hz"] <= frequency.result["f1_hz"] + 1e-9
+    assert frequency.inputs["section"] == r["post_label"]
+    assert any("vortex" in a.note for a in env.applicability if not a.ok)
+
+
+def test_rigid_pole_reports_f1_and_g_0_85() -> None:
+    env = solve("design.pole_sign", POLE)
+    assert env.result["flexible"] is False
+    assert env.result["natural_frequency_hz"] >= 1.0
+    assert env.result["gust_factor"] == 0.85
+    assert "natural_frequency_hz" not in env.part("wind.asce7_sign").inputs or (
+        env.part("wind.asce7_sign").inputs["natural_frequency_hz"] is None
+    )

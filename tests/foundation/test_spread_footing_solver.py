@@ -207,8 +207,8 @@ def test_footing_bottom_reaches_the_frost_depth():
     assert r["bottom_depth_ft"] == pytest.approx(3.5)
     assert r["soil_cover_weight_lb"] == pytest.approx(5 * 5 * 2.5 * 100)
     assert r["base_moment_lb_ft"] == pytest.approx(400 * (3 + 3.5))
-    check = next(c for c in env.checks if c.id == "footing.min_depth")
-    assert check.passed and "1809.4" in check.clause
+    bottom = next(t for t in env.trace if t.symbol == "d_bottom")
+    assert bottom.value == pytest.approx(3.5) and "1809.4" in bottom.clause
     auto = footing(min_bottom_depth_ft=4.0, **kw).result
     assert auto["bottom_depth_ft"] >= 4.0 - 1e-9
 

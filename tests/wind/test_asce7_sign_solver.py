@@ -201,9 +201,13 @@ def test_7_22_default_kz_method_is_formula_and_is_recorded() -> None:
         run(edition="7-22", kz_method="table")
 
 
-def test_flexible_sign_lowers_confidence() -> None:
-    assert run(edition="7-16", natural_frequency_hz=2.0).confidence == 1.0
-    assert run(edition="7-16", natural_frequency_hz=0.6).confidence == pytest.approx(0.7)
+def test_flexible_sign_uses_gf_instead_of_lowering_confidence() -> None:
+    """Before issue 12 a flexible sign kept G = 0.85 and only lost confidence; now it takes Gf."""
+    assert run(edition="7-16", natural_frequency_hz=2.0).result["gust_factor"] == 0.85
+    flexible = run(edition="7-16", natural_frequency_hz=0.6)
+    assert flexible.result["flexible"] is True
+    assert flexible.result["gust_factor"] > 1.0
+    assert flexible.confidence == 1.0
 
 
 def test_every_numeric_result_is_in_the_trace_with_a_clause() -> None:

@@ -36,7 +36,7 @@ from apex_nb.solvers.design.common import (
 )
 from apex_nb.solvers.design.inputs import CantileverSignInput
 
-VERSION = "1.1.0"
+VERSION = "1.2.0"
 
 
 def torsion_arm_ft(inputs: CantileverSignInput, wind: dict[str, Any]) -> tuple[float, float, str]:
@@ -79,9 +79,22 @@ def run(inputs: CantileverSignInput, calc: Calc) -> dict[str, Any]:
     top_ft = face.top_height_ft
     check_geometry(calc, [face], inputs.face_offset_ft + face.width_ft, policy)
 
+    force_a = w["force_case_a_lb"]
+    moment_cases = [(force_a, force_a * w["resultant_height_ft"], "A")]
+    if w["case_c_applies"]:
+        moment_cases.append((w["case_c_force_lb"], w["case_c_moment_at_grade_lb_ft"], "C"))
+    face_shear_w = calc.value(
+        "V_face", max(f for f, _, _ in moment_cases), unit="lb", description="largest face force, Cases A to C (W)"
+    )
+    face_force, face_moment_w, moment_case = max(moment_cases, key=lambda c: (c[1], c[2]))
+    face_moment_w = calc.value(
+        "M_face",
+        face_moment_w,
+        unit="lb-ft",
+        description=f"largest face moment at grade, Case {moment_case} (W); torsion takes its own worst case",
+    )
     arm_m_wind = force_w * lever_ft
-    arm_m_dead = dead_lb * centre_ft
-    arm_torsion = w["force_case_a_lb"] * face.height_ft / 2.0
+    arm_torsion = face_shear_w * face.height_ft / 2.0
     calc.assume("Arm checked with |M_wind| + |M_dead| about one axis (conservative biaxial bending)")
     calc.applies(
         "arm of equal axes (square or round)",
@@ -90,24 +103,39 @@ def run(inputs: CantileverSignInput, calc: Calc) -> dict[str, Any]:
         penalty=0.3,
     )
     calc.assume("Arm at the top of the face; the face hangs below it (arm torsion F s/2)")
-    arm = calc.solve(
-        "post.select",
-        {
+    calc.assume("Arm and post demands are the largest over every member combination (1.4D included for LRFD)")
+
+    def arm_inputs(arm_w_lb_per_ft: float) -> dict[str, Any]:
+        arm_m_dead = dead_lb * centre_ft + arm_w_lb_per_ft * inputs.arm_length_ft**2 / 2.0
+        arm_v_dead = dead_lb + arm_w_lb_per_ft * inputs.arm_length_ft
+        return {
             **wall_limits(policy, base_plated=True),
             "edition": inputs.aisc_edition,
             "design_method": inputs.design_method,
             "families": list(inputs.arm_families),
-            "moment_kip_ft": (factors.member_w * arm_m_wind + factors.member_d * arm_m_dead) / LB_PER_KIP,
-            "shear_kip": (factors.member_w * force_w + factors.member_d * dead_lb) / LB_PER_KIP,
-            "torsion_kip_ft": factors.member_w * arm_torsion / LB_PER_KIP,
+            "moment_kip_ft": factors.member_demand(arm_m_dead, arm_m_wind) / LB_PER_KIP,
+            "shear_kip": factors.member_demand(arm_v_dead, force_w) / LB_PER_KIP,
+            "torsion_kip_ft": factors.member_demand(0.0, arm_torsion) / LB_PER_KIP,
             "length_ft": inputs.arm_length_ft,
             "k_factor": policy.cantilever_arm_k_factor,
-            "point_loads": [{"force_kip": w["force_case_a_lb"] / LB_PER_KIP, "height_ft": centre_ft}],
+            "point_loads": [{"force_kip": force_w / LB_PER_KIP, "height_ft": min(lever_ft, inputs.arm_length_ft)}],
             "loads_level": "W",
             "asce7_edition": inputs.wind.edition,
             "deflection_limit_ratio": inputs.deflection_limit_ratio,
-        },
-    )
+        }
+
+    # The arm's own weight bends it too: select, then re-select with the chosen arm's weight
+    # until the weight taken is at least the weight selected.
+    arm_self = 0.0
+    arm_trial = calc.trial("post.select", arm_inputs(arm_self))
+    for _ in range(policy.max_post_iterations):
+        chosen = PostChoice.from_envelope(arm_trial)
+        if not chosen.found or chosen.weight_lb_per_ft <= arm_self + 1e-9:
+            break
+        arm_self = chosen.weight_lb_per_ft
+        arm_trial = calc.trial("post.select", arm_inputs(arm_self))
+    arm = calc.adopt(arm_trial)
+    calc.assume(f"Arm self-weight ({arm_self:g} lb/ft) in the arm's dead-load moment and shear")
     arm_choice = PostChoice.from_envelope(arm)
     if not arm_choice.found:
         return _no_member(calc, inputs, arm_choice, "arm", w, force_w, policy)
@@ -123,19 +151,19 @@ def run(inputs: CantileverSignInput, calc: Calc) -> dict[str, Any]:
     )
 
     def post_inputs(post_wind: dict[str, Any], self_weight_lb_per_ft: float) -> dict[str, Any]:
-        shear = force_w + post_wind["force_per_post_lb"]
-        moment = force_w * w["resultant_height_ft"] + post_wind["moment_at_grade_lb_ft"]
+        shear = face_shear_w + post_wind["force_per_post_lb"]
+        moment = face_moment_w + post_wind["moment_at_grade_lb_ft"]
         return {
             "edition": inputs.aisc_edition,
             "design_method": inputs.design_method,
             "families": list(inputs.post_families),
-            "moment_kip_ft": (factors.member_w * moment + factors.member_d * dead_moment) / LB_PER_KIP,
-            "shear_kip": factors.member_w * shear / LB_PER_KIP,
-            "torsion_kip_ft": factors.member_w * torsion_w / LB_PER_KIP,
-            "axial_kip": factors.member_d * (axial_lb + self_weight_lb_per_ft * top_ft) / LB_PER_KIP,
+            "moment_kip_ft": factors.member_demand(dead_moment, moment) / LB_PER_KIP,
+            "shear_kip": factors.member_demand(0.0, shear) / LB_PER_KIP,
+            "torsion_kip_ft": factors.member_demand(0.0, torsion_w) / LB_PER_KIP,
+            "axial_kip": factors.member_demand(axial_lb + self_weight_lb_per_ft * top_ft, 0.0) / LB_PER_KIP,
             "length_ft": top_ft,
             **wall_limits(policy, base_plated=False),
-            "point_loads": [{"force_kip": force_w / LB_PER_KIP, "height_ft": w["resultant_height_ft"]}],
+            "point_loads": [{"force_kip": face_force / LB_PER_KIP, "height_ft": face_moment_w / face_force}],
             "loads_level": "W",
             "asce7_edition": inputs.wind.edition,
             "deflection_limit_ratio": inputs.deflection_limit_ratio,
@@ -175,12 +203,27 @@ def run(inputs: CantileverSignInput, calc: Calc) -> dict[str, Any]:
     calc.assume(f"Post self-weight ({self_weight:g} lb/ft over {top_ft:g} ft) is in the axial load")
     if not post.found:
         return _no_member(calc, inputs, post, "post", w, force_w, policy)
+    lumps = [{"weight_lb": arm_weight_lb, "height_ft": top_ft, "label": "arm"}] if arm_weight_lb > 0 else []
+    if dead_lb > 0:
+        lumps.append({"weight_lb": dead_lb, "height_ft": top_ft - face.height_ft / 2.0, "label": face.name})
+    frequency = calc.solve(
+        "structure.natural_frequency",
+        {"section": post.label, "height_ft": top_ft, **({"lumped_weights": lumps} if lumps else {})},
+    )
+    f1 = calc.value("f1", frequency.result["f1_hz"], unit="Hz", description="first natural frequency (rigid base)")
+    calc.applies(
+        "rigid structure: f1 >= 1 Hz (G = 0.85)",
+        not frequency.result["flexible"],
+        f"f1 = {f1:.2f} Hz: a flexible cantilever sign (torsional and lateral modes of the offset face) needs a "
+        "dynamic design by an engineer; the flexible Gf is applied to pole signs only",
+        penalty=0.5,
+    )
     shear_w = calc.value(
-        "V_W", force_w + post_wind.result["force_per_post_lb"], unit="lb", description="post shear (W)"
+        "V_W", face_shear_w + post_wind.result["force_per_post_lb"], unit="lb", description="post shear (W)"
     )
     moment_w = calc.value(
         "M_W",
-        force_w * w["resultant_height_ft"] + post_wind.result["moment_at_grade_lb_ft"],
+        face_moment_w + post_wind.result["moment_at_grade_lb_ft"],
         unit="lb-ft",
         description="post moment at grade from wind (W)",
     )
@@ -193,14 +236,24 @@ def run(inputs: CantileverSignInput, calc: Calc) -> dict[str, Any]:
         formula=f"{factors.soil_w:g} x V_W",
         clause=factors.soil_combo,
     )
+    soils = calc.pack("ibc-soils").data
+    k_sustained = (soils.adjustments.isolated_pole_factor if inputs.soil.isolated_pole_factor == 2 else 1.0) * (
+        soils.adjustments.one_third_increase_factor if inputs.soil.one_third_increase else 1.0
+    )
     soil_dead_moment = calc.value(
         "M_D,soil",
-        factors.soil_d * dead_moment,
+        factors.soil_d * dead_moment * k_sustained,
         unit="lb-ft",
-        description="permanent moment at grade from the face and arm hung off the post (dead-load eccentricity)",
-        formula=f"{factors.soil_d:g} x M_D",
-        clause=factors.soil_combo,
+        description="permanent moment at grade from the face and arm hung off the post (dead-load eccentricity), "
+        "times the soil increases taken, which apply to short-term wind only",
+        formula=f"{factors.soil_d:g} x M_D x {k_sustained:g}",
+        clause=f"{factors.soil_combo}; IBC §1806.3.4 and §1806.1 (short-term lateral loads)",
     )
+    if k_sustained > 1.0:
+        calc.assume(
+            f"The soil increases taken (x{k_sustained:g}) apply to short-term wind only: the permanent dead-load "
+            f"moment is multiplied by {k_sustained:g} so that it meets the unincreased soil values"
+        )
     soil_moment = calc.value(
         "M_soil",
         math.hypot(factors.soil_w * moment_w, soil_dead_moment),
@@ -208,6 +261,13 @@ def run(inputs: CantileverSignInput, calc: Calc) -> dict[str, Any]:
         description="moment at grade on the footing: wind and dead-load moments act about perpendicular axes",
         formula=f"√(({factors.soil_w:g} M_W)² + M_D,soil²)",
         clause=factors.soil_combo,
+    )
+    calc.applies(
+        "the permanent dead-load moment is at most half the footing moment",
+        soil_dead_moment <= 0.5 * soil_moment + 1e-9,
+        f"sustained moment {soil_dead_moment:,.0f} of {soil_moment:,.0f} lb-ft: soil creep under a permanent "
+        "lateral load is outside IBC §1807.3 (short-term loads); an engineer should check the footing",
+        penalty=0.25,
     )
     calc.assume(
         "The dead-load moment of the offset face and arm (M_D) reaches the footing with the wind moment in "
@@ -267,6 +327,9 @@ def run(inputs: CantileverSignInput, calc: Calc) -> dict[str, Any]:
         "governing_wind_case": case,
         "post_torsion_w_lb_ft": torsion_w,
         "dead_load_moment_lb_ft": dead_moment,
+        "natural_frequency_hz": f1,
+        "flexible": bool(frequency.result["flexible"]),
+        "gust_factor": w["gust_factor"],
         "footing_moment_lb_ft": soil_moment,
         "clear_height_ft": bottom_ft,
         **closing,
@@ -283,7 +346,9 @@ def _no_member(
     policy: Any,
 ) -> dict[str, Any]:
     """The result when no standard arm or post passes: no foundation, no price, an engineer's review."""
-    calc.applies(f"a passing {which} exists in the families", False, f"no {which} section passes", penalty=0.5)
+    calc.applies(
+        f"a passing {which} exists in the families", False, member.reason or f"no {which} section passes", penalty=0.5
+    )
     return {
         "sign_type": "cantilever",
         "post_label": None,
@@ -294,7 +359,7 @@ def _no_member(
         "foundation_summary": None,
         "wind_force_total_lb": force_w,
         "wind_design_level": wind["design_level"],
-        **no_post_verdict(calc, member, policy),
+        **no_post_verdict(calc, member, policy, which),
     }
 
 

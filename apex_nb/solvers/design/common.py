@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 from apex_nb.calc import Calc
 from apex_nb.envelope import Envelope, confidence_from
+from apex_nb.errors import InputError
 from apex_nb.pack_schemas.design_defaults import SignDesignDefaultsPack
 from apex_nb.solvers.design.inputs import Face, SiteWind, Soil
 from apex_nb.solvers.member.common import AsceEdition, DesignMethod, load_combinations
@@ -47,8 +48,14 @@ def wind_inputs(wind: SiteWind) -> dict[str, Any]:
     return data
 
 
-def face_wind(calc: Calc, wind: SiteWind, face: Face) -> Envelope:
-    """``wind.asce7_sign`` for one face (each face is its own sign per ASCE 7 Ch. 29)."""
+def face_wind(
+    calc: Calc, wind: SiteWind, face: Face, natural_frequency_hz: float | None = None, *, keep: bool = True
+) -> Envelope:
+    """``wind.asce7_sign`` for one face (each face is its own sign per ASCE 7 Ch. 29).
+
+    With ``natural_frequency_hz`` below 1 Hz the wind solver uses the flexible gust factor Gf;
+    ``keep=False`` returns a trial (a sizing pass) that the caller adopts once it has converged.
+    """
     inputs = {
         **wind_inputs(wind),
         "sign_width_ft": face.width_ft,
@@ -58,7 +65,49 @@ def face_wind(calc: Calc, wind: SiteWind, face: Face) -> Envelope:
     }
     if face.return_corner_ft is not None:
         inputs["return_corner_ft"] = face.return_corner_ft
-    return calc.solve("wind.asce7_sign", inputs)
+    if natural_frequency_hz is not None:
+        inputs["natural_frequency_hz"] = natural_frequency_hz
+    return calc.solve("wind.asce7_sign", inputs) if keep else calc.trial("wind.asce7_sign", inputs)
+
+
+def dynamic_summary(calc: Calc, frequency: Envelope | None, n1_used: float | None, face: Envelope) -> dict[str, Any]:
+    """Adopt the natural-frequency part and state which gust factor the wind used, and why.
+
+    ASCE 7 §26.2: rigid when f1 >= 1 Hz (G = 0.85); below 1 Hz the structure is flexible and the
+    wind uses Gf of §26.11.5 (7-10 §26.9.5, 7-05 §6.5.8.2), evaluated at ``n1_used``.
+    """
+    gust = float(face.result["gust_factor"])
+    if frequency is None:
+        return {
+            "natural_frequency_hz": None,
+            "flexible": None,
+            "gust_factor": gust,
+            "gust_factor_basis": ("no post selected: frequency not computed; G = 0.85 (rigid) assumed"),
+        }
+    frequency = calc.adopt(frequency)
+    f1 = float(frequency.result["f1_hz"])
+    calc.value("f1", f1, unit="Hz", description="first natural frequency of the sign on its post (rigid base)",
+               clause=frequency.result["clause"])  # fmt: skip
+    if n1_used is None:
+        basis = f"f1 = {f1:.2f} Hz >= 1 Hz: rigid, G = {gust:g} ({frequency.result['rigid_limit_clause']})"
+    else:
+        basis = (
+            f"f1 = {f1:.2f} Hz < 1 Hz: flexible; Gf = {gust:.3f} (ASCE 7 §26.11.5) evaluated at {n1_used:.2f} Hz, "
+            f"no higher than the final post's f1, with the wind pack's damping ratio"
+        )
+        calc.applies(
+            "along-wind gust response only (no vortex shedding or across-wind check)",
+            False,
+            "a flexible pole can be excited across the wind (vortex shedding); Gf covers along-wind response only",
+            penalty=0.1,
+        )
+    calc.assume(basis, frequency.result["rigid_limit_clause"])
+    return {
+        "natural_frequency_hz": f1,
+        "flexible": n1_used is not None,
+        "gust_factor": gust,
+        "gust_factor_basis": basis,
+    }
 
 
 def face_weight_lb(calc: Calc, face: Face, policy: SignDesignDefaultsPack) -> float:
@@ -83,6 +132,17 @@ class LoadFactors:
     soil_w: float
     soil_d: float
     soil_combo: str
+    member_combos: tuple[tuple[float, float], ...] = ()
+
+    def member_demand(self, dead: float, wind: float) -> float:
+        """The largest D x dead + W x wind over the method's combinations (1.4D included in LRFD).
+
+        For a load where dead and wind add (a cantilever's moments about one axis, checked
+        conservatively), a small wind can leave 1.4D or 1.2D + 0.5W governing, not the
+        combination with the largest W factor.
+        """
+        combos = self.member_combos or ((self.member_d, self.member_w),)
+        return max(d * dead + w * wind for d, w in combos)
 
 
 def load_factors(calc: Calc, edition: AsceEdition, method: DesignMethod) -> LoadFactors:
@@ -98,7 +158,8 @@ def load_factors(calc: Calc, edition: AsceEdition, method: DesignMethod) -> Load
         "member_combination", member["expression"], description="member design combination", clause=member["clause"]
     )
     calc.note("soil_combination", soil["expression"], description="soil (allowable) combination", clause=soil["clause"])
-    return LoadFactors(member["W"], member["D"], member["expression"], soil["W"], soil["D"], soil["expression"])
+    every = tuple((c["D"], c["W"]) for c in load_combinations(calc, edition, method))
+    return LoadFactors(member["W"], member["D"], member["expression"], soil["W"], soil["D"], soil["expression"], every)
 
 
 def soil_load_factors(calc: Calc, factors: LoadFactors, soil: Soil) -> LoadFactors:
@@ -168,6 +229,7 @@ class PostChoice:
     weight_lb_per_ft: float
     ratio: float
     governing_check: str
+    reason: str = ""
 
     @classmethod
     def from_envelope(cls, env: Envelope) -> PostChoice:
@@ -193,6 +255,7 @@ class PostChoice:
             weight_lb_per_ft=float(row.get("weight_lb_per_ft") or 0.0),
             ratio=float(row["ratio"]) if row.get("ratio") is not None else math.inf,
             governing_check=str(row.get("governing_check") or "none"),
+            reason=str(r.get("reason") or ""),
         )
 
 
@@ -241,10 +304,12 @@ def check_geometry(calc: Calc, faces: list[Face], reach_ft: float, policy: SignD
     )
 
 
-def no_post_verdict(calc: Calc, post: PostChoice, policy: SignDesignDefaultsPack) -> dict[str, Any]:
+def no_post_verdict(
+    calc: Calc, post: PostChoice, policy: SignDesignDefaultsPack, member: str = "post"
+) -> dict[str, Any]:
     """Closing fields when no standard section passes: no price is invented, an engineer must look."""
-    closest = f"{post.label} at ratio {post.ratio:.2f}" if post.label else "no candidate section"
-    message = f"no standard post passes: refer to an engineer (closest {closest})"
+    why = post.reason or (f"the closest is {post.label} at ratio {post.ratio:.2f}" if post.label else "")
+    message = f"no standard {member} passes: refer to an engineer" + (f" ({why})" if why else "")
     calc.warn(message)
     gov_label, gov_ratio = governing_check(calc.parts)
     verdict = review(calc, policy.review_confidence_below)
@@ -366,7 +431,26 @@ def price_and_verdict(calc: Calc, bom: dict[str, Any], policy: SignDesignDefault
 
     Call last: the governing check, the review verdict and the part hashes cover every part.
     """
-    cost = calc.solve("cost.estimate", {"bom": bom})
+    try:
+        cost = calc.adopt(calc.trial("cost.estimate", {"bom": bom}))
+    except InputError as exc:
+        # A finished design whose quantities the price pack does not cover (a 150 ft pylon, a
+        # 12 ft auger): the engineering stands, the price is unknown rather than invented.
+        reason = "; ".join(str(p) for p in exc.problems)
+        calc.applies("the price pack covers the bill of quantities", False, reason, penalty=0.2)
+        calc.warn(f"not priced: the price pack does not cover this design ({reason})")
+        gov_label, gov_ratio = governing_check(calc.parts)
+        verdict = review(calc, policy.review_confidence_below)
+        return {
+            "design_status": "designed_not_priced",
+            "verdict": f"designed, but outside the price pack: price by hand ({reason})",
+            "price_total_usd": None,
+            "price_lines": [],
+            "governing_check": gov_label,
+            "governing_ratio": gov_ratio,
+            **verdict,
+            "parts_sha256": [p.content_sha256 for p in calc.parts],
+        }
     gov_label, gov_ratio = governing_check(calc.parts)
     verdict = review(calc, policy.review_confidence_below)
     return {

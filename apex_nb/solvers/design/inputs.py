@@ -20,6 +20,14 @@ IbcEdition = Literal["2018", "2021", "2024"]
 Family = Literal["pipe", "hss-round", "hss-square", "hss-rect", "w"]
 
 
+def unique_families(field: str, families: list[Family]) -> list[FieldProblem]:
+    """A family listed twice is a typo, not a preference: name the design's own field."""
+    if len(set(families)) != len(families):
+        allowed = "each of pipe, hss-round, hss-square, hss-rect, w once"
+        return [FieldProblem(field, "a family is listed twice", allowed)]
+    return []
+
+
 def default_post_families() -> list[Family]:
     """Round and square families, lightest first in practice (W shapes and rectangles opt-in)."""
     return ["pipe", "hss-round", "hss-square"]
@@ -106,7 +114,7 @@ class PoleSignInput(SolverInput):
 
     @model_validator(mode="after")
     def _posts(self) -> PoleSignInput:
-        problems = []
+        problems = unique_families("post_families", self.post_families)
         if self.post_count == 2 and self.post_spacing_ft is None:
             problems.append(FieldProblem("post_spacing_ft", "required with two posts", "> 0 ft"))
         if self.post_count == 1 and self.post_spacing_ft is not None:
@@ -172,14 +180,16 @@ class CantileverSignInput(SolverInput):
 
     @model_validator(mode="after")
     def _face_on_arm(self) -> CantileverSignInput:
+        problems = unique_families("post_families", self.post_families)
+        problems += unique_families("arm_families", self.arm_families)
         if self.face_offset_ft + self.face.width_ft > self.arm_length_ft:
-            raise InputError(
-                [
-                    FieldProblem(
-                        "arm_length_ft",
-                        "the face does not fit on the arm",
-                        f">= face_offset_ft + face width ({self.face_offset_ft + self.face.width_ft:g} ft)",
-                    )
-                ]
+            problems.append(
+                FieldProblem(
+                    "arm_length_ft",
+                    "the face does not fit on the arm",
+                    f">= face_offset_ft + face width ({self.face_offset_ft + self.face.width_ft:g} ft)",
+                )
             )
+        if problems:
+            raise InputError(problems)
         return self

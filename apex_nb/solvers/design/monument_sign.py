@@ -16,8 +16,10 @@ from apex_nb.registry import Solver
 from apex_nb.solvers.design.common import defaults, load_factors, price_and_verdict, wind_inputs
 from apex_nb.solvers.design.inputs import MonumentSignInput
 
-VERSION = "1.1.0"
+VERSION = "1.2.0"
 FOOTING_PROJECTION_FT = 0.5
+DEFAULT_MAX_PLAN_FT = 30.0  # the spread-footing search's own default reach
+MAX_FOOTING_PLAN_FT = 60.0  # the largest plan the spread-footing solver accepts
 
 
 def run(inputs: MonumentSignInput, calc: Calc) -> dict[str, Any]:
@@ -51,6 +53,10 @@ def run(inputs: MonumentSignInput, calc: Calc) -> dict[str, Any]:
         )
     calc.value("D", dead_lb, unit="lb", description="monument dead load")
     calc.assume("The monument body (masonry, framing, connections to the footing) is designed by others")
+    calc.assume(
+        "A monument is solid from grade on a spread footing: a rigid structure (f1 well above 1 Hz), G = 0.85",
+        r.get("gust_clause", "ASCE 7 §26.2"),
+    )
     calc.assume("Case B torsion on the footing is resisted by base friction and is not checked")
     footing_inputs: dict[str, Any] = {
         "ibc_edition": inputs.soil.ibc_edition,
@@ -73,13 +79,35 @@ def run(inputs: MonumentSignInput, calc: Calc) -> dict[str, Any]:
             thickness_ft=inputs.footing_thickness_ft,
         )
     else:
+        min_width = inputs.sign_width_ft + 2 * FOOTING_PROJECTION_FT
         footing_inputs.update(
-            min_width_ft=inputs.sign_width_ft + 2 * FOOTING_PROJECTION_FT,
+            min_width_ft=min_width,
             min_length_ft=inputs.sign_thickness_ft + 2 * FOOTING_PROJECTION_FT,
+            # The search reaches past the monument's own width (a 40 ft monument needs more than 30 ft).
+            max_plan_ft=min(MAX_FOOTING_PLAN_FT, max(DEFAULT_MAX_PLAN_FT, min_width + DEFAULT_MAX_PLAN_FT / 3)),
         )
         calc.assume(f"Footing projects at least {FOOTING_PROJECTION_FT:g} ft beyond the monument on every side")
     footing = calc.solve("foundation.spread_footing", footing_inputs)
     f = footing.result
+    if not f["auto_size_found"]:
+        from apex_nb.solvers.design.common import PostChoice, no_post_verdict
+
+        nothing = PostChoice(False, None, None, "square", 0.0, 0.0, 0.0, 0.0, float("inf"), "none", (
+            f"none up to {f['width_ft']:g} x {f['length_ft']:g} x {f['thickness_ft']:g} ft passes"
+        ))
+        return {
+            "sign_type": "monument",
+            "post_label": None,
+            "post_count": 0,
+            "foundation_type": "spread_footing",
+            "foundation_summary": None,
+            "wind_force_total_lb": force_lb,
+            "wind_design_level": r["design_level"],
+            "governing_wind_case": case,
+            "dead_load_lb": dead_lb,
+            "soil_combination": factors.soil_combo,
+            **no_post_verdict(calc, nothing, policy, "footing"),
+        }
     excavation_yd3 = calc.value(
         "V_exc",
         f["width_ft"] * f["length_ft"] * f["bottom_depth_ft"] / 27.0,

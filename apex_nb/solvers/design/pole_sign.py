@@ -15,18 +15,22 @@ Chain (every load from wind and dead load, every component a part of the envelop
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from apex_nb.calc import Calc
 from apex_nb.envelope import Envelope
+from apex_nb.pack_schemas.design_defaults import SignDesignDefaultsPack
 from apex_nb.registry import Solver
 from apex_nb.solvers.design.common import (
     COST_FAMILY,
     LB_PER_KIP,
     CaseForces,
+    LoadFactors,
     PostChoice,
     check_geometry,
     defaults,
+    dynamic_summary,
     embedded_footing,
     face_weight_lb,
     face_wind,
@@ -39,7 +43,7 @@ from apex_nb.solvers.design.common import (
 )
 from apex_nb.solvers.design.inputs import PoleSignInput
 
-VERSION = "1.1.0"
+VERSION = "1.2.0"
 
 
 def case_post_forces(faces: list[Envelope], post_count: int, spacing_ft: float | None) -> dict[str, CaseForces]:
@@ -99,34 +103,51 @@ def _post_select_inputs(
     }
 
 
-def run(inputs: PoleSignInput, calc: Calc) -> dict[str, Any]:
-    """Design the whole pole sign; see the module docstring for the chain."""
-    policy = defaults(calc)
-    factors = soil_load_factors(calc, load_factors(calc, inputs.wind.edition, inputs.design_method), inputs.soil)
-    faces = [face_wind(calc, inputs.wind, face) for face in inputs.faces]
+@dataclass(frozen=True)
+class Sizing:
+    """One pass of wind -> cases -> post: the trial envelopes of the faces, the post wind and the post."""
+
+    faces: list[Envelope]
+    cases: dict[str, CaseForces]
+    selection: Envelope
+    post_wind: Envelope | None
+    width_in: float
+    shape: str
+    self_weight_lb_per_ft: float
+    history: list[str]
+    drift_case: str
+
+
+def size_post(
+    inputs: PoleSignInput,
+    calc: Calc,
+    policy: SignDesignDefaultsPack,
+    factors: LoadFactors,
+    face_dead_lb: float,
+    natural_frequency_hz: float | None,
+) -> Sizing:
+    """Wind on the faces (Gf when ``natural_frequency_hz`` < 1 Hz), the cases, and the post selection.
+
+    Post wind and post size are iterated until the wind and self-weight were taken on a post at
+    least as wide and heavy as the one selected. Nothing here is a part yet (trial solves).
+    """
     n = inputs.post_count
-    cases = case_post_forces(faces, n, inputs.post_spacing_ft)
-    for case, forces in cases.items():
-        calc.value(
-            f"M_{case}", forces.moment_lb_ft, unit="lb-ft", description=f"Case {case}: moment per post at grade (W)"
-        )
     top_ft = max(face.top_height_ft for face in inputs.faces)
     bottom_ft = min(face.top_height_ft - face.height_ft for face in inputs.faces)
-    post_length_ft = calc.value("L_post", top_ft, unit="ft", description="post height above grade (to the top face)")
-    calc.assume("Posts run from grade to the top of the highest face and are fixed at grade")
     widest_ft = max(face.width_ft for face in inputs.faces)
-    reach_ft = widest_ft / 2.0 if n == 1 else max(0.0, (widest_ft - (inputs.post_spacing_ft or 0.0)) / 2.0)
-    check_geometry(calc, list(inputs.faces), reach_ft, policy)
-    if n == 2:
-        calc.assume(
-            "Two posts: an eccentric resultant splits by the lever rule; the windward post's share "
-            "(1/2 + e/S) governs its strength and its deflection; each post takes no torsion"
-        )
-    face_dead_lb = sum(face_weight_lb(calc, face, policy) for face in inputs.faces) / n
+    faces = [face_wind(calc, inputs.wind, face, natural_frequency_hz, keep=False) for face in inputs.faces]
+    cases = case_post_forces(faces, n, inputs.post_spacing_ft)
+    drift_case = max(cases.values(), key=lambda c: (c.drift_index(top_ft), c.case))
     base_plated = inputs.foundation == "base_plate"
-    drift_case = max(cases.values(), key=lambda c: (c.drift_index(post_length_ft), c.case))
-    calc.note("deflection_case", drift_case.case, description="wind case giving the largest post drift")
-
+    flexible = (
+        {}
+        if natural_frequency_hz is None
+        else {
+            "natural_frequency_hz": natural_frequency_hz,
+            "structure_height_ft": top_ft,
+            "structure_width_ft": widest_ft,
+        }
+    )
     selection: Envelope | None = None
     post_wind: Envelope | None = None
     width_in, shape = 6.625, "round"  # first guess: a 6 in pipe; iterated below
@@ -143,6 +164,7 @@ def run(inputs: PoleSignInput, calc: Calc) -> dict[str, Any]:
                     "post_shape": shape,
                     "post_width_in": width_in,
                     "exposed_height_ft": bottom_ft,
+                    **flexible,
                 },
             )
             post_force_lb = post_wind.result["force_per_post_lb"]
@@ -159,12 +181,12 @@ def run(inputs: PoleSignInput, calc: Calc) -> dict[str, Any]:
             "moment_kip_ft": factors.member_w * moment_w / LB_PER_KIP,
             "shear_kip": factors.member_w * shear_w / LB_PER_KIP,
             "torsion_kip_ft": factors.member_w * torsion_w / LB_PER_KIP,
-            "axial_kip": factors.member_d * (face_dead_lb + self_weight_lb_per_ft * post_length_ft) / LB_PER_KIP,
+            "axial_kip": factors.member_d * (face_dead_lb + self_weight_lb_per_ft * top_ft) / LB_PER_KIP,
         }
         selection = calc.trial(
             "post.select",
             {
-                **_post_select_inputs(inputs, demand, point_loads, post_length_ft),
+                **_post_select_inputs(inputs, demand, point_loads, top_ft),
                 **wall_limits(policy, base_plated=base_plated),
             },
         )
@@ -184,21 +206,80 @@ def run(inputs: PoleSignInput, calc: Calc) -> dict[str, Any]:
     else:
         calc.applies("post size converged", False, "post wind and post size did not settle", penalty=0.2)
     assert selection is not None
-    calc.note("post_iterations", " -> ".join(history), description="post size <-> post wind iterations")
+    return Sizing(faces, cases, selection, post_wind, width_in, shape, self_weight_lb_per_ft, history, drift_case.case)
+
+
+def run(inputs: PoleSignInput, calc: Calc) -> dict[str, Any]:
+    """Design the whole pole sign; see the module docstring for the chain."""
+    policy = defaults(calc)
+    factors = soil_load_factors(calc, load_factors(calc, inputs.wind.edition, inputs.design_method), inputs.soil)
+    n = inputs.post_count
+    top_ft = max(face.top_height_ft for face in inputs.faces)
+    post_length_ft = calc.value("L_post", top_ft, unit="ft", description="post height above grade (to the top face)")
+    calc.assume("Posts run from grade to the top of the highest face and are fixed at grade")
+    widest_ft = max(face.width_ft for face in inputs.faces)
+    reach_ft = widest_ft / 2.0 if n == 1 else max(0.0, (widest_ft - (inputs.post_spacing_ft or 0.0)) / 2.0)
+    check_geometry(calc, list(inputs.faces), reach_ft, policy)
+    if n == 2:
+        calc.assume(
+            "Two posts: an eccentric resultant splits by the lever rule; the windward post's share "
+            "(1/2 + e/S) governs its strength and its deflection; each post takes no torsion"
+        )
+    face_weights = [face_weight_lb(calc, face, policy) for face in inputs.faces]
+    face_dead_lb = sum(face_weights) / n
+    lumps = [
+        {"weight_lb": weight / n, "height_ft": face.top_height_ft - face.height_ft / 2.0, "label": face.name}
+        for face, weight in zip(inputs.faces, face_weights, strict=True)
+        if weight > 0
+    ]
+
+    # Rigid first; a post under 1 Hz is re-sized with Gf at its frequency (ASCE 7 §26.11.5). A
+    # stiffer post raises f1 and lowers Gf, so Gf taken at a frequency no higher than the final
+    # post's is conservative: iterate until that holds.
+    n1_used: float | None = None
+    sizing = size_post(inputs, calc, policy, factors, face_dead_lb, None)
+    frequency: Envelope | None = None
+    for _ in range(policy.max_post_iterations):
+        choice = PostChoice.from_envelope(sizing.selection)
+        if not choice.found or choice.label is None:
+            break
+        frequency = calc.trial(
+            "structure.natural_frequency",
+            {"section": choice.label, "height_ft": post_length_ft, "lumped_weights": lumps}
+            if lumps
+            else {"section": choice.label, "height_ft": post_length_ft},
+        )
+        f1 = frequency.result["f1_hz"]
+        if n1_used is None and not frequency.result["flexible"]:
+            break
+        if n1_used is not None and f1 >= n1_used - 1e-9:
+            break
+        n1_used = f1
+        sizing = size_post(inputs, calc, policy, factors, face_dead_lb, n1_used)
+    else:
+        calc.applies("gust factor and post size converged", False, "Gf and the post did not settle", penalty=0.2)
+    faces = [calc.adopt(env) for env in sizing.faces]
+    cases = sizing.cases
+    for case, forces in cases.items():
+        calc.value(
+            f"M_{case}", forces.moment_lb_ft, unit="lb-ft", description=f"Case {case}: moment per post at grade (W)"
+        )
+    calc.note("deflection_case", sizing.drift_case, description="wind case giving the largest post drift")
+    width_in, shape = sizing.width_in, sizing.shape
+    self_weight_lb_per_ft = sizing.self_weight_lb_per_ft
+    calc.note("post_iterations", " -> ".join(sizing.history), description="post size <-> post wind iterations")
     calc.assume(
         f"Wind on the exposed posts taken on a {width_in:g} in {shape} post, at least as wide as the one selected"
     )
-    calc.assume(
-        f"Post self-weight ({self_weight_lb_per_ft:g} lb/ft over {post_length_ft:g} ft) is in the axial load"
-    )
+    calc.assume(f"Post self-weight ({self_weight_lb_per_ft:g} lb/ft over {post_length_ft:g} ft) is in the axial load")
     # Record the converged parts once (trial solves above are not parts).
-    if post_wind is not None:
-        post_wind = calc.adopt(post_wind)
-    selection = calc.adopt(selection)
+    post_wind = calc.adopt(sizing.post_wind) if sizing.post_wind is not None else None
+    selection = calc.adopt(sizing.selection)
     post = PostChoice.from_envelope(selection)
     calc.applies(
         "a passing post exists in the families", post.found, "no section passes: enlarge or add posts", penalty=0.5
     )
+    dynamics = dynamic_summary(calc, frequency, n1_used, faces[0])
     if not post.found:
         return {
             "sign_type": "pole",
@@ -211,6 +292,7 @@ def run(inputs: PoleSignInput, calc: Calc) -> dict[str, Any]:
             "wind_force_total_lb": sum(env.result["force_case_a_lb"] for env in faces),
             "wind_design_level": faces[0].result["design_level"],
             "cases": {c.case: _case_fields(c) for c in cases.values()},
+            **dynamics,
             **no_post_verdict(calc, post, policy),
         }
 
@@ -260,7 +342,7 @@ def run(inputs: PoleSignInput, calc: Calc) -> dict[str, Any]:
         formula=f"{factors.soil_w:g} x M_W",
     )
     connection: Envelope | None = None
-    if base_plated:
+    if inputs.foundation == "base_plate":
         plate_inputs = {
             "post_shape": "round" if post.shape == "round" else "rect",
             **(
@@ -372,6 +454,7 @@ def run(inputs: PoleSignInput, calc: Calc) -> dict[str, Any]:
         "member_combination": factors.member_combo,
         "soil_combination": factors.soil_combo,
         "cases": {c.case: _case_fields(c) for c in cases.values()},
+        **dynamics,
         **closing,
     }
 

@@ -60,7 +60,10 @@ class EmbedmentInput(SolverInput):
         gt=0, le=1_000_000, description="Lateral force P on the pole (ASD level, e.g. 0.6W), lb"
     )
     force_height_ft: float = Field(
-        gt=0, le=300, description="Height h of P above the ground surface (= Mg/P for a resultant), ft"
+        gt=0,
+        le=10_000,
+        description="Height h of P above the ground surface (= Mg/P for a resultant; large when a moment acts "
+        "with little shear), ft",
     )
     diameter_ft: float | None = Field(
         default=None, gt=0, le=20, description="Diameter of a round footing or post, ft (b = diameter)"

@@ -41,7 +41,7 @@ from apex_nb.equations.ibc.spread_footing import (
     triangle_bearing_psf,
     triangle_contact_length_ft,
 )
-from apex_nb.errors import FieldProblem, InputError, SolverError
+from apex_nb.errors import FieldProblem, InputError
 from apex_nb.inputs import SolverInput
 from apex_nb.registry import Solver
 from apex_nb.solvers.foundation.common import (
@@ -295,8 +295,12 @@ def _grid(low: float, high: float, step: float) -> list[float]:
     return [round(start + i * step, 10) for i in range(count + 1)]
 
 
-def auto_size(s: Settings, inputs: SpreadFootingInput) -> tuple[Evaluation, int]:
-    """Smallest-volume passing footing on the grid; returns it and the number of candidates tried."""
+def auto_size(s: Settings, inputs: SpreadFootingInput) -> tuple[Evaluation, int, bool]:
+    """Smallest-volume passing footing on the grid, the number of candidates tried, and whether one passed.
+
+    When none passes, the largest footing of the grid comes back (with its failing checks) so the
+    caller can report how far off it is instead of failing with no envelope.
+    """
     step = inputs.size_increment_ft
     widths = _grid(inputs.min_width_ft, inputs.max_plan_ft, step)
     lengths = _grid(inputs.min_length_ft, inputs.max_plan_ft, step)
@@ -312,11 +316,9 @@ def auto_size(s: Settings, inputs: SpreadFootingInput) -> tuple[Evaluation, int]
         b, ln, t = float(b_all[index]), float(l_all[index]), float(t_all[index])
         ev = evaluate(s, b, ln, t)
         if ev.passed:
-            return ev, tried
-    raise SolverError(
-        "foundation.spread_footing: no footing within the auto-size limits passes "
-        f"(max_plan_ft = {inputs.max_plan_ft:g}, max_thickness_ft = {inputs.max_thickness_ft:g})"
-    )
+            return ev, tried, True
+    largest = int(order[-1])
+    return evaluate(s, float(b_all[largest]), float(l_all[largest]), float(t_all[largest])), len(order), False
 
 
 def run(inputs: SpreadFootingInput, calc: Calc) -> dict[str, Any]:
@@ -422,9 +424,17 @@ def run(inputs: SpreadFootingInput, calc: Calc) -> dict[str, Any]:
         )
 
     auto = inputs.width_ft is None
+    found_one = True
     if auto:
-        ev, tried = auto_size(settings, inputs)
+        ev, tried, found_one = auto_size(settings, inputs)
         calc.note("auto_size", f"{tried} candidates tried in volume order", description="footing auto-sized")
+        calc.applies(
+            "a footing within the auto-size limits passes",
+            found_one,
+            f"none up to {inputs.max_plan_ft:g} ft in plan and {inputs.max_thickness_ft:g} ft thick passes: "
+            "the largest is shown; an engineer must design this footing",
+            penalty=0.5,
+        )
         calc.assume(
             f"Footing auto-sized on a {inputs.size_increment_ft:g} ft grid "
             f"(plan aspect <= {inputs.max_aspect_ratio:g}): smallest concrete volume passing all checks"
@@ -438,10 +448,9 @@ def run(inputs: SpreadFootingInput, calc: Calc) -> dict[str, Any]:
     calc.value("L", ev.length, unit="ft", description="footing length along the wind")
     calc.value("t", ev.thickness, unit="ft", description="footing thickness")
     calc.value("c_cov", ev.cover, unit="ft", description="soil cover over the footing", formula="max(c, d_min − t)")
-    if inputs.min_bottom_depth_ft > 0:
-        calc.check("footing.min_depth", "minimum depth of the footing bottom (frost) <= provided",
-                   demand=inputs.min_bottom_depth_ft, capacity=ev.cover + ev.thickness, unit="ft",
-                   clause=fc.frost)  # fmt: skip
+    calc.value("d_bottom", ev.cover + ev.thickness, unit="ft", description="depth of the footing bottom below "
+               "grade, at least the minimum (frost) depth by construction", formula="c_cov + t",
+               clause=fc.frost)  # fmt: skip
     calc.value("W_ftg", ev.footing_weight, unit="lb", description="footing weight", formula="B L t γc")
     calc.value("W_cov", ev.cover_weight, unit="lb", description="soil cover weight", formula="B L c γs")
     calc.value("D", ev.total_dead, unit="lb", description="total dead load", formula="D_sign + W_ftg + W_cov")
@@ -491,6 +500,7 @@ def run(inputs: SpreadFootingInput, calc: Calc) -> dict[str, Any]:
     return {
         "ibc_edition": inputs.ibc_edition,
         "auto_sized": auto,
+        "auto_size_found": found_one,
         "candidates_tried": tried,
         "width_ft": ev.width,
         "length_ft": ev.length,

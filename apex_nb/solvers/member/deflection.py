@@ -30,14 +30,14 @@ VERSION = "1.0.0"
 class PointLoad(SolverInput):
     """A horizontal point load on the post (the resultant of a sign face, a cabinet ...)."""
 
-    force_kip: float = Field(ge=0, le=1000, description="Horizontal force, kip")
+    force_kip: float = Field(ge=0, le=1.0e6, description="Horizontal force, kip")
     height_ft: float = Field(gt=0, le=200, description="Height of the force above the fixed base, ft")
 
 
 class UniformLoad(SolverInput):
     """A uniform horizontal load between two heights (wind on the post itself, a tall panel)."""
 
-    load_kip_per_ft: float = Field(ge=0, le=100, description="Load per unit height, kip/ft")
+    load_kip_per_ft: float = Field(ge=0, le=1.0e4, description="Load per unit height, kip/ft")
     z_bottom_ft: float = Field(ge=0, le=200, description="Bottom of the loaded length above the base, ft")
     z_top_ft: float = Field(gt=0, le=200, description="Top of the loaded length above the base, ft")
 

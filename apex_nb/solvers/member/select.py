@@ -56,12 +56,13 @@ class PostSelectInput(DeflectionLoads):
         max_length=5,
         description="Families to search: 'pipe', 'hss-round', 'hss-square', 'hss-rect' (non-square), 'w'",
     )
-    moment_kip_ft: float = Field(ge=0, le=1.0e5, description="Required flexural strength at the base, kip-ft")
-    shear_kip: float = Field(default=0.0, ge=0, le=1.0e4, description="Required shear strength, kip")
+    # Bounds far above any section in the packs: a demand no section can carry gives "not found".
+    moment_kip_ft: float = Field(ge=0, le=1.0e7, description="Required flexural strength at the base, kip-ft")
+    shear_kip: float = Field(default=0.0, ge=0, le=1.0e6, description="Required shear strength, kip")
     torsion_kip_ft: float = Field(
-        default=0.0, ge=0, le=1.0e5, description="Required torsional strength, kip-ft (W shapes are skipped when > 0)"
+        default=0.0, ge=0, le=1.0e7, description="Required torsional strength, kip-ft (W shapes are skipped when > 0)"
     )
-    axial_kip: float = Field(default=0.0, ge=0, le=1.0e5, description="Required axial compressive strength, kip")
+    axial_kip: float = Field(default=0.0, ge=0, le=1.0e7, description="Required axial compressive strength, kip")
     length_ft: float = Field(
         gt=0, le=200, description="Post height above the fixed base (unbraced length, deflection length), ft"
     )
@@ -274,18 +275,28 @@ def run(inputs: PostSelectInput, calc: Calc) -> dict[str, Any]:
     )
     if not passing:
         closest = best or {}
-        calc.check(
-            "selection",
-            f"no section in {', '.join(inputs.families)} passes; "
-            f"lowest ratio {closest.get('ratio', 0.0):.3g} ({closest.get('label')})",
-            demand=closest.get("ratio", 1.0e9),
-            capacity=1.0,
-            unit="-",
-            clause="post.select",
-        )
+        if best is not None:
+            calc.check(
+                "selection",
+                f"no section in {', '.join(inputs.families)} passes; "
+                f"lowest ratio {best['ratio']:.3g} ({best['label']})",
+                demand=best["ratio"],
+                capacity=1.0,
+                unit="-",
+                clause="post.select",
+            )
+            reason = f"no section passes; the closest is {best['label']} at ratio {best['ratio']:.2f}"
+        elif inputs.torsion_kip_ft > 0.0 and all(s.shape == "w" for s in candidates):
+            reason = "W shapes are open sections and cannot carry the torsion: choose pipe or HSS"
+        elif not candidates:
+            reason = "no section of these families is within the size and wall limits"
+        else:
+            reason = "no candidate is within the provisions implemented for this load"
+        calc.applies("a section passes", False, reason, penalty=0.5)
         return {
             "found": False,
             "label": None,
+            "reason": reason,
             "closest": closest,
             "alternatives": [],
             "candidates_checked": len(candidates),

@@ -24,6 +24,8 @@ from apex_nb.solvers.wind.common import (
     Exposure,
     KzMethod,
     design_block,
+    flexible_input_problems,
+    gust_factor_for,
     importance_for,
     importance_only_in_7_05,
     ke_for,
@@ -79,6 +81,25 @@ class PostInput(SolverInput):
         description="'table' or 'formula'; default: the printed table where the edition has a verified one",
     )
 
+    natural_frequency_hz: float | None = Field(
+        default=None,
+        gt=0,
+        le=100,
+        description="Fundamental frequency n1 of the sign structure the posts belong to, Hz (below 1 Hz: Gf)",
+    )
+    damping_ratio: float | None = Field(
+        default=None, gt=0, le=0.2, description="Structural damping ratio β for Gf (default: the wind pack's, 0.01)"
+    )
+    structure_height_ft: float | None = Field(
+        default=None, gt=0, le=500, description="Height h of the whole structure for Gf, ft (default: exposed height)"
+    )
+    structure_width_ft: float | None = Field(
+        default=None, gt=0, le=1000, description="Width B of the structure normal to the wind for Gf, ft (default: D)"
+    )
+    along_wind_depth_ft: float | None = Field(
+        default=None, ge=0, le=500, description="Along-wind depth L of the structure for Gf, ft (default 0: RL = 1)"
+    )
+
     @model_validator(mode="after")
     def _checks(self) -> PostInput:
         problems: list[FieldProblem] = []
@@ -88,6 +109,7 @@ class PostInput(SolverInput):
             importance_only_in_7_05(self.edition, self.importance_factor)
         except InputError as exc:
             problems.extend(exc.problems)
+        problems.extend(flexible_input_problems(self.natural_frequency_hz))
         if problems:
             raise InputError(problems)
         return self
@@ -128,10 +150,19 @@ def run(inputs: PostInput, calc: Calc) -> dict[str, Any]:
     importance = importance_for(calc, pack, inputs.importance_factor)
     kd_in_qz = pack.velocity_pressure.kd_in_qz
     kd_force = 1.0 if kd_in_qz else kd
-    g = calc.value(
-        "G", design.gust_effect_factor_rigid, description="gust-effect factor, rigid", clause=clauses["gust"]
+    gust = gust_factor_for(
+        calc,
+        pack,
+        exposure=inputs.exposure,
+        wind_speed_mph=inputs.wind_speed_mph,
+        natural_frequency_hz=inputs.natural_frequency_hz,
+        height_ft=inputs.structure_height_ft if inputs.structure_height_ft is not None else inputs.exposed_height_ft,
+        width_ft=inputs.structure_width_ft if inputs.structure_width_ft is not None else d_ft,
+        along_wind_depth_ft=inputs.along_wind_depth_ft,
+        damping_ratio=inputs.damping_ratio,
+        subject="posts",
     )
-    calc.assume("Rigid posts (fundamental frequency >= 1 Hz): G = 0.85", clauses["rigid"])
+    g = gust.value
     aspect_h = inputs.aspect_height_ft if inputs.aspect_height_ft is not None else inputs.exposed_height_ft
     h_d = calc.value(
         "h/D", aspect_h / d_ft, description="aspect ratio for Cf", formula="h / D", clause=clauses["other_cf"]
@@ -239,6 +270,9 @@ def run(inputs: PostInput, calc: Calc) -> dict[str, Any]:
         "kd_applied_in": "qz" if kd_in_qz else "force",
         "ke": ke,
         "gust_factor": g,
+        "flexible": gust.flexible,
+        "natural_frequency_hz": gust.natural_frequency_hz,
+        "damping_ratio": gust.damping_ratio,
         "h_over_d": h_d,
         "bands": bands,
         "number_of_posts": n,

@@ -38,6 +38,8 @@ from apex_nb.solvers.wind.common import (
     Exposure,
     KzMethod,
     design_block,
+    flexible_input_problems,
+    gust_factor_for,
     importance_for,
     importance_only_in_7_05,
     ke_for,
@@ -87,7 +89,20 @@ class SignInput(SolverInput):
         default=None,
         gt=0,
         le=100,
-        description="Fundamental frequency of the sign structure, Hz, if known (rigid: >= 1)",
+        description="Fundamental frequency n1 of the sign structure, Hz, if known (rigid: >= 1; below 1 Hz the "
+        "flexible gust-effect factor Gf is used)",
+    )
+    damping_ratio: float | None = Field(
+        default=None,
+        gt=0,
+        le=0.2,
+        description="Structural damping ratio β, fraction of critical, for Gf (default: the wind pack's policy, 0.01)",
+    )
+    along_wind_depth_ft: float | None = Field(
+        default=None,
+        ge=0,
+        le=500,
+        description="Along-wind depth L of the structure (sign cabinet depth), ft, for Gf (default 0: RL = 1)",
     )
 
     @model_validator(mode="after")
@@ -114,6 +129,7 @@ class SignInput(SolverInput):
             importance_only_in_7_05(self.edition, self.importance_factor)
         except InputError as exc:
             problems.extend(exc.problems)
+        problems.extend(flexible_input_problems(self.natural_frequency_hz))
         if problems:
             raise InputError(problems)
         return self
@@ -172,18 +188,19 @@ def run(inputs: SignInput, calc: Calc) -> dict[str, Any]:
         description="Kd appears once: in qh through 7-16, in the force equation in 7-22",
         clause=clauses["sign_force"] if not kd_in_qz else clauses["velocity_pressure"],
     )
-    g = calc.value(
-        "G", design.gust_effect_factor_rigid, description="gust-effect factor, rigid", clause=clauses["gust"]
+    gust = gust_factor_for(
+        calc,
+        pack,
+        exposure=inputs.exposure,
+        wind_speed_mph=inputs.wind_speed_mph,
+        natural_frequency_hz=inputs.natural_frequency_hz,
+        height_ft=inputs.top_height_ft,
+        width_ft=inputs.sign_width_ft,
+        along_wind_depth_ft=inputs.along_wind_depth_ft,
+        damping_ratio=inputs.damping_ratio,
+        subject="structure",
     )
-    if inputs.natural_frequency_hz is None:
-        calc.assume("Rigid structure (fundamental frequency >= 1 Hz): G = 0.85", clauses["rigid"])
-    else:
-        calc.applies(
-            "rigid structure: fundamental frequency >= 1 Hz (G = 0.85)",
-            inputs.natural_frequency_hz >= 1.0,
-            note=f"n1 = {inputs.natural_frequency_hz:g} Hz; a flexible sign needs Gf (not implemented)",
-            penalty=0.3,
-        )
+    g = gust.value
 
     s_h = calc.value("s/h", clearance_ratio(s, h), description="clearance ratio", clause=clauses["sign_cf"])
     b_s = calc.value("B/s", aspect_ratio(b, s), description="aspect ratio", clause=clauses["sign_cf"])
@@ -324,6 +341,10 @@ def run(inputs: SignInput, calc: Calc) -> dict[str, Any]:
         "kd_applied_in": "qz" if kd_in_qz else "force",
         "importance_factor": importance,
         "gust_factor": g,
+        "flexible": gust.flexible,
+        "natural_frequency_hz": gust.natural_frequency_hz,
+        "damping_ratio": gust.damping_ratio,
+        "resonant_response_factor": gust.resonant_response,
         "qh_psf": qh,
         "s_over_h": s_h,
         "b_over_s": b_s,

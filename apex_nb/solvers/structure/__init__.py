@@ -1,0 +1,1 @@
+"""Whole-structure properties of a sign on its post (natural frequency)."""
