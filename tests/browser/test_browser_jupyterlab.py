@@ -145,7 +145,8 @@ def test_run_all_shows_the_governing_check_and_the_checks_table(browser, lab, tm
             time.sleep(0.5)
         stderr = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
         assert stderr.count() == 0, stderr.first.inner_text()  # no traceback, no warning
-        assert page.locator(".jp-OutputArea .apx-form").count() >= 1  # the engineer form at the end
+        # the engineer form at the end (widget views render after the cell finishes: wait, bounded)
+        page.wait_for_selector(".jp-OutputArea .apx-form", state="attached", timeout=90_000)
         headline.scroll_into_view_if_needed()
         assert not any("127.0.0.1" in b for b in blocker.blocked)
     finally:
