@@ -146,6 +146,8 @@ def test_run_all_shows_the_governing_check_and_the_checks_table(browser, lab, tm
         stderr = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
         assert stderr.count() == 0, stderr.first.inner_text()  # no traceback, no warning
         # the engineer form at the end (widget views render after the cell finishes: wait, bounded)
+        # JupyterLab 4 renders only the cells near the viewport: bring the last one into view first
+        last_prompt.scroll_into_view_if_needed()
         page.wait_for_selector(".jp-OutputArea .apx-form", state="attached", timeout=90_000)
         headline.scroll_into_view_if_needed()
         assert not any("127.0.0.1" in b for b in blocker.blocked)
