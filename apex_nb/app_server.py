@@ -3,7 +3,11 @@
 ``voila_command`` builds the Voila call behind ``apex-nb app``: one app notebook only (no file
 tree), sources stripped, tracebacks hidden, a preheated kernel pool, idle kernels culled, an
 execution timeout, 127.0.0.1 by default, and the offline ``apex`` template (no CDN request; see
-``widgets/templates/README.md``). A non-loopback host without a token is refused.
+``widgets/templates/README.md``). A non-loopback host without a token is refused (there is no
+override). Voila runs as ``apex_nb.widgets.voila_server`` (a Voila subclass): at most
+``max_kernels`` kernels live, page views beyond get a "busy, retry in N s" page, and a page's
+kernel is never culled while its browser connects. The token goes to Voila in the environment
+(``$APEX_NB_APP_TOKEN``), never on its command line, so ``ps`` does not show it.
 
 App notebooks are marked in their metadata: ``{"apex_nb": {"app": true}}``; only those may be
 served. No UI import here: paths are found without importing ``apex_nb.widgets``.
@@ -23,6 +27,14 @@ from pathlib import Path
 from apex_nb.errors import FieldProblem, InputError
 
 DEFAULT_HOST = "127.0.0.1"
+TOKEN_ENV = "APEX_NB_APP_TOKEN"
+MIN_TOKEN_CHARS = 8
+KERNEL_MB = 150
+"""Memory budget of one app kernel (measured about 120 MB resident, issue 14) with headroom."""
+MEMORY_SHARE = 0.5
+"""Share of the memory available at start that app kernels may take by default."""
+KERNELS_PER_CPU = 4
+"""Default kernels per CPU: a kernel is idle most of the time, but each page load runs the notebook."""
 DEFAULT_PORT = 8866
 DEFAULT_APP = "quick_quote"
 TEMPLATE = "apex"
@@ -39,12 +51,14 @@ class AppSettings:
     port: int = DEFAULT_PORT
     token: str = ""
     pool_size: int = 2
+    max_kernels: int | None = None
+    retry_after_s: int = 15
+    connect_grace_s: int = 60
     cull_idle_timeout_s: int = 600
     cull_interval_s: int = 60
     execution_timeout_s: int = 60
     notebooks_dir: Path | None = None
     projects_dir: str = ""
-    allow_insecure_network: bool = False
     extra: list[str] = field(default_factory=list)
 
 
@@ -97,6 +111,38 @@ def resolve_token(token: str) -> str:
     return secrets.token_urlsafe(24) if token == "auto" else token
 
 
+def _available_memory_mb() -> float | None:
+    """MemAvailable from /proc/meminfo (Linux), else physical memory, else None."""
+    try:
+        with open("/proc/meminfo", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) / 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    try:
+        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**20
+    except (ValueError, OSError, AttributeError):
+        return None
+
+
+def default_max_kernels(pool_size: int) -> int:
+    """Kernels the machine can hold: ``KERNELS_PER_CPU`` per CPU, within ``MEMORY_SHARE`` of memory.
+
+    Never below ``pool_size + 1`` (at least one page can be served beside the pool).
+    """
+    cpus = os.cpu_count() or 1
+    by_cpu = KERNELS_PER_CPU * cpus
+    memory = _available_memory_mb()
+    by_memory = by_cpu if memory is None else int(memory * MEMORY_SHARE // KERNEL_MB)
+    return max(pool_size + 1, min(by_cpu, by_memory))
+
+
+def max_kernels(settings: AppSettings) -> int:
+    """The configured cap, or the default sized to this machine."""
+    return settings.max_kernels if settings.max_kernels is not None else default_max_kernels(settings.pool_size)
+
+
 def check_settings(settings: AppSettings) -> Path:
     """Validate the settings; return the notebook to serve."""
     problems = []
@@ -107,7 +153,16 @@ def check_settings(settings: AppSettings) -> Path:
         )
     if not (0 < settings.port < 65536):
         problems.append(FieldProblem("--port", f"{settings.port} is not a port", "1..65535"))
-    if not _is_loopback(settings.host) and not settings.token and not settings.allow_insecure_network:
+    token = settings.token
+    if token and (len(token) < MIN_TOKEN_CHARS or any(c.isspace() or not c.isprintable() for c in token)):
+        problems.append(
+            FieldProblem(
+                "--token",
+                "is blank, too short or contains spaces or control characters",
+                f"at least {MIN_TOKEN_CHARS} printable characters without spaces, or --token alone for a random one",
+            )
+        )
+    if not _is_loopback(settings.host) and not token:
         problems.append(
             FieldProblem(
                 "--host",
@@ -117,6 +172,17 @@ def check_settings(settings: AppSettings) -> Path:
         )
     if settings.pool_size < 0:
         problems.append(FieldProblem("--pool-size", "must not be negative", ">= 0"))
+    cap = max_kernels(settings)
+    if cap <= settings.pool_size:
+        problems.append(
+            FieldProblem(
+                "--max-kernels", f"{cap} leaves no kernel for a page beside the pool", f"> {settings.pool_size}"
+            )
+        )
+    if settings.retry_after_s < 1:
+        problems.append(FieldProblem("--retry-after", "must be at least 1 s", ">= 1"))
+    if settings.connect_grace_s < 5:
+        problems.append(FieldProblem("--connect-grace", "must be at least 5 s", ">= 5"))
     if problems:
         raise InputError(problems, "app settings")
     return apps[settings.app]
@@ -128,7 +194,7 @@ def voila_command(settings: AppSettings) -> tuple[list[str], dict[str, str]]:
     argv = [
         sys.executable,
         "-m",
-        "voila",
+        "apex_nb.widgets.voila_server",
         str(notebook),
         f"--port={settings.port}",
         f"--Voila.ip={settings.host}",
@@ -144,10 +210,15 @@ def voila_command(settings: AppSettings) -> tuple[list[str], dict[str, str]]:
         "--MappingKernelManager.cull_connected=True",
         f"--VoilaExecutor.timeout={settings.execution_timeout_s}",
         "--Voila.port_retries=0",
-        *([f"--Voila.token={settings.token}"] if settings.token else []),
+        f"--ApexVoila.max_kernels={max_kernels(settings)}",
+        f"--ApexVoila.retry_after_s={settings.retry_after_s}",
+        f"--ApexVoila.connect_grace_s={settings.connect_grace_s}",
         *settings.extra,
     ]
     env = dict(os.environ)
+    env.pop(TOKEN_ENV, None)
+    if settings.token:
+        env[TOKEN_ENV] = settings.token
     data_path = [str(templates_root())]
     if env.get("JUPYTER_PATH"):
         data_path.append(env["JUPYTER_PATH"])

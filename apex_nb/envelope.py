@@ -1,7 +1,13 @@
 """The envelope: every solver result with its inputs, checks, assumptions, trace and packs.
 
 The content hash is ``sha256-jcs-v1:<hex>`` over the RFC 8785 canonical JSON of
-``{solver, inputs, packs, result}`` at full precision; rounding happens only for display.
+``{solver, inputs, packs, result, checks, assumptions, applicability, warnings, confidence,
+trace, parts}`` at full precision (``parts`` as the list of the parts' own content hashes, each
+part verified in turn); rounding happens only for display. Everything a report prints is
+covered; only ``apex_nb_version`` (the package that wrote the file) is not. The hash has no
+secret: it proves the file is internally consistent, not who made it (docs/ARCHITECTURE.md,
+"What the content hash proves"). ``verify(resolve=True)`` also re-solves from the inputs and
+the pinned pack versions and compares, which proves the numbers themselves.
 
 Confidence rule (documented, structural, never from text): start at 1.0, multiply by
 ``(1 - penalty)`` for every applicability rule that does not hold, and by
@@ -22,7 +28,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,6 +39,9 @@ from apex_nb.errors import EnvelopeError
 
 NEAR_LIMIT_BAND = 0.05
 NEAR_LIMIT_FACTOR = 0.9
+PACK_SHA256_PATTERN = r"^[0-9a-f]{64}$"
+CONTENT_HASH_PATTERN = r"^sha256-jcs-v1:[0-9a-f]{64}$"
+_PLACEHOLDER_HASH = "sha256-jcs-v1:" + "0" * 64
 
 
 class _Strict(BaseModel):
@@ -91,7 +100,7 @@ class PackUsed(_Strict):
 
     name: str
     version: str
-    sha256: str
+    sha256: str = Field(pattern=PACK_SHA256_PATTERN, description="64 lowercase hex digits")
 
 
 class Envelope(_Strict):
@@ -109,7 +118,7 @@ class Envelope(_Strict):
     packs: list[PackUsed] = Field(default_factory=list)
     parts: list[Envelope] = Field(default_factory=list, description="Envelopes of component solves")
     apex_nb_version: str
-    content_sha256: str
+    content_sha256: str = Field(pattern=CONTENT_HASH_PATTERN, description="sha256-jcs-v1:<64 lowercase hex>")
 
     @field_validator("confidence")
     @classmethod
@@ -120,26 +129,67 @@ class Envelope(_Strict):
 
     # -- hashing -------------------------------------------------------------------------
     def hashed_content(self) -> dict[str, Any]:
-        """The part of the envelope that the content hash covers."""
-        return {
-            "solver": self.solver.model_dump(),
-            "inputs": self.inputs,
-            "packs": [p.model_dump() for p in self.packs],
-            "result": self.result,
-        }
+        """The part of the envelope that the content hash covers (all but ``apex_nb_version``)."""
+        return hashed_fields(self.model_dump(mode="json", exclude={"parts", "apex_nb_version", "content_sha256"}),
+                             [p.content_sha256 for p in self.parts])  # fmt: skip
 
     def compute_hash(self) -> str:
         """Recompute the content hash from the hashed content."""
         return content_hash(self.hashed_content())
 
-    def verify(self) -> bool:
-        """Raise EnvelopeError when the stored hash does not match the content; else True."""
+    @classmethod
+    def seal(cls, **fields: Any) -> Envelope:
+        """An envelope from its fields with ``content_sha256`` computed (do not pass it)."""
+        draft = cls.model_validate({**fields, "content_sha256": _PLACEHOLDER_HASH})
+        return draft.model_copy(update={"content_sha256": draft.compute_hash()})
+
+    def verify(
+        self,
+        *,
+        resolve: bool = False,
+        library: Any = None,
+        pack_versions: Mapping[str, str] | None = None,
+    ) -> bool:
+        """Raise EnvelopeError when the stored hash does not match the content; else True.
+
+        With ``resolve=True`` the solver is also run again on ``inputs`` with the pack versions
+        the envelope names, and the fresh envelope must hash the same: this proves the numbers,
+        checks and verdicts, not only that the file is internally consistent. ``library`` (a
+        PackLibrary) and ``pack_versions`` are for tests and audits of other pack roots.
+        """
         actual = self.compute_hash()
         if actual != self.content_sha256:
             raise EnvelopeError(f"content hash mismatch: stored {self.content_sha256}, computed {actual}")
         for part in self.parts:
             part.verify()
+        if resolve:
+            self._resolve_and_compare(library, pack_versions)
         return True
+
+    def _resolve_and_compare(self, library: Any, pack_versions: Mapping[str, str] | None) -> None:
+        from apex_nb.errors import ApexError
+        from apex_nb.registry import get_solver, solve
+
+        try:
+            installed = get_solver(self.solver.name).version
+        except ApexError as exc:
+            raise EnvelopeError(f"cannot re-solve: {exc}") from None
+        if installed != self.solver.version:
+            raise EnvelopeError(
+                f"cannot re-solve: envelope made by {self.solver.name} v{self.solver.version}, installed v{installed}"
+            )
+        pins = {p.name: p.version for p in self.packs}
+        pins.update(pack_versions or {})
+        try:
+            fresh = solve(self.solver.name, self.inputs, library=library, pack_versions=pins)
+        except ApexError as exc:
+            raise EnvelopeError(f"re-solve of {self.solver.name} failed: {exc}") from None
+        if fresh.content_sha256 != self.content_sha256:
+            diffs = _differences(self, fresh)
+            raise EnvelopeError(
+                f"re-solve of {self.solver.name} differs from the envelope ({'; '.join(diffs[:5]) or 'content'}): "
+                f"stored {self.content_sha256}, re-solved {fresh.content_sha256}"
+            )
 
     # -- convenience -------------------------------------------------------------------------
     @property
@@ -249,3 +299,49 @@ def confidence_from(
     if any(abs(c.ratio - 1.0) <= NEAR_LIMIT_BAND for c in checks):
         value *= NEAR_LIMIT_FACTOR
     return max(0.0, min(1.0, value))
+
+
+HASHED_FIELDS = (
+    "solver",
+    "inputs",
+    "packs",
+    "result",
+    "checks",
+    "assumptions",
+    "applicability",
+    "warnings",
+    "confidence",
+    "trace",
+    "parts",
+)
+
+
+def hashed_fields(content: Mapping[str, Any], part_hashes: list[str]) -> dict[str, Any]:
+    """The hashed dict: every field of ``HASHED_FIELDS`` (``parts`` as the parts' hashes)."""
+    out = {key: content[key] for key in HASHED_FIELDS if key != "parts"}
+    out["parts"] = list(part_hashes)
+    return out
+
+
+def _differences(stored: Envelope, fresh: Envelope, where: str = "") -> list[str]:
+    """Which hashed fields differ between a stored and a re-solved envelope (parts opened)."""
+    here = f"{where}{stored.solver.name}: " if where or stored.parts else ""
+    a, b = stored.hashed_content(), fresh.hashed_content()
+    out: list[str] = []
+    for key in HASHED_FIELDS:
+        if a.get(key) == b.get(key):
+            continue
+        if key == "checks":
+            for old, new in zip(stored.checks, fresh.checks, strict=False):
+                if old != new:
+                    out.append(f"{here}check {old.id}: stored ratio {old.ratio:.4g} passed {old.passed}, "
+                               f"re-solved ratio {new.ratio:.4g} passed {new.passed}")  # fmt: skip
+            if len(stored.checks) != len(fresh.checks):
+                out.append(f"{here}{len(stored.checks)} checks stored, {len(fresh.checks)} re-solved")
+        elif key == "parts" and len(stored.parts) == len(fresh.parts):
+            for old_part, new_part in zip(stored.parts, fresh.parts, strict=True):
+                if old_part.content_sha256 != new_part.content_sha256:
+                    out.extend(_differences(old_part, new_part, here))
+        else:
+            out.append(f"{here}{key} differs")
+    return out

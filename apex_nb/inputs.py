@@ -8,6 +8,7 @@ range or values, read from the model's own JSON schema.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError
@@ -23,6 +24,15 @@ class SolverInput(BaseModel):
     model_config = ConfigDict(extra="forbid", allow_inf_nan=False, frozen=True, validate_default=True)
 
 
+@lru_cache(maxsize=256)
+def model_schema(model: type[BaseModel]) -> dict[str, Any]:
+    """The model's JSON schema, built once per model (building it is far slower than validating).
+
+    Shared: callers must not modify it.
+    """
+    return model.model_json_schema()
+
+
 def _resolve(schema: dict[str, Any], root: dict[str, Any]) -> dict[str, Any]:
     ref = schema.get("$ref")
     if ref and ref.startswith("#/$defs/"):
@@ -32,7 +42,7 @@ def _resolve(schema: dict[str, Any], root: dict[str, Any]) -> dict[str, Any]:
 
 def _field_schema(model: type[BaseModel], loc: tuple[Any, ...]) -> dict[str, Any]:
     """The JSON-schema fragment for a field path, following nested models and $refs."""
-    root = model.model_json_schema()
+    root = model_schema(model)
     node: dict[str, Any] = root
     for part in loc:
         node = _resolve(node, root)

@@ -117,14 +117,19 @@ class ParameterScope:
 
     def __init__(self, namespace: Mapping[str, Any]) -> None:
         self._namespace = namespace
-        self._before = frozenset(namespace)
+        self._before = dict(namespace)  # values too: a parameter that rebinds an existing name counts
 
     def collect(self) -> dict[str, Any]:
-        """Names defined since the snapshot that look like parameters (data, not code)."""
+        """Names defined or rebound since the snapshot that look like parameters (data, not code).
+
+        A papermill parameter that reuses a name the notebook had already (``-p ParameterScope 1``)
+        is collected too, so it is validated (and refused as unknown) instead of slipping through.
+        """
+        missing = object()
         return {
             name: value
             for name, value in self._namespace.items()
-            if name not in self._before and _is_parameter(name, value)
+            if self._before.get(name, missing) is not value and _is_parameter(name, value)
         }
 
     def validate(self, model: type[M], *, options: type[O] = NotebookOptions) -> Parameters[M, O]:  # type: ignore[assignment]

@@ -13,7 +13,6 @@ from typing import Any
 
 from apex_nb import __version__
 from apex_nb.calc import Calc
-from apex_nb.canonical import content_hash
 from apex_nb.envelope import Envelope, PackUsed, SolverId, confidence_from
 from apex_nb.errors import InputError, SolverError
 from apex_nb.inputs import SolverInput, validate
@@ -97,28 +96,19 @@ def solve(
     packs = [PackUsed(**ref.as_dict()) for ref in sorted(calc.packs_used.values(), key=lambda r: r.name)]
     canonical_inputs = model.model_dump(mode="json")
     try:
-        digest = content_hash(
-            {
-                "solver": solver_id.model_dump(),
-                "inputs": canonical_inputs,
-                "packs": [p.model_dump() for p in packs],
-                "result": result,
-            }
+        return Envelope.seal(
+            solver=solver_id,
+            inputs=canonical_inputs,
+            result=result,
+            checks=calc.checks,
+            assumptions=calc.assumptions,
+            applicability=calc.applicability,
+            warnings=calc.warnings,
+            confidence=confidence_from(calc.applicability, calc.checks, [p.confidence for p in calc.parts]),
+            trace=calc.trace,
+            packs=packs,
+            parts=calc.parts,
+            apex_nb_version=__version__,
         )
-    except ValueError as exc:
+    except ValueError as exc:  # a non-finite number in the result or trace
         raise SolverError(f"{name}: {exc}") from exc
-    return Envelope(
-        solver=solver_id,
-        inputs=canonical_inputs,
-        result=result,
-        checks=calc.checks,
-        assumptions=calc.assumptions,
-        applicability=calc.applicability,
-        warnings=calc.warnings,
-        confidence=confidence_from(calc.applicability, calc.checks, [p.confidence for p in calc.parts]),
-        trace=calc.trace,
-        packs=packs,
-        parts=calc.parts,
-        apex_nb_version=__version__,
-        content_sha256=digest,
-    )

@@ -164,6 +164,75 @@ EXAMPLES += [
 STATUSES = ("pass", "fail", "missing-solver", "error")
 
 
+# Issue 13: foundations and connections (DG1 plates, shaft torsion, pier reinforcement).
+EXAMPLES += [
+    {
+        "id": "dg1-b52-geometry-bearing-stress",
+        "source": (
+            "AISC Design Guide 1, 2nd Ed. (2006), Appendix B.5.2, p. 60: 14 x 14 in. plate, W8x31, A2/A1 = 4, "
+            "f'c = 3 ksi, AISC 360-05 φc = 0.60: fp,max = 0.60 (0.85)(3.0)(2) = 3.06 ksi (LRFD)"
+        ),
+        "solver": "connection.base_plate",
+        "inputs": {
+            "post_shape": "rect", "post_b_in": 8.0, "post_d_in": 8.0, "post_wall_in": 0.435, "plate_n_in": 14.0,
+            "plate_b_in": 14.0, "rod_edge_in": 1.5, "fc_psi": 3000.0, "pedestal_n_in": 28.0, "pedestal_b_in": 28.0,
+            "aisc_edition": "360-05", "design_method": "LRFD", "axial_kip": 90.0, "moment_kip_ft": 60.0,
+        },
+        "expected": {"available_bearing_stress_ksi": 3.06},
+        "tolerance": 5e-3,
+        "note": "the guide prints 3 significant figures",
+    },
+    {
+        "id": "dg1-hss45-3kipft-hand",
+        "source": (
+            "Hand calculation, DG1 2nd Ed. §3.4 (Eq. 3.4.3, 3.3.15) with AISC 360-16 §J8, ASD: HSS 4.5 x 0.125 on a"
+            " 24 in. pier, P = 0.2 kip, M = 3 kip-ft, 12 x 12 in. plate: Y = 0.1893 in., Mpl = fp Y (m - Y/2) ="
+            " 1.2132 kip-in/in, tp,req = sqrt(4 x 1.2132 x 1.67/36) = 0.474 in. (tests/connection)"
+        ),
+        "solver": "connection.base_plate",
+        "inputs": {
+            "post_shape": "round", "post_diameter_in": 4.5, "post_wall_in": 0.125, "axial_kip": 0.2,
+            "moment_kip_ft": 3.0, "fc_psi": 3000.0, "pedestal_diameter_in": 24.0, "design_method": "ASD",
+        },
+        "expected": {"bearing_length_in": 0.1893, "required_thickness_in": 0.4745},
+        "tolerance": 2e-3,
+        "note": "hand values carried to 4 significant figures",
+    },
+    {
+        "id": "shaft-torsion-class4-hand",
+        "source": (
+            "Hand calculation, IDOT AGMU Memo 11.1 (2011) torque form with IBC 2021 Table 1806.2 class 4 (μ = 0.25):"
+            " 3 ft x 8 ft shaft, K0 = 0.5, γ = 100 pcf: T_side = π μ K0 γ D² L²/4 = 5654.9 lb-ft; N = 0.6 (π 9/4 x 8"
+            " x 145 + 1000) = 5519.7 lb, T_base = μ N D/3 = 1379.9 lb-ft; T_allow = 7.0348 kip-ft"
+        ),
+        "solver": "foundation.shaft_torsion",
+        "inputs": {
+            "torsion_kip_ft": 5.0, "diameter_ft": 3.0, "depth_ft": 8.0, "ibc_edition": "2021", "soil_class": 4,
+            "dead_load_kip": 1.0, "post_width_in": 10.75,
+        },
+        "expected": {"allowable_torque_kip_ft": 7.0348, "lug_capacity_kip": 19.89},
+        "tolerance": 1e-4,
+        "note": "exact arithmetic; lugs 0.65 x 0.85 x 3 ksi x 12 in² (ACI 318-19 §22.8.3.2)",
+    },
+    {
+        "id": "pier-4-no8-24in-hand",
+        "source": (
+            "Hand calculation, ACI 318-19 §22.2 strain compatibility: 24 in. pier, 4 #8 at 3.875 in. from the face,"
+            " f'c = 4000 psi, fy = 60 ksi, P = 0: c = 4.11 in., Mn = 1789 kip-in, εt = 0.0117 -> φ = 0.90,"
+            " φMn = 1610 kip-in (tests/foundation/test_pier_reinforcement.py)"
+        ),
+        "solver": "foundation.pier_reinforcement",
+        "inputs": {
+            "diameter_in": 24.0, "depth_ft": 10.0, "lateral_force_lb": 1000.0, "force_height_ft": 10.0,
+            "soil_reaction_psf_per_ft": 300.0, "fc_psi": 4000.0, "bar_size": 8, "bar_count": 4,
+        },
+        "expected": {"design_moment_kip_in": 1610.5},
+        "tolerance": 5e-3,
+        "note": "the hand iteration carries 4 significant figures",
+    },
+]  # fmt: skip
+
+
 def _registered() -> set[str]:
     from apex_nb.registry import list_solvers
 

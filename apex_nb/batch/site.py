@@ -71,11 +71,14 @@ class SiteScope:
 
     def __init__(self, namespace: Mapping[str, Any]) -> None:
         self._namespace = namespace
-        self._before = frozenset(namespace)
+        self._before = dict(namespace)  # values too: a parameter that rebinds an existing name counts
 
     def validate(self) -> SiteRun:
         """Every new name must be a known parameter; the inputs must satisfy the solver's model."""
-        new = {k: v for k, v in self._namespace.items() if k not in self._before and _is_parameter(k, v)}
+        missing = object()
+        new = {
+            k: v for k, v in self._namespace.items() if self._before.get(k, missing) is not v and _is_parameter(k, v)
+        }
         problems = [
             FieldProblem(name, "unknown parameter", "known parameters: " + ", ".join(PARAMETERS))
             for name in sorted(new)

@@ -314,7 +314,13 @@ def _change_tail(change: dict[str, Any]) -> str:
 
 def cmd_history(args: argparse.Namespace) -> int:
     """Print the event log, oldest first."""
-    events = _store(args).history(args.id)
+    store = _store(args)
+    events, bad_lines = store.history_checked(args.id)
+    for number in bad_lines:
+        print(
+            f"warning: {store.events(args.id).path} line {number} is not a readable event (skipped)",
+            file=sys.stderr,
+        )
     if args.limit is not None:
         events = events[-args.limit :] if args.limit > 0 else []
     for event in events:

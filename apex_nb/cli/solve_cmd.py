@@ -1,4 +1,5 @@
-"""``apex-nb solvers`` and ``apex-nb solve NAME --input FILE|-  [--format json|table]``."""
+"""``apex-nb solvers``, ``apex-nb solve NAME --input FILE|-  [--format json|table]`` and
+``apex-nb verify ENVELOPE.json [--resolve]``."""
 
 from __future__ import annotations
 
@@ -21,6 +22,10 @@ def register(subparsers: Any) -> None:
     run.add_argument("--input", "-i", required=True, help="JSON file of inputs, or - for stdin")
     run.add_argument("--format", choices=("json", "table"), default="json")
     run.set_defaults(func=cmd_solve)
+    check = subparsers.add_parser("verify", help="check an envelope's hashes (--resolve: solve it again and compare)")
+    check.add_argument("envelope", help="envelope JSON file")
+    check.add_argument("--resolve", action="store_true", help="re-solve from its inputs and pinned pack versions")
+    check.set_defaults(func=cmd_verify)
 
 
 def cmd_solvers(args: argparse.Namespace) -> int:
@@ -47,6 +52,10 @@ def _read_inputs(source: str) -> Any:
         return json.loads(text, parse_constant=_refuse_constant)
     except (json.JSONDecodeError, ValueError) as exc:
         raise InputError([FieldProblem("--input", f"not valid JSON: {exc}")]) from None
+    except RecursionError:
+        raise InputError(
+            [FieldProblem("--input", "JSON nested too deeply to read", "inputs nested a few levels deep")]
+        ) from None
 
 
 def _refuse_constant(name: str) -> float:
@@ -116,3 +125,22 @@ def _inline(value: Any) -> str:
     if isinstance(value, list):
         return "; ".join(_inline(v) for v in value)
     return fmt(value)
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    """Exit 0 when the envelope verifies, 1 when it does not (named), 2 when it is not an envelope."""
+    from apex_nb.envelope import Envelope
+
+    try:
+        with open(args.envelope, encoding="utf-8") as handle:
+            text = handle.read()
+    except OSError as exc:
+        raise InputError([FieldProblem("envelope", f"cannot read {args.envelope}: {exc.strerror}")]) from None
+    try:
+        envelope = Envelope.from_json(text)
+    except (ValueError, RecursionError) as exc:
+        raise InputError([FieldProblem("envelope", f"{args.envelope} is not an envelope: {exc}")]) from None
+    envelope.verify(resolve=args.resolve)
+    how = "re-solved to the same hash" if args.resolve else "hashes consistent (not a signature; --resolve re-solves)"
+    print(f"ok: {envelope.solver.name} v{envelope.solver.version} {envelope.content_sha256}: {how}")
+    return 0

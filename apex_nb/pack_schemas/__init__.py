@@ -10,15 +10,18 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from apex_nb.pack_schemas import (
+    aci318_pier,
     aisc360,
     asce7_wind,
     connections,
     design_defaults,
     en1991,
+    foundation_choice,
     load_combinations,
     materials,
     prices,
     sections,
+    shaft_torsion,
     soils,
 )
 
@@ -39,4 +42,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "aisc-w/1": sections.WPack,
     "en1991-1-4-signboards/1": en1991.En1991SignboardsPack,
     "sign-design-defaults/1": design_defaults.SignDesignDefaultsPack,
+    "foundation-choice/1": foundation_choice.FoundationChoicePack,
+    "shaft-torsion/1": shaft_torsion.ShaftTorsionPack,
+    "aci318-pier/1": aci318_pier.Aci318PierPack,
 }

@@ -112,6 +112,21 @@ class Detailing(PackModel):
     fc_max_psi: float = Field(gt=0)
 
 
+class AnchorReinforcement(PackModel):
+    """ACI 318-19 §17.5.2.1 anchor reinforcement and the §25.4.3 hooked-bar development it needs."""
+
+    phi: float = Field(gt=0, le=1, description="φ of anchor reinforcement in tension (§17.5.2.1)")
+    reach_over_hef: float = Field(gt=0, le=1, description="Bars within this x hef of the anchor count (R17.5.2.1)")
+    cone_run_over_rise: float = Field(gt=0, description="Breakout surface: horizontal run per unit depth (35°: 1.5)")
+    hook_divisor: float = Field(gt=0, description="55 in ldh = fy ψ db^1.5 / (55 λ sqrt(f'c)) (Eq. 25.4.3.1a)")
+    psi_r: float = Field(gt=0, description="ψr without confining reinforcement (Table 25.4.3.2)")
+    psi_o: float = Field(gt=0, description="ψo for a hook not in a column core (Table 25.4.3.2)")
+    psi_c_intercept: float = Field(gt=0, description="ψc = f'c/15000 + this for f'c < 6000 psi (Table 25.4.3.2)")
+    psi_c_divisor_psi: float = Field(gt=0)
+    ldh_min_db: float = Field(gt=0)
+    ldh_min_in: float = Field(gt=0)
+
+
 class Aci318AnchorsPack(PackModel):
     """Body of the ``aci318-19-anchors`` pack."""
 
@@ -128,6 +143,9 @@ class Aci318AnchorsPack(PackModel):
     interaction: Interaction
     detailing: Detailing
     ductile_grades: list[str] = Field(min_length=1, description="Rod grades meeting the §2.3 ductile definition")
+    anchor_reinforcement: AnchorReinforcement | None = Field(
+        default=None, description="§17.5.2.1 anchor reinforcement (None: not available in this pack)"
+    )
     clauses: dict[str, str]
 
     @model_validator(mode="after")

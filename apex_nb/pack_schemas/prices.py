@@ -63,6 +63,9 @@ class PricesPack(PackModel):
     excavation_usd_per_yd3: float = Field(gt=0)
     auger_usd_per_ft: list[AugerPrice] = Field(min_length=1)
     galvanizing_usd_per_lb: float = Field(gt=0)
+    rebar_usd_per_lb: float | None = Field(
+        default=None, gt=0, description="Rebar furnished, cut, bent and placed, USD per lb (None: not priced)"
+    )
     labor_bands: list[LaborBand] = Field(min_length=1)
     cabinet_install_usd_per_ft2: float = Field(ge=0)
     engineering_fee_usd: float = Field(ge=0)

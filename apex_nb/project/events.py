@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from apex_nb.project.merge import MISSING, Change
+from apex_nb.project.safefs import open_nofollow, read_bytes_nofollow
 
 MAX_CHANGES_LOGGED = 200
 """Changes listed per event; beyond that only the count is kept (the versions hold the rest)."""
@@ -49,25 +50,42 @@ class Event:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Event:
-        """Read an event back (unknown keys are ignored so old readers survive new writers)."""
+        """Read an event back (unknown keys are ignored so old readers survive new writers).
+
+        ValueError when a known key has the wrong type (a hand edit, a bad merge): the reader
+        reports that line and skips it.
+        """
+        changes = data.get("changes") or []
+        total = data.get("changes_total") or 0
+        before = data.get("etag_before")
+        texts = {key: data.get(key, "") for key in ("at", "who", "action", "etag_after")}
+        bad = [key for key, value in texts.items() if not isinstance(value, str)]
+        if before is not None and not isinstance(before, str):
+            bad.append("etag_before")
+        if not isinstance(changes, list) or not all(isinstance(c, dict) for c in changes):
+            bad.append("changes")
+        if isinstance(total, bool) or not isinstance(total, int):
+            bad.append("changes_total")
+        if bad:
+            raise ValueError(f"wrong type for {', '.join(bad)}")
         return cls(
-            at=str(data.get("at", "")),
-            who=str(data.get("who", "")),
-            action=str(data.get("action", "")),
-            etag_before=data.get("etag_before"),
-            etag_after=str(data.get("etag_after", "")),
-            changes=list(data.get("changes") or []),
-            changes_total=int(data.get("changes_total") or 0),
+            at=texts["at"],
+            who=texts["who"],
+            action=texts["action"],
+            etag_before=before,
+            etag_after=texts["etag_after"],
+            changes=list(changes),
+            changes_total=total,
         )
 
 
 def _parse_line(line: bytes) -> Event | None:
-    """The event on one line, or None if the line is torn or not an object."""
+    """The event on one line, or None if the line is torn, not an object or badly typed."""
     try:
         data = json.loads(line)
-    except ValueError:
+        return Event.from_json(data) if isinstance(data, dict) else None
+    except (ValueError, RecursionError):
         return None
-    return Event.from_json(data) if isinstance(data, dict) else None
 
 
 def _small(value: Any) -> Any:
@@ -117,7 +135,7 @@ class EventLog:
         """Append one line durably; repair a torn last line first by starting a new line."""
         line = json.dumps(event.to_json(), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
         data = (line + "\n").encode("utf-8")
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o666)
+        fd = open_nofollow(self.path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o666, single_link=True)
         try:
             size = os.fstat(fd).st_size
             if size and os.pread(fd, 1, size - 1) != b"\n":
@@ -132,13 +150,14 @@ class EventLog:
         return self.read_checked()[0]
 
     def read_checked(self) -> tuple[list[Event], list[int]]:
-        """Events in order, plus the 1-based numbers of lines that are not JSON objects.
+        """Events in order, plus the 1-based numbers of lines that are not readable events.
 
-        Such lines can only come from an append cut short by a crash (or from a hand edit); they
-        are reported rather than fatal so one crash never makes the history unreadable.
+        Such lines come from an append cut short by a crash, a hand edit or a bad merge; they are
+        reported rather than fatal so one bad line never makes the history unreadable or blocks a
+        save.
         """
         try:
-            raw = self.path.read_bytes()
+            raw = read_bytes_nofollow(self.path)
         except FileNotFoundError:
             return [], []
         events: list[Event] = []
@@ -156,7 +175,7 @@ class EventLog:
     def last(self) -> Event | None:
         """The newest complete event, reading only the tail of the file."""
         try:
-            with open(self.path, "rb") as handle:
+            with os.fdopen(open_nofollow(self.path, os.O_RDONLY), "rb") as handle:
                 size = handle.seek(0, os.SEEK_END)
                 chunk = 65536
                 while True:

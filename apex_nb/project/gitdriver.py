@@ -61,7 +61,10 @@ def merge_files(base: Path, ours: Path, theirs: Path, label: str = "project.json
         )
     except ApexError as exc:
         return DriverOutcome(EXIT_UNREADABLE, None, f"apex-nb: cannot merge {label}: {exc}\n")
-    result: MergeResult = three_way_merge(*docs)
+    try:
+        result: MergeResult = three_way_merge(*docs)
+    except RecursionError:
+        return DriverOutcome(EXIT_UNREADABLE, None, f"apex-nb: cannot merge {label}: nested too deeply\n")
     if result.clean:
         try:
             parse_project(result.merged, source=f"merged {label}")

@@ -25,6 +25,12 @@ file with ``os.replace`` and the directory is fsynced; all under the project's f
 re-reading and re-hashing the current file (compare-and-swap). Readers take no lock: a rename is
 atomic, so they see the old file or the new one. A file that does not parse is reported as
 :class:`CorruptProjectFile` naming it and is never overwritten.
+
+Links: the store never follows one. ``projects/``, project folders, ``project.json``,
+``events.jsonl``, ``.versions/``, ``attachments/``, ``.lock`` and ``.gitignore`` are checked with
+``lstat`` and files are opened with ``O_NOFOLLOW`` (apex_nb/project/safefs.py); a link, or a
+folder that resolves outside the store root, is refused with :class:`UnsafePath` naming it, and
+nothing is written.
 """
 
 from __future__ import annotations
@@ -56,6 +62,7 @@ from apex_nb.project.model import (
     parse_project,
     validate_project_id,
 )
+from apex_nb.project.safefs import check_inside, check_no_link, read_bytes_nofollow
 
 PROJECTS_DIR = "projects"
 PROJECT_FILE = "project.json"
@@ -67,6 +74,9 @@ TMP_PREFIX = ".tmp-"
 GITIGNORE_TEXT = f"{LOCK_FILE}\n{TMP_PREFIX}*\n{VERSIONS_DIR}/\n"
 
 DEFAULT_MAX_PROJECT_BYTES = 4 * 1024 * 1024
+MAX_JSON_DEPTH = 64
+"""Deepest nesting a project file may have (a real one is about 12 deep, an inline envelope
+included); deeper files are refused before the merge and diff code, which recurse, see them."""
 DEFAULT_MAX_ATTACHMENT_BYTES = 64 * 1024 * 1024
 
 ETAG_RE = re.compile(r"^sha256-jcs-v1:([0-9a-f]{64})$")
@@ -180,7 +190,27 @@ def parse_json_object(raw: bytes, path: Path) -> dict[str, Any]:
         raise CorruptProjectFile(path, reason) from None
     if not isinstance(doc, dict):
         raise CorruptProjectFile(path, f"top level is {type(doc).__name__}, not an object")
+    depth = json_depth(doc)
+    if depth > MAX_JSON_DEPTH:
+        raise CorruptProjectFile(path, f"nested {depth} levels deep (at most {MAX_JSON_DEPTH})")
     return doc
+
+
+def json_depth(value: Any) -> int:
+    """How deeply objects and lists nest in ``value`` (a scalar is 0), without recursion."""
+    deepest = 0
+    stack: list[tuple[Any, int]] = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            children: Any = item.values()
+        elif isinstance(item, list):
+            children = item
+        else:
+            continue
+        deepest = max(deepest, depth + 1)
+        stack.extend((child, depth + 1) for child in children)
+    return deepest
 
 
 def _hash(doc: Any, path: Path) -> str:
@@ -247,16 +277,33 @@ class ProjectStore:
         """``projects/<id>`` (the id is validated first, so this never escapes the root)."""
         return self.projects_dir / validate_project_id(project_id)
 
+    def _guard(self, project_id: str, *names: str) -> Path:
+        """``projects/<id>/<names...>`` after refusing links on the way (UnsafePath).
+
+        ``projects/`` and the project folder must be real folders (when they exist) resolving
+        inside the store root; each further name must not be a link. Absent parts are fine.
+        """
+        directory = self.project_dir(project_id)
+        for folder in (self.projects_dir, directory):
+            if check_no_link(folder, kind="dir") is not None:
+                check_inside(folder, self.root)
+        path = directory
+        for name in names:
+            path = path / name
+            check_no_link(path)
+        return path
+
     def project_file(self, project_id: str) -> Path:
         """``projects/<id>/project.json``."""
         return self.project_dir(project_id) / PROJECT_FILE
 
     def events(self, project_id: str) -> EventLog:
-        """The event log of a project."""
-        return EventLog(self.project_dir(project_id) / EVENTS_FILE)
+        """The event log of a project (refused when the folder or the log is a link)."""
+        return EventLog(self._guard(project_id, EVENTS_FILE))
 
     @contextlib.contextmanager
     def _locked(self, project_id: str) -> Iterator[None]:
+        self._guard(project_id, LOCK_FILE)
         if not self.project_dir(project_id).is_dir():
             raise ProjectNotFound(f"no project {project_id!r} under {self.projects_dir}")
         lock = FileLock(
@@ -279,7 +326,8 @@ class ProjectStore:
     # reading
 
     def list_ids(self) -> list[str]:
-        """Ids of every project in the store, sorted."""
+        """Ids of every project in the store, sorted (linked project folders are left out)."""
+        check_no_link(self.projects_dir, kind="dir")
         if not self.projects_dir.is_dir():
             return []
         ids = []
@@ -288,21 +336,21 @@ class ProjectStore:
                 validate_project_id(entry.name)
             except InputError:
                 continue
+            if entry.is_symlink() or (entry / PROJECT_FILE).is_symlink():
+                continue  # never followed; load() names the link when asked for it
             if (entry / PROJECT_FILE).is_file():
                 ids.append(entry.name)
         return sorted(ids)
 
     def _read(self, project_id: str) -> tuple[dict[str, Any], str]:
         """The current document and its etag; ProjectNotFound or CorruptProjectFile."""
-        path = self.project_file(project_id)
+        path = self._guard(project_id, PROJECT_FILE)
         try:
-            with open(path, "rb") as handle:
-                size = os.fstat(handle.fileno()).st_size
-                if size > self.max_project_bytes:
-                    raise CorruptProjectFile(path, f"{size} bytes exceeds the limit of {self.max_project_bytes}")
-                raw = handle.read()
-        except FileNotFoundError:
+            raw = read_bytes_nofollow(path, max_bytes=self.max_project_bytes)
+        except (FileNotFoundError, NotADirectoryError):
             raise ProjectNotFound(f"no project {project_id!r} under {self.projects_dir}") from None
+        except ValueError as exc:
+            raise CorruptProjectFile(path, str(exc)) from None
         doc = parse_json_object(raw, path)
         return doc, _hash(doc, path)
 
@@ -321,32 +369,38 @@ class ProjectStore:
         return project, etag
 
     def history(self, project_id: str) -> list[Event]:
-        """Every event of the project, oldest first."""
-        if not self.project_file(project_id).exists():
+        """Every event of the project, oldest first (unreadable lines skipped: see history_checked)."""
+        return self.history_checked(project_id)[0]
+
+    def history_checked(self, project_id: str) -> tuple[list[Event], list[int]]:
+        """Every readable event, oldest first, and the 1-based numbers of lines that are not events."""
+        self._guard(project_id, EVENTS_FILE)
+        if check_no_link(self.project_file(project_id)) is None:
             raise ProjectNotFound(f"no project {project_id!r} under {self.projects_dir}")
-        return self.events(project_id).read()
+        return self.events(project_id).read_checked()
 
     def version(self, project_id: str, etag: str) -> dict[str, Any] | None:
         """A version this store has seen, by etag (verified against its hash), or None."""
         match = ETAG_RE.fullmatch(etag)
         if match is None:
             return None
-        path = self.project_dir(project_id) / VERSIONS_DIR / f"{match.group(1)}.json"
+        path = self._guard(project_id, VERSIONS_DIR, f"{match.group(1)}.json")
         try:
-            doc = json.loads(path.read_bytes())
+            doc = json.loads(read_bytes_nofollow(path, max_bytes=self.max_project_bytes))
             return doc if isinstance(doc, dict) and content_hash(doc) == etag else None
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):
             return None
 
     def _remember(self, project_id: str, etag: str, doc: dict[str, Any]) -> None:
         """Keep ``doc`` as ``.versions/<hex>.json`` so later saves can merge against it."""
         match = ETAG_RE.fullmatch(etag)
         assert match is not None
-        directory = self.project_dir(project_id) / VERSIONS_DIR
-        target = directory / f"{match.group(1)}.json"
-        if target.exists():
+        target = self._guard(project_id, VERSIONS_DIR, f"{match.group(1)}.json")
+        directory = target.parent
+        if check_no_link(target) is not None:
             return
         directory.mkdir(exist_ok=True)
+        check_no_link(directory, kind="dir")
         atomic_write(target, serialize(doc), sync_dir=False)
 
     # writing
@@ -399,14 +453,17 @@ class ProjectStore:
         doc = self._coerce(project_id, data, fill_id=True)
         data_bytes, etag = self._encode(project_id, doc)
         directory = self.project_dir(project_id)
-        directory.mkdir(parents=True, exist_ok=True)
+        self._guard(project_id, PROJECT_FILE)
+        self.projects_dir.mkdir(parents=True, exist_ok=True)
+        directory.mkdir(exist_ok=True)
+        self._guard(project_id, ".gitignore")
         with self._locked(project_id):
-            path = directory / PROJECT_FILE
-            if path.exists():
+            path = self._guard(project_id, PROJECT_FILE)
+            if os.path.lexists(path):
                 raise ProjectExists(f"project {project_id!r} already exists at {path}")
             self._clean_temp_files(directory)
-            ignore = directory / ".gitignore"
-            if not ignore.exists():
+            ignore = self._guard(project_id, ".gitignore")
+            if not os.path.lexists(ignore):
                 atomic_write(ignore, GITIGNORE_TEXT.encode())
             self._remember(project_id, etag, doc)
             atomic_write(path, data_bytes)
@@ -506,13 +563,18 @@ class ProjectStore:
                 [FieldProblem("attachment", f"{len(data)} bytes", f"<= {self.max_attachment_bytes}")],
                 context="attachment",
             )
-        if not self.project_file(project_id).exists():
+        if check_no_link(self._guard(project_id, PROJECT_FILE), kind="file") is None:
             raise ProjectNotFound(f"no project {project_id!r} under {self.projects_dir}")
         digest = file_sha256(data)
-        directory = self.project_dir(project_id) / ATTACHMENTS_DIR
+        target = self._guard(project_id, ATTACHMENTS_DIR, digest)
+        directory = target.parent
         directory.mkdir(exist_ok=True)
-        target = directory / digest
-        if not (target.exists() and file_sha256(target.read_bytes()) == digest):
+        check_no_link(directory, kind="dir")
+        try:
+            same = file_sha256(read_bytes_nofollow(target)) == digest
+        except FileNotFoundError:
+            same = False
+        if not same:
             atomic_write(target, data)
         return digest
 
@@ -520,13 +582,15 @@ class ProjectStore:
         """Where the attachment with this sha256 lives (it may not exist)."""
         if not _SHA_RE.fullmatch(sha256):
             raise InputError([FieldProblem("sha256", f"{sha256!r} is not a sha256", "64 lowercase hex digits")])
-        return self.project_dir(project_id) / ATTACHMENTS_DIR / sha256
+        return self._guard(project_id, ATTACHMENTS_DIR, sha256)
 
     def read_attachment(self, project_id: str, sha256: str) -> bytes:
         """The attachment's bytes, verified against their hash."""
         path = self.attachment_path(project_id, sha256)
         try:
-            data = path.read_bytes()
+            data = read_bytes_nofollow(path, max_bytes=self.max_attachment_bytes)
+        except ValueError as exc:
+            raise CorruptProjectFile(path, str(exc)) from None
         except FileNotFoundError:
             raise ProjectError(f"no attachment {sha256} in project {project_id!r}") from None
         if file_sha256(data) != sha256:
@@ -537,13 +601,13 @@ class ProjectStore:
 
     def prune_versions(self, project_id: str, keep: int = 200) -> int:
         """Delete all but the ``keep`` newest stored versions (never the current one); return the count."""
-        directory = self.project_dir(project_id) / VERSIONS_DIR
+        directory = self._guard(project_id, VERSIONS_DIR)
         with self._locked(project_id):
             _, current = self._read(project_id)
             current_name = f"{current.split(':', 1)[1]}.json"
             files = sorted(
                 (p for p in directory.glob("*.json") if p.name != current_name),
-                key=lambda p: p.stat().st_mtime,
+                key=lambda p: p.lstat().st_mtime,
                 reverse=True,
             )
             removed = 0

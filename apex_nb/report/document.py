@@ -750,7 +750,12 @@ def load_source(envelope_path: str | Path | None = None, *, project: tuple[str, 
     for design in doc.get("designs", []):
         if design.get("envelope") is None:
             continue
-        envelopes.append(Envelope.model_validate(design["envelope"]))
+        try:
+            envelopes.append(Envelope.model_validate(design["envelope"]))
+        except ValueError as exc:  # a malformed envelope is refused before rendering
+            raise InputError(
+                [FieldProblem(f"designs[id={design.get('id')!r}].envelope", f"is not an envelope: {exc}")], "report"
+            ) from None
         labels.append(design.get("label") or design["id"])
         given.append(signs.get(design.get("sign_id") or "", None))
     if not envelopes:

@@ -6,6 +6,7 @@
 | ``member.check``, ``member.deflection``, ``post.select`` | ``solvers/member/`` |
 | ``connection.anchor_rods``, ``connection.base_plate`` | ``solvers/connection/`` |
 | ``foundation.embedment``, ``foundation.spread_footing`` | ``solvers/foundation/`` |
+| ``foundation.shaft_torsion``, ``foundation.pier_reinforcement`` | ``solvers/foundation/`` |
 | ``cost.estimate`` | ``solvers/cost/`` |
 | ``structure.natural_frequency`` | ``solvers/structure/`` |
 | ``design.pole_sign`` (and the other complete designs) | ``solvers/design/`` |
@@ -22,6 +23,8 @@ from apex_nb.solvers.design import monument_sign as design_monument_sign
 from apex_nb.solvers.design import pole_sign as design_pole_sign
 from apex_nb.solvers.design import quick_quote as design_quick_quote
 from apex_nb.solvers.foundation import embedment as foundation_embedment
+from apex_nb.solvers.foundation import pier_reinforcement as foundation_pier_reinforcement
+from apex_nb.solvers.foundation import shaft_torsion as foundation_shaft_torsion
 from apex_nb.solvers.foundation import spread_footing as foundation_spread_footing
 from apex_nb.solvers.member import check as member_check
 from apex_nb.solvers.member import deflection as member_deflection
@@ -36,6 +39,8 @@ ALL: tuple[Solver, ...] = (
     en1991_signboard.SOLVER,
     foundation_embedment.SOLVER,
     foundation_spread_footing.SOLVER,
+    foundation_shaft_torsion.SOLVER,
+    foundation_pier_reinforcement.SOLVER,
     cost_estimate.SOLVER,
     connection_anchor_rods.SOLVER,
     connection_base_plate.SOLVER,

@@ -39,12 +39,16 @@ def test_round_trip_and_verify() -> None:
 
 def test_hash_covers_solver_inputs_packs_and_full_precision_result() -> None:
     env = solve("wind.asce7_qz", QZ)
+    dumped = env.model_dump(mode="json")
     expected = content_hash(
         {
             "solver": {"name": "wind.asce7_qz", "version": env.solver.version},
             "inputs": env.inputs,
             "packs": [p.model_dump() for p in env.packs],
             "result": env.result,
+            **{key: dumped[key] for key in ("checks", "assumptions", "applicability", "warnings", "trace")},
+            "confidence": env.confidence,
+            "parts": [],
         }
     )
     assert env.content_sha256 == expected

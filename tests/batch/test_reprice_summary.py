@@ -45,10 +45,9 @@ def fake_design(site_id: str, steel_lb: float, review: bool, ratio: float) -> En
         "needs_engineer_review": review,
         "review_reasons": ["soil class assumed"] if review else [],
     }
-    draft = Envelope(solver=SolverId(name="design.test", version="0.0.0"), inputs={"site_id": site_id}, result=result,
-                     checks=[check], confidence=1.0, packs=cost.packs, parts=[cost],
-                     apex_nb_version=apex_nb.__version__, content_sha256="")  # fmt: skip
-    return draft.model_copy(update={"content_sha256": draft.compute_hash()})
+    return Envelope.seal(solver=SolverId(name="design.test", version="0.0.0"), inputs={"site_id": site_id},
+                         result=result, checks=[check], confidence=1.0, packs=cost.packs, parts=[cost],
+                         apex_nb_version=apex_nb.__version__)  # fmt: skip
 
 
 def _finished(out: Path, envelope: Envelope, site_id: str) -> None:

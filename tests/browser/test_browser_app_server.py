@@ -19,9 +19,11 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
 
 
 def status(url: str) -> int:
+    """Status of a browser-like navigation (only those start a kernel; a bare GET gets 406)."""
     opener = urllib.request.build_opener(NoRedirect)
+    request = urllib.request.Request(url, headers={"Accept": "text/html", "Sec-Fetch-Dest": "document"})
     try:
-        with opener.open(url, timeout=60) as response:
+        with opener.open(request, timeout=60) as response:
             return response.status
     except urllib.error.HTTPError as exc:
         return exc.code

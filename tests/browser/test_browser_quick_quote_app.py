@@ -17,8 +17,11 @@ REPEATED_LOADS = 15
 @pytest.fixture(scope="module")
 def quote_server(tmp_path_factory) -> Iterator[AppServer]:
     server = start_app(
-        tmp_path_factory.mktemp("quote-app"), "--pool-size", "2", "--cull-idle", "30", "--cull-interval", "5"
-    )
+        tmp_path_factory.mktemp("quote-app"), "--pool-size", "2", "--cull-idle", "30", "--cull-interval", "5",
+        # 15 repeated loads close their contexts without `beforeunload`, so each kernel is held for
+        # the connect grace (60 s) after its browser left: room for all of them beside the pool.
+        "--max-kernels", "24",
+    )  # fmt: skip
     yield server
     server.stop()
 

@@ -92,3 +92,12 @@ def test_bearing_moment_nonpositive_cantilever_is_zero() -> None:
     assert dg1.bearing_moment_per_in(3.0, 5.0, -0.5) == 0.0
     assert dg1.confinement_factor(100.0, 1000.0) == 2.0
     assert dg1.confinement_factor(100.0, 50.0) == 1.0
+
+
+@pytest.mark.parametrize(
+    ("fp", "y", "m", "n", "expected"),
+    [(3.06, 2.523, 3.2, 3.8, 0.0), (3.06, 3.2, 3.2, 3.8, 0.0), (2.0, 5.0, 3.2, 4.0, 16.0), (2.0, 5.0, 3.2, -1.0, 0.0)],
+)
+def test_n_strip_moment_only_when_bearing_passes_m(fp: float, y: float, m: float, n: float, expected: float) -> None:
+    """DG1 2nd Ed. §3.4.2: with Y <= m all bearing sits on the m overhang (B.5.2 geometry: Y = 2.523 < 3.2)."""
+    assert dg1.bearing_moment_across_per_in(fp, y, m, n) == pytest.approx(expected)

@@ -256,12 +256,14 @@ def test_hand_checked_cantilever_footing_with_dead_load_eccentricity() -> None:
 
 # 4. Flexible pylons use Gf ----------------------------------------------------------------------------
 def test_flexible_pylon_shows_f1_and_uses_gf() -> None:
-    """A 60 ft pylon with a 3,000 lb cabinet is below 1 Hz (ASCE 7 §26.2): its wind uses Gf (§26.11.5)."""
+    """An 80 ft pipe pylon with a 6,000 lb cabinet cannot be kept above 1 Hz by any standard pipe
+    (ASCE 7 §26.2): its wind uses the flexible gust factor Gf (§26.11.5) at its frequency."""
     env = solve(
         "design.pole_sign",
         {
             "wind": {"edition": "7-16", "wind_speed_mph": 90, "exposure": "B"},
-            "faces": [{"width_ft": 8, "height_ft": 6, "top_height_ft": 60, "weight_lb": 3000}],
+            "faces": [{"width_ft": 8, "height_ft": 6, "top_height_ft": 80, "weight_lb": 6000}],
+            "post_families": ["pipe"],
         },
     )
     r = env.result
@@ -276,6 +278,22 @@ def test_flexible_pylon_shows_f1_and_uses_gf() -> None:
     assert face.inputs["natural_frequency_hz"] <= frequency.result["f1_hz"] + 1e-9
     assert frequency.inputs["section"] == r["post_label"]
     assert any("vortex" in a.note for a in env.applicability if not a.ok)
+
+
+def test_a_flexible_lightest_post_is_stiffened_to_stay_rigid() -> None:
+    """A 60 ft pylon whose lightest passing post is under 1 Hz gets a stiffer post and G = 0.85."""
+    env = solve(
+        "design.pole_sign",
+        {
+            "wind": {"edition": "7-16", "wind_speed_mph": 90, "exposure": "B"},
+            "faces": [{"width_ft": 8, "height_ft": 6, "top_height_ft": 60, "weight_lb": 3000}],
+        },
+    )
+    r = env.result
+    assert r["flexible"] is False and r["natural_frequency_hz"] >= 1.0 and r["gust_factor"] == 0.85
+    select = env.part("post.select")
+    assert select.inputs["min_i_in4"] > 0
+    assert any("stiffer post keeps the sign rigid" in a.text for a in env.assumptions)
 
 
 def test_rigid_pole_reports_f1_and_g_0_85() -> None:

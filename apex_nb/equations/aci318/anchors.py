@@ -172,3 +172,21 @@ def interaction_demand(tension_ratio: float, shear_ratio: float, small_ratio: fl
     if tension_ratio <= small_ratio:
         return shear_ratio, "shear_only"
     return tension_ratio + shear_ratio, "sum"
+
+
+def anchor_reinforcement_tension_kip(as_in2: float, fy_ksi: float) -> float:
+    """Nominal strength of anchor reinforcement in tension, As fy (ACI 318-19 §17.5.2.1(a), used with φ 0.75)."""
+    return as_in2 * fy_ksi
+
+
+def hooked_development_length_in(
+    db_in: float, fy_psi: float, fc_psi: float, psi_product: float, lam: float = 1.0, divisor: float = 55.0,
+    min_db: float = 8.0, min_in: float = 6.0,
+) -> float:  # fmt: skip
+    """ldh = fy ψe ψr ψo ψc db^1.5 / (55 λ sqrt(f'c)) >= max(8 db, 6 in.) (ACI 318-19 Eq. 25.4.3.1a)."""
+    return max(fy_psi * psi_product * db_in**1.5 / (divisor * lam * math.sqrt(fc_psi)), min_db * db_in, min_in)
+
+
+def breakout_surface_depth_in(hef_in: float, offset_in: float, run_over_rise: float = 1.5) -> float:
+    """Depth below the top where a bar ``offset_in`` from the anchor crosses the 35° breakout surface (R17.6.2.1)."""
+    return hef_in - offset_in / run_over_rise

@@ -68,6 +68,20 @@ def bearing_moment_per_in(fp_ksi: float, y_in: float, cantilever: float) -> floa
     return fp_ksi * y_in * (cantilever - y_in / 2.0)
 
 
+def bearing_moment_across_per_in(fp_ksi: float, y_in: float, m_in: float, n_in: float) -> float:
+    """Plate moment per unit length at the n bending line (DG1 2nd Ed. §3.1.2 strips, §3.3.2 and §3.4.2).
+
+    The n cantilever (across the moment, beside the post) carries bearing only where the bearing
+    block of length Y, measured from the compression edge, reaches past the m overhang: Y > m gives
+    Mpl = fp n²/2 (DG1 Eq. 3.3.14 with n for m); Y <= m puts all the bearing on the m overhang,
+    which spans the full width B and is checked by ``bearing_moment_per_in`` (DG1 Eq. 3.3.15), so
+    the n strip carries nothing. This is why DG1's large-moment examples check m with Y only.
+    """
+    if n_in <= 0.0 or y_in <= m_in:
+        return 0.0
+    return fp_ksi * n_in**2 / 2.0
+
+
 def tension_interface_lever_in(f_in: float, post_depth_in: float, wall_in: float) -> float:
     """x = f - d/2 + t/2: rod to the centre of the post wall (DG1 2nd Ed. Eq. 3.4.6 with tf -> wall)."""
     return f_in - post_depth_in / 2.0 + wall_in / 2.0
@@ -115,3 +129,36 @@ def triangular_bearing_length_in(
 def triangular_rod_tension_kip(fp_ksi: float, a_in: float, b_in: float, p_kip: float) -> float:
     """T = fp A B/2 - P (DG1 2nd Ed. Appendix B.5)."""
     return fp_ksi * a_in * b_in / 2.0 - p_kip
+
+
+def trapezoid_stresses_ksi(p_kip: float, m_kip_in: float, n_in: float, b_in: float) -> tuple[float, float]:
+    """(f_max, f_min) = P/(B N) (1 ± 6e/N) for e = M/P <= N/6, full bearing (DG1 2nd Ed. Appendix B.4.1)."""
+    e = m_kip_in / p_kip
+    base = p_kip / (b_in * n_in)
+    return base * (1.0 + 6.0 * e / n_in), base * (1.0 - 6.0 * e / n_in)
+
+
+def triangular_no_rod_length_in(n_in: float, e_in: float) -> float:
+    """A = 3 (N/2 - e): triangular bearing without rod tension, N/6 < e (DG1 2nd Ed. Appendix B.4.2)."""
+    return 3.0 * (n_in / 2.0 - e_in)
+
+
+def triangular_stress_at_m_ksi(fp_ksi: float, a_in: float, m_in: float) -> float:
+    """Bearing stress at the m bending line under a triangle of peak fp and length A (0 when A <= m)."""
+    if a_in <= m_in:
+        return 0.0
+    return fp_ksi * (a_in - m_in) / a_in
+
+
+def triangular_bearing_moment_per_in(fp_ksi: float, a_in: float, m_in: float) -> float:
+    """Plate moment per unit width at the m line from triangular bearing (DG1 2nd Ed. Appendix B.4-B.5).
+
+    A >= m: Mpl = f1 m²/2 + (fp - f1) m²/3 with f1 the stress at the line; A < m: the whole
+    triangle, resultant fp A/2 at A/3 from the edge: Mpl = (fp A/2)(m - A/3).
+    """
+    if m_in <= 0.0:
+        return 0.0
+    if a_in >= m_in:
+        f1 = triangular_stress_at_m_ksi(fp_ksi, a_in, m_in)
+        return f1 * m_in**2 / 2.0 + (fp_ksi - f1) * m_in**2 / 3.0
+    return fp_ksi * a_in / 2.0 * (m_in - a_in / 3.0)

@@ -21,7 +21,7 @@ from apex_nb.pack_schemas.connections import Aci318AnchorsPack, RodSize
 from apex_nb.registry import Solver
 from apex_nb.solvers.connection.common import LB_PER_KIP, anchors_pack, grade, rod_size, schedule_pack
 
-VERSION = "1.0.0"
+VERSION = "1.1.0"
 
 Concrete = Literal["normal", "sand_lightweight", "all_lightweight"]
 EdgeReinforcement = Literal["none", "edge_bar", "stirrups"]
@@ -73,6 +73,20 @@ class AnchorRodsInput(SolverInput):
     shear_kip: float = Field(
         default=0.0, ge=0, le=2000, description="Factored shear Vua on the group, +x direction, kip"
     )
+    anchor_reinforcement_in2: float | None = Field(
+        default=None,
+        gt=0,
+        le=100,
+        description="ACI §17.5.2.1 anchor reinforcement: bar area within 0.5 hef of the tension rods, in² (omit: none)",
+    )
+    anchor_reinforcement_db_in: float = Field(default=0.75, gt=0, le=2.5, description="Anchor reinforcement bar size")
+    anchor_reinforcement_offset_in: float = Field(
+        default=4.0, ge=0, le=60, description="Largest horizontal distance from a tension rod to those bars, in."
+    )
+    anchor_reinforcement_top_in: float = Field(
+        default=3.0, ge=0, le=24, description="Concrete top to the hooked top of those bars, in."
+    )
+    anchor_reinforcement_fy_ksi: float = Field(default=60.0, gt=0, le=100, description="Bar yield strength, ksi")
     shear_rods: Literal["front_row", "all"] = Field(
         default="front_row",
         description="Rods sharing shear: 'front_row' (oversized holes, row nearest +x edge) or 'all' (welded washers)",
@@ -85,6 +99,14 @@ class AnchorRodsInput(SolverInput):
             problems.append(FieldProblem("spacing_x_in", "required with more than one row", "> 0 in."))
         if self.rods_y > 1 and self.spacing_y_in is None:
             problems.append(FieldProblem("spacing_y_in", "required with more than one rod per row", "> 0 in."))
+        if self.anchor_reinforcement_in2 is not None and self.anchor_reinforcement_offset_in > 0.5 * self.hef_in:
+            problems.append(
+                FieldProblem(
+                    "anchor_reinforcement_offset_in",
+                    "bars farther than 0.5 hef from the rod are not anchor reinforcement (R17.5.2.1)",
+                    f"<= {0.5 * self.hef_in:g} in.",
+                )
+            )
         if self.tension_rows is not None and self.tension_rows > self.rods_x:
             problems.append(FieldProblem("tension_rows", "more tension rows than rows", f"<= rods_x ({self.rods_x})"))
         if problems:
@@ -267,14 +289,17 @@ def evaluate(inputs: AnchorRodsInput, calc: Calc, rod: RodSize) -> dict[str, Any
             formula=f"{phi_conc:g} Ncbg",
             clause=pack.clauses["phi"],
         )
-        ratios_t["breakout_tension"] = calc.check(
-            "anchor.breakout_tension",
-            f"Concrete breakout in tension ({n_tension:g} rods at {n_rod:g} kip)",
-            demand=n_rod * n_tension,
-            capacity=phi_ncbg,
-            unit="kip",
-            clause=pack.clauses["breakout_tension"],
-        ).ratio
+        if inputs.anchor_reinforcement_in2 is None:
+            ratios_t["breakout_tension"] = calc.check(
+                "anchor.breakout_tension",
+                f"Concrete breakout in tension ({n_tension:g} rods at {n_rod:g} kip)",
+                demand=n_rod * n_tension,
+                capacity=phi_ncbg,
+                unit="kip",
+                clause=pack.clauses["breakout_tension"],
+            ).ratio
+        else:
+            ratios_t["breakout_tension"] = _anchor_reinforcement(calc, pack, inputs, n_rod * n_tension, phi_ncbg)
         results.update(ncbg_kip=ncbg, phi_ncbg_kip=phi_ncbg)
         calc.assume(
             "Every tension rod carries the most stressed rod's tension (ψec,N = 1.0, conservative)",
@@ -458,6 +483,90 @@ def _side_face(
         "anchor.side_face_blowout", "Side-face blowout", demand=n_rod, capacity=phi_nsb, unit="kip", clause=clause
     ).ratio
     return phi_nsb
+
+
+def _anchor_reinforcement(
+    calc: Calc, pack: Aci318AnchorsPack, inputs: AnchorRodsInput, demand: float, phi_ncbg: float
+) -> float:
+    """ACI 318-19 §17.5.2.1: anchor reinforcement replaces the concrete breakout in tension; returns its ratio.
+
+    The plain-concrete breakout ratio stays in the trace for comparison. The bars must be developed
+    on both sides of the breakout surface: above it by a standard hook (§25.4.3.1, conservative ψ
+    factors of Table 25.4.3.2), below it straight into the pier (the pier's length, checked there).
+    """
+    ar = pack.anchor_reinforcement
+    clause = pack.clauses.get("anchor_reinforcement", "ACI 318-19 §17.5.2.1")
+    if ar is None:
+        raise InputError(
+            [FieldProblem("anchor_reinforcement_in2", "this anchors pack has no anchor reinforcement data", "omit")]
+        )
+    plain = calc.value(
+        "ratio,plain",
+        demand / phi_ncbg,
+        description="plain-concrete breakout ratio (shown for comparison; replaced by anchor reinforcement)",
+        formula="Nua,g / φNcbg",
+        clause=pack.clauses["breakout_tension"],
+    )
+    calc.note(
+        "breakout_tension_plain",
+        f"{'passes' if plain <= 1.0 else 'fails'} at ratio {plain:.2f} without anchor reinforcement",
+        description="unreinforced concrete breakout in tension",
+        clause=pack.clauses["breakout_tension"],
+    )
+    phi_nrb = calc.value(
+        "φNrb",
+        ar.phi * eq.anchor_reinforcement_tension_kip(inputs.anchor_reinforcement_in2 or 0.0,
+                                                     inputs.anchor_reinforcement_fy_ksi),
+        unit="kip",
+        description="design strength of the anchor reinforcement in tension",
+        formula=f"{ar.phi:g} As fy",
+        clause=clause,
+    )  # fmt: skip
+    ratio = calc.check(
+        "anchor.reinforcement_tension",
+        "Anchor reinforcement in tension (replaces concrete breakout, §17.5.2.1)",
+        demand=demand,
+        capacity=phi_nrb,
+        unit="kip",
+        clause=clause,
+    ).ratio
+    db = inputs.anchor_reinforcement_db_in
+    fc = inputs.fc_psi
+    psi_c = min(fc / ar.psi_c_divisor_psi + ar.psi_c_intercept, 1.0)
+    ldh = calc.value(
+        "ldh",
+        eq.hooked_development_length_in(
+            db, inputs.anchor_reinforcement_fy_ksi * 1000.0, fc, ar.psi_r * ar.psi_o * psi_c,
+            divisor=ar.hook_divisor, min_db=ar.ldh_min_db, min_in=ar.ldh_min_in,
+        ),
+        unit="in",
+        description="hooked development length of the anchor reinforcement above the breakout surface",
+        formula=f"fy ψr ψo ψc db^1.5/(55 sqrt(f'c)), ψr {ar.psi_r:g}, ψo {ar.psi_o:g}, ψc {psi_c:.3g}",
+        clause=clause,
+    )  # fmt: skip
+    available = calc.value(
+        "l_above",
+        eq.breakout_surface_depth_in(inputs.hef_in, inputs.anchor_reinforcement_offset_in, ar.cone_run_over_rise)
+        - inputs.anchor_reinforcement_top_in,
+        unit="in",
+        description="bar length from its hooked top down to where it crosses the breakout surface",
+        formula="hef - offset/1.5 - top",
+        clause=clause,
+    )
+    calc.check(
+        "anchor.reinforcement_development",
+        "Anchor reinforcement developed above the breakout surface (standard hook)",
+        demand=ldh,
+        capacity=available,
+        unit="in",
+        clause=clause,
+    )
+    calc.assume(
+        "Anchor reinforcement: pier bars within 0.5 hef of the tension rods, hooked at the top, running straight"
+        " into the pier below the breakout surface (developed there by the pier's length)",
+        clause,
+    )
+    return ratio
 
 
 def _breakout_shear(

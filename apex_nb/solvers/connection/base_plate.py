@@ -40,7 +40,7 @@ from apex_nb.solvers.connection.common import (
     schedule_pack,
 )
 
-VERSION = "1.0.0"
+VERSION = "1.1.0"
 MAX_PLAN_IN = 120.0
 
 PostShape = Literal["round", "rect"]
@@ -64,6 +64,10 @@ class BasePlateInput(SolverInput):
     shear_kip: float = Field(default=0.0, ge=0, le=2000, description="Horizontal shear at the base, kip")
     torsion_kip_ft: float = Field(default=0.0, ge=0, le=20000, description="Torsion at the base (Case B), kip-ft")
     design_method: Method = Field(default="ASD", description="AISC design method of the given loads")
+    bearing_distribution: Literal["uniform", "triangular"] = Field(
+        default="uniform",
+        description="DG1 bearing: 'uniform' (§3.3-3.4) or 'triangular' (Appendix B.4-B.5, elastic)",
+    )
     aisc_edition: AiscEdition = Field(default="360-16", description="AISC 360 edition for §J8 bearing factors")
     plate_grade: str = Field(default="A36-plate", description="Plate grade id in steel-materials")
     plate_n_in: float | None = Field(
@@ -97,6 +101,13 @@ class BasePlateInput(SolverInput):
     )
     cracked: bool = Field(default=True, description="Cracked concrete for the ACI anchor checks")
     supplementary_reinforcement: bool = Field(default=False, description="ACI Condition A for concrete breakout")
+    anchor_reinforcement_in2: float | None = Field(
+        default=None, gt=0, le=100, description="ACI §17.5.2.1 anchor reinforcement near the tension rods, in²"
+    )
+    anchor_reinforcement_db_in: float = Field(default=0.75, gt=0, le=2.5, description="Its bar diameter, in.")
+    anchor_reinforcement_offset_in: float = Field(
+        default=4.0, ge=0, le=60, description="Its largest distance from a tension rod, in."
+    )
     asd_alpha: float | None = Field(
         default=None, ge=1, le=2, description="ASD: factor raising anchor demands to strength level (default from pack)"
     )
@@ -253,7 +264,17 @@ def _analyse(
         "fp_max_ksi": fp_max,
         "q_max": q_max,
     }
-    if small:
+    tri = (
+        _triangular(calc, pack, n_in, b_in, f, fp_max, p, m_kip_in)
+        if inputs.bearing_distribution == "triangular"
+        else None
+    )
+    if tri is not None:
+        if not tri["feasible"]:
+            out.update(feasible=False, disc=tri["disc"], moment_case="large")
+            return out
+        small, y, fp, t, disc = tri["small"], tri["a_in"], tri["fp_ksi"], tri["t_kip"], tri["disc"]
+    elif small:
         e = m_kip_in / p
         y = calc.value(
             "Y",
@@ -306,8 +327,48 @@ def _analyse(
     # plate thickness: compression interface along N and along B, tension interface
     flex = pack.plate_flexure
     phi_b, omega_b = (flex.phi, 1.0) if method == "LRFD" else (1.0, flex.omega)
-    mpl_m = dg1.bearing_moment_per_in(fp, y, m)
-    mpl_n = dg1.bearing_moment_per_in(fp, math.inf, n_cant)
+    if tri is not None:
+        f1 = dg1.triangular_stress_at_m_ksi(fp, tri["a_virtual_in"], m)
+        mpl_m = calc.value(
+            "Mpl,m",
+            dg1.triangular_bearing_moment_per_in(fp, tri["a_virtual_in"], m),
+            unit="kip-in/in",
+            description="bearing moment at the m bending line (triangular bearing, peak fp over A)",
+            formula="f1 m²/2 + (fp - f1) m²/3 if A >= m, else (fp A/2)(m - A/3)",
+            clause=pack.clauses["triangular"],
+        )
+        mpl_n = calc.value(
+            "Mpl,n",
+            dg1.bearing_moment_across_per_in(f1, tri["a_virtual_in"], m, n_cant),
+            unit="kip-in/in",
+            description="bearing moment at the n bending line (stress at the m line, 0 when A <= m)",
+            formula="f1 n²/2 if A > m, else 0",
+            clause=pack.clauses["triangular"],
+        )
+    mpl_m = (
+        mpl_m
+        if tri is not None
+        else calc.value(
+            "Mpl,m",
+            dg1.bearing_moment_per_in(fp, y, m),
+            unit="kip-in/in",
+            description="bearing moment at the m bending line (bearing fp over Y from the compression edge)",
+            formula="fp m²/2 if Y >= m, else fp Y (m - Y/2)",
+            clause=pack.clauses["plate_compression"],
+        )
+    )
+    mpl_n = (
+        mpl_n
+        if tri is not None
+        else calc.value(
+            "Mpl,n",
+            dg1.bearing_moment_across_per_in(fp, y, m, n_cant),
+            unit="kip-in/in",
+            description="bearing moment at the n bending line (0 when the bearing stays on the m overhang, Y <= m)",
+            formula="fp n²/2 if Y > m, else 0",
+            clause=pack.clauses["plate_compression"],
+        )
+    )
     x = dg1.tension_interface_lever_in(f, d, inputs.post_wall_in)
     spacing = (b_in - 2.0 * inputs.rod_edge_in) / (inputs.rods_per_row - 1)
     mpl_t = 0.0
@@ -328,14 +389,21 @@ def _analyse(
             formula="f - d/2 + t/2",
             clause=pack.clauses["plate_tension"],
         )
-        mpl_t = dg1.tension_moment_per_in(t, x, b_eff)
+        mpl_t = calc.value(
+            "Mpl,t",
+            dg1.tension_moment_per_in(t, x, b_eff),
+            unit="kip-in/in",
+            description="tension-interface moment from the rods",
+            formula="T x / b_eff",
+            clause=pack.clauses["plate_tension"],
+        )
     mpl = max(mpl_m, mpl_n, mpl_t)
     calc.value(
         "Mpl",
         mpl,
         unit="kip-in/in",
         description="governing plate moment per unit width (m, n or tension)",
-        formula="max(fp m²/2 or fp Y (m - Y/2), fp n²/2, T x / b_eff)",
+        formula="max(Mpl,m, Mpl,n, Mpl,t)",
         clause=pack.clauses["plate_compression"],
     )
     t_req = calc.value(
@@ -358,6 +426,57 @@ def _analyse(
         spacing_in=spacing,
     )
     return out
+
+
+def _triangular(
+    calc: Calc, pack: AiscDg1Pack, n_in: float, b_in: float, f: float, fp_max: float, p: float, m_kip_in: float
+) -> dict[str, Any]:
+    """DG1 Appendix B elastic bearing: trapezoid (e <= N/6), triangle without rods, or triangle with rods (B.5).
+
+    ``a_virtual_in`` is the length over which the stress would fall to zero (N fmax/(fmax - fmin)
+    for the trapezoid), so one triangular plate-moment formula serves all three.
+    """
+    clause = pack.clauses["triangular"]
+    e = m_kip_in / p if p > 0 else math.inf
+    if p > 0 and e <= n_in / 6.0:
+        fmax, fmin = dg1.trapezoid_stresses_ksi(p, m_kip_in, n_in, b_in)
+        calc.value("fmin", fmin, unit="ksi", description="bearing stress at the far edge", clause=clause)
+        fp = calc.value("fp", fmax, unit="ksi", description="peak bearing stress (trapezoid)",
+                        formula="P/(B N) (1 + 6e/N)", clause=clause)  # fmt: skip
+        a_virtual = n_in * fmax / (fmax - fmin) if fmax > fmin else 1e9
+        calc.note("bearing_case", "trapezoid", description="e <= N/6: full bearing, no rod tension", clause=clause)
+        return {"feasible": True, "small": True, "a_in": n_in, "a_virtual_in": a_virtual, "fp_ksi": fp,
+                "t_kip": 0.0, "disc": 0.0}  # fmt: skip
+    if p > 0:
+        a_free = dg1.triangular_no_rod_length_in(n_in, e)
+        fp_free = 2.0 * p / (a_free * b_in) if a_free > 0 else math.inf
+        if fp_free <= fp_max:
+            a = calc.value("A", a_free, unit="in", description="triangular bearing length", formula="3 (N/2 - e)",
+                           clause=clause)  # fmt: skip
+            fp = calc.value("fp", fp_free, unit="ksi", description="peak bearing stress (triangle, no rod tension)",
+                            formula="2P/(A B)", clause=clause)  # fmt: skip
+            calc.note("bearing_case", "triangle", description="N/6 < e, no rod tension needed", clause=clause)
+            return {"feasible": True, "small": True, "a_in": a, "a_virtual_in": a, "fp_ksi": fp, "t_kip": 0.0,
+                    "disc": 0.0}  # fmt: skip
+    n_prime = n_in / 2.0 + f
+    f_term = dg1.triangular_force_term_kip(fp_max, b_in, n_prime)
+    coeff = fp_max * b_in / 6.0
+    need = 4.0 * coeff * (p * f + m_kip_in)
+    lever = (f + n_in / 2.0) ** 2
+    disc = lever * (1.0 - need / f_term**2) if f_term > 0 else -lever
+    calc.note("bearing_case", "triangle with rods", description="Appendix B.5: rods in tension", clause=clause)
+    if need > f_term**2 or f <= 0.0:
+        return {"feasible": False, "disc": disc}
+    a = calc.value(
+        "A", dg1.triangular_bearing_length_in(fp_max, b_in, n_prime, p, f, m_kip_in), unit="in",
+        description="triangular bearing length with rod tension",
+        formula="[f' - sqrt(f'² - 4 (fp B/6)(P A' + M))]/(2 fp B/6)",
+        clause=clause,
+    )  # fmt: skip
+    t = calc.value("T", dg1.triangular_rod_tension_kip(fp_max, a, b_in, p), unit="kip",
+                   description="tension in the rod row", formula="fp A B/2 - P", clause=clause)  # fmt: skip
+    return {"feasible": True, "small": False, "a_in": a, "a_virtual_in": a, "fp_ksi": fp_max, "t_kip": t,
+            "disc": disc}  # fmt: skip
 
 
 def _plan(
@@ -449,6 +568,15 @@ def _anchor_inputs(
         "fc_psi": inputs.fc_psi,
         "cracked": inputs.cracked,
         "supplementary_reinforcement": inputs.supplementary_reinforcement,
+        **(
+            {}
+            if inputs.anchor_reinforcement_in2 is None
+            else {
+                "anchor_reinforcement_in2": inputs.anchor_reinforcement_in2,
+                "anchor_reinforcement_db_in": inputs.anchor_reinforcement_db_in,
+                "anchor_reinforcement_offset_in": inputs.anchor_reinforcement_offset_in,
+            }
+        ),
         "tension_per_rod_kip": plan["t_kip"] / rods * alpha,
         "tension_rows": 1,
         "shear_kip": shear,

@@ -10,8 +10,9 @@ Pricing rules (documented so an estimator can audit them):
 - steel: weight x family price; plate: weight x plate price; galvanizing (when ``galvanized``):
   (steel + plate weight) x galvanizing price;
 - anchor rods: count x (each + per-ft x length); the diameter must be one the pack prices;
-- concrete yd³ x price; excavation yd³ x price; auger holes: count x depth x price per ft of the
-  smallest pack auger at least as large as the hole (a 33 in hole is drilled with a 36 in auger);
+- concrete yd³ x price; rebar lb x price (placed); excavation yd³ x price;
+- auger holes: count x depth x price per ft of the smallest pack auger at least as large as the hole
+  (a 33 in hole is drilled with a 36 in auger);
 - labor and equipment: the first height band whose ``max_height_ft`` >= ``overall_height_ft``;
 - cabinet/face install: area x price per ft²;
 - overhead = overhead_fraction x direct cost; margin = margin_fraction x (direct + overhead);
@@ -65,6 +66,7 @@ class Bom(SolverInput):
     anchor_rods: list[AnchorRodItem] = Field(default_factory=list, description="Anchor rod groups")
     concrete_yd3: float = Field(default=0.0, ge=0, le=10_000, description="Foundation concrete, yd³")
     excavation_yd3: float = Field(default=0.0, ge=0, le=10_000, description="Open excavation (spread footings), yd³")
+    rebar_lb: float = Field(default=0.0, ge=0, le=1_000_000, description="Reinforcing bar in footings and piers, lb")
     auger_holes: list[AugerItem] = Field(default_factory=list, description="Drilled holes (direct embedment)")
     overall_height_ft: float = Field(gt=0, le=200, description="Overall sign height above grade, ft (labor band)")
     galvanized: bool = Field(default=False, description="Hot-dip galvanize the steel and plate")
@@ -131,6 +133,11 @@ def price_bom(bom: Bom, prices: PricesPack) -> dict[str, Any]:
         lines.append(_line("anchor_rods", label, group.count, "each", _money(each)))
     if bom.concrete_yd3 > 0:
         lines.append(_line("concrete", "foundation concrete", bom.concrete_yd3, "yd3", _d(prices.concrete_usd_per_yd3)))
+    if bom.rebar_lb > 0:
+        if prices.rebar_usd_per_lb is None:
+            problems.append(FieldProblem("rebar_lb", "this price pack has no rebar price", "0 (or a rebar price)"))
+        else:
+            lines.append(_line("rebar", "reinforcing bar, placed", bom.rebar_lb, "lb", _d(prices.rebar_usd_per_lb)))
     if bom.excavation_yd3 > 0:
         lines.append(_line("excavation", "excavation", bom.excavation_yd3, "yd3", _d(prices.excavation_usd_per_yd3)))
     for index, hole in enumerate(bom.auger_holes):

@@ -24,19 +24,23 @@ from apex_nb.solvers.design.common import (
     PostChoice,
     check_geometry,
     defaults,
-    embedded_footing,
     face_weight_lb,
     face_wind,
+    footing_torsion,
     load_factors,
     no_post_verdict,
+    pick_footing,
     price_and_verdict,
     soil_load_factors,
+    torsion_passes,
+    torsion_summary,
     wall_limits,
     wind_inputs,
 )
 from apex_nb.solvers.design.inputs import CantileverSignInput
+from apex_nb.solvers.foundation.choice import CostBasis
 
-VERSION = "1.2.0"
+VERSION = "1.3.0"
 
 
 def torsion_arm_ft(inputs: CantileverSignInput, wind: dict[str, Any]) -> tuple[float, float, str]:
@@ -273,7 +277,7 @@ def run(inputs: CantileverSignInput, calc: Calc) -> dict[str, Any]:
         "The dead-load moment of the offset face and arm (M_D) reaches the footing with the wind moment in "
         f"{factors.soil_combo}; the two act about perpendicular axes and a round shaft resists their vector sum"
     )
-    footing = embedded_footing(
+    pick = pick_footing(
         calc,
         lateral_force_lb=soil_force_lb,
         moment_lb_ft=soil_moment,
@@ -281,8 +285,31 @@ def run(inputs: CantileverSignInput, calc: Calc) -> dict[str, Any]:
         soil=inputs.soil,
         diameter_ft=inputs.footing_diameter_ft,
         policy=policy,
+        cost_basis=CostBasis(
+            holes=1,
+            steel_family=COST_FAMILY[post.family or "pipe"],
+            embedded_steel_lb_per_ft=post.weight_lb_per_ft,
+            post_bottom_cover_ft=policy.post_bottom_cover_in / 12.0,
+        ),
+        also_passes=torsion_passes(
+            calc,
+            torsion_lb_ft=factors.soil_w * torsion_w,
+            soil=inputs.soil,
+            dead_load_lb=axial_lb + post.weight_lb_per_ft * top_ft,
+            post_width_in=post.width_in,
+            fc_psi=policy.base_plate_pier_fc_psi,
+        ),
     )
-    calc.assume("Footing torsion (Case B/C) is not covered by IBC 1807.3; side friction assumed adequate")
+    footing = pick.envelope
+    torsion_part = footing_torsion(
+        calc,
+        torsion_lb_ft=factors.soil_w * torsion_w,
+        footing=footing,
+        soil=inputs.soil,
+        dead_load_lb=axial_lb + post.weight_lb_per_ft * top_ft,
+        post_width_in=post.width_in,
+        fc_psi=policy.base_plate_pier_fc_psi,
+    )
     embedded_post_ft = max(footing.result["design_depth_ft"] - policy.post_bottom_cover_in / 12.0, 0.0)
     post_steel = post.weight_lb_per_ft * (top_ft + embedded_post_ft)
     steel_lb = calc.value("W_steel", post_steel + arm_weight_lb, unit="lb", description="post and arm steel")
@@ -307,6 +334,8 @@ def run(inputs: CantileverSignInput, calc: Calc) -> dict[str, Any]:
         "galvanized": inputs.galvanized,
         "cabinet_area_ft2": face.width_ft * face.height_ft,
     }
+    if torsion_part.result.get("lug_weight_lb"):
+        bom["plate_lb"] = torsion_part.result["lug_weight_lb"]
     closing = price_and_verdict(calc, bom, policy)
     return {
         "sign_type": "cantilever",
@@ -321,6 +350,8 @@ def run(inputs: CantileverSignInput, calc: Calc) -> dict[str, Any]:
         "footing_diameter_ft": footing.result["b_ft"],
         "footing_depth_ft": footing.result["design_depth_ft"],
         "concrete_yd3": footing.result["concrete_yd3"],
+        "footing_choice": pick.choice,
+        "footing_torsion": torsion_summary(torsion_part),
         "steel_lb": steel_lb,
         "wind_force_total_lb": force_w,
         "wind_design_level": w["design_level"],

@@ -8,6 +8,7 @@ in the design result).
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
@@ -15,10 +16,13 @@ from apex_nb.calc import Calc
 from apex_nb.envelope import Envelope, confidence_from
 from apex_nb.errors import InputError
 from apex_nb.pack_schemas.design_defaults import SignDesignDefaultsPack
+from apex_nb.pack_schemas.foundation_choice import FoundationChoicePack
 from apex_nb.solvers.design.inputs import Face, SiteWind, Soil
+from apex_nb.solvers.foundation.choice import CostBasis, FootingOption, PricedOption, allowed_diameters_in, choose
 from apex_nb.solvers.member.common import AsceEdition, DesignMethod, load_combinations
 
 DEFAULTS_PACK = "sign-design-defaults"
+CHOICE_PACK = "foundation-choice"
 COST_FAMILY = {
     "pipe": "pipe",
     "hss-round": "hss_round",
@@ -133,6 +137,15 @@ class LoadFactors:
     soil_d: float
     soil_combo: str
     member_combos: tuple[tuple[float, float], ...] = ()
+
+    @property
+    def counteracting_d(self) -> float:
+        """The smallest D factor among the combinations with the full member W factor (0.6D, 0.9D).
+
+        Anchor tension and uplift grow as the axial load falls, so connections are checked with it.
+        """
+        with_full_wind = [d for d, w in self.member_combos if abs(w - self.member_w) < 1e-12]
+        return min(with_full_wind) if with_full_wind else self.member_d
 
     def member_demand(self, dead: float, wind: float) -> float:
         """The largest D x dead + W x wind over the method's combinations (1.4D included in LRFD).
@@ -345,6 +358,14 @@ def soil_inputs(soil: Soil) -> dict[str, Any]:
     return data
 
 
+@dataclass(frozen=True)
+class FootingPick:
+    """The footing a design adopts and, when chosen by cost, the choice behind it."""
+
+    envelope: Envelope
+    choice: dict[str, Any] | None
+
+
 def embedded_footing(
     calc: Calc,
     *,
@@ -354,34 +375,144 @@ def embedded_footing(
     soil: Soil,
     diameter_ft: float | None,
     policy: SignDesignDefaultsPack,
+    cost_basis: CostBasis | None = None,
+    rebar_lb: Callable[[Envelope], float] | None = None,
+    also_passes: Callable[[Envelope], bool] | None = None,
 ) -> Envelope:
-    """``foundation.embedment`` for one post: given diameter, or the policy's auger search.
+    """``foundation.embedment`` for one post: given diameter, or the cheapest passing auger (see ``pick_footing``)."""
+    return pick_footing(
+        calc,
+        lateral_force_lb=lateral_force_lb,
+        moment_lb_ft=moment_lb_ft,
+        post_width_in=post_width_in,
+        soil=soil,
+        diameter_ft=diameter_ft,
+        policy=policy,
+        cost_basis=cost_basis,
+        rebar_lb=rebar_lb,
+        also_passes=also_passes,
+    ).envelope
 
-    Auto: the smallest standard auger at least post width + 2 x clearance whose design depth
-    stays within the preferred maximum; if none does, the largest auger (and a warning).
+
+def pick_footing(
+    calc: Calc,
+    *,
+    lateral_force_lb: float,
+    moment_lb_ft: float,
+    post_width_in: float,
+    soil: Soil,
+    diameter_ft: float | None,
+    policy: SignDesignDefaultsPack,
+    cost_basis: CostBasis | None = None,
+    rebar_lb: Callable[[Envelope], float] | None = None,
+    also_passes: Callable[[Envelope], bool] | None = None,
+) -> FootingPick:
+    """``foundation.embedment`` for one post: given diameter, or the cost-optimal auger.
+
+    Auto: every standard auger at least post width + 2 x clearance, each at the depth
+    ``foundation.embedment`` designs for it (at least the ``foundation-choice`` minimum), priced by
+    the ``prices`` pack with ``apex_nb.solvers.foundation.choice`` (concrete, drilling, embedded
+    post steel, pier rebar from ``rebar_lb``); an option passes when the embedment passes and
+    ``also_passes`` (e.g. the footing torsion) holds; the cheapest within the maximum depth is adopted and
+    the runner-up reported. If none fits, the largest auger (its checks and a warning say why).
     """
     height_ft = moment_lb_ft / lateral_force_lb
     base = {**soil_inputs(soil), "lateral_force_lb": lateral_force_lb, "force_height_ft": height_ft}
+    rules: FoundationChoicePack = calc.pack(CHOICE_PACK).data
     if diameter_ft is not None:
-        return calc.solve("foundation.embedment", {**base, "diameter_ft": diameter_ft})
-    smallest_in = post_width_in + 2 * policy.footing_clearance_in
-    sizes = [d for d in policy.auger_diameters_in if d >= smallest_in - 1e-9] or [policy.auger_diameters_in[-1]]
+        # A diameter the user gives must still hold the post with its concrete cover, and stay
+        # within the depth a contractor drills: the same rules the automatic choice applies.
+        calc.check(
+            "footing.hole_fits_post",
+            f"post plan width + 2 x {policy.footing_clearance_in:g} in concrete <= footing diameter",
+            demand=post_width_in + 2 * policy.footing_clearance_in,
+            capacity=diameter_ft * 12.0,
+            unit="in",
+            clause="sign-design-defaults footing_clearance_in",
+        )
+        given = calc.solve("foundation.embedment", {**base, "diameter_ft": diameter_ft})
+        calc.applies(
+            "footing within the foundation-choice depth limits",
+            given.result["design_depth_ft"] <= rules.max_depth_ft + 1e-9,
+            f"{diameter_ft * 12:g} in needs {given.result['design_depth_ft']:g} ft (> {rules.max_depth_ft:g} ft): "
+            "use a wider footing or more posts",
+            penalty=0.2,
+        )
+        return FootingPick(given, None)
+    prices = calc.pack("prices").data
+    base["min_depth_ft"] = max(soil.min_depth_ft, rules.min_depth_ft)
+    sizes = allowed_diameters_in(policy.auger_diameters_in, post_width_in, policy.footing_clearance_in)
+    sizes = sizes or [policy.auger_diameters_in[-1]]
+    trials: dict[float, Envelope] = {}
+    options: list[FootingOption] = []
     for size_in in sizes:
         trial = calc.trial("foundation.embedment", {**base, "diameter_ft": size_in / 12.0})
-        if trial.result["design_depth_ft"] <= policy.preferred_max_embedment_ft or size_in == sizes[-1]:
-            calc.applies(
-                "footing within the preferred embedment depth",
-                trial.result["design_depth_ft"] <= policy.preferred_max_embedment_ft,
-                f"even the largest standard auger ({size_in:g} in) needs {trial.result['design_depth_ft']:g} ft "
-                f"(> {policy.preferred_max_embedment_ft:g} ft preferred): consider more posts or a spread footing",
-                penalty=0.2,
+        trials[size_in] = trial
+        options.append(
+            FootingOption(
+                diameter_in=size_in,
+                depth_ft=trial.result["design_depth_ft"],
+                concrete_yd3=trial.result["concrete_yd3"],
+                passed=bool(trial.result["passed"]) and (also_passes is None or also_passes(trial)),
+                rebar_lb=rebar_lb(trial) if rebar_lb is not None else 0.0,
             )
-            calc.assume(
-                f"Auger {size_in:g} in: the smallest standard size >= post + 2 x {policy.footing_clearance_in:g} in "
-                f"keeping the depth within {policy.preferred_max_embedment_ft:g} ft"
-            )
-            return calc.adopt(trial)
-    raise AssertionError("unreachable: the last size always returns")
+        )
+    choice = choose(options, cost_basis or CostBasis(holes=1), prices, rules)
+    calc.applies(
+        "footing within the foundation-choice depth limits",
+        choice.chosen is not None,
+        f"no standard auger from {sizes[0]:g} to {sizes[-1]:g} in passes within {rules.max_depth_ft:g} ft:"
+        " consider more posts or a spread footing",
+        penalty=0.2,
+    )
+    if choice.chosen is None:
+        return FootingPick(calc.adopt(trials[sizes[-1]]), None)
+    chosen, runner = choice.chosen, choice.runner_up
+    calc.value(
+        "C_footing",
+        chosen.cost_usd,
+        unit="USD",
+        description=f"direct footing cost, {chosen.option.diameter_in:g} in x {chosen.option.depth_ft:g} ft (chosen)",
+        formula="concrete + drilling + embedded post + rebar, before overhead and margin",
+        clause="foundation-choice; prices",
+    )
+    if runner is not None:
+        calc.value(
+            "ΔC_runner_up",
+            choice.runner_up_extra_usd or 0.0,
+            unit="USD",
+            description=f"runner-up {runner.option.diameter_in:g} in x {runner.option.depth_ft:g} ft: extra cost",
+            clause="foundation-choice; prices",
+        )
+    calc.assume(
+        f"Auger {chosen.option.diameter_in:g} in x {chosen.option.depth_ft:g} ft: the cheapest passing standard auger"
+        f" >= post + 2 x {policy.footing_clearance_in:g} in, {rules.min_depth_ft:g}-{rules.max_depth_ft:g} ft deep,"
+        " by the price pack",
+        "foundation-choice",
+    )
+
+    def described(priced: PricedOption | None) -> dict[str, Any] | None:
+        if priced is None:
+            return None
+        return {
+            "diameter_in": priced.option.diameter_in,
+            "depth_ft": priced.option.depth_ft,
+            "concrete_yd3_each": priced.option.concrete_yd3,
+            "rebar_lb_each": priced.option.rebar_lb,
+            "direct_cost_usd": priced.cost_usd,
+        }
+
+    summary = {
+        "basis": "direct footing cost: concrete, drilling, embedded post steel, pier rebar (before overhead, margin)",
+        "chosen": described(chosen),
+        "runner_up": described(runner),
+        "runner_up_extra_usd": choice.runner_up_extra_usd,
+        "rejected": [
+            {"diameter_in": r.option.diameter_in, "depth_ft": r.option.depth_ft, "reason": r.reason}
+            for r in choice.rejected
+        ],
+    }
+    return FootingPick(calc.adopt(trials[chosen.option.diameter_in]), summary)
 
 
 def all_checks(parts: list[Envelope]) -> list[tuple[str, Any]]:
@@ -407,6 +538,7 @@ def review(calc: Calc, floor: float) -> dict[str, Any]:
     here) is below ``floor``. ``review_notes`` always lists every rule outside applicability.
     """
     failed = [f"{name}: {c.id} fails (ratio {c.ratio:.2f})" for name, c in all_checks(calc.parts) if not c.passed]
+    failed += [f"design: {c.id} fails (ratio {c.ratio:.2f})" for c in calc.checks if not c.passed]
     notes: list[str] = []
     stack = list(calc.parts)
     while stack:
@@ -473,3 +605,114 @@ def cubic_yards(volume_ft3: float) -> float:
 def circle_area_ft2(diameter_ft: float) -> float:
     """Area of a circle, ft²."""
     return math.pi * diameter_ft**2 / 4.0
+
+
+def footing_torsion(
+    calc: Calc,
+    *,
+    torsion_lb_ft: float,
+    footing: Envelope,
+    soil: Soil,
+    dead_load_lb: float,
+    post_width_in: float | None,
+    fc_psi: float,
+) -> Envelope:
+    """``foundation.shaft_torsion`` part: the footing's torsion (ASD, like the embedment) in the soil and its transfer.
+
+    An embedded post transfers torsion by welded lugs (``post_width_in`` given); a base plate by its
+    rods (``post_width_in`` None). Without a Table 1806.2 class the presumptive class 4 sliding
+    values are used (an assumption).
+    """
+    soil_class = soil.soil_class
+    if soil_class is None:
+        soil_class = 4
+        calc.assume("Footing torsion: no soil class given, presumptive IBC Table 1806.2 class 4 sliding values used")
+    return calc.solve(
+        "foundation.shaft_torsion",
+        {
+            "torsion_kip_ft": torsion_lb_ft / LB_PER_KIP,
+            "diameter_ft": footing.result["b_ft"],
+            "depth_ft": footing.result["design_depth_ft"],
+            "ibc_edition": soil.ibc_edition,
+            "soil_class": soil_class,
+            "dead_load_kip": dead_load_lb / LB_PER_KIP,
+            "transfer": "lugs" if post_width_in is not None else "anchor_rods",
+            "post_width_in": post_width_in,
+            "fc_psi": fc_psi,
+        },
+    )
+
+
+def torsion_passes(
+    calc: Calc, *, torsion_lb_ft: float, soil: Soil, dead_load_lb: float, post_width_in: float | None, fc_psi: float
+) -> Callable[[Envelope], bool]:
+    """A ``pick_footing`` predicate: the footing torsion check (soil and transfer) passes for that embedment."""
+
+    def passes(embedment: Envelope) -> bool:
+        trial = Calc(library=calc.library)
+        part = footing_torsion(
+            trial, torsion_lb_ft=torsion_lb_ft, footing=embedment, soil=soil, dead_load_lb=dead_load_lb,
+            post_width_in=post_width_in, fc_psi=fc_psi,
+        )  # fmt: skip
+        return bool(part.result["passed"])
+
+    return passes
+
+
+def torsion_summary(part: Envelope | None) -> dict[str, Any] | None:
+    """The footing torsion check as design result fields (None when the design has no footing torsion)."""
+    if part is None:
+        return None
+    r = part.result
+    return {
+        "torsion_kip_ft": r["torsion_kip_ft"],
+        "allowable_torque_kip_ft": r["allowable_torque_kip_ft"],
+        "transfer": r["transfer"],
+        "ratio": r["ratio"],
+        "passed": r["passed"],
+        "to_add": r["to_add"],
+    }
+
+
+def anchor_reinforcement(
+    calc: Calc, plate_inputs: dict[str, Any], pier_d_in: float, hef_in: float
+) -> tuple[Envelope | None, dict[str, Any], float]:
+    """The lightest ACI 318-19 §17.5.2.1 anchor reinforcement letting the base plate's anchor checks pass.
+
+    Candidates (``aci318-pier`` pack): bar size x bars per tension row, placed beside the rods;
+    each is tried through ``connection.base_plate`` (rods re-chosen with it). Returns the passing
+    trial (or None), the anchor-reinforcement inputs to pass on, and the bar weight of one base
+    (both rod rows, since wind reverses). Nothing passes: ({}, 0) and the plain result stands.
+    """
+    pack = calc.pack("aci318-pier").data
+    bars = {b.size: b for b in pack.bars}
+    best: tuple[float, Envelope, dict[str, Any]] | None = None
+    for size in pack.anchor_bar_sizes:
+        bar = bars[size]
+        ld = max(pack.fy_ksi * 1000.0 * bar.diameter_in / (25.0 * math.sqrt(plate_inputs["fc_psi"])), 12.0)
+        for per_row in pack.anchor_bars_per_row:
+            extra = {
+                "supplementary_reinforcement": True,
+                "anchor_reinforcement_in2": per_row * bar.area_in2,
+                "anchor_reinforcement_db_in": bar.diameter_in,
+                "anchor_reinforcement_offset_in": pack.anchor_bar_offset_in,
+            }
+            trial = calc.trial("connection.base_plate", {**plate_inputs, "pedestal_diameter_in": pier_d_in, **extra})
+            anchors = trial.result.get("anchor_checks") or {}
+            if not anchors.get("passed"):
+                continue
+            length_ft = (hef_in - pack.end_cover_in + ld + 12.0 * bar.diameter_in) / 12.0
+            weight = 2 * per_row * length_ft * bar.weight_lb_per_ft
+            if best is None or weight < best[0]:
+                best = (weight, trial, extra)
+            break
+    if best is None:
+        return None, {}, 0.0
+    weight, trial, extra = best
+    calc.assume(
+        f"Anchor reinforcement: {extra['anchor_reinforcement_in2']:.2f} in² of hooked bars per rod row,"
+        f" {pack.anchor_bar_offset_in:g} in. beside the rods, both rows (ACI 318-19 §17.5.2.1); pier bars and"
+        " ties make breakout Condition A",
+        "ACI 318-19 §17.5.2.1",
+    )
+    return trial, extra, weight

@@ -108,6 +108,9 @@ class PoleSignInput(SolverInput):
     foundation: Literal["embedded", "base_plate"] = Field(
         default="embedded", description="Direct embedment (IBC 1807.3) or base plate on a drilled pier/footing"
     )
+    pier_reinforced: bool = Field(
+        default=True, description="Base plate: reinforce the pier (ACI 318-19 bars and ties, anchor reinforcement)"
+    )
     footing_diameter_ft: float | None = Field(default=None, gt=0, le=12, description="Auger diameter (default auto)")
     soil: Soil = Field(default_factory=Soil, description="Soil class and the IBC interpretations chosen")
     galvanized: bool = Field(default=True, description="Hot-dip galvanized steel (priced)")

@@ -28,22 +28,27 @@ from apex_nb.solvers.design.common import (
     CaseForces,
     LoadFactors,
     PostChoice,
+    anchor_reinforcement,
     check_geometry,
     defaults,
     dynamic_summary,
-    embedded_footing,
     face_weight_lb,
     face_wind,
+    footing_torsion,
     load_factors,
     no_post_verdict,
+    pick_footing,
     price_and_verdict,
     soil_load_factors,
+    torsion_passes,
+    torsion_summary,
     wall_limits,
     wind_inputs,
 )
 from apex_nb.solvers.design.inputs import PoleSignInput
+from apex_nb.solvers.foundation.choice import CostBasis
 
-VERSION = "1.2.0"
+VERSION = "1.3.0"
 
 
 def case_post_forces(faces: list[Envelope], post_count: int, spacing_ft: float | None) -> dict[str, CaseForces]:
@@ -125,6 +130,7 @@ def size_post(
     factors: LoadFactors,
     face_dead_lb: float,
     natural_frequency_hz: float | None,
+    min_i_in4: float | None = None,
 ) -> Sizing:
     """Wind on the faces (Gf when ``natural_frequency_hz`` < 1 Hz), the cases, and the post selection.
 
@@ -188,6 +194,7 @@ def size_post(
             {
                 **_post_select_inputs(inputs, demand, point_loads, top_ft),
                 **wall_limits(policy, base_plated=base_plated),
+                **({"min_i_in4": min_i_in4} if min_i_in4 is not None else {}),
             },
         )
         choice = PostChoice.from_envelope(selection)
@@ -233,31 +240,58 @@ def run(inputs: PoleSignInput, calc: Calc) -> dict[str, Any]:
         if weight > 0
     ]
 
-    # Rigid first; a post under 1 Hz is re-sized with Gf at its frequency (ASCE 7 §26.11.5). A
-    # stiffer post raises f1 and lowers Gf, so Gf taken at a frequency no higher than the final
-    # post's is conservative: iterate until that holds.
+    # Rigid first. A post under 1 Hz is flexible (ASCE 7 §26.2): first try to keep the sign rigid
+    # with a stiffer post (I raised until f1 >= 1 Hz; G = 0.85 stays valid); only when no standard
+    # post can do that is the sign sized as flexible with Gf (§26.11.5) at its frequency. A
+    # stiffer post raises f1 and lowers Gf, so Gf is taken at a frequency no higher than the final
+    # post's. Preferring the rigid route keeps more load from ever giving a lighter post.
+    def natural_frequency(sized: Sizing) -> Envelope | None:
+        choice = PostChoice.from_envelope(sized.selection)
+        if not choice.found or choice.label is None:
+            return None
+        return calc.trial(
+            "structure.natural_frequency",
+            {"section": choice.label, "height_ft": post_length_ft, **({"lumped_weights": lumps} if lumps else {})},
+        )
+
     n1_used: float | None = None
     sizing = size_post(inputs, calc, policy, factors, face_dead_lb, None)
-    frequency: Envelope | None = None
-    for _ in range(policy.max_post_iterations):
-        choice = PostChoice.from_envelope(sizing.selection)
-        if not choice.found or choice.label is None:
-            break
-        frequency = calc.trial(
-            "structure.natural_frequency",
-            {"section": choice.label, "height_ft": post_length_ft, "lumped_weights": lumps}
-            if lumps
-            else {"section": choice.label, "height_ft": post_length_ft},
+    frequency = natural_frequency(sizing)
+    stiffened = False
+    if frequency is not None and frequency.result["flexible"]:
+        first = frequency
+        i_floor = frequency.result["i_in4"] / frequency.result["f1_hz"] ** 2
+        for _ in range(policy.max_post_iterations):
+            stiff = size_post(inputs, calc, policy, factors, face_dead_lb, None, i_floor * (1 + 1e-6))
+            stiff_frequency = natural_frequency(stiff)
+            if stiff_frequency is None:
+                break
+            if not stiff_frequency.result["flexible"]:
+                sizing, frequency, stiffened = stiff, stiff_frequency, True
+                break
+            i_floor = max(i_floor * 1.05, stiff_frequency.result["i_in4"] / stiff_frequency.result["f1_hz"] ** 2)
+        if not stiffened:
+            frequency = first
+            for _ in range(policy.max_post_iterations):
+                assert frequency is not None
+                f1 = frequency.result["f1_hz"]
+                if n1_used is not None and f1 >= n1_used - 1e-9:
+                    break
+                n1_used = f1 if n1_used is None else min(f1, n1_used)
+                sizing = size_post(inputs, calc, policy, factors, face_dead_lb, n1_used)
+                frequency = natural_frequency(sizing)
+                if frequency is None:
+                    break
+            else:
+                calc.applies(
+                    "gust factor and post size converged", False, "Gf and the post did not settle", penalty=0.2
+                )
+    if stiffened:
+        calc.assume(
+            "The lightest passing post was flexible (f1 < 1 Hz): a stiffer post keeps the sign rigid (G = 0.85) "
+            "rather than designing it for the flexible gust factor",
+            "ASCE 7 §26.2",
         )
-        f1 = frequency.result["f1_hz"]
-        if n1_used is None and not frequency.result["flexible"]:
-            break
-        if n1_used is not None and f1 >= n1_used - 1e-9:
-            break
-        n1_used = f1
-        sizing = size_post(inputs, calc, policy, factors, face_dead_lb, n1_used)
-    else:
-        calc.applies("gust factor and post size converged", False, "Gf and the post did not settle", penalty=0.2)
     faces = [calc.adopt(env) for env in sizing.faces]
     cases = sizing.cases
     for case, forces in cases.items():
@@ -341,8 +375,21 @@ def run(inputs: PoleSignInput, calc: Calc) -> dict[str, Any]:
         description="moment at grade on the footing",
         formula=f"{factors.soil_w:g} x M_W",
     )
+
+    def torsion_ok(post_width_in: float | None) -> Any:
+        if n != 1:
+            return None
+        return torsion_passes(
+            calc, torsion_lb_ft=factors.soil_w * torsion_w, soil=inputs.soil, dead_load_lb=axial_lb,
+            post_width_in=post_width_in, fc_psi=policy.base_plate_pier_fc_psi,
+        )  # fmt: skip
+
     connection: Envelope | None = None
     if inputs.foundation == "base_plate":
+        calc.assume(
+            f"Base plate and anchors with the smallest dead load that acts with the full wind "
+            f"({factors.counteracting_d:g}D + {factors.member_w:g}W): less axial load means more anchor tension"
+        )
         plate_inputs = {
             "post_shape": "round" if post.shape == "round" else "rect",
             **(
@@ -351,7 +398,7 @@ def run(inputs: PoleSignInput, calc: Calc) -> dict[str, Any]:
                 else {"post_b_in": width_in, "post_d_in": width_in}
             ),
             "post_wall_in": post.wall_in or 0.25,
-            "axial_kip": factors.member_d * axial_lb / LB_PER_KIP,
+            "axial_kip": factors.counteracting_d * axial_lb / LB_PER_KIP,
             "moment_kip_ft": factors.member_w * moment_w / LB_PER_KIP,
             "shear_kip": factors.member_w * shear_w / LB_PER_KIP,
             "torsion_kip_ft": factors.member_w * torsion_w / LB_PER_KIP,
@@ -361,7 +408,25 @@ def run(inputs: PoleSignInput, calc: Calc) -> dict[str, Any]:
         }
         trial_plate = calc.trial("connection.base_plate", plate_inputs)
         plate_width_in = max(trial_plate.result["plate_n_in"], trial_plate.result["plate_b_in"]) * 2**0.5
-        footing = embedded_footing(
+        height_ft = soil_moment_lb_ft / soil_force_lb
+
+        def pier_inputs(embedment: Envelope) -> dict[str, Any]:
+            return {
+                "diameter_in": embedment.result["b_ft"] * 12.0,
+                "depth_ft": embedment.result["design_depth_ft"],
+                "lateral_force_lb": soil_force_lb,
+                "force_height_ft": height_ft,
+                "soil_reaction_psf_per_ft": embedment.result["lateral_bearing_psf_per_ft"]
+                * embedment.result["lateral_bearing_factor"],
+                "fc_psi": policy.base_plate_pier_fc_psi,
+            }
+
+        def pier_rebar_lb(embedment: Envelope) -> float:
+            if not inputs.pier_reinforced:
+                return 0.0
+            return float(calc.trial("foundation.pier_reinforcement", pier_inputs(embedment)).result["rebar_lb"])
+
+        pick = pick_footing(
             calc,
             lateral_force_lb=soil_force_lb,
             moment_lb_ft=soil_moment_lb_ft,
@@ -369,14 +434,59 @@ def run(inputs: PoleSignInput, calc: Calc) -> dict[str, Any]:
             soil=inputs.soil,
             diameter_ft=inputs.footing_diameter_ft,
             policy=policy,
+            cost_basis=CostBasis(holes=n),
+            rebar_lb=pier_rebar_lb,
+            also_passes=torsion_ok(None),
         )
+        footing = pick.envelope
         calc.assume("Base plate on a round drilled pier; the plate diagonal plus clearance fits in the pier")
+        pier_d_in = footing.result["b_ft"] * 12.0
+        if pier_d_in < plate_width_in + 2 * policy.footing_clearance_in - 1e-9:
+            # A pier the user sized smaller than the plate cannot hold its anchors: say so, with
+            # no invented connection or price (the footing check above already fails).
+            why = PostChoice(
+                False, None, None, "round", 0.0, 0.0, 0.0, 0.0, float("inf"), "none",
+                f"the {pier_d_in:g} in pier is smaller than the {plate_width_in:.1f} in base plate plus "
+                f"{policy.footing_clearance_in:g} in of concrete each side: give a larger footing_diameter_ft",
+            )  # fmt: skip
+            return {
+                "sign_type": "pole",
+                "post_label": post.label,
+                "post_family": post.family,
+                "post_count": n,
+                "post_length_ft": post_length_ft,
+                "foundation_type": inputs.foundation,
+                "foundation_summary": None,
+                "wind_force_total_lb": sum(env.result["force_case_a_lb"] for env in faces),
+                "wind_design_level": faces[0].result["design_level"],
+                "cases": {c.case: _case_fields(c) for c in cases.values()},
+                **dynamics,
+                **no_post_verdict(calc, why, policy, "connection"),
+            }
+        rebar_each_lb = 0.0
+        anchor_extra: dict[str, Any] = {}
+        if inputs.pier_reinforced:
+            pier = calc.solve("foundation.pier_reinforcement", pier_inputs(footing))
+            rebar_each_lb += pier.result["rebar_lb"]
+            _, anchor_extra, anchor_bars_lb = anchor_reinforcement(
+                calc, plate_inputs, pier_d_in, policy.base_plate_hef_in
+            )
+            rebar_each_lb += anchor_bars_lb
+            if not anchor_extra:
+                calc.warn("no anchor reinforcement in the pack lets the anchor checks pass: enlarge the pier or hef")
+        else:
+            calc.applies(
+                "pier reinforced (bars and ties)",
+                False,
+                "plain-concrete pier: no flexural steel, anchor breakout relies on plain concrete",
+                penalty=0.1,
+            )
         connection = calc.solve(
-            "connection.base_plate", {**plate_inputs, "pedestal_diameter_in": footing.result["b_ft"] * 12.0}
+            "connection.base_plate", {**plate_inputs, "pedestal_diameter_in": pier_d_in, **anchor_extra}
         )
         embedded_post_ft = 0.0
     else:
-        footing = embedded_footing(
+        pick = pick_footing(
             calc,
             lateral_force_lb=soil_force_lb,
             moment_lb_ft=soil_moment_lb_ft,
@@ -384,8 +494,28 @@ def run(inputs: PoleSignInput, calc: Calc) -> dict[str, Any]:
             soil=inputs.soil,
             diameter_ft=inputs.footing_diameter_ft,
             policy=policy,
+            cost_basis=CostBasis(
+                holes=n,
+                steel_family=COST_FAMILY[post.family or "pipe"],
+                embedded_steel_lb_per_ft=weight_per_ft,
+                post_bottom_cover_ft=policy.post_bottom_cover_in / 12.0,
+            ),
+            also_passes=torsion_ok(width_in),
         )
+        footing = pick.envelope
         embedded_post_ft = max(footing.result["design_depth_ft"] - policy.post_bottom_cover_in / 12.0, 0.0)
+        rebar_each_lb = 0.0
+    torsion_part: Envelope | None = None
+    if n == 1:
+        torsion_part = footing_torsion(
+            calc,
+            torsion_lb_ft=factors.soil_w * torsion_w,
+            footing=footing,
+            soil=inputs.soil,
+            dead_load_lb=axial_lb,
+            post_width_in=None if inputs.foundation == "base_plate" else width_in,
+            fc_psi=policy.base_plate_pier_fc_psi,
+        )
     depth_ft = footing.result["design_depth_ft"]
     diameter_ft = footing.result["b_ft"]
     concrete_each = footing.result["concrete_yd3"]
@@ -408,6 +538,7 @@ def run(inputs: PoleSignInput, calc: Calc) -> dict[str, Any]:
         ],
         "concrete_yd3": concrete_yd3,
         "auger_holes": [{"count": n, "diameter_in": diameter_ft * 12.0, "depth_ft": depth_ft}],
+        "rebar_lb": rebar_each_lb * n,
         "overall_height_ft": top_ft,
         "galvanized": inputs.galvanized,
         "cabinet_area_ft2": sum(f.width_ft * f.height_ft for f in inputs.faces),
@@ -427,6 +558,8 @@ def run(inputs: PoleSignInput, calc: Calc) -> dict[str, Any]:
         bom["anchor_rods"] = [
             {"count": rods_each * n, "diameter_in": r["rod_diameter_in"], "length_in": policy.base_plate_hef_in + 6.0}
         ]
+    if torsion_part is not None and torsion_part.result.get("lug_weight_lb"):
+        bom["plate_lb"] = bom.get("plate_lb", 0.0) + torsion_part.result["lug_weight_lb"] * n
     closing = price_and_verdict(calc, bom, policy)
     foundation_summary = f"{n} x {diameter_ft * 12:g} in dia x {depth_ft:g} ft deep " + (
         "embedded" if inputs.foundation == "embedded" else "pier under base plate"
@@ -445,6 +578,8 @@ def run(inputs: PoleSignInput, calc: Calc) -> dict[str, Any]:
         "footing_diameter_ft": diameter_ft,
         "footing_depth_ft": depth_ft,
         "concrete_yd3": concrete_yd3,
+        "footing_choice": pick.choice,
+        "footing_torsion": torsion_summary(torsion_part),
         "steel_lb": steel_lb,
         "wind_force_total_lb": sum(env.result["force_case_a_lb"] for env in faces),
         "wind_design_level": faces[0].result["design_level"],

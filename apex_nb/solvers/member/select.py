@@ -94,6 +94,12 @@ class PostSelectInput(DeflectionLoads):
     max_rect_b_over_t: float | None = Field(
         default=None, gt=0, le=300, description="Largest b/t and h/t of a square or rectangular HSS allowed, -"
     )
+    min_i_in4: float | None = Field(
+        default=None,
+        gt=0,
+        le=1.0e7,
+        description="Smallest moment of inertia about the bending axis, in⁴ (a stiffness floor, e.g. to stay rigid)",
+    )
     alternatives_count: int = Field(default=3, ge=0, le=10, description="How many further passing sections to list")
 
     @model_validator(mode="after")
@@ -141,6 +147,9 @@ def _candidates(calc: Calc, inputs: PostSelectInput) -> list[Section]:
             if inputs.max_width_in is not None and section.width_in > inputs.max_width_in:
                 continue
             if not _within_wall_limits(section, inputs):
+                continue
+            inertia = section.ix_in4 if inputs.bending_axis == "major" else section.iy_in4
+            if inputs.min_i_in4 is not None and inertia < inputs.min_i_in4:
                 continue
             found.append(section)
     return sorted(found, key=lambda s: (s.weight_lb_per_ft, s.depth_in, s.label))
@@ -207,6 +216,8 @@ def run(inputs: PostSelectInput, calc: Calc) -> dict[str, Any]:
         f"D/t <= {inputs.max_round_d_over_t:g}" if inputs.max_round_d_over_t is not None else "",
         f"b/t and h/t <= {inputs.max_rect_b_over_t:g}" if inputs.max_rect_b_over_t is not None else "",
     ]
+    if inputs.min_i_in4 is not None:
+        limits.append(f"I >= {inputs.min_i_in4:.4g} in⁴ (stiffness floor)")
     if any(limits):
         listed = ", ".join(x for x in limits if x)
         calc.assume(f"Only sections within the practice wall limits are considered: {listed}")

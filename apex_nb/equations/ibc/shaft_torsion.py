@@ -1,0 +1,42 @@
+"""Torsional resistance of a drilled shaft (pole footing) in soil, from side and base resistance.
+
+Method: the torque a round shaft of diameter D and depth L can develop is its side resistance
+fs(z) acting on the perimeter at the radius D/2, plus the base resistance acting over the base
+disc, T = ∫ fs(z) π D (D/2) dz + T_base (the form used for sign and mast-arm shafts by Illinois
+DOT, AGMU Memo 11.1 "Shaft Overturning and Torsion Analysis", June 2011, after AASHTO LTS
+§13.6, and FHWA GEC 10 (FHWA-NHI-10-016, 2010) side resistance). The unit resistances are the
+IBC presumptive lateral sliding resistance of Table 1806.2 (2018, 2021, 2024 editions), so no
+geotechnical report is needed and the result is an allowable (ASD) torque:
+- friction classes: fs = μ σh with the at-rest normal stress σh = K0 γ z (μ footnote a);
+- cohesive class: fs = c (footnote b: cohesion times the contact area).
+Units: ft, lb, psf, pcf, lb-ft.
+"""
+
+from __future__ import annotations
+
+import math
+
+
+def friction_side_torque_lb_ft(diameter_ft: float, depth_ft: float, mu: float, k0: float, gamma_pcf: float) -> float:
+    """T_side = ∫0^L μ K0 γ z π D (D/2) dz = π μ K0 γ D² L² / 4 (IBC Table 1806.2 note a on the shaft side)."""
+    return math.pi * mu * k0 * gamma_pcf * diameter_ft**2 * depth_ft**2 / 4.0
+
+
+def cohesion_side_torque_lb_ft(diameter_ft: float, depth_ft: float, cohesion_psf: float) -> float:
+    """T_side = c π D L (D/2) = π c D² L / 2 (IBC Table 1806.2 note b on the shaft side)."""
+    return math.pi * cohesion_psf * diameter_ft**2 * depth_ft / 2.0
+
+
+def friction_base_torque_lb_ft(normal_force_lb: float, mu: float, diameter_ft: float) -> float:
+    """T_base = μ N D/3: uniform friction μ N/A over a disc of radius D/2 (∫ τ r dA = τ π D³/12)."""
+    return mu * normal_force_lb * diameter_ft / 3.0
+
+
+def cohesion_base_torque_lb_ft(cohesion_psf: float, diameter_ft: float) -> float:
+    """T_base = c π D³/12: uniform adhesion c over the base disc."""
+    return cohesion_psf * math.pi * diameter_ft**3 / 12.0
+
+
+def shaft_weight_lb(diameter_ft: float, depth_ft: float, unit_weight_pcf: float) -> float:
+    """Concrete weight of the shaft, π D²/4 L γc."""
+    return math.pi * diameter_ft**2 / 4.0 * depth_ft * unit_weight_pcf

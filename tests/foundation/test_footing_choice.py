@@ -1,0 +1,89 @@
+"""The cost-optimal drilled-footing choice (apex_nb.solvers.foundation.choice), by hand.
+
+Prices from the ``prices`` pack 2026.2.0 (concrete 195 USD/yd³, 36 in auger 55 USD/ft, 72 in
+auger 170 USD/ft, HSS round 1.85 USD/lb); rules from ``foundation-choice`` 1.0.0 (3 to 20 ft).
+"""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from apex_nb.packs import PackLibrary
+from apex_nb.solvers.foundation.choice import (
+    CostBasis,
+    FootingOption,
+    allowed_diameters_in,
+    choose,
+    price_option,
+)
+
+LIB = PackLibrary()
+PRICES = LIB.get("prices", "2026.2.0").data
+RULES = LIB.get("foundation-choice", "1.0.0").data
+
+
+def _yd3(diameter_in: float, depth_ft: float) -> float:
+    return math.pi * (diameter_in / 12) ** 2 / 4 * depth_ft / 27
+
+
+def test_allowed_diameters_keep_the_clearance() -> None:
+    sizes = [18, 24, 30, 36, 42, 48, 54, 60, 72]
+    assert allowed_diameters_in(sizes, 10.0, 6.0) == [24, 30, 36, 42, 48, 54, 60, 72]
+    assert allowed_diameters_in(sizes, 12.0, 6.0) == [24, 30, 36, 42, 48, 54, 60, 72]
+    assert allowed_diameters_in(sizes, 12.1, 6.0) == [30, 36, 42, 48, 54, 60, 72]
+
+
+def test_issue_13_two_holes_36_in_deep_beats_72_in_shallow() -> None:
+    """Issue 13: 2 holes at 72 in x 11.5 ft (12.04 yd³ each) against 36 in x 17.5 ft (4.58 yd³ each).
+
+    72 in: concrete 24.086 yd³ x 195 = 4696.68, drilling 2 x 11.5 x 170 = 3910.00 -> 8606.68 USD.
+    36 in: concrete 9.163 yd³ x 195 = 1786.78, drilling 2 x 17.5 x 55 = 1925.00 -> 3711.78 USD.
+    """
+    wide = FootingOption(72, 11.5, _yd3(72, 11.5), True)
+    deep = FootingOption(36, 17.5, _yd3(36, 17.5), True)
+    basis = CostBasis(holes=2)
+    assert price_option(wide, basis, PRICES).cost_usd == pytest.approx(4696.68 + 3910.0, abs=0.01)
+    assert price_option(deep, basis, PRICES).cost_usd == pytest.approx(1786.78 + 1925.0, abs=0.01)
+    choice = choose([wide, deep], basis, PRICES, RULES)
+    assert choice.chosen is not None and choice.chosen.option == deep
+    assert choice.runner_up is not None and choice.runner_up.option == wide
+    assert choice.runner_up_extra_usd == pytest.approx(8606.68 - 3711.78, abs=0.01)
+
+
+def test_embedded_steel_counts_against_depth() -> None:
+    """40 lb/ft of post, 0.5 ft cover: 2 x 40 x 17.0 x 1.85 = 2516 USD of steel on the deep option."""
+    deep = FootingOption(36, 17.5, _yd3(36, 17.5), True)
+    basis = CostBasis(holes=2, steel_family="hss_round", embedded_steel_lb_per_ft=40.0, post_bottom_cover_ft=0.5)
+    priced = price_option(deep, basis, PRICES)
+    assert dict(priced.lines)["hss_round steel: embedded post length"] == pytest.approx(2 * 40 * 17.0 * 1.85)
+
+
+def test_rules_reject_failing_too_deep_and_too_shallow() -> None:
+    options = [
+        FootingOption(24, 25.0, _yd3(24, 25.0), True),
+        FootingOption(30, 14.0, _yd3(30, 14.0), False),
+        FootingOption(36, 2.0, _yd3(36, 2.0), True),
+        FootingOption(42, 12.0, _yd3(42, 12.0), True),
+    ]
+    choice = choose(options, CostBasis(holes=1), PRICES, RULES)
+    assert choice.chosen is not None and choice.chosen.option.diameter_in == 42
+    assert choice.runner_up is None and choice.runner_up_extra_usd is None
+    reasons = {r.option.diameter_in: r.reason for r in choice.rejected}
+    assert "deeper than 20 ft" in reasons[24]
+    assert "fails" in reasons[30]
+    assert "shallower than 3 ft" in reasons[36]
+
+
+def test_nothing_passes_means_no_choice() -> None:
+    choice = choose([FootingOption(24, 30.0, 3.0, True)], CostBasis(holes=1), PRICES, RULES)
+    assert choice.chosen is None and choice.priced == ()
+
+
+def test_rebar_is_priced_per_lb() -> None:
+    bare = FootingOption(36, 10.0, _yd3(36, 10.0), True)
+    reinforced = FootingOption(36, 10.0, _yd3(36, 10.0), True, rebar_lb=150.0)
+    basis = CostBasis(holes=1)
+    extra = price_option(reinforced, basis, PRICES).cost_usd - price_option(bare, basis, PRICES).cost_usd
+    assert extra == pytest.approx(150.0 * 1.10, abs=0.01)

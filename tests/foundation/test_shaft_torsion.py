@@ -1,0 +1,97 @@
+"""foundation.shaft_torsion: shaft torque from side + base resistance, lug transfer, what to add.
+
+Hand calculation (method: IDOT AGMU Memo 11.1 (2011) torque form with IBC 2021 Table 1806.2
+presumptive sliding values; pack shaft-torsion 1.0.0: K0 = 0.5, γ = 100 pcf, γc = 145 pcf,
+0.6 D): 3 ft shaft, 8 ft deep, class 4 (μ = 0.25), 1 kip dead load, T = 5 kip-ft (ASD):
+T_side = π μ K0 γ D² L²/4 = π (0.25)(0.5)(100)(9)(64)/4 = 5654.9 lb-ft;
+N = 0.6 (π 9/4 x 8 x 145 + 1000) = 5519.7 lb, T_base = μ N D/3 = 0.25 x 5519.7 x 1 = 1379.9 lb-ft;
+T_allow = 7034.8 lb-ft, ratio 5000/7034.8 = 0.711.
+Lugs: two 2 x 6 in. on a 10.75 in. pipe, r = 5.375 + 1 = 6.375 in., Tu = 5 x 12 x 1.67 = 100.2 kip-in,
+F = 100.2/(2 x 6.375) = 7.859 kip, φBn = 0.65 x 0.85 x 3 x 12 = 19.89 kip (ACI 318-19 §22.8.3.2).
+"""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from apex_nb import solve
+from apex_nb.equations.ibc import shaft_torsion as eq
+from apex_nb.errors import InputError
+
+BASE = {
+    "torsion_kip_ft": 5.0,
+    "diameter_ft": 3.0,
+    "depth_ft": 8.0,
+    "ibc_edition": "2021",
+    "soil_class": 4,
+    "dead_load_kip": 1.0,
+    "post_width_in": 10.75,
+}
+
+
+def test_hand_calculation_class_4() -> None:
+    env = solve("foundation.shaft_torsion", BASE)
+    r = env.result
+    assert r["side_torque_kip_ft"] == pytest.approx(5.6549, abs=1e-4)
+    assert r["base_torque_kip_ft"] == pytest.approx(1.3799, abs=1e-4)
+    assert r["ratio"] == pytest.approx(5.0 / 7.0348, rel=1e-4)
+    assert r["lug_force_kip"] == pytest.approx(7.859, abs=1e-3)
+    assert r["lug_capacity_kip"] == pytest.approx(19.89, abs=1e-3)
+    assert r["passed"] and r["to_add"] == []
+    assert {c.id for c in env.checks} == {"shaft_torsion.soil", "shaft_torsion.lug_bearing"}
+
+
+def test_cohesive_class_uses_adhesion_and_the_half_dead_load_base_limit() -> None:
+    """Class 5, c = 130 psf: T_side = π c D² L/2 = π 130 9 8/2 = 14702.7 lb-ft; base min(c π D³/12, 0.5 N D/3)."""
+    env = solve("foundation.shaft_torsion", {**BASE, "soil_class": 5})
+    n = 0.6 * (math.pi * 9 / 4 * 8 * 145 + 1000)
+    assert env.result["side_torque_kip_ft"] == pytest.approx(math.pi * 130 * 9 * 8 / 2 / 1000, rel=1e-9)
+    assert env.result["base_torque_kip_ft"] == pytest.approx(min(130 * math.pi * 27 / 12, 0.5 * n) / 1000, rel=1e-9)
+
+
+def test_failing_soil_says_how_deep_and_failing_lugs_say_how_tall() -> None:
+    env = solve("foundation.shaft_torsion", {**BASE, "torsion_kip_ft": 20.0, "lug_height_in": 3.0})
+    r = env.result
+    assert not r["passed"]
+    depth = r["required_depth_ft"]
+    assert depth is not None and depth > 8.0
+
+    # the depth found carries the torque and half a foot less does not
+    def torque(length: float) -> float:
+        normal = 0.6 * (eq.shaft_weight_lb(3.0, length, 145) + 1000)
+        return eq.friction_side_torque_lb_ft(3.0, length, 0.25, 0.5, 100) + eq.friction_base_torque_lb_ft(
+            normal, 0.25, 3.0
+        )
+
+    assert torque(depth) >= 20000 > torque(depth - 0.5)
+    assert any(f"deepen the shaft to {depth:g} ft" in s for s in r["to_add"])
+    assert any("lugs at least" in s for s in r["to_add"])
+    assert r["lug_height_needed_in"] > 3.0
+    assert any("torsion" in w for w in env.warnings)
+
+
+def test_more_torsion_never_lowers_the_ratio() -> None:
+    low = solve("foundation.shaft_torsion", {**BASE, "torsion_kip_ft": 2.0}).result
+    high = solve("foundation.shaft_torsion", {**BASE, "torsion_kip_ft": 4.0}).result
+    assert high["governing_check"] == "shaft_torsion.soil"
+    assert high["ratio"] == pytest.approx(2 * low["ratio"], rel=1e-9)
+
+
+def test_anchor_rod_transfer_has_no_lug_check() -> None:
+    env = solve("foundation.shaft_torsion", {**BASE, "transfer": "anchor_rods", "post_width_in": None})
+    assert [c.id for c in env.checks] == ["shaft_torsion.soil"]
+    assert any("anchor rods" in a.text for a in env.assumptions)
+
+
+def test_bad_inputs_name_the_field() -> None:
+    with pytest.raises(InputError) as err:
+        solve("foundation.shaft_torsion", {**BASE, "cohesion_psf": 200.0})
+    assert "soil_class" in str(err.value)
+    with pytest.raises(InputError) as err:
+        solve("foundation.shaft_torsion", {**BASE, "post_width_in": None})
+    assert "post_width_in" in str(err.value)
+    with pytest.raises(InputError) as err:
+        solve("foundation.shaft_torsion", {**BASE, "depth_ft": -1.0})
+    assert "depth_ft" in str(err.value)
