@@ -42,6 +42,7 @@ from apex_nb import __version__
 from apex_nb.envelope import Envelope, LocatedCheck
 from apex_nb.errors import FieldProblem, InputError
 from apex_nb.report import blocks
+from apex_nb.report.pdf import CSP_META
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 _JINJA = Environment(
@@ -635,6 +636,7 @@ def render_html(
         any_review=any(d.review_needed for d in designs),
         index=_index(source, designs, sheets),
         version=__version__,
+        csp_meta=Markup(CSP_META),  # a constant: no script, no external request (apex_nb.report.pdf)
     )
     return page
 

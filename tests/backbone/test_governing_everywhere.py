@@ -57,7 +57,8 @@ def test_every_display_names_the_same_governing_check(pole: Envelope, tmp_path: 
 
 def _env(name: str, checks: list[Check], parts: list[Envelope] | None = None) -> Envelope:
     return Envelope(solver=SolverId(name=name, version="1.0.0"), inputs={}, result={}, checks=checks,
-                    confidence=1.0, parts=parts or [], apex_nb_version="0", content_sha256="x")  # fmt: skip
+                    confidence=1.0, parts=parts or [], apex_nb_version="0",
+                    content_sha256="sha256-jcs-v1:" + "0" * 64)  # fmt: skip
 
 
 def _check(check_id: str, ratio: float) -> Check:

@@ -27,7 +27,7 @@ def hostile_envelope() -> Envelope:
         warnings=[HOSTILE],
         confidence=0.5,
         apex_nb_version=apex_nb.__version__,
-        content_sha256="",
+        content_sha256="sha256-jcs-v1:" + "0" * 64,
     )
     return draft.model_copy(update={"content_sha256": draft.compute_hash()})
 
