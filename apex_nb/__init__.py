@@ -39,11 +39,11 @@ def solve(name: str, inputs: Any, **kwargs: Any) -> Envelope:
     return _solve(name, inputs, **kwargs)
 
 
-def compare_editions(inputs: Any, editions: Any = None) -> Any:
-    """One column per ASCE 7 edition for one sign (pandas DataFrame; see ``apex_nb.compare``)."""
+def compare_editions(inputs: Any, editions: Any = None, *, solver: str | None = None) -> Any:
+    """One row per ASCE 7 edition for any solver with a wind edition (tidy DataFrame; ``apex_nb.compare``)."""
     from apex_nb.compare import compare_editions as _compare
 
-    return _compare(inputs, editions)
+    return _compare(inputs, editions, solver=solver)
 
 
 def list_solvers() -> list[Solver]:

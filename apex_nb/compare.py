@@ -1,49 +1,80 @@
-"""Side-by-side ASCE 7 editions for one sign: ``compare_editions(inputs, editions=[...])``.
+"""Side-by-side ASCE 7 editions: ``compare_editions(inputs, editions=[...], solver=...)``.
 
 Jurisdictions adopt different editions, so the same sign is often checked under two or three
-of them. Each edition runs ``wind.asce7_sign`` on the same inputs (the importance factor only
-reaches 7-05); the table has one column per edition, one row per factor or result, and a
-``changed`` column that marks the rows whose values differ between the editions.
+of them. Any solver with an ASCE 7 ``edition`` input works: the edition is set at the top level
+(``wind.asce7_sign``, ``wind.asce7_qz``...) or in the nested ``wind`` group of the complete
+designs (``design.pole_sign``: ``inputs["wind"]["edition"]``). The 7-05-only importance factor
+is kept for 7-05 and dropped for the other editions.
+
+The result is tidy: one row per edition, one column per scalar result with its unit in the
+column name (``qh (psf)``, ``price total (USD)``), then the governing check over every part
+(``Envelope.governing``), its ratio, the verdict, the review flag, the confidence and the content
+hash. ``df.attrs["changed"]`` lists the columns whose values differ between editions and
+``df.attrs["envelopes"]`` each edition's content hash.
 """
 
 from __future__ import annotations
 
+import copy
 import math
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
+
+from apex_nb.errors import FieldProblem, InputError
 
 if TYPE_CHECKING:
     import pandas as pd
 
 DEFAULT_EDITIONS = ("7-05", "7-10", "7-16", "7-22")
+CONTEXT = "compare_editions"
+_SKIP = {"governing_check", "governing_ratio", "needs_engineer_review", "parts_sha256"}
 
-ROWS: tuple[tuple[str, str], ...] = (
-    ("design_level", "design level of W"),
-    ("kz_method", "Kz method"),
-    ("kz", "Kz at the top of the sign"),
-    ("ke", "Ke (ground elevation)"),
-    ("kd", "Kd (solid signs)"),
-    ("kd_applied_in", "Kd applied in"),
-    ("importance_factor", "importance factor I"),
-    ("gust_factor", "G"),
-    ("qh_psf", "qh, psf"),
-    ("s_over_h", "s/h"),
-    ("b_over_s", "B/s"),
-    ("cf_case_a", "Cf, Cases A/B"),
-    ("force_case_a_lb", "F, Cases A/B (design level), lb"),
-    ("force_case_a_asd_lb", "F, Cases A/B (ASD), lb"),
-    ("minimum_force_applied", "minimum force governs"),
-    ("resultant_height_ft", "resultant height, ft"),
-    ("moment_at_grade_lb_ft", "M at grade (design level), lb-ft"),
-    ("moment_at_grade_asd_lb_ft", "M at grade (ASD), lb-ft"),
-    ("torsion_case_b_lb_ft", "T, Case B (design level), lb-ft"),
-    ("case_c_applies", "Case C required"),
-    ("case_c_force_lb", "F, Case C (design level), lb"),
-    ("case_c_torsion_lb_ft", "T, Case C (design level), lb-ft"),
-    ("governing_case", "governing case"),
-    ("clause", "force equation"),
-    ("cf_clause", "Cf figure"),
-)
+
+def column_name(key: str, value: Any = 0.0) -> str:
+    """``qh_psf`` -> ``qh (psf)``; ``price_total_usd`` -> ``price total (USD)``; text values keep no unit."""
+    from apex_nb.report.blocks import _SUFFIX_UNITS
+
+    lowered = key.lower()
+    numeric = isinstance(value, (int, float)) and not isinstance(value, bool)
+    for suffix, unit in _SUFFIX_UNITS:
+        if numeric and unit != "ratio" and lowered.endswith(suffix):
+            return f"{key[: -len(suffix)].replace('_', ' ')} ({unit})"
+    return key.replace("_", " ")
+
+
+def _holder(solver: str, data: dict[str, Any]) -> dict[str, Any]:
+    """The dict that holds ``edition``: the inputs, or their nested ``wind`` group."""
+    from apex_nb.registry import get_solver
+
+    schema = get_solver(solver).input_schema()
+    properties = schema.get("properties", {})
+    if "edition" in properties:
+        return data
+    if "wind" in properties:
+        wind = data.setdefault("wind", {})
+        if not isinstance(wind, dict):
+            raise InputError([FieldProblem("wind", "must be an object with the site wind", "an object")], CONTEXT)
+        return wind
+    raise InputError([FieldProblem("solver", f"{solver} takes no ASCE 7 edition", "a solver with an edition")], CONTEXT)
+
+
+def _default_solver(inputs: Mapping[str, Any]) -> str:
+    """``wind.asce7_sign`` for flat sign inputs, ``design.pole_sign`` for inputs with a ``wind`` group."""
+    return "design.pole_sign" if isinstance(inputs.get("wind"), Mapping) else "wind.asce7_sign"
+
+
+def edition_inputs(inputs: Mapping[str, Any], edition: str, solver: str = "wind.asce7_sign") -> dict[str, Any]:
+    """A deep copy of ``inputs`` with ``edition`` set where the solver reads it (7-05 keeps I)."""
+    data = copy.deepcopy(dict(inputs))
+    holder = _holder(solver, data)
+    holder["edition"] = edition
+    if edition != "7-05":
+        holder.pop("importance_factor", None)
+    return data
+
+
+def _scalar(value: Any) -> bool:
+    return value is None or isinstance(value, (bool, int, float, str))
 
 
 def _same(values: Sequence[Any]) -> bool:
@@ -57,37 +88,68 @@ def _same(values: Sequence[Any]) -> bool:
     return True
 
 
-def edition_inputs(inputs: Mapping[str, Any], edition: str) -> dict[str, Any]:
-    """The sign inputs for one edition: ``edition`` set, the importance factor kept for 7-05 only."""
-    out = {k: v for k, v in inputs.items() if k != "edition"}
-    out["edition"] = edition
-    if edition != "7-05":
-        out.pop("importance_factor", None)
-    return out
-
-
-def compare_editions(inputs: Mapping[str, Any], editions: Sequence[str] | None = None) -> pd.DataFrame:
-    """Run ``wind.asce7_sign`` per edition; DataFrame with one column per edition and a ``changed`` column.
-
-    ``df.attrs["envelopes"]`` holds each edition's content hash so every column can be traced
-    back to its full envelope (solve again with the same inputs to get it).
-    """
+def compare_editions(
+    inputs: Mapping[str, Any], editions: Sequence[str] | None = None, *, solver: str | None = None
+) -> pd.DataFrame:
+    """Solve ``solver`` once per edition; a tidy DataFrame, one row per edition (module docstring)."""
     import pandas as pd  # lazy: pandas is heavy and only this helper needs it
 
     from apex_nb.registry import solve
 
+    name = solver or _default_solver(inputs)
     chosen = list(editions) if editions else list(DEFAULT_EDITIONS)
-    results: dict[str, dict[str, Any]] = {}
+    if not chosen:
+        raise InputError([FieldProblem("editions", "no edition given", "e.g. ['7-10', '7-16', '7-22']")], CONTEXT)
+    records: list[dict[str, Any]] = []
     hashes: dict[str, str] = {}
     for edition in chosen:
-        envelope = solve("wind.asce7_sign", edition_inputs(inputs, edition))
-        results[edition] = {**envelope.result, "confidence": envelope.confidence}
+        envelope = solve(name, edition_inputs(inputs, edition, name))
+        row: dict[str, Any] = {"edition": edition}
+        for key, value in envelope.result.items():
+            if key not in _SKIP and _scalar(value) and not key.endswith("sha256"):
+                row[column_name(key, value)] = value
+        found = envelope.governing()
+        review = envelope.result.get("needs_engineer_review")
+        row.update(
+            {
+                "governing check": found.label if found else None,
+                "governing ratio": found.ratio if found else None,
+                "passed": envelope.passed,
+                "needs engineer review": review if isinstance(review, bool) else None,
+                "confidence": envelope.confidence,
+                "content sha256": envelope.content_sha256,
+            }
+        )
+        records.append(row)
         hashes[edition] = envelope.content_sha256
-    rows = (*ROWS, ("confidence", "confidence"))
-    table = {edition: [results[edition].get(key) for key, _ in rows] for edition in chosen}
-    frame = pd.DataFrame(table, index=[label for _, label in rows], dtype=object)
-    frame["changed"] = [not _same([results[e].get(key) for e in chosen]) for key, _ in rows]
-    frame.index.name = "quantity"
+    columns = list(dict.fromkeys(key for record in records for key in record))
+    frame = pd.DataFrame(records, columns=columns).set_index("edition")
+    frame.attrs["solver"] = name
     frame.attrs["envelopes"] = hashes
-    frame.attrs["keys"] = [key for key, _ in rows]
+    frame.attrs["changed"] = [
+        column for column in frame.columns if column != "content sha256" and not _same(list(frame[column]))
+    ]
     return frame
+
+
+def styled(frame: pd.DataFrame) -> Any:
+    """A pandas Styler of ``compare_editions`` for notebooks: numbers by unit, yes/no, – for None.
+
+    Columns that change between editions are highlighted; the hash column is shortened.
+    """
+    from apex_nb.report.blocks import fmt
+
+    def unit(column: str) -> str:
+        return column[column.rfind("(") + 1 : -1] if column.endswith(")") else ("ratio" if "ratio" in column else "")
+
+    def formatter(column: str) -> Any:
+        if column == "content sha256":
+            return lambda v: str(v)[:25] + "…"
+        column_unit = unit(column)
+        return lambda v: fmt(v, column_unit)
+
+    formatters = {column: formatter(column) for column in frame.columns}
+    changed = set(frame.attrs.get("changed", []))
+    styler = frame.style.format(formatters, escape="html")  # result text is data, never markup
+    styler = styler.format_index(escape="html", axis=0).format_index(escape="html", axis=1)
+    return styler.map_index(lambda c: "background:#fff8c5" if c in changed else "", axis=1)

@@ -15,13 +15,21 @@ Confidence rule (documented, structural, never from text): start at 1.0, multipl
 because there the pass/fail verdict turns on the rounding of inputs. A composite solve (a
 complete design) starts from the lowest confidence among its parts: it is never more
 confident than its weakest component. The result lies in [0, 1] by construction.
+
+Governing check (the one rule every display uses, through ``Envelope.governing()``): over the
+envelope and all its parts (``Envelope.all_checks()``, depth first), the check with the highest
+demand/capacity ratio. Equal ratios go to the label ``"<solver>: <check id>"`` that sorts first
+character by character (a label that extends another sorts before it); equal labels go to the
+first one met in walk order. This is the rule the complete designs have always stored in
+``result["governing_check"]``, so every display names the check the result names.
 """
 
 from __future__ import annotations
 
 import json
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -189,12 +197,26 @@ class Envelope(_Strict):
         """True when every check passed (and every part passed)."""
         return all(c.passed for c in self.checks) and all(p.passed for p in self.parts)
 
+    def walk(self, prefix: str = "") -> Iterator[tuple[str, Envelope]]:
+        """This envelope and every part, depth first, each with its path (``a > b > c``)."""
+        path = f"{prefix} > {self.solver.name}" if prefix else self.solver.name
+        yield path, self
+        for part in self.parts:
+            yield from part.walk(path)
+
+    def all_checks(self) -> list[LocatedCheck]:
+        """Every check of this envelope and of all its parts, depth first, with the part path."""
+        return checks_of([self])
+
+    def governing(self) -> LocatedCheck | None:
+        """The governing check over the envelope and its parts (rule in the module docstring)."""
+        return governing_of([self])
+
     @property
     def governing_check(self) -> Check | None:
-        """The check with the highest demand/capacity ratio, ties broken by id."""
-        if not self.checks:
-            return None
-        return max(self.checks, key=lambda c: (c.ratio, c.id))
+        """The check of ``governing()`` (over the envelope and its parts), or None without checks."""
+        found = self.governing()
+        return found.check if found else None
 
     def part(self, solver_name: str) -> Envelope:
         """The first component envelope produced by ``solver_name``."""
@@ -218,13 +240,52 @@ class Envelope(_Strict):
         return envelope_html(self)
 
     def __str__(self) -> str:
-        gov = self.governing_check
-        gov_text = f"{gov.id} ratio {gov.ratio:.3f}" if gov else "no checks"
+        gov = self.governing()
+        gov_text = f"{gov.label} ratio {gov.check.ratio:.3f}" if gov else "no checks"
         verdict = "PASS" if self.passed else "FAIL"
         return (
             f"{self.solver.name} v{self.solver.version}: {verdict}, governing {gov_text}, "
             f"confidence {self.confidence:.2f}, {self.content_sha256[:25]}..."
         )
+
+
+@dataclass(frozen=True)
+class LocatedCheck:
+    """A check with where it came from: the part path and the solver that recorded it."""
+
+    path: str
+    solver: str
+    check: Check
+
+    @property
+    def label(self) -> str:
+        """``"<solver>: <check id>"``, the form designs store in ``result["governing_check"]``."""
+        return f"{self.solver}: {self.check.id}"
+
+    @property
+    def ratio(self) -> float:
+        """The check's demand/capacity ratio."""
+        return self.check.ratio
+
+
+def checks_of(envelopes: Iterable[Envelope], prefix: str = "") -> list[LocatedCheck]:
+    """Every check of ``envelopes`` and of all their parts, depth first, with part paths."""
+    return [
+        LocatedCheck(path, sub.solver.name, check)
+        for env in envelopes
+        for path, sub in env.walk(prefix)
+        for check in sub.checks
+    ]
+
+
+def _tie_key(located: LocatedCheck) -> tuple[float, list[int]]:
+    return located.check.ratio, [-ord(ch) for ch in located.label]
+
+
+def governing_of(envelopes: Sequence[Envelope]) -> LocatedCheck | None:
+    """The governing check over ``envelopes`` and their parts (rule in the module docstring)."""
+    found = checks_of(envelopes)
+    return max(found, key=_tie_key) if found else None
 
 
 def confidence_from(

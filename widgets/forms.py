@@ -15,6 +15,7 @@ from __future__ import annotations
 import html
 import json
 import math
+import typing
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -183,6 +184,75 @@ def _number_or_none(value: Any) -> float | None:
     return float(value) if math.isfinite(value) else None
 
 
+def _nested(model: type[BaseModel], name: str) -> tuple[str, Any]:
+    """('model', Sub) for a nested group, ('models', Sub) for a list of groups, ('multi', choices)
+    for a list of fixed choices, ('', None) otherwise (read from the field's type annotation)."""
+    field = model.model_fields.get(name)
+    if field is None:
+        return "", None
+    annotation = field.annotation
+    options = [a for a in (typing.get_args(annotation) or (annotation,)) if a is not type(None)]
+    if typing.get_origin(annotation) in (list,) or (len(options) == 1 and typing.get_origin(options[0]) is list):
+        inner = typing.get_args(annotation if typing.get_origin(annotation) is list else options[0])
+        item = inner[0] if inner else None
+        if isinstance(item, type) and issubclass(item, BaseModel):
+            return "models", item
+        if typing.get_origin(item) is typing.Literal:
+            return "multi", list(typing.get_args(item))
+        alias = getattr(item, "__value__", None)  # a ``type X = Literal[...]`` alias
+        if typing.get_origin(alias) is typing.Literal:
+            return "multi", list(typing.get_args(alias))
+        return "", None
+    if len(options) == 1 and isinstance(options[0], type) and issubclass(options[0], BaseModel):
+        return "model", options[0]
+    return "", None
+
+
+class GroupList:
+    """Rows of one nested group each (faces of a sign): add and remove rows; each row a SolverForm."""
+
+    def __init__(self, model: type[BaseModel], values: list[Any] | None, *, css_prefix: str, on_change: Any) -> None:
+        self.model = model
+        self.css_prefix = css_prefix
+        self._on_change = on_change
+        self.forms: list[SolverForm] = []
+        self.box = w.VBox([])
+        self.add_button = w.Button(description="Add", icon="plus", layout=w.Layout(width="90px"))
+        self.add_button.add_class(f"{css_prefix}-add")
+        self.add_button.on_click(lambda _b: self.add({}))
+        self.widget = w.VBox([self.box, self.add_button])
+        self.widget.add_class(f"{css_prefix}-list")
+        for item in values or []:
+            self.add(item if isinstance(item, dict) else {}, notify=False)
+
+    def add(self, values: Mapping[str, Any], *, notify: bool = True) -> SolverForm:
+        """Append a row with ``values`` (defaults elsewhere)."""
+        form = SolverForm(self.model, values, css_prefix=f"{self.css_prefix}-{len(self.forms)}", nested=True)
+        form.on_change(lambda _f: self._on_change())
+        remove = w.Button(description="Remove", icon="trash", layout=w.Layout(width="100px"))
+        remove.add_class(f"{self.css_prefix}-remove")
+        row = w.HBox([form.widget, remove])
+        row.add_class(f"{self.css_prefix}-row")
+        remove.on_click(lambda _b, f=form, r=row: self.remove(f, r))
+        self.forms.append(form)
+        self.box.children = (*self.box.children, row)
+        if notify:
+            self._on_change()
+        return form
+
+    def remove(self, form: SolverForm, row: w.Widget) -> None:
+        """Drop one row."""
+        self.forms.remove(form)
+        self.box.children = tuple(c for c in self.box.children if c is not row)
+        self._on_change()
+
+    def set_values(self, values: list[Any] | None) -> None:
+        """Replace every row."""
+        self.forms, self.box.children = [], ()
+        for item in values or []:
+            self.add(item if isinstance(item, dict) else {}, notify=False)
+
+
 class SolverForm:
     """A form for one solver input model: widgets, current values, errors beside fields.
 
@@ -198,8 +268,13 @@ class SolverForm:
         *,
         title: str = "",
         css_prefix: str = "apx",
+        nested: bool = False,
     ) -> None:
         self.model = model
+        self.css_prefix = css_prefix
+        self.groups: dict[str, SolverForm] = {}
+        self.lists: dict[str, GroupList] = {}
+        self.multis: dict[str, list[Any]] = {}
         self.specs = {spec.name: spec for spec in field_specs(model)}
         self.inputs: dict[str, w.Widget] = {}
         self.errors: dict[str, w.HTML] = {}
@@ -215,6 +290,8 @@ class SolverForm:
         for spec in self.specs.values():
             row = self._row(spec, start.get(spec.name, spec.default), css_prefix)
             children.append(row)
+        if not nested:
+            children.append(self._advanced_json())
         children.append(self.form_error)
         self.widget = w.VBox(children)
         self.widget.add_class(f"{css_prefix}-form")
@@ -238,6 +315,26 @@ class SolverForm:
             return w.IntText(value=number, layout=layout)
         if spec.kind == "string":
             return w.Text(value="" if value is None else str(value), layout=layout)
+        kind, target = _nested(self.model, spec.name)
+        prefix = f"{self.css_prefix}-{_css_name(spec.name)}"
+        if kind == "model":
+            group = SolverForm(target, value if isinstance(value, dict) else {}, css_prefix=prefix, nested=True)
+            group.on_change(lambda _f: self._changed(None))
+            self.groups[spec.name] = group
+            group.widget.add_class("apx-group-form")
+            return group.widget
+        if kind == "models":
+            rows = GroupList(target, value if isinstance(value, list) else [], css_prefix=prefix,
+                             on_change=lambda: self._changed(None))  # fmt: skip
+            self.lists[spec.name] = rows
+            return rows.widget
+        if kind == "multi":
+            self.multis[spec.name] = target
+            if value is None:  # a default_factory does not reach the JSON schema
+                value = self.model.model_fields[spec.name].get_default(call_default_factory=True)
+            chosen = tuple(v for v in (value or []) if v in target)
+            options = [(str(v), v) for v in target]
+            return w.SelectMultiple(options=options, value=chosen, rows=len(target), layout=layout)
         text = "" if value is None else json.dumps(value)
         return w.Textarea(value=text, placeholder="JSON", layout=w.Layout(width="320px"))
 
@@ -270,6 +367,33 @@ class SolverForm:
         self.rows[spec.name] = row
         return row
 
+    def _advanced_json(self) -> w.Widget:
+        """Every input as one JSON text (for pasting a whole design); applied with a button."""
+        self.json_text = w.Textarea(placeholder="{...}", layout=w.Layout(width="520px", height="140px"))
+        self.json_text.add_class(f"{self.css_prefix}-advanced-json")
+        show = w.Button(description="Show current")
+        apply = w.Button(description="Apply JSON", button_style="warning")
+        apply.add_class(f"{self.css_prefix}-apply-json")
+        show.on_click(lambda _b: setattr(self.json_text, "value", json.dumps(self.values(), indent=1)))
+        apply.on_click(lambda _b: self.apply_json(self.json_text.value))
+        box = w.Accordion(children=[w.VBox([self.json_text, w.HBox([show, apply])])])
+        box.set_title(0, "Advanced: all inputs as JSON")
+        box.selected_index = None
+        return box
+
+    def apply_json(self, text: str) -> bool:
+        """Set the form from JSON text; False (with the message in the form) when it is not JSON."""
+        try:
+            data = json.loads(text)
+        except ValueError as exc:
+            self.form_error.value = "⚠ " + html.escape(f"not valid JSON ({exc})")
+            return False
+        if not isinstance(data, dict):
+            self.form_error.value = "⚠ the JSON must be an object of inputs"
+            return False
+        self.set_values(data)
+        return True
+
     # -- values ---------------------------------------------------------------------------
     def raw_values(self) -> tuple[dict[str, Any], list[FieldProblem]]:
         """Values as the model will see them, and problems found while reading the widgets."""
@@ -277,6 +401,22 @@ class SolverForm:
         problems: list[FieldProblem] = []
         for name, spec in self.specs.items():
             widget = self.inputs[name]
+            if name in self.groups:
+                sub, sub_problems = self.groups[name].raw_values()
+                values[name] = sub
+                problems += [FieldProblem(f"{name}.{p.path}", p.message, p.allowed) for p in sub_problems]
+                continue
+            if name in self.lists:
+                items = []
+                for index, form in enumerate(self.lists[name].forms):
+                    sub, sub_problems = form.raw_values()
+                    items.append(sub)
+                    problems += [FieldProblem(f"{name}[{index}].{p.path}", p.message, p.allowed) for p in sub_problems]
+                values[name] = items
+                continue
+            if name in self.multis:
+                values[name] = list(widget.value)
+                continue
             value = widget.value
             if spec.kind in ("number", "integer") and spec.nullable:
                 text = str(value).strip()
@@ -319,7 +459,13 @@ class SolverForm:
                     continue
                 spec = self.specs[name]
                 widget = self.inputs[name]
-                if spec.kind in ("number", "integer") and spec.nullable:
+                if name in self.groups:
+                    self.groups[name].set_values(value or {})
+                elif name in self.lists:
+                    self.lists[name].set_values(value)
+                elif name in self.multis:
+                    widget.value = tuple(v for v in (value or []) if v in self.multis[name])
+                elif spec.kind in ("number", "integer") and spec.nullable:
                     widget.value = "" if value is None else f"{value:g}"
                 elif spec.kind == "json":
                     widget.value = "" if value is None else json.dumps(value)
@@ -348,7 +494,28 @@ class SolverForm:
                 by_field.setdefault(head, []).append(text)
             else:
                 loose.append(f"{problem.path}: {text}")
+        for group in self.groups.values():
+            group.clear_problems()
+        for rows in self.lists.values():
+            for form in rows.forms:
+                form.clear_problems()
+        routed = []
+        for problem in problems:
+            head, _, rest = problem.path.partition(".")
+            name, _, index = head.partition("[")
+            if name in self.groups and rest:
+                self.groups[name].show_problems([FieldProblem(rest, problem.message, problem.allowed)])
+                routed.append(problem)
+            elif name in self.lists and rest:
+                if not index:  # pydantic paths: faces.1.height_ft
+                    index, _, rest = rest.partition(".")
+                number = int(index.rstrip("]")) if index.rstrip("]").isdigit() else -1
+                if 0 <= number < len(self.lists[name].forms):
+                    self.lists[name].forms[number].show_problems([FieldProblem(rest, problem.message, problem.allowed)])
+                    routed.append(problem)
         for name, texts in by_field.items():
+            if all(p in routed for p in problems if p.path.split(".")[0].split("[")[0] == name):
+                continue
             self.errors[name].value = "⚠ " + html.escape("; ".join(texts))
         if loose:
             self.form_error.value = "<br>".join("⚠ " + html.escape(t) for t in loose)

@@ -120,13 +120,20 @@ class ProjectSession:
 
 def conflicts_html(conflicts: list[Conflict]) -> str:
     """A table of conflicts: path, base, mine, theirs."""
-    from apex_nb.report.blocks import fmt, table
+    from markupsafe import Markup
+
+    from apex_nb.report.blocks import table, value_html
 
     rows = [
-        [f"<code>{html.escape(c.path)}</code>", fmt(_plain(c.base)), fmt(_plain(c.ours)), fmt(_plain(c.theirs))]
+        [
+            Markup("<code>{}</code>").format(c.path),
+            value_html(_plain(c.base)),
+            value_html(_plain(c.ours)),
+            value_html(_plain(c.theirs)),
+        ]
         for c in conflicts
     ]
-    return table(["field", "when you loaded", "yours", "theirs (saved meanwhile)"], rows, "apx-conflicts")
+    return str(table(["field", "when you loaded", "yours", "theirs (saved meanwhile)"], rows, "apx-conflicts"))
 
 
 def _plain(value: Any) -> Any:

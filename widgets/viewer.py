@@ -11,6 +11,7 @@ import html
 from typing import TYPE_CHECKING
 
 import ipywidgets as w
+from markupsafe import Markup
 
 from apex_nb.report import blocks
 from apex_nb.report.formulas import formula_latex, math_html, symbol_latex
@@ -18,21 +19,15 @@ from apex_nb.report.formulas import formula_latex, math_html, symbol_latex
 if TYPE_CHECKING:
     from apex_nb.envelope import Envelope
 
-_STYLE = f"<style>{blocks.BLOCK_CSS}</style>"
+_STYLE = Markup("<style>{}</style>").format(Markup(blocks.BLOCK_CSS))
 
 
 def header_html(env: Envelope) -> str:
-    """Solver, verdict, confidence and governing check in one line."""
-    governing = blocks.governing(env)
-    gov = f", governing {html.escape(governing.id)} ratio {governing.ratio:.3f}" if governing else ""
-    return (
-        f'<div class="apx-viewer-title"><b>{html.escape(env.solver.name)}</b> v{html.escape(env.solver.version)}'
-        f" — {blocks.verdict_html(env.passed)} — confidence "
-        f'<span class="apx-confidence">{env.confidence:.2f}</span>{gov}</div>'
-    )
+    """Verdict, governing check over every part (``Envelope.governing``), review verdict, confidence."""
+    return str(Markup('<div class="apx-viewer-title">{}</div>').format(blocks.headline_html(env)))
 
 
-def trace_math_html(env: Envelope) -> str:
+def trace_math_html(env: Envelope) -> Markup:
     """The trace table with symbols and formulas as inline MathJax."""
     return blocks.trace_table(
         env,
@@ -66,17 +61,17 @@ class EnvelopeViewer:
     def update(self, env: Envelope) -> None:
         """Show ``env``."""
         self.header.value = header_html(env)
-        self.checks.value = blocks.checks_table(env)
-        self.result.value = _STYLE + blocks.result_table(env)
-        self.assumptions.value = (
-            "<b>Assumptions</b>"
+        self.checks.value = str(blocks.checks_table(env))
+        self.result.value = str(_STYLE + blocks.result_table(env))
+        self.assumptions.value = str(
+            Markup("<b>Assumptions</b>")
             + blocks.assumptions_list(env)
             + "<b>Applicability</b>"
             + blocks.applicability_list(env)
             + blocks.warnings_list(env)
         )
-        self.trace.value = _STYLE + trace_math_html(env)
-        self.packs.value = _STYLE + blocks.packs_table(env) + blocks.hashes_table(env)
+        self.trace.value = str(_STYLE + trace_math_html(env))
+        self.packs.value = str(_STYLE + blocks.packs_table(env) + blocks.hashes_table(env))
 
     def clear(self, message: str = "") -> None:
         """Empty the viewer, optionally with a message."""

@@ -183,29 +183,12 @@ def csv_safe(value: Any) -> Any:
     return "'" + value if is_formula_like(value) else value
 
 
-# -- reading the runs ---------------------------------------------------------------------------
-def _all_checks(envelope: dict[str, Any]) -> list[dict[str, Any]]:
-    """The checks of an envelope and of all its parts."""
-    checks = list(envelope.get("checks") or [])
-    for part in envelope.get("parts") or []:
-        checks += _all_checks(part)
-    return checks
-
-
 def _governing(envelope: dict[str, Any]) -> tuple[str, float | None]:
-    """The governing check: the design's own ``governing_check``/``governing_ratio`` when given,
-    else the highest ratio of all checks (parts included)."""
-    result = envelope["result"]
-    stated, ratio = result.get("governing_check"), result.get("governing_ratio")
-    if isinstance(stated, dict):
-        return str(stated.get("id", "")), stated.get("ratio")
-    if isinstance(stated, str) and stated and isinstance(ratio, (int, float)):
-        return stated, float(ratio)
-    checks = _all_checks(envelope)
-    top = max(checks, key=lambda c: (c["ratio"], c["id"])) if checks else None
-    if isinstance(stated, str) and stated:
-        return stated, next((c["ratio"] for c in checks if c["id"] == stated), None)
-    return (top["id"], top["ratio"]) if top else ("", None)
+    """The governing check over the envelope and its parts: ``Envelope.governing()``, the one rule."""
+    from apex_nb.envelope import Envelope
+
+    found = Envelope.model_validate(envelope).governing()
+    return (found.label, found.ratio) if found else ("", None)
 
 
 def _passed(envelope: dict[str, Any]) -> bool:

@@ -43,11 +43,8 @@ HEADER = (
 def summary_row(title: str, env: Envelope) -> str:
     """One line: title, verdict, post, foundation, price, governing check, confidence, review flag."""
     r = env.result
-    gov = env.governing_check
-    if "governing_check" in r and "governing_ratio" in r:
-        gov_text = f"{r['governing_check']} ({r['governing_ratio']:.2f})"
-    else:
-        gov_text = f"{gov.id} ({gov.ratio:.2f})" if gov else "-"
+    gov = env.governing()  # the one rule (apex_nb.envelope), over the envelope and its parts
+    gov_text = f"{gov.label} ({gov.ratio:.2f})" if gov else "-"
     price = f"${r['price_total_usd']:,.0f}" if isinstance(r.get("price_total_usd"), (int, float)) else "-"
     verdict = "PASS" if env.passed else "FAIL"
     review = "REVIEW" if r.get("needs_engineer_review") else "-"

@@ -68,15 +68,63 @@ def cmd_solve(args: argparse.Namespace) -> int:
     if args.format == "json":
         sys.stdout.write(envelope.to_json())
         return 0
-    print(envelope)
-    for key, value in envelope.result.items():
-        shown = f"{value:.4g}" if isinstance(value, float) else value
-        print(f"  {key:32s} {shown}")
-    for check in envelope.checks:
-        verdict = "ok  " if check.passed else "FAIL"
-        numbers = f"{check.demand:10.4g} / {check.capacity:10.4g} {check.unit:8s} = {check.ratio:.3f}"
-        print(f"  {verdict} {check.id:28s} {numbers}  {check.clause}")
+    print(table_text(envelope))
     return 0
+
+
+def table_text(envelope: Any) -> str:
+    """The envelope for people: headline (governing check over every part, review), result, checks by part."""
+    from apex_nb.report.blocks import fmt, governing_text, needs_review, unit_of
+
+    lines = [str(envelope), f"  governing: {governing_text(envelope)}"]
+    review = needs_review(envelope)
+    if review is not None:
+        reasons = "; ".join(str(r) for r in envelope.result.get("review_reasons") or [])
+        lines.append(
+            f"  review:    {'ENGINEER REVIEW NEEDED' if review else 'no engineer review flagged'}"
+            + (f" ({reasons})" if review and reasons else "")
+        )
+    lines.append("  result:")
+    for key, value in envelope.result.items():
+        if isinstance(value, dict) or (isinstance(value, list) and any(isinstance(v, (dict, list)) for v in value)):
+            lines.append(f"    {key}:")
+            lines.extend(f"      {line}" for line in _nested_lines(value))
+        else:
+            lines.append(f"    {key:32s} {fmt(value, unit_of(key))}")
+    current = None
+    for found in envelope.all_checks():
+        if found.path != current:
+            current = found.path
+            lines.append(f"  checks of {current}:")
+        check = found.check
+        verdict = "ok  " if check.passed else "FAIL"
+        numbers = f"{fmt(check.demand, check.unit):>12s} / {fmt(check.capacity, check.unit):>12s} {check.unit:8s}"
+        lines.append(f"    {verdict} {check.id:28s} {numbers} = {check.ratio:.3f}  {check.clause}")
+    return "\n".join(lines)
+
+
+def _nested_lines(value: Any) -> list[str]:
+    from apex_nb.report.blocks import fmt, unit_of
+
+    if isinstance(value, dict):
+        return [
+            f"{k}: {fmt(v, unit_of(str(k)))}" if not isinstance(v, (dict, list)) else f"{k}: {_inline(v)}"
+            for k, v in value.items()
+        ]
+    return [_inline(item) for item in value]
+
+
+def _inline(value: Any) -> str:
+    from apex_nb.report.blocks import fmt, unit_of
+
+    if isinstance(value, dict):
+        return ", ".join(
+            f"{k} {fmt(v, unit_of(str(k))) if not isinstance(v, (dict, list)) else _inline(v)}"
+            for k, v in value.items()
+        )
+    if isinstance(value, list):
+        return "; ".join(_inline(v) for v in value)
+    return fmt(value)
 
 
 def cmd_verify(args: argparse.Namespace) -> int:

@@ -11,7 +11,16 @@ the print date, so two renders with the same date are byte-identical.
 
 from __future__ import annotations
 
-from apex_nb.report.document import ReportSource, load_source, render_html
+from apex_nb.report.document import ReportOptions, ReportSource, load_source, render_html, write_package
 from apex_nb.report.pdf import ChromiumMissing, chromium_path, render_pdf
 
-__all__ = ["ChromiumMissing", "ReportSource", "chromium_path", "load_source", "render_html", "render_pdf"]
+__all__ = [
+    "ChromiumMissing",
+    "ReportOptions",
+    "ReportSource",
+    "chromium_path",
+    "load_source",
+    "render_html",
+    "render_pdf",
+    "write_package",
+]

@@ -8,8 +8,9 @@ keeps the original strings.
 
 from __future__ import annotations
 
-import html
 import re
+
+from markupsafe import Markup, escape
 
 FUNCTIONS = frozenset({"exp", "max", "min", "ln", "log", "sqrt", "sin", "cos", "tan", "abs"})
 GREEK = {
@@ -99,39 +100,39 @@ def formula_latex(formula: str) -> str:
     return "".join(out)
 
 
-def math_html(latex: str) -> str:
+def math_html(latex: str) -> Markup:
     """Inline math for MathJax (``\\( ... \\)``), HTML-escaped."""
-    return r"\(" + html.escape(latex) + r"\)" if latex else ""
+    return Markup(r"\({}\)").format(latex) if latex else Markup("")
 
 
-def symbol_html(symbol: str) -> str:
+def symbol_html(symbol: str) -> Markup:
     """``Kzt`` -> ``K<sub>zt</sub>`` for static HTML (reports need no JavaScript)."""
     match = _SYMBOL.match(symbol)
     if match and (symbol[0].isupper() or len(symbol) <= 3):
         head, tail = match.groups()
-        return f"<i>{html.escape(head)}</i><sub>{html.escape(tail)}</sub>" if tail else f"<i>{html.escape(head)}</i>"
-    return html.escape(symbol)
+        return Markup("<i>{}</i><sub>{}</sub>").format(head, tail) if tail else Markup("<i>{}</i>").format(head)
+    return escape(symbol)
 
 
-def formula_html(formula: str) -> str:
+def formula_html(formula: str) -> Markup:
     """Static HTML of a formula: symbols with subscripts, ``^(...)`` as superscripts."""
     if not formula or _is_prose(formula):
-        return html.escape(formula)
-    out: list[str] = []
+        return escape(formula)
+    out: list[Markup] = []
     stack: list[bool] = []
     text = formula.replace("^(", "\x00")
     for token in _TOKEN.findall(text):
         if token == "\x00":
             stack.append(True)
-            out.append("<sup>")
+            out.append(Markup("<sup>"))
         elif token == "(":
             stack.append(False)
-            out.append("(")
+            out.append(Markup("("))
         elif token == ")":
-            out.append("</sup>" if (stack.pop() if stack else False) else ")")
+            out.append(Markup("</sup>" if (stack.pop() if stack else False) else ")"))
         elif token[0].isalpha() and token.isascii() and token not in FUNCTIONS:
             out.append(symbol_html(token))
         else:
-            out.append(html.escape(token))
-    out.extend("</sup>" if sup else "" for sup in reversed(stack))
-    return "".join(out)
+            out.append(escape(token))
+    out.extend(Markup("</sup>" if sup else "") for sup in reversed(stack))
+    return Markup("").join(out)

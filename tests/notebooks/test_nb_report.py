@@ -30,7 +30,7 @@ def test_same_date_gives_identical_bytes(envelope) -> None:
 
 def test_report_has_cover_inputs_checks_hashes_and_no_code(envelope) -> None:
     page = render_html(envelope, print_date="2026-03-01")
-    assert "Structural calculation report" in page and "2026-03-01" in page
+    assert "Structural calculations" in page and "2026-03-01" in page
     for check in envelope.checks:
         assert check.clause in page
     assert envelope.content_sha256 in page

@@ -103,3 +103,41 @@ def test_drawings_are_robust_and_deterministic() -> None:
         drawings.figure_png(figure_of(apex_nb.solve("wind.asce7_qz", QZ)))
     nested = {"inputs": {"faces": [{"width_ft": 10, "height_ft": 4, "top_height_ft": 18}]}}
     assert drawings.number(nested, "width") == 10 and drawings.number(nested, "top") == 18
+
+
+POLE_FORM = {
+    "wind": {"edition": "7-16", "wind_speed_mph": 115, "exposure": "C"},
+    "faces": [{"width_ft": 10, "height_ft": 6, "top_height_ft": 25}],
+}
+
+
+def test_engineer_form_has_real_widgets_for_groups_and_rows() -> None:
+    """Wind, soil as sub-forms; faces as rows with add/remove; post families as a multi-select."""
+    import ipywidgets as widgets
+    from apex_nb.widgets.forms import SolverForm
+
+    from apex_nb.registry import get_solver
+
+    form = SolverForm(get_solver("design.pole_sign").input_model, POLE_FORM)
+    wind = form.groups["wind"]
+    assert isinstance(wind.inputs["edition"], widgets.Dropdown) and wind.inputs["edition"].value == "7-16"
+    assert isinstance(wind.inputs["wind_speed_mph"], widgets.FloatText)
+    assert isinstance(wind.inputs["exposure"], widgets.Dropdown)
+    assert {"kzt", "ground_elevation_ft"} <= set(wind.inputs)
+    assert isinstance(form.inputs["post_families"], widgets.SelectMultiple)
+    assert "soil_class" in form.groups["soil"].inputs
+    assert not any(isinstance(x, widgets.Textarea) for x in form.inputs.values())  # no raw JSON box
+    model = form.validate()
+    assert model is not None and model.model_dump(mode="json")["faces"][0]["width_ft"] == 10.0
+    faces = form.lists["faces"]
+    faces.add({"width_ft": 4, "height_ft": 2, "top_height_ft": 10})
+    assert len(form.values()["faces"]) == 2
+    faces.forms[1].inputs["height_ft"].value = 30.0  # taller than its top: shown beside that row's field
+    assert form.validate() is None and "taller" in faces.forms[1].errors["height_ft"].value
+    faces.remove(faces.forms[1], faces.box.children[1])
+    wind.inputs["wind_speed_mph"].value = 20.0
+    assert form.validate() is None and "50" in wind.errors["wind_speed_mph"].value
+    wind.inputs["wind_speed_mph"].value = 115.0
+    assert form.validate() is not None
+    assert form.apply_json('{"wind": {') is False and "not valid JSON" in form.form_error.value  # advanced
+    assert form.apply_json('{"post_count": 2, "post_spacing_ft": 6}') and form.values()["post_count"] == 2

@@ -172,16 +172,30 @@ def test_compare_editions_table() -> None:
         "importance_factor": 1.0,
     }
     df = compare_editions(inputs, editions=["7-05", "7-10", "7-16", "7-22"])
-    assert list(df.columns) == ["7-05", "7-10", "7-16", "7-22", "changed"]
-    keys = df.attrs["keys"]
-    row = dict(zip(keys, df.index, strict=True))
-    assert df.loc[row["kd_applied_in"], "7-22"] == "force" and df.loc[row["kd_applied_in"], "7-16"] == "qz"
-    assert bool(df.loc[row["kd_applied_in"], "changed"]) is True
-    assert bool(df.loc[row["gust_factor"], "changed"]) is False
-    assert df.loc[row["design_level"], "7-05"] == "allowable"
+    assert list(df.index) == ["7-05", "7-10", "7-16", "7-22"]  # tidy: one row per edition
+    assert {"qh (psf)", "force case a (lb)", "moment at grade (lb-ft)", "governing check"} <= set(df.columns)
+    assert df.loc["7-22", "kd applied in"] == "force" and df.loc["7-16", "kd applied in"] == "qz"
+    assert "kd applied in" in df.attrs["changed"] and "gust factor" not in df.attrs["changed"]
+    assert df.loc["7-05", "design level"] == "allowable"
     single = solve("wind.asce7_sign", {**inputs, "edition": "7-16", "importance_factor": None})
-    assert df.loc[row["force_case_a_lb"], "7-16"] == pytest.approx(single.result["force_case_a_lb"])
+    assert df.loc["7-16", "force case a (lb)"] == pytest.approx(single.result["force_case_a_lb"])
     assert set(df.attrs["envelopes"]) == {"7-05", "7-10", "7-16", "7-22"}
-    # 7-10 and 7-16 at sea level agree row for row except the clause strings
-    same = df.loc[[row[k] for k in ("kz", "qh_psf", "force_case_a_lb")], ["7-10", "7-16"]]
-    assert (same["7-10"] == same["7-16"]).all()
+    # 7-10 and 7-16 at sea level agree column for column except the clause strings
+    for column in ("kz", "qh (psf)", "force case a (lb)"):
+        assert df.loc["7-10", column] == df.loc["7-16", column]
+
+
+def test_compare_editions_takes_a_design() -> None:
+    """The README's pole sign (wind nested under ``wind.edition``) compares like a bare sign."""
+    pole = {
+        "wind": {"edition": "7-16", "wind_speed_mph": 115, "exposure": "C"},
+        "faces": [{"width_ft": 10, "height_ft": 6, "top_height_ft": 25}],
+    }
+    df = compare_editions(pole, editions=["7-10", "7-22"])
+    assert df.attrs["solver"] == "design.pole_sign"
+    assert {"price total (USD)", "footing depth (ft)", "governing ratio", "needs engineer review"} <= set(df.columns)
+    direct = solve("design.pole_sign", {**pole, "wind": {**pole["wind"], "edition": "7-22"}})
+    assert df.loc["7-22", "content sha256"] == direct.content_sha256
+    assert df.loc["7-22", "governing check"] == direct.result["governing_check"]
+    with pytest.raises(InputError, match="edition"):
+        compare_editions({"lateral_force_lb": 1000}, editions=["7-16"], solver="foundation.embedment")

@@ -516,21 +516,18 @@ def pick_footing(
 
 
 def all_checks(parts: list[Envelope]) -> list[tuple[str, Any]]:
-    """Every check of every part, depth first, as (solver name, check)."""
-    found: list[tuple[str, Any]] = []
-    for part in parts:
-        found.extend((part.solver.name, c) for c in part.checks)
-        found.extend(all_checks(part.parts))
-    return found
+    """Every check of every part, depth first, as (solver name, check): ``envelope.checks_of``."""
+    from apex_nb.envelope import checks_of
+
+    return [(found.solver, found.check) for found in checks_of(parts)]
 
 
 def governing_check(parts: list[Envelope]) -> tuple[str, float]:
-    """The highest-ratio check over all parts as ('solver: check id', ratio); ties by label."""
-    ranked = [(c.ratio, f"{name}: {c.id}") for name, c in all_checks(parts)]
-    if not ranked:
-        return ("none", 0.0)
-    ratio, label = max(ranked, key=lambda item: (item[0], [-ord(ch) for ch in item[1]]))
-    return label, ratio
+    """('solver: check id', ratio) of ``envelope.governing_of`` (the one documented rule)."""
+    from apex_nb.envelope import governing_of
+
+    found = governing_of(parts)
+    return (found.label, found.ratio) if found else ("none", 0.0)
 
 
 def review(calc: Calc, floor: float) -> dict[str, Any]:

@@ -63,13 +63,13 @@ def run(inputs: MemberCheckInput, calc: Calc) -> dict[str, Any]:
         "K",
         k,
         description="effective length factor",
-        clause=pack.cantilever.k_factor_clause if inputs.k_factor is None else "input",
+        clause=pack.cantilever.k_factor_clause if inputs.k_factor is None else "given (k_factor input)",
     )
     calc.value(
         "Cb",
         cb,
         description="lateral-torsional buckling modification factor",
-        clause=pack.cantilever.cb_clause if inputs.cb is None else "input",
+        clause=pack.cantilever.cb_clause if inputs.cb is None else "given (cb input)",
     )
     if inputs.k_factor is None:
         calc.assume(f"Post fixed at the base and free at the top: K = {k:g}", pack.cantilever.k_factor_clause)

@@ -125,8 +125,11 @@ def deflection_limit(calc: Calc, ratio: float | None) -> tuple[float, str]:
         )
         ratio = pack.serviceability.default_deflection_limit_ratio
         basis = pack.serviceability.basis
-    else:
-        basis = "input"
+    else:  # the engineer's limit: say so, with where the code stands, rather than a bare "input"
+        basis = (
+            f"serviceability limit L/{ratio:g} set by the deflection_limit_ratio input "
+            "(IBC Table 1604.3 sets no limit for freestanding sign posts)"
+        )
     return calc.value("ratio_limit", ratio, description="deflection limit as height / ratio", clause=basis), basis
 
 
