@@ -30,6 +30,7 @@ lab: install
 test: install
 	bash tools/ensure_browser.sh $(BIN)/python
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: install

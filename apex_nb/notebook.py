@@ -310,7 +310,9 @@ def edition_table(solver: str, inputs: BaseModel, editions: Iterable[str]) -> An
         if edition != "7-05" and holder.get("importance_factor") is not None:
             holder["importance_factor"] = None  # the importance factor exists in ASCE 7-05 only
         envelope = solve(solver, data)
-        column = {k: v for k, v in envelope.result.items() if isinstance(v, (int, float)) and not isinstance(v, bool)}
+        column: dict[str, Any] = {
+            k: v for k, v in envelope.result.items() if isinstance(v, (int, float)) and not isinstance(v, bool)
+        }
         column["confidence"] = envelope.confidence
         column["passed"] = envelope.passed
         column["content_sha256"] = envelope.content_sha256[:25] + "…"

@@ -759,7 +759,7 @@ def load_source(envelope_path: str | Path | None = None, *, project: tuple[str, 
                 [FieldProblem(f"designs[id={design.get('id')!r}].envelope", f"is not an envelope: {exc}")], "report"
             ) from None
         labels.append(design.get("label") or design["id"])
-        given.append(signs.get(design.get("sign_id") or "", None))
+        given.append(signs.get(design.get("sign_id") or "") or {})
     if not envelopes:
         raise InputError([FieldProblem("project", f"{project_id} has no design with an inline envelope")], "report")
     return ReportSource(envelopes, doc, labels, given)
