@@ -366,34 +366,6 @@ class FootingPick:
     choice: dict[str, Any] | None
 
 
-def embedded_footing(
-    calc: Calc,
-    *,
-    lateral_force_lb: float,
-    moment_lb_ft: float,
-    post_width_in: float,
-    soil: Soil,
-    diameter_ft: float | None,
-    policy: SignDesignDefaultsPack,
-    cost_basis: CostBasis | None = None,
-    rebar_lb: Callable[[Envelope], float] | None = None,
-    also_passes: Callable[[Envelope], bool] | None = None,
-) -> Envelope:
-    """``foundation.embedment`` for one post: given diameter, or the cheapest passing auger (see ``pick_footing``)."""
-    return pick_footing(
-        calc,
-        lateral_force_lb=lateral_force_lb,
-        moment_lb_ft=moment_lb_ft,
-        post_width_in=post_width_in,
-        soil=soil,
-        diameter_ft=diameter_ft,
-        policy=policy,
-        cost_basis=cost_basis,
-        rebar_lb=rebar_lb,
-        also_passes=also_passes,
-    ).envelope
-
-
 def pick_footing(
     calc: Calc,
     *,

@@ -314,10 +314,11 @@ def run(inputs: PoleSignInput, calc: Calc) -> dict[str, Any]:
         "a passing post exists in the families", post.found, "no section passes: enlarge or add posts", penalty=0.5
     )
     dynamics = dynamic_summary(calc, frequency, n1_used, faces[0])
-    if not post.found:
+    def unfinished(member: PostChoice, which: str, label: str | None) -> dict[str, Any]:
+        """The result when a member cannot be designed: what is known, no foundation, no price."""
         return {
             "sign_type": "pole",
-            "post_label": None,
+            "post_label": label,
             "post_family": post.family,
             "post_count": n,
             "post_length_ft": post_length_ft,
@@ -327,8 +328,11 @@ def run(inputs: PoleSignInput, calc: Calc) -> dict[str, Any]:
             "wind_design_level": faces[0].result["design_level"],
             "cases": {c.case: _case_fields(c) for c in cases.values()},
             **dynamics,
-            **no_post_verdict(calc, post, policy),
+            **no_post_verdict(calc, member, policy, which),
         }
+
+    if not post.found:
+        return unfinished(post, "post", None)
 
     post_force_lb = post_wind.result["force_per_post_lb"] if post_wind else 0.0
     post_moment_lb_ft = post_wind.result["moment_at_grade_lb_ft"] if post_wind else 0.0
@@ -449,20 +453,7 @@ def run(inputs: PoleSignInput, calc: Calc) -> dict[str, Any]:
                 f"the {pier_d_in:g} in pier is smaller than the {plate_width_in:.1f} in base plate plus "
                 f"{policy.footing_clearance_in:g} in of concrete each side: give a larger footing_diameter_ft",
             )  # fmt: skip
-            return {
-                "sign_type": "pole",
-                "post_label": post.label,
-                "post_family": post.family,
-                "post_count": n,
-                "post_length_ft": post_length_ft,
-                "foundation_type": inputs.foundation,
-                "foundation_summary": None,
-                "wind_force_total_lb": sum(env.result["force_case_a_lb"] for env in faces),
-                "wind_design_level": faces[0].result["design_level"],
-                "cases": {c.case: _case_fields(c) for c in cases.values()},
-                **dynamics,
-                **no_post_verdict(calc, why, policy, "connection"),
-            }
+            return unfinished(why, "connection", post.label)
         rebar_each_lb = 0.0
         anchor_extra: dict[str, Any] = {}
         if inputs.pier_reinforced:
