@@ -27,7 +27,7 @@ def test_specs_read_ranges_enums_and_help_from_the_schema() -> None:
     assert "Sign face width" in width.help and ">= 2.0" in width.help
     assert specs["soil_class"].kind == "enum" and specs["soil_class"].enum == [1, 2, 3, 4, 5]
     kd = {s.name: s for s in field_specs(QzInput)}["kd"]
-    assert kd.nullable and kd.exclusive_minimum == 0 and kd.maximum == 1.0
+    assert kd.nullable and kd.minimum == 0.5 and kd.maximum == 1.0
 
 
 def test_out_of_range_value_is_kept_and_named_with_its_range() -> None:
