@@ -26,16 +26,3 @@ def packs_copy(tmp_path: Path) -> Path:
     shutil.copytree(PACKS, target)
     return target
 
-
-@pytest.fixture(autouse=True)
-def _no_stale_running_loop() -> None:
-    """Start every test with no event loop registered as running in the main thread.
-
-    A test that drives an event loop in-process (nbclient under papermill applies nest_asyncio)
-    can leave its loop registered; Playwright's sync API and ``asyncio.run`` in a later test on
-    the same worker then refuse to start. No test here legitimately runs inside a loop.
-    """
-    import asyncio
-
-    if asyncio._get_running_loop() is not None:
-        asyncio._set_running_loop(None)

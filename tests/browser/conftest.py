@@ -13,9 +13,13 @@ import pytest
 from browser_support import APP_READY, CHROMIUM, CHROMIUM_ARGS, PAGE_TIMEOUT_MS, Blocker
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator:
-    """Debian's Chromium through Playwright; fails (never skips) when it is missing."""
+    """Debian's Chromium through Playwright; fails (never skips) when it is missing.
+
+    Module-scoped: Playwright's sync API keeps an event loop running while it is open, and the
+    security tests that follow in the same process start their own Playwright (or asyncio.run).
+    """
     if not os.access(CHROMIUM, os.X_OK):
         pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)")
     from playwright.sync_api import sync_playwright

@@ -16,7 +16,7 @@ import math
 import os
 from typing import Any
 
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from apex_nb import InputError, solve
@@ -207,8 +207,8 @@ def test_quick_quote_whole_input_space(inputs: dict[str, Any]) -> None:
 def test_every_part_equals_the_part_solved_on_its_own(case: tuple[str, dict[str, Any]]) -> None:
     name, inputs = case
     env = design_or_input_error(name, inputs)
-    assume(env is not None)
-    assert env is not None
+    if env is None:
+        return  # refused with an InputError naming the design's own field (asserted above)
     for part in env.parts:
         assert solve(part.solver.name, part.inputs).content_sha256 == part.content_sha256, part.solver.name
 
