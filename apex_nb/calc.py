@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from apex_nb.envelope import Applicability, Assumption, Check, Envelope, TraceItem
+from apex_nb.equations.metadata import equation_of
 from apex_nb.errors import SolverError
 from apex_nb.packs import Pack, PackLibrary, PackRef
 
@@ -112,6 +113,32 @@ class Calc:
             TraceItem(symbol=symbol, description=description, formula=formula, value=number, unit=unit, clause=clause)
         )
         return number
+
+    def apply(
+        self,
+        symbol: str,
+        fn: Callable[..., float],
+        *args: Any,
+        unit: str = "",
+        description: str,
+        clause: str | None = None,
+        fill: Mapping[str, Any] | None = None,
+        **kwargs: Any,
+    ) -> float:
+        """Evaluate an ``@equation`` function and record it with the formula (and clause) it carries.
+
+        ``clause`` overrides the equation's own (an edition-specific clause from a pack);
+        ``fill`` fills the formula's ``{placeholders}``.
+        """
+        meta = equation_of(fn)
+        return self.value(
+            symbol,
+            fn(*args, **kwargs),
+            unit=unit,
+            description=description,
+            formula=meta.fill(**(fill or {})),
+            clause=meta.clause if clause is None else clause,
+        )
 
     def note(self, symbol: str, value: str | bool | int | None, *, description: str, clause: str = "") -> None:
         """Record a non-numeric trace entry (a choice, a table row, a label)."""
