@@ -95,8 +95,8 @@ def _pole_sweep(
     soil_class: int,
 ) -> dict[tuple[float, float], list[tuple[float, Any]]]:
     """(V, h) -> [(area, envelope or None)] for one-post pole signs of aspect B/s."""
-    from apex_nb import solve
     from apex_nb.errors import ApexError
+    from apex_nb.registry import solve
 
     out: dict[tuple[float, float], list[tuple[float, Any]]] = {}
     with reuse_parts():
@@ -208,7 +208,7 @@ def embedment_vs_moment(
     min_depth_ft: float = 0.0,
 ) -> Chart:
     """Embedment depth (IBC 1807.3.2.1, non-constrained) against the moment at grade M = P h."""
-    from apex_nb import solve
+    from apex_nb.registry import solve
 
     series = []
     envelopes = []
@@ -255,7 +255,7 @@ def cf_vs_aspect(
     sign_height_ft: float = 2.0,
 ) -> Chart:
     """Case A/B force coefficient Cf against B/s, one series per s/h (the edition's Cf figure)."""
-    from apex_nb import solve
+    from apex_nb.registry import solve
 
     series = []
     envelopes = []

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from apex_nb import __version__
+from apex_nb.version import __version__
 
 Engine = Literal["inprocess", "papermill"]
 KERNEL_NAME = "python3"

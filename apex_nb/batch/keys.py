@@ -25,10 +25,10 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from apex_nb import __version__
 from apex_nb.canonical import content_hash, file_sha256
 from apex_nb.errors import PackError
 from apex_nb.packs import pack_files, read_lock, version_key
+from apex_nb.version import __version__
 
 KEY_SCHEME = "apex-nb-run-v1"
 RECORD_NAME = "run.json"

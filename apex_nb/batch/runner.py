@@ -30,7 +30,6 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from apex_nb import __version__
 from apex_nb.batch.engines import DEFAULT_NOTEBOOK, DEFAULT_TIMEOUT_S, DaskPool, Engine, Outcome, Task, worker_init
 from apex_nb.batch.keys import (
     ENVELOPE_NAME,
@@ -47,6 +46,7 @@ from apex_nb.batch.keys import (
 from apex_nb.batch.rows import Portfolio, Site, inputs_json, load_portfolio
 from apex_nb.canonical import file_sha256
 from apex_nb.errors import ApexError, FieldProblem, InputError
+from apex_nb.version import __version__
 
 LOCK_FILE = ".batch.lock"
 

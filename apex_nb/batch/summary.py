@@ -26,8 +26,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from apex_nb import __version__
 from apex_nb.batch.keys import ENVELOPE_NAME, RunRecord, atomic_write
+from apex_nb.version import __version__
 
 if TYPE_CHECKING:
     import pandas as pd

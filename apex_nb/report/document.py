@@ -38,11 +38,11 @@ from typing import Any, Literal
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
-from apex_nb import __version__
 from apex_nb.envelope import Envelope, LocatedCheck
 from apex_nb.errors import FieldProblem, InputError
 from apex_nb.report import blocks
 from apex_nb.report.pdf import CSP_META
+from apex_nb.version import __version__
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 _JINJA = Environment(
