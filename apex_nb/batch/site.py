@@ -101,6 +101,6 @@ class SiteScope:
 
 def write_envelope(envelope: Envelope, path: str | Path) -> Path:
     """Write ``envelope.to_json()`` atomically (temp file + ``os.replace``)."""
-    from apex_nb.batch.keys import atomic_write
+    from apex_nb.files import atomic_write
 
     return atomic_write(Path(path), envelope.to_json())

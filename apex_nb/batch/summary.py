@@ -26,15 +26,16 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from apex_nb.batch.keys import ENVELOPE_NAME, RunRecord, atomic_write
+from apex_nb.batch.records import ENVELOPE_NAME, RunRecord
+from apex_nb.files import atomic_write
 from apex_nb.version import __version__
 
 if TYPE_CHECKING:
     import pandas as pd
     from openpyxl.worksheet.worksheet import Worksheet
 
+    from apex_nb.batch.plan import BatchResult
     from apex_nb.batch.rows import Portfolio
-    from apex_nb.batch.runner import BatchResult
 
 REPORT_NAME = "report.html"
 FAILURES_LOG = "failures.log"

@@ -53,7 +53,8 @@ def register(subparsers: Any) -> None:
 
 def cmd_batch(args: argparse.Namespace) -> int:
     """Run the batch; print what ran, what was reused, what failed and where the outputs are."""
-    from apex_nb.batch.runner import BatchOptions, default_workers, run_batch
+    from apex_nb.batch.plan import BatchOptions, default_workers
+    from apex_nb.batch.runner import run_batch
     from apex_nb.errors import FieldProblem, InputError
 
     if args.workers is not None and args.workers < 1:

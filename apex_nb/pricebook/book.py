@@ -25,8 +25,8 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
-from apex_nb.batch.keys import atomic_write
 from apex_nb.canonical import content_hash
+from apex_nb.files import atomic_write
 from apex_nb.pricebook.spec import Cell, Spec
 from apex_nb.version import __version__
 
