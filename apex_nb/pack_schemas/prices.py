@@ -7,12 +7,11 @@ and running ``cost.estimate`` again on the same bill of quantities, never re-run
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 from typing import Literal
 
 from pydantic import Field, model_validator
 
-from apex_nb.pack_schemas.base import PackModel
+from apex_nb.pack_schemas.base import PackModel, require_increasing
 
 SteelFamily = Literal["pipe", "hss_round", "hss_rect", "w_shape"]
 
@@ -79,6 +78,5 @@ class PricesPack(PackModel):
             ("auger_usd_per_ft", [a.diameter_in for a in self.auger_usd_per_ft]),
             ("labor_bands", [b.max_height_ft for b in self.labor_bands]),
         ):
-            if any(b <= a for a, b in itertools.pairwise(values)):
-                raise ValueError(f"{name} must be sorted by strictly increasing size")
+            require_increasing(name, values, "must be sorted by strictly increasing size")
         return self
