@@ -41,6 +41,17 @@ REPORT_NAME = "report.html"
 FAILURES_LOG = "failures.log"
 REASON_CHARS = 200
 
+#: The sheet's inputs repeated in the summary, in this order.
+INPUT_COLUMNS = (
+    "edition",
+    "wind_speed_mph",
+    "exposure",
+    "sign_width_ft",
+    "sign_height_ft",
+    "top_height_ft",
+    "post_count",
+    "soil_class",
+)
 #: Summary columns (``summary.csv`` keeps these machine names; the workbook shows ``LABELS``).
 COLUMNS = (
     "row",
@@ -52,14 +63,7 @@ COLUMNS = (
     "status",
     "run",
     "error",
-    "edition",
-    "wind_speed_mph",
-    "exposure",
-    "sign_width_ft",
-    "sign_height_ft",
-    "top_height_ft",
-    "post_count",
-    "soil_class",
+    *INPUT_COLUMNS,
     "passed",
     "governing_check",
     "governing_ratio",
@@ -76,16 +80,6 @@ COLUMNS = (
     "envelope",
     "report",
     "notebook",
-)
-INPUT_COLUMNS = (
-    "edition",
-    "wind_speed_mph",
-    "exposure",
-    "sign_width_ft",
-    "sign_height_ft",
-    "top_height_ft",
-    "post_count",
-    "soil_class",
 )
 #: Readable workbook headers (units in brackets).
 LABELS: dict[str, str] = {
