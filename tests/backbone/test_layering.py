@@ -86,6 +86,16 @@ def test_the_checker_fails_on_a_deliberately_wrong_import(tmp_path: Path, kind: 
     assert expected in done.stdout, done.stdout
 
 
+def test_an_exception_no_longer_needed_is_an_error(tmp_path: Path) -> None:
+    for folder in ("apex_nb", "widgets"):
+        shutil.copytree(ROOT / folder, tmp_path / folder, ignore=shutil.ignore_patterns("__pycache__", "templates"))
+    stale = '\n[[tool.apex-nb.exceptions]]\nimporter = "apex_nb.packs"\nimported = "apex_nb.registry"\nreason = "x"\n'
+    (tmp_path / "pyproject.toml").write_text((ROOT / "pyproject.toml").read_text(encoding="utf-8") + stale)
+    done = _check(tmp_path)
+    assert done.returncode == 1
+    assert "exception apex_nb.packs -> apex_nb.registry is no longer needed" in done.stdout
+
+
 def test_every_solver_has_semver_and_documented_fields() -> None:
     from apex_nb import list_solvers
 
