@@ -196,24 +196,26 @@ class Calc:
     def trial(self, name: str, inputs: Mapping[str, Any] | Any) -> Envelope:
         """Solve with the same pack library without keeping the result (a sizing iteration).
 
-        Keep the converged trial with ``adopt`` so it becomes a part exactly once.
+        Returns an unsealed draft (no hash yet); keep the converged trial with ``adopt``, which seals
+        it, so it becomes a part exactly once.
         """
         from apex_nb.registry import solve
 
         memo = _PART_MEMO.get()
         key = _memo_key(name, inputs, self.library) if memo is not None else None
         if memo is None or key is None:
-            return solve(name, inputs, library=self.library)
+            return solve(name, inputs, library=self.library, sealed=False)
         found = memo.pop(key, None)  # re-inserted below: the dict's order is the recency (LRU)
         if found is None:
-            found = solve(name, inputs, library=self.library)
+            found = solve(name, inputs, library=self.library, sealed=False)
             while len(memo) >= PART_MEMO_LIMIT:
                 memo.pop(next(iter(memo)))
         memo[key] = found
         return found
 
     def adopt(self, envelope: Envelope) -> Envelope:
-        """Keep an envelope already solved with this library (a converged trial) as a part."""
+        """Keep an envelope already solved with this library (a converged trial) as a part, sealed."""
+        envelope = envelope.sealed()
         for used in envelope.packs:
             self._record_pack(PackRef(used.name, used.version, used.sha256))
         self.parts.append(envelope)

@@ -140,8 +140,34 @@ class Envelope(_Strict):
     @classmethod
     def seal(cls, **fields: Any) -> Envelope:
         """An envelope from its fields with ``content_sha256`` computed (do not pass it)."""
-        draft = cls.model_validate({**fields, "content_sha256": _PLACEHOLDER_HASH})
-        return draft.model_copy(update={"content_sha256": draft.compute_hash()})
+        return cls.draft(**fields).sealed()
+
+    @classmethod
+    def draft(cls, **fields: Any) -> Envelope:
+        """An envelope whose hash is not computed yet: a sizing trial that may be thrown away.
+
+        Hashing is about half the cost of a small solve, and a design tries many sections and
+        augers for each one it keeps; ``sealed()`` computes the hash when a trial is adopted.
+        A draft never verifies (its hash field holds a placeholder).
+        """
+        return cls.model_validate({**fields, "content_sha256": _PLACEHOLDER_HASH})
+
+    @property
+    def is_sealed(self) -> bool:
+        """False for a ``draft`` whose hash has not been computed."""
+        return self.content_sha256 != _PLACEHOLDER_HASH
+
+    def sealed(self) -> Envelope:
+        """This envelope with its content hash (and its parts' hashes) computed; itself if sealed."""
+        if self.is_sealed:
+            return self
+        parts = [part.sealed() for part in self.parts]
+        whole = (
+            self
+            if all(a is b for a, b in zip(parts, self.parts, strict=True))
+            else self.model_copy(update={"parts": parts})
+        )
+        return whole.model_copy(update={"content_sha256": whole.compute_hash()})
 
     def verify(
         self,
