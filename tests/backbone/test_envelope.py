@@ -134,3 +134,29 @@ def test_envelope_refuses_nan() -> None:
     data["confidence"] = float("nan")
     with pytest.raises(ValueError):
         Envelope.model_validate(data)
+
+
+def test_trials_are_drafts_and_adopted_parts_are_sealed() -> None:
+    """Sizing trials skip hashing; whatever becomes a part, and every returned envelope, is sealed."""
+    from apex_nb.calc import Calc
+    from apex_nb.errors import EnvelopeError
+    from apex_nb.packs import PackLibrary
+
+    calc = Calc(PackLibrary())
+    trial = calc.trial("wind.asce7_qz", {"edition": "7-16", "wind_speed_mph": 115, "exposure": "C", "height_ft": 30})
+    assert not trial.is_sealed
+    with pytest.raises(EnvelopeError):
+        trial.verify()
+    part = calc.adopt(trial)
+    assert part.is_sealed and part.verify() and calc.parts == [part]
+    design = solve(
+        "design.pole_sign",
+        {"wind": {"edition": "7-16", "wind_speed_mph": 115, "exposure": "C"},
+         "faces": [{"width_ft": 10, "height_ft": 6, "top_height_ft": 25}]},
+    )  # fmt: skip
+    stack = [design]
+    while stack:
+        envelope = stack.pop()
+        assert envelope.is_sealed, envelope.solver.name
+        stack.extend(envelope.parts)
+    assert design.verify()
