@@ -338,7 +338,7 @@ def no_post_verdict(
         "needs_engineer_review": True,
         "review_reasons": sorted({message, *verdict["review_reasons"]}),
         "review_notes": verdict["review_notes"],
-        "parts_sha256": [p.content_sha256 for p in calc.parts],
+        "parts_sha256": calc.part_hashes(),
     }
 
 
@@ -554,7 +554,7 @@ def price_and_verdict(calc: Calc, bom: dict[str, Any], policy: SignDesignDefault
             "governing_check": gov_label,
             "governing_ratio": gov_ratio,
             **verdict,
-            "parts_sha256": [p.content_sha256 for p in calc.parts],
+            "parts_sha256": calc.part_hashes(),
         }
     gov_label, gov_ratio = governing_check(calc.parts)
     verdict = review(calc, policy.review_confidence_below)
@@ -566,7 +566,7 @@ def price_and_verdict(calc: Calc, bom: dict[str, Any], policy: SignDesignDefault
         "governing_check": gov_label,
         "governing_ratio": gov_ratio,
         **verdict,
-        "parts_sha256": [p.content_sha256 for p in calc.parts],
+        "parts_sha256": calc.part_hashes(),
     }
 
 
