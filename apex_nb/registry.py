@@ -15,7 +15,7 @@ from apex_nb.calc import Calc, Solver
 from apex_nb.envelope import Envelope, PackUsed, SolverId, confidence_from
 from apex_nb.errors import InputError, SolverError
 from apex_nb.inputs import SolverInput, validate
-from apex_nb.packs import PackLibrary
+from apex_nb.packs import PackLibrary, pack_snapshot
 from apex_nb.version import __version__
 
 __all__ = ["Solver", "get_solver", "list_solvers", "solve"]
@@ -65,10 +65,13 @@ def solve(
     *,
     library: PackLibrary | None = None,
     pack_versions: Mapping[str, str] | None = None,
+    sealed: bool = True,
 ) -> Envelope:
     """Validate ``inputs``, run solver ``name`` and return its verified envelope.
 
     ``pack_versions`` pins pack versions by name (default: the newest locked version).
+    ``sealed=False`` returns an ``Envelope.draft`` (no hash yet): ``Calc.trial`` uses it for
+    sizing iterations, and ``Calc.adopt`` seals the one it keeps.
     """
     solver = get_solver(name)
     model = validate(solver.input_model, inputs, context=f"{name} input")
@@ -76,14 +79,15 @@ def solve(
         library = PackLibrary(pins=dict(pack_versions or {}))
     elif pack_versions:
         library = PackLibrary(root=library.root, pins={**library.pins, **pack_versions})
-    calc = Calc(library=library, solve_fn=solve)
-    raw_result = solver.run(model, calc)
+    calc = Calc(library=library, seal_parts=sealed, solve_fn=solve)
+    with pack_snapshot():  # one consistent set of pack files for the solve and its sub-solves
+        raw_result = solver.run(model, calc)
     result = _plain(raw_result)
     solver_id = SolverId(name=solver.name, version=solver.version)
     packs = [PackUsed(**ref.as_dict()) for ref in sorted(calc.packs_used.values(), key=lambda r: r.name)]
     canonical_inputs = model.model_dump(mode="json")
     try:
-        return Envelope.seal(
+        envelope = Envelope.draft(
             solver=solver_id,
             inputs=canonical_inputs,
             result=result,
@@ -97,5 +101,6 @@ def solve(
             parts=calc.parts,
             apex_nb_version=__version__,
         )
+        return envelope.sealed() if sealed else envelope
     except ValueError as exc:  # a non-finite number in the result or trace
         raise SolverError(f"{name}: {exc}") from exc

@@ -18,7 +18,14 @@ from apex_nb.errors import InputError
 from apex_nb.pack_schemas.design_defaults import SignDesignDefaultsPack
 from apex_nb.pack_schemas.foundation_choice import FoundationChoicePack
 from apex_nb.solvers.design.inputs import Face, SiteWind, Soil
-from apex_nb.solvers.foundation.choice import CostBasis, FootingOption, PricedOption, allowed_diameters_in, choose
+from apex_nb.solvers.foundation.choice import (
+    CostBasis,
+    FootingOption,
+    PricedOption,
+    allowed_diameters_in,
+    choose,
+    price_option,
+)
 from apex_nb.solvers.member.common import AsceEdition, DesignMethod, load_combinations
 
 DEFAULTS_PACK = "sign-design-defaults"
@@ -338,7 +345,7 @@ def no_post_verdict(
         "needs_engineer_review": True,
         "review_reasons": sorted({message, *verdict["review_reasons"]}),
         "review_notes": verdict["review_notes"],
-        "parts_sha256": [p.content_sha256 for p in calc.parts],
+        "parts_sha256": calc.part_hashes(),
     }
 
 
@@ -356,6 +363,54 @@ def soil_inputs(soil: Soil) -> dict[str, Any]:
     else:
         data["soil_class"] = soil.soil_class
     return data
+
+
+#: Skip an auger whose cost, at a proven lower bound of its depth, exceeds the runner-up's (the
+#: choice is unchanged; tests compare with this off across a sweep of designs).
+AUGER_BOUND_PRUNING = True
+
+
+def _dearer_than_runner_up(
+    size_in: float,
+    trials: dict[float, Envelope],
+    options: list[FootingOption],
+    base: dict[str, Any],
+    basis: CostBasis,
+    prices: Any,
+    rules: FoundationChoicePack,
+    further: Callable[[FootingOption], bool],
+    costs: dict[float, float],
+) -> bool:
+    """True when auger ``size_in`` can be neither the cheapest passing footing nor the runner-up.
+
+    Depth lower bound: with the soil pressure S non-decreasing in depth, IBC Eq. 18-1 gives
+    d_req(A/k) >= d_req(A)/k for A = 2.34P/(S b) and k = b'/b > 1 (and Eq. 18-2 likewise), so
+    the exact minimum depth of a wider auger b' is at least d_min(b) b/b' for every narrower b
+    already solved, and at least the minimum depth. Its direct cost at that depth (concrete,
+    drilling, embedded steel; rebar >= 0) bounds its cost from below, since every line grows with
+    depth. When that bound is above the second-cheapest option already known to pass everything
+    (embedment, depth limits, ``further``), the auger cannot be chosen or be the runner-up, and
+    ``choose`` never asks ``further`` about options dearer than the runner-up.
+    """
+    passing = [o for o in options if o.passed and rules.min_depth_ft - 1e-9 <= o.depth_ft <= rules.max_depth_ft + 1e-9]
+    if len(passing) < 2:
+        return False
+    for option in passing:
+        if option.diameter_in not in costs:
+            costs[option.diameter_in] = price_option(option, basis, prices).cost_usd
+    ranked = sorted(passing, key=lambda o: (costs[o.diameter_in], o.diameter_in, o.depth_ft))
+    known = [costs[o.diameter_in] for o in ranked if further(o)][:2]
+    if len(known) < 2 or not trials:
+        return False
+    depth_lb = max(
+        [float(base.get("min_depth_ft") or 0.0)]
+        + [(t.result["minimum_depth_ft"] - 1e-6) * d / size_in for d, t in trials.items() if d < size_in]
+    )
+    if depth_lb <= 0.0:
+        return False
+    area_ft2 = math.pi * (size_in / 12.0) ** 2 / 4.0
+    bound = FootingOption(size_in, depth_lb, area_ft2 * depth_lb / 27.0, True, 0.0)
+    return price_option(bound, basis, prices).cost_usd > known[1] + 1e-9
 
 
 @dataclass(frozen=True)
@@ -415,9 +470,22 @@ def pick_footing(
     base["min_depth_ft"] = max(soil.min_depth_ft, rules.min_depth_ft)
     sizes = allowed_diameters_in(policy.auger_diameters_in, post_width_in, policy.footing_clearance_in)
     sizes = sizes or [policy.auger_diameters_in[-1]]
+    basis = cost_basis or CostBasis(holes=1)
     trials: dict[float, Envelope] = {}
     options: list[FootingOption] = []
+    further_memo: dict[float, bool] = {}
+    costs: dict[float, float] = {}
+
+    def further(option: FootingOption) -> bool:
+        if option.diameter_in not in further_memo:
+            further_memo[option.diameter_in] = also_passes is None or also_passes(trials[option.diameter_in])
+        return further_memo[option.diameter_in]
+
     for size_in in sizes:
+        if AUGER_BOUND_PRUNING and _dearer_than_runner_up(
+            size_in, trials, options, base, basis, prices, rules, further, costs
+        ):
+            continue
         trial = calc.trial("foundation.embedment", {**base, "diameter_ft": size_in / 12.0})
         trials[size_in] = trial
         options.append(
@@ -425,11 +493,11 @@ def pick_footing(
                 diameter_in=size_in,
                 depth_ft=trial.result["design_depth_ft"],
                 concrete_yd3=trial.result["concrete_yd3"],
-                passed=bool(trial.result["passed"]) and (also_passes is None or also_passes(trial)),
+                passed=bool(trial.result["passed"]),
                 rebar_lb=rebar_lb(trial) if rebar_lb is not None else 0.0,
             )
         )
-    choice = choose(options, cost_basis or CostBasis(holes=1), prices, rules)
+    choice = choose(options, basis, prices, rules, further if also_passes is not None else None)
     calc.applies(
         "footing within the foundation-choice depth limits",
         choice.chosen is not None,
@@ -553,7 +621,7 @@ def price_and_verdict(calc: Calc, bom: dict[str, Any], policy: SignDesignDefault
             "governing_check": gov_label,
             "governing_ratio": gov_ratio,
             **verdict,
-            "parts_sha256": [p.content_sha256 for p in calc.parts],
+            "parts_sha256": calc.part_hashes(),
         }
     gov_label, gov_ratio = governing_check(calc.parts)
     verdict = review(calc, policy.review_confidence_below)
@@ -565,7 +633,7 @@ def price_and_verdict(calc: Calc, bom: dict[str, Any], policy: SignDesignDefault
         "governing_check": gov_label,
         "governing_ratio": gov_ratio,
         **verdict,
-        "parts_sha256": [p.content_sha256 for p in calc.parts],
+        "parts_sha256": calc.part_hashes(),
     }
 
 
@@ -595,24 +663,39 @@ def footing_torsion(
     rods (``post_width_in`` None). Without a Table 1806.2 class the presumptive class 4 sliding
     values are used (an assumption).
     """
+    inputs = torsion_inputs(
+        calc, torsion_lb_ft=torsion_lb_ft, footing=footing, soil=soil, dead_load_lb=dead_load_lb,
+        post_width_in=post_width_in, fc_psi=fc_psi,
+    )  # fmt: skip
+    return calc.solve("foundation.shaft_torsion", inputs)
+
+
+def torsion_inputs(
+    calc: Calc,
+    *,
+    torsion_lb_ft: float,
+    footing: Envelope,
+    soil: Soil,
+    dead_load_lb: float,
+    post_width_in: float | None,
+    fc_psi: float,
+) -> dict[str, Any]:
+    """The ``foundation.shaft_torsion`` inputs of a footing (see ``footing_torsion``)."""
     soil_class = soil.soil_class
     if soil_class is None:
         soil_class = 4
         calc.assume("Footing torsion: no soil class given, presumptive IBC Table 1806.2 class 4 sliding values used")
-    return calc.solve(
-        "foundation.shaft_torsion",
-        {
-            "torsion_kip_ft": torsion_lb_ft / LB_PER_KIP,
-            "diameter_ft": footing.result["b_ft"],
-            "depth_ft": footing.result["design_depth_ft"],
-            "ibc_edition": soil.ibc_edition,
-            "soil_class": soil_class,
-            "dead_load_kip": dead_load_lb / LB_PER_KIP,
-            "transfer": "lugs" if post_width_in is not None else "anchor_rods",
-            "post_width_in": post_width_in,
-            "fc_psi": fc_psi,
-        },
-    )
+    return {
+        "torsion_kip_ft": torsion_lb_ft / LB_PER_KIP,
+        "diameter_ft": footing.result["b_ft"],
+        "depth_ft": footing.result["design_depth_ft"],
+        "ibc_edition": soil.ibc_edition,
+        "soil_class": soil_class,
+        "dead_load_kip": dead_load_lb / LB_PER_KIP,
+        "transfer": "lugs" if post_width_in is not None else "anchor_rods",
+        "post_width_in": post_width_in,
+        "fc_psi": fc_psi,
+    }
 
 
 def torsion_passes(
@@ -621,12 +704,12 @@ def torsion_passes(
     """A ``pick_footing`` predicate: the footing torsion check (soil and transfer) passes for that embedment."""
 
     def passes(embedment: Envelope) -> bool:
-        trial = Calc(library=calc.library)
-        part = footing_torsion(
-            trial, torsion_lb_ft=torsion_lb_ft, footing=embedment, soil=soil, dead_load_lb=dead_load_lb,
+        scratch = Calc(library=calc.library)  # its assumptions are the adopted footing's to state
+        inputs = torsion_inputs(
+            scratch, torsion_lb_ft=torsion_lb_ft, footing=embedment, soil=soil, dead_load_lb=dead_load_lb,
             post_width_in=post_width_in, fc_psi=fc_psi,
         )  # fmt: skip
-        return bool(part.result["passed"])
+        return bool(calc.trial("foundation.shaft_torsion", inputs).result["passed"])
 
     return passes
 
