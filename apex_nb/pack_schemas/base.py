@@ -6,9 +6,10 @@ raise ``ValueError`` with the message a pack author sees from ``apex-nb packs ve
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 from collections.abc import Iterable, Mapping
-from typing import Any, ClassVar, Protocol, Self
+from typing import Any, ClassVar, Literal, Protocol, Self
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
@@ -17,6 +18,13 @@ class PackModel(BaseModel):
     """Strict, immutable pack data: a typo in a pack fails its load instead of being ignored."""
 
     model_config = ConfigDict(extra="forbid", allow_inf_nan=False, frozen=True)
+
+
+class DatedUsdPack(PackModel):
+    """A commercial pack (prices, quote terms): the date it takes effect and its currency."""
+
+    effective_date: dt.date
+    currency: Literal["USD"]
 
 
 def require_keys(present: Iterable[str], needed: Iterable[str], what: str = "clauses missing:") -> None:
