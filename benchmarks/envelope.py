@@ -35,9 +35,8 @@ PYLON = {
 }
 CANTILEVER = {
     "wind": {"edition": "7-16", "wind_speed_mph": 115, "exposure": "C"},
-    "face": {"width_ft": 6, "height_ft": 3, "weight_lb": 250},
-    "post_height_ft": 18,
-    "arm_length_ft": 8,
+    "face": {"width_ft": 6, "height_ft": 3, "top_height_ft": 16, "weight_lb": 150},
+    "arm_length_ft": 7,
 }
 
 

@@ -275,16 +275,16 @@ AUTO_FOOTING = st.fixed_dictionaries(
 @given(AUTO_FOOTING)
 def test_auger_bound_pruning_gives_the_same_design(inputs: dict[str, Any]) -> None:
     """Skipping augers by the depth lower bound leaves the whole envelope (chosen, runner-up, rejected) equal."""
-    from apex_nb.solvers.design import common
+    from apex_nb.solvers.design import footing
 
     if inputs["sign_type"] == "cantilever":
         inputs = {**inputs, "post_count": 1}
     pruned = design_or_input_error("design.quick_quote", inputs)
-    common.AUGER_BOUND_PRUNING = False
+    footing.AUGER_BOUND_PRUNING = False
     try:
         full = design_or_input_error("design.quick_quote", inputs)
     finally:
-        common.AUGER_BOUND_PRUNING = True
+        footing.AUGER_BOUND_PRUNING = True
     assert (pruned is None) == (full is None)
     if pruned is not None and full is not None:
         assert pruned.content_sha256 == full.content_sha256
