@@ -199,11 +199,8 @@ def check_settings(settings: AppSettings) -> Path:
 
 def tuning_args(settings: AppSettings) -> list[str]:
     """The Voila options that make the first page fast (``benchmarks/app.py --compare`` drops them)."""
-    allowed = ",".join(f"'{name}'" for name in FRONTEND_EXTENSIONS)
-    return [
-        f"--VoilaConfiguration.extension_allowlist=[{allowed}]",
-        f"--VoilaKernelManager.fill_delay={settings.pool_fill_delay_s}",
-    ]
+    allowed = [f"--VoilaConfiguration.extension_allowlist={name}" for name in FRONTEND_EXTENSIONS]
+    return [*allowed, f"--VoilaKernelManager.fill_delay={settings.pool_fill_delay_s}"]
 
 
 def voila_command(settings: AppSettings) -> tuple[list[str], dict[str, str]]:
