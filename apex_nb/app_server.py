@@ -242,6 +242,9 @@ def voila_command(settings: AppSettings) -> tuple[list[str], dict[str, str]]:
     if settings.projects_dir:
         env[PROJECTS_ENV] = str(Path(settings.projects_dir).resolve())
     env.pop("MPLBACKEND", None)
+    # One page, one kernel: the kernel need not echo every typed value back to the page before it
+    # sends the new result (ipywidgets 8 echoes for other views of the same kernel; there are none).
+    env.setdefault("JUPYTER_WIDGETS_ECHO", "0")
     return argv, env
 
 
