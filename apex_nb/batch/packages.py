@@ -17,6 +17,7 @@ fixed member date so the same package gives the same bytes.
 
 from __future__ import annotations
 
+import csv
 import re
 import tempfile
 import zipfile
@@ -30,6 +31,7 @@ Layout = Literal["per-site", "one"]
 LAYOUTS: tuple[str, ...] = ("per-site", "one")
 PACKAGES_DIR = "calc-packages"
 ALL_ZIP = "calc-packages.zip"
+SUMMARY_CSV = "summary.csv"
 MAX_NAME_CHARS = 64
 REASON_CHARS = 240
 ZIP_DATE = (2000, 1, 1, 0, 0, 0)
@@ -46,12 +48,12 @@ def safe_name(site_id: str, taken: set[str] | None = None) -> str:
 
     Anything else (``/``, ``\\``, spaces, control or non-ASCII characters) becomes ``_``; dots,
     dashes and underscores are taken off both ends (``..``, ``.hidden``, ``-rf``); an empty
-    result becomes ``site``, a Windows device name (``CON``) ``site-CON``. ``taken`` (updated) gets ``-2``, ``-3``...
-    suffixes so two ids that clean to the same name never overwrite each other.
+    result becomes ``site``, a Windows device name (``CON``) ``site-CON``. ``taken`` (updated)
+    gets ``-2``, ``-3``... suffixes so two ids that clean to the same name never overwrite each other.
     """
     name = _EDGES.sub("", _UNSAFE.sub("_", site_id)[:MAX_NAME_CHARS]) or "site"
     if name.split(".")[0].upper() in _DEVICE_NAMES:
-        name = f"site-{name}"
+        name = f"site-{name}"[:MAX_NAME_CHARS]
     if taken is None:
         return name
     candidate, number = name, 2
@@ -71,12 +73,28 @@ class PackagesResult:
     failed: dict[str, str] = field(default_factory=dict)
 
 
+def priced_in_summary(out: Path) -> set[str] | None:
+    """Site ids with status ``ok`` in ``DIR/summary.csv`` (the sheet of the last batch); None without one."""
+    try:
+        with (out / SUMMARY_CSV).open(encoding="utf-8", newline="") as handle:
+            return {row.get("site_id", "") for row in csv.DictReader(handle) if row.get("status") == "ok"}
+    except (OSError, csv.Error):
+        return None
+
+
 def finished_sites(out: Path) -> list[tuple[str, Path]]:
-    """(site id, run folder) of every run recorded ok with its envelope, in site order."""
+    """(site id, run folder) of every run recorded ok with its envelope, in site order.
+
+    Only the sites of the last batch's sheet count: runs of rows since removed from the sheet
+    stay in ``DIR/runs`` (a cache) but get no package.
+    """
+    current = priced_in_summary(out)
     found = []
     for folder in sorted((out / "runs").glob("*/")):
         record = RunRecord.read(folder)
-        if record is not None and record.status == "ok" and (folder / ENVELOPE_NAME).is_file():
+        if record is None or record.status != "ok" or not (folder / ENVELOPE_NAME).is_file():
+            continue
+        if current is None or record.site_id in current:
             found.append((record.site_id, folder))
     return found
 

@@ -101,3 +101,14 @@ def test_a_broken_run_is_listed_and_the_others_are_packaged(tmp_path: Path) -> N
                  "--calc-packages"])  # fmt: skip
     assert code == 0  # the batch re-ran the broken site (its envelope no longer matched), so both are packaged
     assert sorted(p.name for p in (out / PACKAGES_DIR).iterdir()) == [f"{s}.zip" for s in sorted(SITES)]
+
+
+def test_sites_dropped_from_the_sheet_lose_their_packages(tmp_path: Path) -> None:
+    code, out = _batch(tmp_path, "--calc-packages")
+    assert code == 0 and len(list((out / PACKAGES_DIR).iterdir())) == 2
+    header, rows = portfolio_rows(SITES[1:])
+    sheet = write_csv(tmp_path / "fewer.csv", header, rows)
+    code = main(["batch", str(sheet), "--out", str(out), "--engine", "inprocess", "--quiet", "--calc-packages"])
+    assert code == 0
+    assert (out / "runs" / SITES[0] / "envelope.json").is_file()  # the run stays cached
+    assert [p.name for p in (out / PACKAGES_DIR).iterdir()] == [f"{SITES[1]}.zip"]  # its package does not
