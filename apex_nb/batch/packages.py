@@ -25,7 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from apex_nb.batch.keys import ENVELOPE_NAME, RunRecord, atomic_write
+from apex_nb.batch.records import ENVELOPE_NAME, RunRecord
+from apex_nb.files import atomic_write
 
 Layout = Literal["per-site", "one"]
 LAYOUTS: tuple[str, ...] = ("per-site", "one")
