@@ -10,9 +10,15 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from apex_nb.equations.asce7.signs import interpolate_1d
+from apex_nb.equations.interpolation import interpolate_1d
+from apex_nb.equations.metadata import equation
+from apex_nb.units import IN_PER_FT
+
+_CF = "ASCE 7-16 Fig. 29.4-1"
+_FORCE = "ASCE 7-16 §29.4"
 
 
+@equation("D √qz", clause=_CF)
 def d_sqrt_qz(diameter_ft: float, qz_psf: float) -> float:
     """D √qz (D in ft, qz in psf): selects the flow regime of round sections (Cf figure rows)."""
     return diameter_ft * math.sqrt(qz_psf)
@@ -28,3 +34,45 @@ def other_structure_force_lb(
 ) -> float:
     """F = qz (Kd) G Cf Af, lb (Kd here only in 7-22, where it left qz; elsewhere pass 1)."""
     return qz_psf * kd_in_force * gust_factor * cf * area_ft2
+
+
+@equation("D_in/12")
+def post_width_ft(post_width_in: float) -> float:
+    """Post diameter or face width D in ft from inches."""
+    return post_width_in / IN_PER_FT
+
+
+@equation("h / D", clause=_CF)
+def aspect_ratio_h_over_d(height_ft: float, width_ft: float) -> float:
+    """h/D of a post, the column variable of the Cf figure."""
+    return height_ft / width_ft
+
+
+@equation("qz G Cf Af", clause=_FORCE, number="Eq. 29.4-1", editions=("7-05", "7-10", "7-16"))
+def post_force_kd_in_qz_lb(qz_psf: float, gust_factor: float, cf: float, area_ft2: float) -> float:
+    """F = qz G Cf Af, lb, with Kd inside qz (7-05 Eq. 6-28, 7-10 Eq. 29.5-1, 7-16 Eq. 29.4-1)."""
+    return other_structure_force_lb(qz_psf, gust_factor, cf, area_ft2)
+
+
+@equation("qz Kd G Cf Af", clause="ASCE 7-22 §29.4", number="Eq. 29.4-1", editions=("7-22",))
+def post_force_kd_in_force_lb(qz_psf: float, gust_factor: float, cf: float, area_ft2: float, kd: float) -> float:
+    """F = qz Kd G Cf Af, lb (7-22 Eq. 29.4-1: Kd in the force)."""
+    return other_structure_force_lb(qz_psf, gust_factor, cf, area_ft2, kd)
+
+
+@equation("Σ Fi zi / Σ Fi")
+def band_resultant_height_ft(total_moment_lb_ft: float, total_force_lb: float) -> float:
+    """Height of the resultant of the band forces: their moment about grade over their total, ft."""
+    return total_moment_lb_ft / total_force_lb
+
+
+@equation("n F,post")
+def posts_force_lb(force_per_post_lb: float, number_of_posts: int) -> float:
+    """Force on n identical posts side by side without shielding, lb."""
+    return force_per_post_lb * number_of_posts
+
+
+@equation("F y")
+def posts_moment_lb_ft(force_lb: float, resultant_height_ft: float) -> float:
+    """Moment at grade of the posts' force about its resultant height, lb·ft."""
+    return force_lb * resultant_height_ft

@@ -14,8 +14,9 @@ from typing import Any, Literal
 from pydantic import Field, model_validator
 
 from apex_nb.calc import Calc
-from apex_nb.equations.asce7.other_structures import cf_by_aspect, d_sqrt_qz, other_structure_force_lb
-from apex_nb.equations.asce7.signs import minimum_design_force_lb
+from apex_nb.equations.asce7 import other_structures as eq
+from apex_nb.equations.asce7.signs import minimum_design_force_lb, total_force_lb
+from apex_nb.equations.metadata import formula_of
 from apex_nb.errors import FieldProblem, InputError
 from apex_nb.inputs import SolverInput
 from apex_nb.registry import Solver
@@ -129,8 +130,8 @@ def run(inputs: PostInput, calc: Calc) -> dict[str, Any]:
     clauses = pack.clauses
     calc.note("edition", inputs.edition, description="ASCE 7 edition in force")
     method = resolve_kz_method(calc, pack, inputs.kz_method)
-    d_ft = calc.value(
-        "D", inputs.post_width_in / 12.0, unit="ft", description="post diameter or width", formula="D_in/12"
+    d_ft = calc.apply(
+        "D", eq.post_width_ft, inputs.post_width_in, unit="ft", description="post diameter or width", clause=""
     )
     kzt = calc.value("Kzt", inputs.kzt, description="topographic factor (input)", clause=clauses["kzt"])
     kd_default = pack.kd[_KD_KEY[inputs.post_shape]]
@@ -149,7 +150,6 @@ def run(inputs: PostInput, calc: Calc) -> dict[str, Any]:
     ke = ke_for(calc, pack, inputs.ground_elevation_ft)
     importance = importance_for(calc, pack, inputs.importance_factor)
     kd_in_qz = pack.velocity_pressure.kd_in_qz
-    kd_force = 1.0 if kd_in_qz else kd
     gust = gust_factor_for(
         calc,
         pack,
@@ -164,8 +164,8 @@ def run(inputs: PostInput, calc: Calc) -> dict[str, Any]:
     )
     g = gust.value
     aspect_h = inputs.aspect_height_ft if inputs.aspect_height_ft is not None else inputs.exposed_height_ft
-    h_d = calc.value(
-        "h/D", aspect_h / d_ft, description="aspect ratio for Cf", formula="h / D", clause=clauses["other_cf"]
+    h_d = calc.apply(
+        "h/D", eq.aspect_ratio_h_over_d, aspect_h, d_ft, description="aspect ratio for Cf", clause=clauses["other_cf"]
     )
     if inputs.aspect_height_ft is None:
         calc.assume(
@@ -186,6 +186,7 @@ def run(inputs: PostInput, calc: Calc) -> dict[str, Any]:
             "Square posts: wind normal to a face (same direction as the sign's Case A force)", clauses["other_cf"]
         )
 
+    force_eq, force_args = (eq.post_force_kd_in_qz_lb, ()) if kd_in_qz else (eq.post_force_kd_in_force_lb, (kd,))
     steps = pack.band_heights_ft or (pack.kz_table.heights_ft if pack.kz_table else [])
     bands: list[dict[str, Any]] = []
     total = 0.0
@@ -206,29 +207,33 @@ def run(inputs: PostInput, calc: Calc) -> dict[str, Any]:
         if inputs.post_shape == "square":
             row_name = "square_normal"
         else:
-            regime = d_sqrt_qz(d_ft, qz)
+            regime = eq.d_sqrt_qz(d_ft, qz)
             supercritical = regime > other.round_supercritical_d_sqrt_qz
             row_name = f"round_{inputs.surface}" if supercritical else "round_subcritical"
             calc.value(
                 f"D√qz,{i}",
                 regime,
                 description="flow regime of the round post",
-                formula="D √qz",
+                formula=formula_of(eq.d_sqrt_qz),
                 clause=clauses["other_cf"],
             )
         cf = calc.value(
             f"Cf,{i}",
-            cf_by_aspect(h_d, other.h_over_d, other.rows[row_name]),
+            eq.cf_by_aspect(h_d, other.h_over_d, other.rows[row_name]),
             description=f"force coefficient, row '{row_name}', h/D = {h_d:.3g}",
             clause=clauses["other_cf"],
         )
         area = (hi - lo) * d_ft
-        force = calc.value(
+        force = calc.apply(
             f"F,{i}",
-            other_structure_force_lb(qz, g, cf, area, kd_force),
+            force_eq,
+            qz,
+            g,
+            cf,
+            area,
+            *force_args,
             unit="lb",
             description=f"force on one post, {lo:g} to {hi:g} ft",
-            formula="qz " + ("" if kd_in_qz else "Kd ") + "G Cf Af",
             clause=clauses["other_force"],
         )
         total += force
@@ -246,10 +251,20 @@ def run(inputs: PostInput, calc: Calc) -> dict[str, Any]:
                 "force_lb": force,
             }
         )
-    per_post = calc.value("F,post", total, unit="lb", description="force on one post", formula="Σ Fi")
+    per_post = calc.value(
+        "F,post", total, unit="lb", description="force on one post", formula=formula_of(total_force_lb)
+    )
     f_min = minimum_design_force_lb(design.minimum_pressure_psf, inputs.exposed_height_ft * d_ft)
     minimum_applied = per_post < f_min
-    y = calc.value("y", moment / total, unit="ft", description="height of the post resultant", formula="Σ Fi zi / Σ Fi")
+    y = calc.apply(
+        "y",
+        eq.band_resultant_height_ft,
+        moment,
+        total,
+        unit="ft",
+        description="height of the post resultant",
+        clause="",
+    )
     if minimum_applied:
         calc.warn(f"the minimum design wind force ({design.minimum_pressure_psf:g} psf) governs the posts")
         per_post = calc.value(
@@ -259,8 +274,18 @@ def run(inputs: PostInput, calc: Calc) -> dict[str, Any]:
             "y", 0.5 * inputs.exposed_height_ft, unit="ft", description="centroid of the post (minimum case)"
         )
     n = inputs.number_of_posts
-    total_all = calc.value("F,posts", per_post * n, unit="lb", description=f"force on {n} post(s)", formula="n F,post")
-    m_all = calc.value("M,posts", total_all * y, unit="lb·ft", description="moment at grade, all posts", formula="F y")
+    total_all = calc.apply(
+        "F,posts", eq.posts_force_lb, per_post, n, unit="lb", description=f"force on {n} post(s)", clause=""
+    )
+    m_all = calc.apply(
+        "M,posts",
+        eq.posts_moment_lb_ft,
+        total_all,
+        y,
+        unit="lb·ft",
+        description="moment at grade, all posts",
+        clause="",
+    )
     asd = design.asd_factor
     return {
         "edition": inputs.edition,

@@ -7,10 +7,19 @@ from typing import Any
 from pydantic import Field, model_validator
 
 from apex_nb.calc import Calc
-from apex_nb.errors import FieldProblem, InputError
 from apex_nb.inputs import SolverInput
 from apex_nb.registry import Solver
-from apex_nb.solvers.wind.common import Edition, Exposure, KzMethod, ke_for, kz_at, qz_psf, wind_pack
+from apex_nb.solvers.wind.common import (
+    Edition,
+    Exposure,
+    KzMethod,
+    importance_for,
+    importance_only_in_7_05,
+    ke_for,
+    kz_at,
+    qz_psf,
+    wind_pack,
+)
 
 VERSION = "1.0.0"
 
@@ -41,16 +50,7 @@ class QzInput(SolverInput):
 
     @model_validator(mode="after")
     def _importance_only_in_7_05(self) -> QzInput:
-        if self.importance_factor is not None and self.edition != "7-05":
-            raise InputError(
-                [
-                    FieldProblem(
-                        "importance_factor",
-                        f"not used by ASCE {self.edition} (risk is in the map speed)",
-                        "only with edition '7-05'",
-                    )
-                ]
-            )
+        importance_only_in_7_05(self.edition, self.importance_factor)
         return self
 
 
@@ -65,13 +65,7 @@ def run(inputs: QzInput, calc: Calc) -> dict[str, Any]:
     if inputs.kd is None:
         calc.assume("Kd = 0.85 for solid freestanding signs", pack.clauses["kd"])
     ke = ke_for(calc, pack, inputs.ground_elevation_ft)
-    importance = 1.0
-    if pack.velocity_pressure.uses_importance:
-        default_i = pack.velocity_pressure.default_importance_factor or 1.0
-        importance = inputs.importance_factor if inputs.importance_factor is not None else default_i
-        calc.value("I", importance, description="importance factor", clause=pack.clauses["importance_factor"])
-        if inputs.importance_factor is None:
-            calc.assume("Importance factor I = 1.0 (Occupancy Category II)", pack.clauses["importance_factor"])
+    importance = importance_for(calc, pack, inputs.importance_factor)
     qz = qz_psf(
         calc, pack, kz=kz, kzt=kzt, kd=kd, ke=ke, wind_speed_mph=inputs.wind_speed_mph, importance_factor=importance
     )

@@ -15,20 +15,9 @@ from typing import Any
 from pydantic import Field, model_validator
 
 from apex_nb.calc import Calc
-from apex_nb.equations.asce7.signs import (
-    aspect_ratio,
-    case_b_eccentricity_ft,
-    case_c_coefficients,
-    case_c_column,
-    case_c_high_clearance_factor,
-    clearance_ratio,
-    interpolate_2d,
-    minimum_design_force_lb,
-    opening_reduction_factor,
-    resultant_height_ft,
-    return_corner_factor,
-    sign_design_force_lb,
-)
+from apex_nb.equations.asce7 import signs as eq
+from apex_nb.equations.asce7.signs import case_c_coefficients, case_c_column
+from apex_nb.equations.metadata import formula_of
 from apex_nb.errors import FieldProblem, InputError
 from apex_nb.inputs import SolverInput
 from apex_nb.pack_schemas.asce7_wind import SolidSigns
@@ -202,8 +191,8 @@ def run(inputs: SignInput, calc: Calc) -> dict[str, Any]:
     )
     g = gust.value
 
-    s_h = calc.value("s/h", clearance_ratio(s, h), description="clearance ratio", clause=clauses["sign_cf"])
-    b_s = calc.value("B/s", aspect_ratio(b, s), description="aspect ratio", clause=clauses["sign_cf"])
+    s_h = calc.value("s/h", eq.clearance_ratio(s, h), description="clearance ratio", clause=clauses["sign_cf"])
+    b_s = calc.value("B/s", eq.aspect_ratio(b, s), description="aspect ratio", clause=clauses["sign_cf"])
     gross = b * s
     area = inputs.sign_area_ft2 if inputs.sign_area_ft2 is not None else gross
     area = calc.value(
@@ -211,26 +200,32 @@ def run(inputs: SignInput, calc: Calc) -> dict[str, Any]:
         area,
         unit="ft²",
         description="gross area of the sign face" + (" (input)" if inputs.sign_area_ft2 else ""),
-        formula="" if inputs.sign_area_ft2 else "B s",
+        formula="" if inputs.sign_area_ft2 else formula_of(eq.gross_area_ft2),
         clause=clauses["sign_force"],
     )
     table = signs.case_ab
-    cf_table = calc.value(
+    cf_table = calc.apply(
         "Cf,A/B table",
-        interpolate_2d(s_h, b_s, table.row_values, table.column_values, table.cells),
+        eq.case_ab_cf_table,
+        s_h,
+        b_s,
+        table.row_values,
+        table.column_values,
+        table.cells,
         description="force coefficient, Cases A and B, from the figure",
-        formula="bilinear interpolation in s/h and B/s",
         clause=clauses["sign_cf"],
     )
     eps = inputs.solidity_ratio
     opening = 1.0
     if eps < 1.0:
-        opening = calc.value(
+        opening = calc.apply(
             "openings factor",
-            opening_reduction_factor(eps, signs.opening_exponent),
+            eq.opening_reduction_factor,
+            eps,
+            signs.opening_exponent,
             description=f"reduction for openings, ε = {eps:g}",
-            formula=f"1 - (1 - ε)^{signs.opening_exponent:g}",
             clause=clauses["openings"],
+            fill={"exponent": signs.opening_exponent},
         )
     calc.applies(
         f"openings below 30 % of the gross area (ε >= {signs.solid_min_solidity:g}): a solid sign",
@@ -242,22 +237,28 @@ def run(inputs: SignInput, calc: Calc) -> dict[str, Any]:
         "Cf,A", cf_table * opening, description="force coefficient, Cases A and B", clause=clauses["sign_cf"]
     )
 
-    force_formula = "qh " + ("" if kd_in_qz else "Kd ") + "G Cf As"
-    force_a = calc.value(
+    force_eq, force_args = (eq.sign_force_kd_in_qh_lb, ()) if kd_in_qz else (eq.sign_force_kd_in_force_lb, (kd,))
+    force_a = calc.apply(
         "F,A",
-        sign_design_force_lb(qh, g, cf_a, area, kd_force),
+        force_eq,
+        qh,
+        g,
+        cf_a,
+        area,
+        *force_args,
         unit="lb",
         description=f"design wind force, Case A ({design.level} level)",
-        formula=force_formula,
         clause=clauses["sign_force"],
     )
-    f_min = calc.value(
+    f_min = calc.apply(
         "F,min",
-        minimum_design_force_lb(design.minimum_pressure_psf, area),
+        eq.minimum_design_force_lb,
+        design.minimum_pressure_psf,
+        area,
         unit="lb",
         description=f"minimum design wind force ({design.minimum_pressure_psf:g} psf on As)",
-        formula=f"{design.minimum_pressure_psf:g} As",
         clause=clauses["minimum"],
+        fill={"pressure": design.minimum_pressure_psf},
     )
     minimum_applied = force_a < f_min
     if minimum_applied:
@@ -275,36 +276,47 @@ def run(inputs: SignInput, calc: Calc) -> dict[str, Any]:
         clauses["minimum"],
     )
     asd = design.asd_factor
-    force_a_asd = calc.value(
+    force_a_asd = calc.apply(
         "F,A,ASD",
-        force_a * asd,
+        eq.asd_level_force_lb,
+        force_a,
+        asd,
         unit="lb",
         description="Case A force at ASD level",
-        formula=f"{asd:g} F,A",
         clause=clauses["asd"],
+        fill={"asd_factor": asd},
     )
     wall = math.isclose(s, h, rel_tol=1e-9)
     raise_ratio = signs.wall_resultant_raise_ratio if wall else 0.0
-    y = calc.value(
+    y = calc.apply(
         "y",
-        resultant_height_ft(h, s, raise_ratio),
+        eq.wall_resultant_height_ft if wall else eq.resultant_height_ft,
+        h,
+        s,
+        raise_ratio,
         unit="ft",
         description="height of the resultant above grade" + (" (s/h = 1: 0.05 s above centre)" if wall else ""),
-        formula="h - s/2" + (f" + {raise_ratio:g} s" if wall else ""),
         clause=clauses["case_c"],
+        fill={"raise_ratio": raise_ratio},
     )
-    moment = calc.value(
-        "M", force_a * y, unit="lb·ft", description="overturning moment at grade, Cases A/B", formula="F,A y"
-    )
-    e_b = calc.value(
+    moment = calc.apply(
+        "M", eq.case_a_moment_lb_ft, force_a, y, unit="lb·ft", description="overturning moment at grade, Cases A/B",
+        clause="",
+    )  # fmt: skip
+    ratio_b = signs.case_b_eccentricity_ratio
+    e_b = calc.apply(
         "e,B",
-        case_b_eccentricity_ft(b, signs.case_b_eccentricity_ratio),
+        eq.case_b_eccentricity_ft,
+        b,
+        ratio_b,
         unit="ft",
         description="Case B offset of the resultant toward the windward edge",
-        formula=f"{signs.case_b_eccentricity_ratio:g} B",
         clause=clauses["case_c"],
+        fill={"ratio": ratio_b},
     )
-    torsion_b = calc.value("T,B", force_a * e_b, unit="lb·ft", description="torsion, Case B", formula="F,A e,B")
+    torsion_b = calc.apply(
+        "T,B", eq.case_b_torsion_lb_ft, force_a, e_b, unit="lb·ft", description="torsion, Case B", clause=""
+    )
 
     case_c = _case_c(
         calc,
@@ -423,11 +435,13 @@ def _case_c(
     rc_factor = 1.0
     if lr > 0:
         rc = signs.return_corner
-        rc_factor = calc.value(
+        rc_factor = calc.apply(
             "return corner factor",
-            return_corner_factor(lr / s, rc.lr_over_s, rc.factor),
+            eq.return_corner_factor,
+            lr / s,
+            rc.lr_over_s,
+            rc.factor,
             description=f"reduction of starred Case C values, Lr/s = {lr / s:.3g}",
-            formula="interpolated in Lr/s (0 -> 1.00, 0.3 -> 0.90, 1.0 -> 0.75, >= 2 -> 0.60)",
             clause=clauses["return_corner"],
         )
         calc.assume(
@@ -435,12 +449,15 @@ def _case_c(
             "the starred values are reduced before interpolating",
             clauses["return_corner"],
         )
-    hc = case_c_high_clearance_factor(s_h, signs.high_clearance_s_over_h, signs.high_clearance_constant)
+    high = s_h > signs.high_clearance_s_over_h
+    hc_value = eq.case_c_high_clearance_factor(s_h, signs.high_clearance_s_over_h, signs.high_clearance_constant)
     hc = calc.value(
-        "(1.8 - s/h)" if s_h > signs.high_clearance_s_over_h else "Case C clearance factor",
-        hc,
+        "(1.8 - s/h)" if high else "Case C clearance factor",
+        hc_value,
         description=f"Case C reduction when s/h > {signs.high_clearance_s_over_h:g}",
-        formula=f"{signs.high_clearance_constant:g} - s/h" if s_h > signs.high_clearance_s_over_h else "1.0",
+        formula=formula_of(eq.case_c_high_clearance_factor, constant=signs.high_clearance_constant)
+        if high
+        else formula_of(eq.case_c_no_clearance_reduction),
         clause=clauses["case_c"],
     )
     if b_s > max(col for block in signs.case_c_blocks for col in block.b_over_s):
@@ -457,14 +474,16 @@ def _case_c(
     total = 0.0
     first_moment = 0.0
     for i, r in enumerate(regions_cf, start=1):
-        cf = calc.value(
+        cf = calc.apply(
             f"Cf,C{i}",
-            r.cf * opening * hc,
+            eq.case_c_region_cf,
+            r.cf,
+            opening,
+            hc,
             description=f"Case C, {r.from_ft:g} to {r.to_ft:g} ft from the windward edge",
-            formula="Cf,table x openings x clearance factor",
             clause=clauses["case_c"],
         )
-        pressure = sign_design_force_lb(qh, g, cf, 1.0, kd_force)
+        pressure = eq.sign_design_force_lb(qh, g, cf, 1.0, kd_force)
         strip = (r.to_ft - r.from_ft) * s * scale
         force = pressure * strip
         total += force
@@ -487,22 +506,26 @@ def _case_c(
             clause=clauses["minimum"],
         )
     total = calc.value(
-        "F,C", total, unit="lb", description="Case C total force", formula="Σ Fi", clause=clauses["case_c"]
-    )
+        "F,C", total, unit="lb", description="Case C total force", formula=formula_of(eq.total_force_lb),
+        clause=clauses["case_c"],
+    )  # fmt: skip
     calc.value("F,C,ASD", total * asd, unit="lb", description="Case C total force at ASD level", clause=clauses["asd"])
     x_r = calc.value(
         "x,C",
         first_moment / total,
         unit="ft",
         description="Case C resultant from the windward edge",
-        formula="Σ Fi xi / Σ Fi",
+        formula=formula_of(eq.case_c_resultant_ft),
     )
-    torsion = calc.value(
+    torsion = calc.apply(
         "T,C",
-        total * (0.5 * b - x_r),
+        eq.case_c_torsion_lb_ft,
+        total,
+        b,
+        x_r,
         unit="lb·ft",
         description="torsion about the sign centre, Case C",
-        formula="F,C (B/2 - x,C)",
+        clause="",
     )
     return {
         "applies": True,
