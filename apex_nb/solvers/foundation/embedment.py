@@ -20,20 +20,8 @@ from typing import Any, Literal
 from pydantic import Field, model_validator
 
 from apex_nb.calc import Calc
-from apex_nb.equations.ibc.embedment import (
-    constrained_depth_ft,
-    constrained_s3_required_psf,
-    lateral_bearing_at_depth_psf,
-    lateral_bearing_factor,
-    nonconstrained_a_for_depth_ft,
-    nonconstrained_a_ft,
-    nonconstrained_depth_ft,
-    pressure_depth_ft,
-    round_up_to_increment,
-    shaft_volume_ft3,
-    solve_fixed_depth,
-    square_diagonal_ft,
-)
+from apex_nb.equations.ibc import embedment as eq
+from apex_nb.equations.metadata import formula_of
 from apex_nb.errors import FieldProblem, InputError, SolverError
 from apex_nb.inputs import SolverInput
 from apex_nb.registry import Solver
@@ -48,7 +36,6 @@ from apex_nb.solvers.foundation.common import (
 
 VERSION = "1.0.0"
 TOLERANCE_FT = 1e-7
-FT3_PER_YD3 = 27.0
 
 DepthLimitRule = Literal["embedment_depth", "pressure_depth"]
 
@@ -151,12 +138,12 @@ def run(inputs: EmbedmentInput, calc: Calc) -> dict[str, Any]:
     else:
         shape = "square"
         side = inputs.square_side_ft or 0.0
-        b = calc.value(
+        b = calc.apply(
             "b",
-            square_diagonal_ft(side),
+            eq.square_diagonal_ft,
+            side,
             unit="ft",
             description=f"diagonal of the {side:g} ft square footing",
-            formula="side √2",
             clause=fc.definitions,
         )
 
@@ -181,11 +168,8 @@ def run(inputs: EmbedmentInput, calc: Calc) -> dict[str, Any]:
     third = adj.one_third_increase_factor if inputs.one_third_increase else 1.0
     calc.value("k_pole", pole, description="isolated-pole factor on lateral bearing", clause=sc.isolated_poles)
     calc.value("k_1/3", third, description="one-third increase on lateral bearing", clause=sc.one_third_increase)
-    factor = calc.value(
-        "k_lat",
-        lateral_bearing_factor(pole, third),
-        description="total factor on the lateral bearing",
-        formula="k_pole k_1/3",
+    factor = calc.apply(
+        "k_lat", eq.lateral_bearing_factor, pole, third, description="total factor on the lateral bearing", clause=""
     )
     if inputs.isolated_pole_factor == 2:
         calc.assume(
@@ -233,22 +217,22 @@ def run(inputs: EmbedmentInput, calc: Calc) -> dict[str, Any]:
     height = inputs.force_height_ft
 
     def pressure_at(depth: float) -> float:
-        z = pressure_depth_ft(depth, fraction, k.lateral_pressure_depth_limit_ft, inputs.depth_limit_rule)
-        return factor * lateral_bearing_at_depth_psf(s_per_ft, z, adj.depth_increase_max_multiple)
+        z = eq.pressure_depth_ft(depth, fraction, k.lateral_pressure_depth_limit_ft, inputs.depth_limit_rule)
+        return eq.allowable_lateral_pressure_psf(factor, s_per_ft, z, adj.depth_increase_max_multiple)
 
     def required_at(depth: float) -> float:
         s = pressure_at(depth)
         if inputs.constrained:
-            return constrained_depth_ft(force, height, s, b, k.constrained_coefficient)
-        a = nonconstrained_a_ft(force, s, b, k.nonconstrained_a_coefficient)
-        return nonconstrained_depth_ft(a, height, k.nonconstrained_half, k.nonconstrained_h_coefficient)
+            return eq.constrained_depth_ft(force, height, s, b, k.constrained_coefficient)
+        a = eq.nonconstrained_a_ft(force, s, b, k.nonconstrained_a_coefficient)
+        return eq.nonconstrained_depth_ft(a, height, k.nonconstrained_half, k.nonconstrained_h_coefficient)
 
     calc.value("P", force, unit="lb", description="lateral force (ASD)", clause=fc.definitions)
     calc.value("h", height, unit="ft", description="height of P above grade", clause=fc.definitions)
-    calc.value("Mg", force * height, unit="lb-ft", description="moment at grade", formula="P h")
+    calc.apply("Mg", eq.moment_at_grade_lb_ft, force, height, unit="lb-ft", description="moment at grade", clause="")
 
     try:
-        minimum, iterations = solve_fixed_depth(required_at, tolerance_ft=TOLERANCE_FT)
+        minimum, iterations = eq.solve_fixed_depth(required_at, tolerance_ft=TOLERANCE_FT)
     except ArithmeticError as exc:
         raise SolverError(f"foundation.embedment: {exc}") from exc
     equation = fc.constrained if inputs.constrained else fc.nonconstrained
@@ -258,27 +242,29 @@ def run(inputs: EmbedmentInput, calc: Calc) -> dict[str, Any]:
         unit="ft",
         description=f"smallest depth satisfying the equation with {symbol} at that depth "
         f"({iterations} evaluations, tolerance {TOLERANCE_FT:g} ft)",
-        formula="bisection on d − d_req(S(d)) = 0",
+        formula=formula_of(eq.solve_fixed_depth),
         clause=equation,
     )
 
     if inputs.depth_ft is None:
         at = minimum
         required = minimum
-        provided = round_up_to_increment(max(minimum, inputs.min_depth_ft), inputs.depth_increment_ft)
-        provided = calc.value(
+        provided = calc.apply(
             "d_design",
-            provided,
+            eq.design_depth_ft,
+            minimum,
+            inputs.min_depth_ft,
+            inputs.depth_increment_ft,
             unit="ft",
             description=f"design depth: max(d_min, minimum depth) rounded up to {inputs.depth_increment_ft:g} ft",
-            formula="ceil(max(d_min, d_frost)/Δ) Δ",
+            clause="",
         )
     else:
         at = inputs.depth_ft
         provided = calc.value("d", inputs.depth_ft, unit="ft", description="embedment depth checked (input)")
         required = required_at(at)
 
-    z = pressure_depth_ft(at, fraction, k.lateral_pressure_depth_limit_ft, inputs.depth_limit_rule)
+    z = eq.pressure_depth_ft(at, fraction, k.lateral_pressure_depth_limit_ft, inputs.depth_limit_rule)
     calc.value(
         f"z_{symbol}",
         z,
@@ -291,7 +277,7 @@ def run(inputs: EmbedmentInput, calc: Calc) -> dict[str, Any]:
         pressure_at(at),
         unit="psf",
         description=f"allowable lateral soil-bearing pressure at z = {z:.3f} ft",
-        formula="k_lat S_lat min(z, 15)",
+        formula=formula_of(eq.allowable_lateral_pressure_psf, max_multiple=adj.depth_increase_max_multiple),
         clause=f"{sc.depth_increase}; {sc.isolated_poles}; {sc.one_third_increase}",
     )
     a_value: float | None = None
@@ -301,36 +287,44 @@ def run(inputs: EmbedmentInput, calc: Calc) -> dict[str, Any]:
             required,
             unit="ft",
             description=f"depth required with S3 = {s_used:.1f} psf",
-            formula="[4.25 P h / (S3 b)]^½",
+            formula=formula_of(eq.constrained_depth_ft, coefficient=k.constrained_coefficient),
             clause=fc.constrained,
         )
-        s_needed_at_provided = constrained_s3_required_psf(force, height, provided, b, k.constrained_coefficient)
     else:
-        a_value = calc.value(
+        a_value = calc.apply(
             "A",
-            nonconstrained_a_ft(force, s_used, b, k.nonconstrained_a_coefficient),
+            eq.nonconstrained_a_ft,
+            force,
+            s_used,
+            b,
+            k.nonconstrained_a_coefficient,
             unit="ft",
             description="nonconstrained parameter A",
-            formula="2.34 P / (S1 b)",
             clause=fc.nonconstrained,
+            fill={"coefficient": k.nonconstrained_a_coefficient},
         )
         required = calc.value(
             "d_req",
             required,
             unit="ft",
             description=f"depth required with S1 = {s_used:.1f} psf",
-            formula="0.5 A {1 + [1 + 4.36 h/A]^½}",
+            formula=formula_of(eq.nonconstrained_depth_ft),
             clause=fc.nonconstrained,
         )
-        a_needed = nonconstrained_a_for_depth_ft(provided, height, k.nonconstrained_h_coefficient)
-        s_needed_at_provided = k.nonconstrained_a_coefficient * force / (a_needed * b)
     s_available_at_provided = pressure_at(provided)
-    s_needed_at_provided = calc.value(
+    s_needed_at_provided = calc.apply(
         f"{symbol}_req",
-        s_needed_at_provided,
+        eq.pressure_needed_at_depth_psf,
+        force,
+        height,
+        provided,
+        b,
+        constrained=inputs.constrained,
+        constrained_coefficient=k.constrained_coefficient,
+        a_coefficient=k.nonconstrained_a_coefficient,
+        h_coefficient=k.nonconstrained_h_coefficient,
         unit="psf",
         description=f"lateral pressure the equation needs at the provided depth {provided:g} ft",
-        formula="Eq. solved for the soil pressure at d",
         clause=equation,
     )
 
@@ -374,15 +368,12 @@ def run(inputs: EmbedmentInput, calc: Calc) -> dict[str, Any]:
         penalty=0.05,
     )
 
-    if inputs.diameter_ft is not None:
-        volume = shaft_volume_ft3(provided, diameter_ft=inputs.diameter_ft)
-        formula = "π D²/4 d / 27"
-    else:
-        volume = shaft_volume_ft3(provided, square_side_ft=inputs.square_side_ft)
-        formula = "side² d / 27"
-    concrete = calc.value(
-        "V_c", volume / FT3_PER_YD3, unit="yd³", description="concrete in the footing", formula=formula
+    shaft, width = (
+        (eq.round_shaft_concrete_yd3, inputs.diameter_ft)
+        if inputs.diameter_ft is not None
+        else (eq.square_shaft_concrete_yd3, inputs.square_side_ft)
     )
+    concrete = calc.apply("V_c", shaft, provided, width, unit="yd³", description="concrete in the footing", clause="")
     passed = depth_check.passed and min_passed
     if not math.isfinite(required):
         raise SolverError("foundation.embedment: non-finite required depth")
