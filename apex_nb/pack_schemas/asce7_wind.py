@@ -8,8 +8,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from apex_nb.pack_schemas.base import PackModel
-
-Exposure = Literal["B", "C", "D"]
+from apex_nb.types import Exposure
 
 
 class ExposureConstants(PackModel):

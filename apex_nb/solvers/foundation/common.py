@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 from apex_nb.calc import Calc
 from apex_nb.pack_schemas.soils import FoundationClauses, IbcFoundationsPack, IbcSoilsPack, SoilClauses
+from apex_nb.types import IbcEdition
 
-IbcEdition = Literal["2018", "2021", "2024"]
+__all__ = ["IbcEdition"]  # re-exported for the foundation solvers (defined in apex_nb.types)
 
 SOILS_PACK = "ibc-soils"
 FOUNDATIONS_PACK = "ibc-foundations"

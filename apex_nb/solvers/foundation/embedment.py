@@ -26,13 +26,13 @@ from apex_nb.errors import FieldProblem, InputError, SolverError
 from apex_nb.inputs import SolverInput
 from apex_nb.registry import Solver
 from apex_nb.solvers.foundation.common import (
-    IbcEdition,
     foundation_clauses,
     foundations_pack,
     note_soil_source,
     soil_clauses,
     soils_pack,
 )
+from apex_nb.types import FootingWidthFt, IbcEdition, MinimumDepthFt, SoilClass
 
 VERSION = "1.0.0"
 TOLERANCE_FT = 1e-7
@@ -52,13 +52,13 @@ class EmbedmentInput(SolverInput):
         description="Height h of P above the ground surface (= Mg/P for a resultant; large when a moment acts "
         "with little shear), ft",
     )
-    diameter_ft: float | None = Field(
-        default=None, gt=0, le=20, description="Diameter of a round footing or post, ft (b = diameter)"
+    diameter_ft: FootingWidthFt | None = Field(
+        default=None, description="Diameter of a round footing or post, ft (b = diameter)"
     )
-    square_side_ft: float | None = Field(
-        default=None, gt=0, le=20, description="Side of a square footing or post, ft (b = its diagonal)"
+    square_side_ft: FootingWidthFt | None = Field(
+        default=None, description="Side of a square footing or post, ft (b = its diagonal)"
     )
-    soil_class: int | None = Field(default=None, ge=1, le=5, description="IBC Table 1806.2 class of material, 1..5")
+    soil_class: SoilClass | None = Field(default=None, description="IBC Table 1806.2 class of material, 1..5")
     lateral_bearing_psf_per_ft: float | None = Field(
         default=None,
         gt=0,
@@ -78,9 +78,7 @@ class EmbedmentInput(SolverInput):
     depth_ft: float | None = Field(
         default=None, gt=0, le=60, description="Embedment depth to check, ft; omit to design the depth"
     )
-    min_depth_ft: float = Field(
-        default=0.0, ge=0, le=20, description="Minimum embedment (frost depth or local rule), ft"
-    )
+    min_depth_ft: MinimumDepthFt = Field(default=0.0, description="Minimum embedment (frost depth or local rule), ft")
     soil_report_depth_ft: float | None = Field(
         default=None, gt=0, le=200, description="Depth explored by the soil report, ft (applicability limit)"
     )

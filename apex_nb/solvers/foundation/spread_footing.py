@@ -31,7 +31,6 @@ from apex_nb.errors import FieldProblem, InputError
 from apex_nb.inputs import SolverInput
 from apex_nb.registry import Solver
 from apex_nb.solvers.foundation.common import (
-    IbcEdition,
     foundation_clauses,
     foundations_pack,
     note_soil_source,
@@ -39,6 +38,7 @@ from apex_nb.solvers.foundation.common import (
     soils_pack,
 )
 from apex_nb.solvers.foundation.footing_sizing import Evaluation, Settings, auto_size, evaluate
+from apex_nb.types import IbcEdition, MinimumDepthFt, SoilClass
 
 __all__ = ["Settings", "evaluate"]  # the sizing model, importable from the solver as before
 
@@ -71,14 +71,12 @@ class SpreadFootingInput(SolverInput):
         default=2.0, ge=1, le=10, description="Auto-size: largest ratio of the long to the short plan side"
     )
     soil_cover_ft: float = Field(default=0.0, ge=0, le=10, description="Soil over the top of the footing, ft")
-    min_bottom_depth_ft: float = Field(
+    min_bottom_depth_ft: MinimumDepthFt = Field(
         default=0.0,
-        ge=0,
-        le=20,
         description="Footing bottom at least this deep below grade (frost depth, IBC §1809.4), ft; "
         "the footing is lowered under soil cover when it is thinner",
     )
-    soil_class: int | None = Field(default=None, ge=1, le=5, description="IBC Table 1806.2 class of material, 1..5")
+    soil_class: SoilClass | None = Field(default=None, description="IBC Table 1806.2 class of material, 1..5")
     allowable_bearing_psf: float | None = Field(
         default=None, gt=0, le=50_000, description="Allowable bearing from a soil report, psf (instead of soil_class)"
     )

@@ -27,6 +27,7 @@ from apex_nb.errors import FieldProblem, InputError
 from apex_nb.inputs import SolverInput
 from apex_nb.registry import Solver
 from apex_nb.solvers.member.common import BendingAxis, CustomTube, SectionChoice, resolve_section
+from apex_nb.types import StructureHeightFt
 from apex_nb.units import IN_PER_FT, LB_PER_KIP
 
 VERSION = "1.0.0"
@@ -60,7 +61,7 @@ class LumpedWeight(SolverInput):
     """One weight carried by the post, at the height of its centroid above the fixed base."""
 
     weight_lb: float = Field(gt=0, le=1.0e6, description="Weight, lb (a sign cabinet, lights, a catwalk)")
-    height_ft: float = Field(gt=0, le=200, description="Height of its centroid above the fixed base, ft")
+    height_ft: StructureHeightFt = Field(description="Height of its centroid above the fixed base, ft")
     label: str = Field(default="", max_length=60, description="What it is (for the report)")
 
 
@@ -75,7 +76,7 @@ class NaturalFrequencyInput(SolverInput):
     bending_axis: BendingAxis = Field(default="major", description="Axis of the I used: 'major' or 'minor' (HSS)")
     e_ksi: float | None = Field(default=None, gt=0, le=50000, description="Modulus of elasticity E, ksi (with i_in4)")
     i_in4: float | None = Field(default=None, gt=0, le=1.0e6, description="Moment of inertia I, in⁴ (with e_ksi)")
-    height_ft: float = Field(gt=0, le=200, description="Post height above the fixed base (top of the post), ft")
+    height_ft: StructureHeightFt = Field(description="Post height above the fixed base (top of the post), ft")
     post_weight_lb_per_ft: float | None = Field(
         default=None, ge=0, le=5000, description="Post weight per ft (default: the section's; required with E and I)"
     )

@@ -21,8 +21,6 @@ from apex_nb.errors import FieldProblem, InputError
 from apex_nb.inputs import SolverInput
 from apex_nb.registry import Solver
 from apex_nb.solvers.wind.common import (
-    Edition,
-    Exposure,
     KzMethod,
     design_block,
     flexible_input_problems,
@@ -36,6 +34,16 @@ from apex_nb.solvers.wind.common import (
     resolve_kz_method,
     wind_pack,
 )
+from apex_nb.types import (
+    AsceEdition,
+    Exposure,
+    GroundElevationFt,
+    ImportanceFactor,
+    Kd,
+    Kzt,
+    WindHeightFt,
+    WindSpeedMph,
+)
 
 VERSION = "1.0.0"
 
@@ -47,16 +55,16 @@ _KD_KEY = {"round": "chimney_round", "square": "chimney_square"}
 class PostInput(SolverInput):
     """Inputs of ``wind.asce7_post``."""
 
-    edition: Edition = Field(description="ASCE 7 edition in force: '7-05', '7-10', '7-16' or '7-22'")
-    wind_speed_mph: float = Field(
-        ge=50, le=300, description="Basic wind speed V, 3-s gust at 33 ft, mph (strength level from 7-10 on)"
+    edition: AsceEdition = Field(description="ASCE 7 edition in force: '7-05', '7-10', '7-16' or '7-22'")
+    wind_speed_mph: WindSpeedMph = Field(
+        description="Basic wind speed V, 3-s gust at 33 ft, mph (strength level from 7-10 on)"
     )
     exposure: Exposure = Field(description="Exposure category B, C or D")
     post_shape: PostShape = Field(
         description="'round' (pipe, round HSS) or 'square' (square HSS, wind normal to a face)"
     )
     post_width_in: float = Field(gt=0, le=120, description="Outside diameter (round) or face width (square) D, in")
-    exposed_height_ft: float = Field(gt=0, le=500, description="Exposed length of each post: grade to sign bottom, ft")
+    exposed_height_ft: WindHeightFt = Field(description="Exposed length of each post: grade to sign bottom, ft")
     number_of_posts: int = Field(default=1, ge=1, le=20, description="Posts exposed side by side (no shielding taken)")
     surface: Surface = Field(
         default="moderately_smooth", description="Round posts only: surface roughness row of the figure"
@@ -64,17 +72,15 @@ class PostInput(SolverInput):
     aspect_height_ft: float | None = Field(
         default=None, gt=0, le=1000, description="Height h used in h/D, ft (default: the exposed height)"
     )
-    kzt: float = Field(default=1.0, ge=1.0, le=3.0, description="Topographic factor Kzt (1.0 on flat sites)")
-    ground_elevation_ft: float = Field(
-        default=0.0, ge=-300, le=15000, description="Ground elevation above sea level, ft (gives Ke in 7-16 and 7-22)"
+    kzt: Kzt = Field(default=1.0, description="Topographic factor Kzt (1.0 on flat sites)")
+    ground_elevation_ft: GroundElevationFt = Field(
+        default=0.0, description="Ground elevation above sea level, ft (gives Ke in 7-16 and 7-22)"
     )
-    importance_factor: float | None = Field(
-        default=None, ge=0.77, le=1.15, description="Importance factor I (ASCE 7-05 only; default 1.0, Category II)"
+    importance_factor: ImportanceFactor | None = Field(
+        default=None, description="Importance factor I (ASCE 7-05 only; default 1.0, Category II)"
     )
-    kd: float | None = Field(
+    kd: Kd | None = Field(
         default=None,
-        ge=0.5,  # ASCE 7 Table 26.6-1 lists 0.85 to 0.95; below 0.5 is a typo, not a structure
-        le=1.0,
         description="Directionality factor Kd; default: chimneys and similar structures of the post's shape",
     )
     kz_method: KzMethod | None = Field(

@@ -10,8 +10,6 @@ from apex_nb.calc import Calc
 from apex_nb.inputs import SolverInput
 from apex_nb.registry import Solver
 from apex_nb.solvers.wind.common import (
-    Edition,
-    Exposure,
     KzMethod,
     importance_for,
     importance_only_in_7_05,
@@ -20,6 +18,16 @@ from apex_nb.solvers.wind.common import (
     qz_psf,
     wind_pack,
 )
+from apex_nb.types import (
+    AsceEdition,
+    Exposure,
+    GroundElevationFt,
+    ImportanceFactor,
+    Kd,
+    Kzt,
+    WindHeightFt,
+    WindSpeedMph,
+)
 
 VERSION = "1.0.0"
 
@@ -27,24 +35,22 @@ VERSION = "1.0.0"
 class QzInput(SolverInput):
     """Inputs of ``wind.asce7_qz``."""
 
-    edition: Edition = Field(description="ASCE 7 edition in force: '7-05', '7-10', '7-16' or '7-22'")
-    wind_speed_mph: float = Field(
-        ge=50, le=300, description="Basic wind speed V, 3-s gust at 33 ft, mph (strength level from 7-10 on)"
+    edition: AsceEdition = Field(description="ASCE 7 edition in force: '7-05', '7-10', '7-16' or '7-22'")
+    wind_speed_mph: WindSpeedMph = Field(
+        description="Basic wind speed V, 3-s gust at 33 ft, mph (strength level from 7-10 on)"
     )
     exposure: Exposure = Field(description="Exposure category B, C or D")
-    height_ft: float = Field(gt=0, le=500, description="Height z above grade at which qz is wanted, ft")
-    kzt: float = Field(default=1.0, ge=1.0, le=3.0, description="Topographic factor Kzt (1.0 on flat sites)")
-    ground_elevation_ft: float = Field(
-        default=0.0, ge=-300, le=15000, description="Ground elevation above sea level, ft (gives Ke in 7-16 and 7-22)"
+    height_ft: WindHeightFt = Field(description="Height z above grade at which qz is wanted, ft")
+    kzt: Kzt = Field(default=1.0, description="Topographic factor Kzt (1.0 on flat sites)")
+    ground_elevation_ft: GroundElevationFt = Field(
+        default=0.0, description="Ground elevation above sea level, ft (gives Ke in 7-16 and 7-22)"
     )
-    kd: float | None = Field(
+    kd: Kd | None = Field(
         default=None,
-        ge=0.5,  # ASCE 7 Table 26.6-1 lists 0.85 to 0.95; below 0.5 is a typo, not a structure
-        le=1.0,
         description="Directionality factor Kd; default: solid freestanding signs from the pack",
     )
-    importance_factor: float | None = Field(
-        default=None, ge=0.77, le=1.15, description="Importance factor I (ASCE 7-05 only; default 1.0, Category II)"
+    importance_factor: ImportanceFactor | None = Field(
+        default=None, description="Importance factor I (ASCE 7-05 only; default 1.0, Category II)"
     )
     kz_method: KzMethod = Field(default="table", description="'table' (printed table, interpolated) or 'formula'")
 

@@ -22,8 +22,6 @@ from apex_nb.inputs import SolverInput
 from apex_nb.registry import Solver
 from apex_nb.solvers.wind.case_c import case_c_forces
 from apex_nb.solvers.wind.common import (
-    Edition,
-    Exposure,
     KzMethod,
     design_block,
     flexible_input_problems,
@@ -37,6 +35,7 @@ from apex_nb.solvers.wind.common import (
     solid_signs_block,
     wind_pack,
 )
+from apex_nb.types import AsceEdition, Exposure, GroundElevationFt, ImportanceFactor, Kzt, WindHeightFt, WindSpeedMph
 
 VERSION = "1.0.0"
 _TOL = 1e-9
@@ -45,23 +44,23 @@ _TOL = 1e-9
 class SignInput(SolverInput):
     """Inputs of ``wind.asce7_sign``."""
 
-    edition: Edition = Field(description="ASCE 7 edition in force: '7-05', '7-10', '7-16' or '7-22'")
-    wind_speed_mph: float = Field(
-        ge=50, le=300, description="Basic wind speed V, 3-s gust at 33 ft, mph (strength level from 7-10 on)"
+    edition: AsceEdition = Field(description="ASCE 7 edition in force: '7-05', '7-10', '7-16' or '7-22'")
+    wind_speed_mph: WindSpeedMph = Field(
+        description="Basic wind speed V, 3-s gust at 33 ft, mph (strength level from 7-10 on)"
     )
     exposure: Exposure = Field(description="Exposure category B, C or D")
     sign_width_ft: float = Field(gt=0, le=1000, description="Horizontal dimension of the sign B, ft")
-    sign_height_ft: float = Field(gt=0, le=500, description="Vertical dimension of the sign s, ft (s <= h)")
-    top_height_ft: float = Field(gt=0, le=500, description="Height h of the top of the sign above grade, ft")
+    sign_height_ft: WindHeightFt = Field(description="Vertical dimension of the sign s, ft (s <= h)")
+    top_height_ft: WindHeightFt = Field(description="Height h of the top of the sign above grade, ft")
     sign_area_ft2: float | None = Field(
         default=None, gt=0, description="Gross face area As for shaped faces, ft² (default B·s; at most B·s)"
     )
-    kzt: float = Field(default=1.0, ge=1.0, le=3.0, description="Topographic factor Kzt (1.0 on flat sites)")
-    ground_elevation_ft: float = Field(
-        default=0.0, ge=-300, le=15000, description="Ground elevation above sea level, ft (gives Ke in 7-16 and 7-22)"
+    kzt: Kzt = Field(default=1.0, description="Topographic factor Kzt (1.0 on flat sites)")
+    ground_elevation_ft: GroundElevationFt = Field(
+        default=0.0, description="Ground elevation above sea level, ft (gives Ke in 7-16 and 7-22)"
     )
-    importance_factor: float | None = Field(
-        default=None, ge=0.77, le=1.15, description="Importance factor I (ASCE 7-05 only; default 1.0, Category II)"
+    importance_factor: ImportanceFactor | None = Field(
+        default=None, description="Importance factor I (ASCE 7-05 only; default 1.0, Category II)"
     )
     solidity_ratio: float = Field(
         default=1.0, gt=0, le=1.0, description="ε = solid area / gross area of the face (1.0 without openings)"

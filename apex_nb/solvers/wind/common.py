@@ -15,15 +15,14 @@ from apex_nb.equations.asce7.velocity_pressure import (
 )
 from apex_nb.errors import FieldProblem, InputError, PackError
 from apex_nb.pack_schemas.asce7_wind import Asce7WindPack, DesignLevel, OtherStructures, SolidSigns
+from apex_nb.types import AsceEdition, Exposure
 
-Edition = Literal["7-05", "7-10", "7-16", "7-22"]
-Exposure = Literal["B", "C", "D"]
 KzMethod = Literal["table", "formula"]
 
 EDITION_PACK = {"7-05": "asce7-05-wind", "7-10": "asce7-10-wind", "7-16": "asce7-16-wind", "7-22": "asce7-22-wind"}
 
 
-def wind_pack(calc: Calc, edition: Edition) -> Asce7WindPack:
+def wind_pack(calc: Calc, edition: AsceEdition) -> Asce7WindPack:
     """The edition's wind pack body (recorded in the envelope)."""
     return calc.pack(EDITION_PACK[edition]).data
 
@@ -168,7 +167,7 @@ def importance_for(calc: Calc, pack: Asce7WindPack, importance_factor: float | N
     return value
 
 
-def importance_only_in_7_05(edition: Edition, importance_factor: float | None) -> None:
+def importance_only_in_7_05(edition: AsceEdition, importance_factor: float | None) -> None:
     """Raise InputError when an importance factor is given for an edition without one (7-10 on)."""
     if importance_factor is not None and edition != "7-05":
         raise InputError(
