@@ -31,6 +31,7 @@ from apex_nb.equations import pricing
 from apex_nb.errors import FieldProblem, InputError
 from apex_nb.inputs import SolverInput
 from apex_nb.pack_schemas.prices import PricesPack, SteelFamily
+from apex_nb.units import IN_PER_FT
 
 
 class SteelItem(SolverInput):
@@ -123,7 +124,7 @@ def price_bom(bom: Bom, prices: PricesPack) -> dict[str, Any]:
                 )
             )
             continue
-        each = _d(price.each_usd) + _d(price.per_ft_usd) * _d(group.length_in) / Decimal(12)
+        each = _d(price.each_usd) + _d(price.per_ft_usd) * _d(group.length_in) / Decimal(IN_PER_FT)
         label = f"anchor rod {group.diameter_in:g} in x {group.length_in:g} in"
         lines.append(_line("anchor_rods", label, group.count, "each", pricing.money(each)))
     if bom.concrete_yd3 > 0:

@@ -20,6 +20,7 @@ from apex_nb.pack_schemas.foundation_choice import FoundationChoicePack
 from apex_nb.solvers.design.inputs import Face, SiteWind, Soil
 from apex_nb.solvers.foundation.choice import CostBasis, FootingOption, PricedOption, allowed_diameters_in, choose
 from apex_nb.solvers.member.common import AsceEdition, DesignMethod, load_combinations
+from apex_nb.units import LB_PER_KIP as LB_PER_KIP  # re-exported; one definition in apex_nb.units
 
 DEFAULTS_PACK = "sign-design-defaults"
 CHOICE_PACK = "foundation-choice"
@@ -30,7 +31,6 @@ COST_FAMILY = {
     "hss-rect": "hss_rect",
     "w": "w_shape",
 }
-LB_PER_KIP = 1000.0
 
 
 def defaults(calc: Calc) -> SignDesignDefaultsPack:

@@ -267,7 +267,8 @@ def run(inputs: EmbedmentInput, calc: Calc) -> dict[str, Any]:
         f"z_{symbol}",
         z,
         unit="ft",
-        description=f"depth at which {symbol} is evaluated" + (" (12 ft limit governs)" if at > 12.0 else ""),
+        description=f"depth at which {symbol} is evaluated"
+        + (" (12 ft limit governs)" if at > k.lateral_pressure_depth_limit_ft else ""),
         clause=fc.definitions,
     )
     s_used = calc.value(
