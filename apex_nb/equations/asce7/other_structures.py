@@ -74,5 +74,5 @@ def posts_force_lb(force_per_post_lb: float, number_of_posts: int) -> float:
 
 @equation("F y")
 def posts_moment_lb_ft(force_lb: float, resultant_height_ft: float) -> float:
-    """Moment at grade of the posts' force about its resultant height, lb·ft."""
+    """Moment at grade of the posts' force about its resultant height, lb-ft."""
     return force_lb * resultant_height_ft

@@ -244,13 +244,13 @@ def wall_resultant_height_ft(top_height_ft: float, sign_height_ft: float, raise_
 
 @equation("F,A y")
 def case_a_moment_lb_ft(force_lb: float, resultant_height_ft: float) -> float:
-    """Overturning moment at grade of the Case A (and B) force: F times its height, lb·ft."""
+    """Overturning moment at grade of the Case A (and B) force: F times its height, lb-ft."""
     return force_lb * resultant_height_ft
 
 
 @equation("F,A e,B", clause=_CF + " note 3")
 def case_b_torsion_lb_ft(force_lb: float, eccentricity_ft: float) -> float:
-    """Case B torsion: the Case A force times its offset 0.2 B from the centre, lb·ft."""
+    """Case B torsion: the Case A force times its offset 0.2 B from the centre, lb-ft."""
     return force_lb * eccentricity_ft
 
 
@@ -286,5 +286,5 @@ def case_c_resultant_ft(forces_lb: Sequence[float], positions_ft: Sequence[float
 
 @equation("F,C (B/2 - x,C)")
 def case_c_torsion_lb_ft(total_force_lb: float, sign_width_ft: float, resultant_ft: float) -> float:
-    """Case C torsion about the sign centre: F,C times the resultant's offset from B/2, lb·ft."""
+    """Case C torsion about the sign centre: F,C times the resultant's offset from B/2, lb-ft."""
     return total_force_lb * (0.5 * sign_width_ft - resultant_ft)

@@ -288,7 +288,7 @@ def run(inputs: PostInput, calc: Calc) -> dict[str, Any]:
         eq.posts_moment_lb_ft,
         total_all,
         y,
-        unit="lb·ft",
+        unit="lb-ft",
         description="moment at grade, all posts",
         clause="",
     )

@@ -289,7 +289,7 @@ def run(inputs: SignInput, calc: Calc) -> dict[str, Any]:
         fill={"raise_ratio": raise_ratio},
     )
     moment = calc.apply(
-        "M", eq.case_a_moment_lb_ft, force_a, y, unit="lb·ft", description="overturning moment at grade, Cases A/B",
+        "M", eq.case_a_moment_lb_ft, force_a, y, unit="lb-ft", description="overturning moment at grade, Cases A/B",
         clause="",
     )  # fmt: skip
     ratio_b = signs.case_b_eccentricity_ratio
@@ -304,7 +304,7 @@ def run(inputs: SignInput, calc: Calc) -> dict[str, Any]:
         fill={"ratio": ratio_b},
     )
     torsion_b = calc.apply(
-        "T,B", eq.case_b_torsion_lb_ft, force_a, e_b, unit="lb·ft", description="torsion, Case B", clause=""
+        "T,B", eq.case_b_torsion_lb_ft, force_a, e_b, unit="lb-ft", description="torsion, Case B", clause=""
     )
 
     case_c = case_c_forces(

@@ -162,7 +162,7 @@ def case_c_forces(
         total,
         b,
         x_r,
-        unit="lb·ft",
+        unit="lb-ft",
         description="torsion about the sign centre, Case C",
         clause="",
     )
