@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+from apex_nb.equations.asce7.signs import force_equation
 from apex_nb.equations.interpolation import interpolate_1d
 from apex_nb.equations.metadata import equation
 from apex_nb.units import IN_PER_FT
@@ -48,16 +49,22 @@ def aspect_ratio_h_over_d(height_ft: float, width_ft: float) -> float:
     return height_ft / width_ft
 
 
-@equation("qz G Cf Af", clause=_FORCE, number="Eq. 29.4-1", editions=("7-05", "7-10", "7-16"))
-def post_force_kd_in_qz_lb(qz_psf: float, gust_factor: float, cf: float, area_ft2: float) -> float:
-    """F = qz G Cf Af, lb, with Kd inside qz (7-05 Eq. 6-28, 7-10 Eq. 29.5-1, 7-16 Eq. 29.4-1)."""
-    return other_structure_force_lb(qz_psf, gust_factor, cf, area_ft2)
-
-
-@equation("qz Kd G Cf Af", clause="ASCE 7-22 §29.4", number="Eq. 29.4-1", editions=("7-22",))
-def post_force_kd_in_force_lb(qz_psf: float, gust_factor: float, cf: float, area_ft2: float, kd: float) -> float:
-    """F = qz Kd G Cf Af, lb (7-22 Eq. 29.4-1: Kd in the force)."""
-    return other_structure_force_lb(qz_psf, gust_factor, cf, area_ft2, kd)
+post_force_kd_in_qz_lb = force_equation(
+    __name__,
+    "post_force_kd_in_qz_lb",
+    "qz G Cf Af",
+    clause=_FORCE,
+    number="Eq. 29.4-1",
+    editions=("7-05", "7-10", "7-16"),
+)
+post_force_kd_in_force_lb = force_equation(
+    __name__,
+    "post_force_kd_in_force_lb",
+    "qz Kd G Cf Af",
+    clause="ASCE 7-22 §29.4",
+    number="Eq. 29.4-1",
+    editions=("7-22",),
+)
 
 
 @equation("Σ Fi zi / Σ Fi")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from apex_nb.equations.interpolation import interpolate_1d, interpolate_2d
@@ -218,16 +218,38 @@ def gross_area_ft2(sign_width_ft: float, sign_height_ft: float) -> float:
     return sign_width_ft * sign_height_ft
 
 
-@equation("qh G Cf As", clause=_FORCE, number="Eq. 29.3-1", editions=("7-05", "7-10", "7-16"))
-def sign_force_kd_in_qh_lb(qh_psf: float, gust_factor: float, cf: float, area_ft2: float) -> float:
-    """F = qh G Cf As, lb, with Kd already inside qh (7-05 Eq. 6-27, 7-10 Eq. 29.4-1, 7-16 Eq. 29.3-1)."""
-    return sign_design_force_lb(qh_psf, gust_factor, cf, area_ft2)
+def force_equation(
+    module: str, name: str, formula: str, *, clause: str, number: str, editions: tuple[str, ...]
+) -> Callable[..., float]:
+    """A registered force equation F = q (Kd) G Cf A as some editions print it.
+
+    ``kd_in_force`` stays 1 for the forms with Kd inside q (7-05 to 7-16); the 7-22 forms pass Kd.
+    """
+
+    def form(q_psf: float, gust_factor: float, cf: float, area_ft2: float, kd_in_force: float = 1.0) -> float:
+        return q_psf * kd_in_force * gust_factor * cf * area_ft2
+
+    form.__module__, form.__name__, form.__qualname__ = module, name, name
+    form.__doc__ = f"F = {formula}, lb ({clause}, {number})."
+    return equation(formula, clause=clause, number=number, editions=editions)(form)
 
 
-@equation("qh Kd G Cf As", clause="ASCE 7-22 §29.3.1", number="Eq. 29.3-1", editions=("7-22",))
-def sign_force_kd_in_force_lb(qh_psf: float, gust_factor: float, cf: float, area_ft2: float, kd: float) -> float:
-    """F = qh Kd G Cf As, lb (7-22 Eq. 29.3-1: Kd left qh for the force equation)."""
-    return sign_design_force_lb(qh_psf, gust_factor, cf, area_ft2, kd)
+sign_force_kd_in_qh_lb = force_equation(
+    __name__,
+    "sign_force_kd_in_qh_lb",
+    "qh G Cf As",
+    clause=_FORCE,
+    number="Eq. 29.3-1",
+    editions=("7-05", "7-10", "7-16"),
+)
+sign_force_kd_in_force_lb = force_equation(
+    __name__,
+    "sign_force_kd_in_force_lb",
+    "qh Kd G Cf As",
+    clause="ASCE 7-22 §29.3.1",
+    number="Eq. 29.3-1",
+    editions=("7-22",),
+)
 
 
 @equation("{asd_factor:g} F,A", clause="ASCE 7-16 §2.4.1")

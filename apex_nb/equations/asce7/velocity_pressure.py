@@ -62,37 +62,31 @@ def velocity_pressure_psf(
     return coefficient * kz * kzt * kd * ke * wind_speed_mph**2 * importance_factor
 
 
-# The printed form of qz in each edition: which of Kd, Ke and I stand inside it (the packs say).
-@equation("{coefficient} Kz Kzt Kd V² I", clause="ASCE 7-05 §6.5.10", number="Eq. 6-15", editions=("7-05",))
-def velocity_pressure_7_05_psf(
-    kz: float, kzt: float, kd: float, ke: float, wind_speed_mph: float, importance_factor: float, coefficient: float
-) -> float:
-    """qz = 0.00256 Kz Kzt Kd V² I, psf (7-05 Eq. 6-15: Kd and I inside, no Ke)."""
-    return velocity_pressure_psf(kz, kzt, kd, ke, wind_speed_mph, importance_factor, coefficient)
+def _qz_form(name: str, formula: str, edition: str, clause: str, number: str) -> Callable[..., float]:
+    """The qz equation as printed in one edition (which of Kd, Ke and I stand inside it), registered."""
+
+    def form(
+        kz: float, kzt: float, kd: float, ke: float, wind_speed_mph: float, importance_factor: float, coefficient: float
+    ) -> float:
+        return velocity_pressure_psf(kz, kzt, kd, ke, wind_speed_mph, importance_factor, coefficient)
+
+    form.__name__ = form.__qualname__ = name
+    form.__doc__ = f"qz = {formula.replace('{coefficient}', '0.00256')}, psf (ASCE {edition} {number})."
+    return equation(formula, clause=f"ASCE {edition} {clause}", number=number, editions=(edition,))(form)
 
 
-@equation("{coefficient} Kz Kzt Kd V²", clause="ASCE 7-10 §29.3.2", number="Eq. 29.3-1", editions=("7-10",))
-def velocity_pressure_7_10_psf(
-    kz: float, kzt: float, kd: float, ke: float, wind_speed_mph: float, importance_factor: float, coefficient: float
-) -> float:
-    """qz = 0.00256 Kz Kzt Kd V², psf (7-10 Eq. 29.3-1: risk in the map speed, no Ke)."""
-    return velocity_pressure_psf(kz, kzt, kd, ke, wind_speed_mph, importance_factor, coefficient)
-
-
-@equation("{coefficient} Kz Kzt Kd Ke V²", clause="ASCE 7-16 §26.10.2", number="Eq. 26.10-1", editions=("7-16",))
-def velocity_pressure_7_16_psf(
-    kz: float, kzt: float, kd: float, ke: float, wind_speed_mph: float, importance_factor: float, coefficient: float
-) -> float:
-    """qz = 0.00256 Kz Kzt Kd Ke V², psf (7-16 Eq. 26.10-1)."""
-    return velocity_pressure_psf(kz, kzt, kd, ke, wind_speed_mph, importance_factor, coefficient)
-
-
-@equation("{coefficient} Kz Kzt Ke V²", clause="ASCE 7-22 §26.10.2", number="Eq. 26.10-1", editions=("7-22",))
-def velocity_pressure_7_22_psf(
-    kz: float, kzt: float, kd: float, ke: float, wind_speed_mph: float, importance_factor: float, coefficient: float
-) -> float:
-    """qz = 0.00256 Kz Kzt Ke V², psf (7-22 Eq. 26.10-1: Kd moved to the force equation)."""
-    return velocity_pressure_psf(kz, kzt, kd, ke, wind_speed_mph, importance_factor, coefficient)
+velocity_pressure_7_05_psf = _qz_form(
+    "velocity_pressure_7_05_psf", "{coefficient} Kz Kzt Kd V² I", "7-05", "§6.5.10", "Eq. 6-15"
+)
+velocity_pressure_7_10_psf = _qz_form(
+    "velocity_pressure_7_10_psf", "{coefficient} Kz Kzt Kd V²", "7-10", "§29.3.2", "Eq. 29.3-1"
+)
+velocity_pressure_7_16_psf = _qz_form(
+    "velocity_pressure_7_16_psf", "{coefficient} Kz Kzt Kd Ke V²", "7-16", "§26.10.2", "Eq. 26.10-1"
+)
+velocity_pressure_7_22_psf = _qz_form(
+    "velocity_pressure_7_22_psf", "{coefficient} Kz Kzt Ke V²", "7-22", "§26.10.2", "Eq. 26.10-1"
+)
 
 
 def velocity_pressure_form(kd_in_qz: bool, uses_ke: bool, uses_importance: bool) -> Callable[..., float]:

@@ -26,6 +26,7 @@ from apex_nb.errors import FieldProblem, InputError, SolverError
 from apex_nb.inputs import SolverInput
 from apex_nb.registry import Solver
 from apex_nb.solvers.foundation.common import (
+    exactly_one,
     foundation_clauses,
     foundations_pack,
     note_soil_source,
@@ -95,23 +96,8 @@ class EmbedmentInput(SolverInput):
 
     @model_validator(mode="after")
     def _exactly_one(self) -> EmbedmentInput:
-        problems = []
-        if (self.diameter_ft is None) == (self.square_side_ft is None):
-            problems.append(
-                FieldProblem(
-                    "square_side_ft" if self.diameter_ft is not None else "diameter_ft",
-                    "give exactly one of diameter_ft or square_side_ft",
-                    "one of diameter_ft, square_side_ft",
-                )
-            )
-        if (self.soil_class is None) == (self.lateral_bearing_psf_per_ft is None):
-            problems.append(
-                FieldProblem(
-                    "lateral_bearing_psf_per_ft" if self.soil_class is not None else "soil_class",
-                    "give exactly one of soil_class or lateral_bearing_psf_per_ft",
-                    "one of soil_class (1..5), lateral_bearing_psf_per_ft",
-                )
-            )
+        problems = exactly_one(self, "diameter_ft", "square_side_ft")
+        problems += exactly_one(self, "soil_class", "lateral_bearing_psf_per_ft", "soil_class (1..5)")
         if problems:
             raise InputError(problems)
         return self

@@ -31,6 +31,7 @@ from apex_nb.errors import FieldProblem, InputError
 from apex_nb.inputs import SolverInput
 from apex_nb.registry import Solver
 from apex_nb.solvers.foundation.common import (
+    exactly_one,
     foundation_clauses,
     foundations_pack,
     note_soil_source,
@@ -115,28 +116,13 @@ class SpreadFootingInput(SolverInput):
 
     @model_validator(mode="after")
     def _consistent(self) -> SpreadFootingInput:
-        problems = []
-        if (self.force_height_ft is None) == (self.moment_at_grade_lb_ft is None):
-            problems.append(
-                FieldProblem(
-                    "moment_at_grade_lb_ft" if self.force_height_ft is not None else "force_height_ft",
-                    "give exactly one of force_height_ft or moment_at_grade_lb_ft",
-                    "one of force_height_ft, moment_at_grade_lb_ft",
-                )
-            )
+        problems = exactly_one(self, "force_height_ft", "moment_at_grade_lb_ft")
         dims = {"width_ft": self.width_ft, "length_ft": self.length_ft, "thickness_ft": self.thickness_ft}
         given = [k for k, v in dims.items() if v is not None]
         if given and len(given) != 3:
             for name in sorted(set(dims) - set(given)):
                 problems.append(FieldProblem(name, "give width, length and thickness together, or none to auto-size"))
-        if (self.soil_class is None) == (self.allowable_bearing_psf is None):
-            problems.append(
-                FieldProblem(
-                    "allowable_bearing_psf" if self.soil_class is not None else "soil_class",
-                    "give exactly one of soil_class or allowable_bearing_psf",
-                    "one of soil_class (1..5), allowable_bearing_psf",
-                )
-            )
+        problems += exactly_one(self, "soil_class", "allowable_bearing_psf", "soil_class (1..5)")
         if self.soil_class is None and self.friction_coefficient is None and self.cohesion_psf is None:
             problems.append(
                 FieldProblem(

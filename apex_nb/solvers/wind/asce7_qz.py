@@ -9,15 +9,8 @@ from pydantic import Field, model_validator
 from apex_nb.calc import Calc
 from apex_nb.inputs import SolverInput
 from apex_nb.registry import Solver
-from apex_nb.solvers.wind.common import (
-    KzMethod,
-    importance_for,
-    importance_only_in_7_05,
-    ke_for,
-    kz_at,
-    qz_psf,
-    wind_pack,
-)
+from apex_nb.solvers.wind import common as wind
+from apex_nb.solvers.wind.common import KzMethod
 from apex_nb.types import (
     AsceEdition,
     Exposure,
@@ -56,23 +49,23 @@ class QzInput(SolverInput):
 
     @model_validator(mode="after")
     def _importance_only_in_7_05(self) -> QzInput:
-        importance_only_in_7_05(self.edition, self.importance_factor)
+        wind.importance_only_in_7_05(self.edition, self.importance_factor)
         return self
 
 
 def run(inputs: QzInput, calc: Calc) -> dict[str, Any]:
     """Kz, Ke, Kd and qz at ``height_ft`` for the chosen edition."""
-    pack = wind_pack(calc, inputs.edition)
+    pack = wind.wind_pack(calc, inputs.edition)
     calc.note("edition", inputs.edition, description="ASCE 7 edition in force")
-    kz = kz_at(calc, pack, inputs.exposure, inputs.height_ft, inputs.kz_method)
+    kz = wind.kz_at(calc, pack, inputs.exposure, inputs.height_ft, inputs.kz_method)
     kzt = calc.value("Kzt", inputs.kzt, description="topographic factor (input)", clause=pack.clauses["kzt"])
     kd = inputs.kd if inputs.kd is not None else pack.kd["solid_freestanding_signs"]
     kd = calc.value("Kd", kd, description="wind directionality factor", clause=pack.clauses["kd"])
     if inputs.kd is None:
         calc.assume("Kd = 0.85 for solid freestanding signs", pack.clauses["kd"])
-    ke = ke_for(calc, pack, inputs.ground_elevation_ft)
-    importance = importance_for(calc, pack, inputs.importance_factor)
-    qz = qz_psf(
+    ke = wind.ke_for(calc, pack, inputs.ground_elevation_ft)
+    importance = wind.importance_for(calc, pack, inputs.importance_factor)
+    qz = wind.qz_psf(
         calc, pack, kz=kz, kzt=kzt, kd=kd, ke=ke, wind_speed_mph=inputs.wind_speed_mph, importance_factor=importance
     )
     if inputs.kzt == 1.0:
