@@ -338,7 +338,7 @@ def no_post_verdict(
         "needs_engineer_review": True,
         "review_reasons": sorted({message, *verdict["review_reasons"]}),
         "review_notes": verdict["review_notes"],
-        "parts_sha256": [p.content_sha256 for p in calc.parts],
+        "parts_sha256": calc.part_hashes(),
     }
 
 
@@ -425,11 +425,12 @@ def pick_footing(
                 diameter_in=size_in,
                 depth_ft=trial.result["design_depth_ft"],
                 concrete_yd3=trial.result["concrete_yd3"],
-                passed=bool(trial.result["passed"]) and (also_passes is None or also_passes(trial)),
+                passed=bool(trial.result["passed"]),
                 rebar_lb=rebar_lb(trial) if rebar_lb is not None else 0.0,
             )
         )
-    choice = choose(options, cost_basis or CostBasis(holes=1), prices, rules)
+    further = None if also_passes is None else (lambda option: also_passes(trials[option.diameter_in]))
+    choice = choose(options, cost_basis or CostBasis(holes=1), prices, rules, further)
     calc.applies(
         "footing within the foundation-choice depth limits",
         choice.chosen is not None,
@@ -553,7 +554,7 @@ def price_and_verdict(calc: Calc, bom: dict[str, Any], policy: SignDesignDefault
             "governing_check": gov_label,
             "governing_ratio": gov_ratio,
             **verdict,
-            "parts_sha256": [p.content_sha256 for p in calc.parts],
+            "parts_sha256": calc.part_hashes(),
         }
     gov_label, gov_ratio = governing_check(calc.parts)
     verdict = review(calc, policy.review_confidence_below)
@@ -565,7 +566,7 @@ def price_and_verdict(calc: Calc, bom: dict[str, Any], policy: SignDesignDefault
         "governing_check": gov_label,
         "governing_ratio": gov_ratio,
         **verdict,
-        "parts_sha256": [p.content_sha256 for p in calc.parts],
+        "parts_sha256": calc.part_hashes(),
     }
 
 
@@ -595,24 +596,39 @@ def footing_torsion(
     rods (``post_width_in`` None). Without a Table 1806.2 class the presumptive class 4 sliding
     values are used (an assumption).
     """
+    inputs = torsion_inputs(
+        calc, torsion_lb_ft=torsion_lb_ft, footing=footing, soil=soil, dead_load_lb=dead_load_lb,
+        post_width_in=post_width_in, fc_psi=fc_psi,
+    )  # fmt: skip
+    return calc.solve("foundation.shaft_torsion", inputs)
+
+
+def torsion_inputs(
+    calc: Calc,
+    *,
+    torsion_lb_ft: float,
+    footing: Envelope,
+    soil: Soil,
+    dead_load_lb: float,
+    post_width_in: float | None,
+    fc_psi: float,
+) -> dict[str, Any]:
+    """The ``foundation.shaft_torsion`` inputs of a footing (see ``footing_torsion``)."""
     soil_class = soil.soil_class
     if soil_class is None:
         soil_class = 4
         calc.assume("Footing torsion: no soil class given, presumptive IBC Table 1806.2 class 4 sliding values used")
-    return calc.solve(
-        "foundation.shaft_torsion",
-        {
-            "torsion_kip_ft": torsion_lb_ft / LB_PER_KIP,
-            "diameter_ft": footing.result["b_ft"],
-            "depth_ft": footing.result["design_depth_ft"],
-            "ibc_edition": soil.ibc_edition,
-            "soil_class": soil_class,
-            "dead_load_kip": dead_load_lb / LB_PER_KIP,
-            "transfer": "lugs" if post_width_in is not None else "anchor_rods",
-            "post_width_in": post_width_in,
-            "fc_psi": fc_psi,
-        },
-    )
+    return {
+        "torsion_kip_ft": torsion_lb_ft / LB_PER_KIP,
+        "diameter_ft": footing.result["b_ft"],
+        "depth_ft": footing.result["design_depth_ft"],
+        "ibc_edition": soil.ibc_edition,
+        "soil_class": soil_class,
+        "dead_load_kip": dead_load_lb / LB_PER_KIP,
+        "transfer": "lugs" if post_width_in is not None else "anchor_rods",
+        "post_width_in": post_width_in,
+        "fc_psi": fc_psi,
+    }
 
 
 def torsion_passes(
@@ -621,12 +637,12 @@ def torsion_passes(
     """A ``pick_footing`` predicate: the footing torsion check (soil and transfer) passes for that embedment."""
 
     def passes(embedment: Envelope) -> bool:
-        trial = Calc(library=calc.library)
-        part = footing_torsion(
-            trial, torsion_lb_ft=torsion_lb_ft, footing=embedment, soil=soil, dead_load_lb=dead_load_lb,
+        scratch = Calc(library=calc.library)  # its assumptions are the adopted footing's to state
+        inputs = torsion_inputs(
+            scratch, torsion_lb_ft=torsion_lb_ft, footing=embedment, soil=soil, dead_load_lb=dead_load_lb,
             post_width_in=post_width_in, fc_psi=fc_psi,
         )  # fmt: skip
-        return bool(part.result["passed"])
+        return bool(calc.trial("foundation.shaft_torsion", inputs).result["passed"])
 
     return passes
 

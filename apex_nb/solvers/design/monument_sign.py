@@ -92,9 +92,19 @@ def run(inputs: MonumentSignInput, calc: Calc) -> dict[str, Any]:
     if not f["auto_size_found"]:
         from apex_nb.solvers.design.common import PostChoice, no_post_verdict
 
-        nothing = PostChoice(False, None, None, "square", 0.0, 0.0, 0.0, 0.0, float("inf"), "none", (
-            f"none up to {f['width_ft']:g} x {f['length_ft']:g} x {f['thickness_ft']:g} ft passes"
-        ))
+        nothing = PostChoice(
+            False,
+            None,
+            None,
+            "square",
+            0.0,
+            0.0,
+            0.0,
+            0.0,
+            float("inf"),
+            "none",
+            (f"none up to {f['width_ft']:g} x {f['length_ft']:g} x {f['thickness_ft']:g} ft passes"),
+        )
         return {
             "sign_type": "monument",
             "post_label": None,

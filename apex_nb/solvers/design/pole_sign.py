@@ -314,6 +314,7 @@ def run(inputs: PoleSignInput, calc: Calc) -> dict[str, Any]:
         "a passing post exists in the families", post.found, "no section passes: enlarge or add posts", penalty=0.5
     )
     dynamics = dynamic_summary(calc, frequency, n1_used, faces[0])
+
     def unfinished(member: PostChoice, which: str, label: str | None) -> dict[str, Any]:
         """The result when a member cannot be designed: what is known, no foundation, no price."""
         return {

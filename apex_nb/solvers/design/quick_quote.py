@@ -70,7 +70,7 @@ def run(inputs: QuickQuoteInput, calc: Calc) -> dict[str, Any]:
         calc.assume("Monument: the sign is solid from grade to its top height")
     if inputs.sign_type == "cantilever":
         calc.assume("Cantilever: the face starts at the design's default offset from the post and ends at the arm tip")
-    design = calc.solve(name, design_in)
+    design = calc.solve(name, design_in, sealed=True)  # its hash goes on the quote
     r = design.result
     option_lines = price_options(inputs, calc)
     options_usd = round(sum(line["amount_usd"] for line in option_lines), 2)
