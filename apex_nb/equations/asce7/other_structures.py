@@ -49,22 +49,9 @@ def aspect_ratio_h_over_d(height_ft: float, width_ft: float) -> float:
     return height_ft / width_ft
 
 
-post_force_kd_in_qz_lb = force_equation(
-    __name__,
-    "post_force_kd_in_qz_lb",
-    "qz G Cf Af",
-    clause=_FORCE,
-    number="Eq. 29.4-1",
-    editions=("7-05", "7-10", "7-16"),
-)
-post_force_kd_in_force_lb = force_equation(
-    __name__,
-    "post_force_kd_in_force_lb",
-    "qz Kd G Cf Af",
-    clause="ASCE 7-22 §29.4",
-    number="Eq. 29.4-1",
-    editions=("7-22",),
-)
+_N = "Eq. 29.4-1"
+post_force_kd_in_qz_lb = force_equation(__name__, "post_force_kd_in_qz_lb", "qz G Cf Af", _FORCE, _N)
+post_force_kd_in_force_lb = force_equation(__name__, "post_force_kd_in_force_lb", "qz Kd G Cf Af", _FORCE, _N)
 
 
 @equation("Σ Fi zi / Σ Fi")

@@ -218,12 +218,11 @@ def gross_area_ft2(sign_width_ft: float, sign_height_ft: float) -> float:
     return sign_width_ft * sign_height_ft
 
 
-def force_equation(
-    module: str, name: str, formula: str, *, clause: str, number: str, editions: tuple[str, ...]
-) -> Callable[..., float]:
+def force_equation(module: str, name: str, formula: str, clause: str, number: str) -> Callable[..., float]:
     """A registered force equation F = q (Kd) G Cf A as some editions print it.
 
-    ``kd_in_force`` stays 1 for the forms with Kd inside q (7-05 to 7-16); the 7-22 forms pass Kd.
+    ``kd_in_force`` stays 1 for the forms with Kd inside q (7-05 to 7-16); the 7-22 forms, whose
+    formula shows Kd, pass it.
     """
 
     def form(q_psf: float, gust_factor: float, cf: float, area_ft2: float, kd_in_force: float = 1.0) -> float:
@@ -231,25 +230,13 @@ def force_equation(
 
     form.__module__, form.__name__, form.__qualname__ = module, name, name
     form.__doc__ = f"F = {formula}, lb ({clause}, {number})."
+    editions = ("7-22",) if " Kd " in formula else ("7-05", "7-10", "7-16")
     return equation(formula, clause=clause, number=number, editions=editions)(form)
 
 
-sign_force_kd_in_qh_lb = force_equation(
-    __name__,
-    "sign_force_kd_in_qh_lb",
-    "qh G Cf As",
-    clause=_FORCE,
-    number="Eq. 29.3-1",
-    editions=("7-05", "7-10", "7-16"),
-)
-sign_force_kd_in_force_lb = force_equation(
-    __name__,
-    "sign_force_kd_in_force_lb",
-    "qh Kd G Cf As",
-    clause="ASCE 7-22 §29.3.1",
-    number="Eq. 29.3-1",
-    editions=("7-22",),
-)
+_N = "Eq. 29.3-1"
+sign_force_kd_in_qh_lb = force_equation(__name__, "sign_force_kd_in_qh_lb", "qh G Cf As", _FORCE, _N)
+sign_force_kd_in_force_lb = force_equation(__name__, "sign_force_kd_in_force_lb", "qh Kd G Cf As", _FORCE, _N)
 
 
 @equation("{asd_factor:g} F,A", clause="ASCE 7-16 §2.4.1")

@@ -6,21 +6,12 @@ from typing import Any
 
 from pydantic import Field, model_validator
 
+from apex_nb import types as ft
 from apex_nb.calc import Calc
 from apex_nb.inputs import SolverInput
 from apex_nb.registry import Solver
 from apex_nb.solvers.wind import common as wind
 from apex_nb.solvers.wind.common import KzMethod
-from apex_nb.types import (
-    AsceEdition,
-    Exposure,
-    GroundElevationFt,
-    ImportanceFactor,
-    Kd,
-    Kzt,
-    WindHeightFt,
-    WindSpeedMph,
-)
 
 VERSION = "1.0.0"
 
@@ -28,21 +19,21 @@ VERSION = "1.0.0"
 class QzInput(SolverInput):
     """Inputs of ``wind.asce7_qz``."""
 
-    edition: AsceEdition = Field(description="ASCE 7 edition in force: '7-05', '7-10', '7-16' or '7-22'")
-    wind_speed_mph: WindSpeedMph = Field(
+    edition: ft.AsceEdition = Field(description="ASCE 7 edition in force: '7-05', '7-10', '7-16' or '7-22'")
+    wind_speed_mph: ft.WindSpeedMph = Field(
         description="Basic wind speed V, 3-s gust at 33 ft, mph (strength level from 7-10 on)"
     )
-    exposure: Exposure = Field(description="Exposure category B, C or D")
-    height_ft: WindHeightFt = Field(description="Height z above grade at which qz is wanted, ft")
-    kzt: Kzt = Field(default=1.0, description="Topographic factor Kzt (1.0 on flat sites)")
-    ground_elevation_ft: GroundElevationFt = Field(
+    exposure: ft.Exposure = Field(description="Exposure category B, C or D")
+    height_ft: ft.WindHeightFt = Field(description="Height z above grade at which qz is wanted, ft")
+    kzt: ft.Kzt = Field(default=1.0, description="Topographic factor Kzt (1.0 on flat sites)")
+    ground_elevation_ft: ft.GroundElevationFt = Field(
         default=0.0, description="Ground elevation above sea level, ft (gives Ke in 7-16 and 7-22)"
     )
-    kd: Kd | None = Field(
+    kd: ft.Kd | None = Field(
         default=None,
         description="Directionality factor Kd; default: solid freestanding signs from the pack",
     )
-    importance_factor: ImportanceFactor | None = Field(
+    importance_factor: ft.ImportanceFactor | None = Field(
         default=None, description="Importance factor I (ASCE 7-05 only; default 1.0, Category II)"
     )
     kz_method: KzMethod = Field(default="table", description="'table' (printed table, interpolated) or 'formula'")
