@@ -9,6 +9,7 @@ existing sign) are priced from the ``quote-terms`` pack and added to the structu
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from apex_nb.calc import Calc
@@ -33,7 +34,9 @@ def design_inputs(q: QuickQuoteInput) -> tuple[str, dict[str, Any]]:
         return "design.cantilever_sign", {
             "wind": wind,
             "face": face,
-            "arm_length_ft": round(offset_ft + q.sign_width_ft, 2),
+            # rounded UP to the hundredth: round() could leave the arm a hair short of the face
+            # (3.125 -> 3.12) and the design would refuse its own quote
+            "arm_length_ft": math.ceil(round((offset_ft + q.sign_width_ft) * 100.0, 6)) / 100.0,
             "soil": soil,
         }
     if q.sign_type == "monument":
