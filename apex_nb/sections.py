@@ -20,8 +20,9 @@ from typing import Any, Literal
 
 from apex_nb.equations.mechanics.tube_properties import rect_tube, round_tube, weight_lb_per_ft
 from apex_nb.packs import Pack
+from apex_nb.types import SectionFamily
 
-Family = Literal["pipe", "hss-round", "hss-rect", "w"]
+Family = SectionFamily
 Shape = Literal["round", "rect", "w"]
 
 FAMILY_PACK: dict[Family, str] = {

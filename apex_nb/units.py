@@ -1,4 +1,7 @@
-"""Reading lengths and numbers the way people type them: ``4'6"``, ``4 ft 6 in``, ``54 in``, ``115 mph``.
+"""Unit constants, and reading lengths and numbers the way people type them: ``4'6"``, ``54 in``, ``115 mph``.
+
+The conversion constants below are the one place a factor between units is written (issue 17);
+code divides by ``LB_PER_KIP`` instead of a bare 1000. Unit labels are spelled as in ``MOMENT_LB_FT``.
 
 Forms in the apps accept text, never a number box that silently turns ``4'6"`` into 46. Anything
 these functions cannot read is refused with a message that shows what they can read; nothing
@@ -10,8 +13,17 @@ from __future__ import annotations
 import math
 import re
 
+# Conversion factors (exact by definition).
+IN_PER_FT = 12.0
+IN2_PER_FT2 = 144.0
+IN3_PER_FT3 = 1728.0
+FT3_PER_YD3 = 27.0
+LB_PER_KIP = 1000.0
+PSI_PER_KSI = 1000.0
+N_PER_KN = 1000.0
+MM_PER_IN = 25.4
+
 LENGTH_EXAMPLE = "type feet like 4.5, 4'6\" or 4 ft 6 in"
-INCHES_PER_FOOT = 12.0
 
 _NUM = r"(\d+(?:\.\d*)?|\.\d+)"
 _INCH = r"(\d+\s+\d+/\d+|\d+/\d+|\d+(?:\.\d*)?|\.\d+)"
@@ -52,12 +64,12 @@ def parse_length_ft(text: str) -> float:
     if match := _FEET_ONLY.fullmatch(raw):
         value = float(match.group(1))
     elif match := _INCHES_ONLY.fullmatch(raw):
-        value = _inches(match.group(1)) / INCHES_PER_FOOT
+        value = _inches(match.group(1)) / IN_PER_FT
     elif match := _FEET_INCHES.fullmatch(raw):
         inches = _inches(match.group(2))
-        if inches >= INCHES_PER_FOOT:
+        if inches >= IN_PER_FT:
             raise ReadError(f"{raw!r} has {inches:g} inches after the feet (12 or more): {LENGTH_EXAMPLE}")
-        value = float(match.group(1)) + inches / INCHES_PER_FOOT
+        value = float(match.group(1)) + inches / IN_PER_FT
     else:
         raise ReadError(f"{raw!r} is not a length: {LENGTH_EXAMPLE}")
     if not math.isfinite(value):
@@ -80,6 +92,6 @@ def parse_number(text: str, unit: str = "") -> float:
 
 def feet_text(value_ft: float) -> str:
     """A length as a salesperson writes it: ``4 ft``, ``4 ft 6 in``, ``9.5 ft`` -> ``9 ft 6 in``."""
-    total_in = round(value_ft * INCHES_PER_FOOT)
-    feet, inches = divmod(total_in, int(INCHES_PER_FOOT))
+    total_in = round(value_ft * IN_PER_FT)
+    feet, inches = divmod(total_in, int(IN_PER_FT))
     return f"{feet} ft" + (f" {inches} in" if inches else "")

@@ -26,10 +26,10 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from apex_nb.errors import FieldProblem, InputError
 from apex_nb.inputs import problems_from, validate
+from apex_nb.types import AsceEdition as Edition
+from apex_nb.types import Exposure, GroundElevationFt, IbcEdition, Kzt, SoilClass, WindSpeedMph
 
 SignType = Literal["pole", "monument", "cantilever"]
-Edition = Literal["7-05", "7-10", "7-16", "7-22"]
-IbcEdition = Literal["2018", "2021", "2024"]
 SITE_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
 _EDITION_TEXT = re.compile(r"^(?:ASCE\s*)?7-(05|10|16|22)$", re.IGNORECASE)
 
@@ -44,11 +44,11 @@ class SiteRow(BaseModel):
     state: str = Field(default="", max_length=40, description="State or region (reports only)")
     sign_type: SignType = Field(description="'pole', 'monument' or 'cantilever'")
     edition: Edition = Field(description="ASCE 7 edition in force: '7-05', '7-10', '7-16' or '7-22'")
-    wind_speed_mph: float = Field(ge=50, le=300, description="Basic wind speed V for the risk category, mph")
+    wind_speed_mph: WindSpeedMph = Field(description="Basic wind speed V for the risk category, mph")
     wind_speed_source: str = Field(default="", max_length=200, description="Where V comes from (map, hazard tool)")
-    exposure: Literal["B", "C", "D"] = Field(description="Exposure category B, C or D")
-    kzt: float = Field(default=1.0, ge=1.0, le=3.0, description="Topographic factor Kzt")
-    ground_elevation_ft: float = Field(default=0.0, ge=-300, le=15000, description="Ground elevation, ft")
+    exposure: Exposure = Field(description="Exposure category B, C or D")
+    kzt: Kzt = Field(default=1.0, description="Topographic factor Kzt")
+    ground_elevation_ft: GroundElevationFt = Field(default=0.0, description="Ground elevation, ft")
     sign_width_ft: float = Field(gt=0, le=100, description="Face width B, ft")
     sign_height_ft: float = Field(gt=0, le=50, description="Face height s, ft")
     top_height_ft: float = Field(gt=0, le=200, description="Top of the face above grade, ft")
@@ -62,7 +62,7 @@ class SiteRow(BaseModel):
     )
     post_count: int = Field(default=1, ge=1, le=2, description="Number of posts (1 or 2)")
     post_spacing_ft: float | None = Field(default=None, gt=0, le=100, description="Post spacing (two posts), ft")
-    soil_class: int | None = Field(default=5, ge=1, le=5, description="IBC Table 1806.2 class 1..5 (5 = weakest)")
+    soil_class: SoilClass | None = Field(default=5, description="IBC Table 1806.2 class 1..5 (5 = weakest)")
     ibc_edition: IbcEdition = Field(default="2021", description="IBC edition in force: '2018', '2021' or '2024'")
     min_depth_ft: float = Field(default=3.0, ge=0, le=20, description="Frost depth or local minimum embedment, ft")
     notes: str = Field(default="", max_length=500, description="Free text (reports only)")

@@ -7,8 +7,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from apex_nb.pack_schemas.base import ClausedPack, PackModel, require_increasing, require_keys
-
-Exposure = Literal["B", "C", "D"]
+from apex_nb.types import Exposure
 
 
 class ExposureConstants(PackModel):

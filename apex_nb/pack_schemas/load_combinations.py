@@ -9,8 +9,8 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from apex_nb.pack_schemas.base import EditionsPack, PackModel
+from apex_nb.types import AsceEdition
 
-AsceEdition = Literal["7-05", "7-10", "7-16", "7-22"]
 Purpose = Literal["gravity", "strength", "uplift_overturning"]
 
 

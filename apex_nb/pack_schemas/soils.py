@@ -8,13 +8,10 @@ constants, the 12 ft depth limit and the spread-footing stability defaults.
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import Field, model_validator
 
 from apex_nb.pack_schemas.base import PackModel, require_keys
-
-IbcEdition = Literal["2018", "2021", "2024"]
+from apex_nb.types import IbcEdition
 
 
 class SoilClass(PackModel):

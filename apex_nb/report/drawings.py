@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from markupsafe import escape
 
-from apex_nb.units import INCHES_PER_FOOT
+from apex_nb.units import IN_PER_FT
 
 if TYPE_CHECKING:
     from apex_nb.envelope import Envelope
@@ -220,7 +220,7 @@ def sign_elevation(env: Envelope | Mapping[str, Any] | None) -> Drawing:
     posts = int(number(env, "post_count") or 1)
     clearance = max(top - face, 0.0)
     post_in = number(env, "post_diameter_in") or _size_from_label(label) or 0.0
-    post_d_ft = post_in / INCHES_PER_FOOT or max(width, top) / 60.0
+    post_d_ft = post_in / IN_PER_FT or max(width, top) / 60.0
     dia, depth = number(env, "footing_diameter"), number(env, "footing_depth")
     spacing = number(env, "post_spacing") or (width / 2.0 if posts == 2 else 0.0)
     xs = [0.0] if posts == 1 else [-spacing / 2.0, spacing / 2.0]

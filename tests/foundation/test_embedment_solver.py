@@ -24,20 +24,24 @@ def emb(**kw):
     return solve("foundation.embedment", base, library=LIB)
 
 
+# Tedds 'Flagpole embedment (IBC)' inputs (see the test below for the source).
+TEDDS_FLAGPOLE = {
+    "lateral_force_lb": 33700,
+    "force_height_ft": 39.4,
+    "square_side_ft": 126 / 12,
+    "lateral_bearing_psf_per_ft": 150,
+    "one_third_increase": True,
+    "constrained": True,
+}
+
+
 def test_published_tedds_flagpole_constrained_square_design():
     """Tedds 'Flagpole embedment (IBC)', IBC 2021, calc version 1.2.04 (scribd.com/document/697991832):
     P = 33,700 lb at 39.4 ft, square 126 in (diagonal 178.19 in), laterally restrained, 150 pcf,
     LDF1 = 1.33 (§1806.1), LDF2 = 1.0: d = 12.60 ft with S3 = 2394 psf (d capped at 12 ft).
     We apply 4/3 exactly, not 1.33: S3 = 2400 psf (+0.25 %) and d = 12.584 ft (−0.13 %);
     tolerance 0.2 % on d and 0.3 % on S3 covers exactly that."""
-    env = emb(
-        lateral_force_lb=33700,
-        force_height_ft=39.4,
-        square_side_ft=126 / 12,
-        lateral_bearing_psf_per_ft=150,
-        one_third_increase=True,
-        constrained=True,
-    )
+    env = emb(**TEDDS_FLAGPOLE)
     r = env.result
     assert r["mode"] == "design" and r["shape"] == "square"
     assert r["b_ft"] * 12 == pytest.approx(178.19, abs=0.01)
@@ -126,15 +130,7 @@ def test_published_zephyrhills_round_check():
 @pytest.mark.parametrize(("depth", "passes"), [(12.6, True), (12.0, False)])
 def test_check_mode_constrained_square(depth, passes):
     """The Tedds example in check mode: 12.6 ft passes, 12.0 ft does not."""
-    env = emb(
-        lateral_force_lb=33700,
-        force_height_ft=39.4,
-        square_side_ft=126 / 12,
-        lateral_bearing_psf_per_ft=150,
-        one_third_increase=True,
-        constrained=True,
-        depth_ft=depth,
-    )
+    env = emb(**TEDDS_FLAGPOLE, depth_ft=depth)
     assert env.passed is passes
     assert env.result["s3_psf"] == pytest.approx(2400.0)
 

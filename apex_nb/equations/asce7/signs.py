@@ -13,8 +13,15 @@ from __future__ import annotations
 import bisect
 import itertools
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+
+from apex_nb.equations.interpolation import interpolate_1d, interpolate_2d
+from apex_nb.equations.metadata import equation
+
+__all__ = ["interpolate_1d", "interpolate_2d"]  # re-exported: the one interpolation of equations/interpolation.py
+_CF = "ASCE 7-16 Fig. 29.3-1"
+_FORCE = "ASCE 7-16 §29.3.1"
 
 
 def clearance_ratio(sign_height_ft: float, top_height_ft: float) -> float:
@@ -25,29 +32,6 @@ def clearance_ratio(sign_height_ft: float, top_height_ft: float) -> float:
 def aspect_ratio(sign_width_ft: float, sign_height_ft: float) -> float:
     """B/s: horizontal over vertical dimension of the sign (Cf figure notation)."""
     return sign_width_ft / sign_height_ft
-
-
-def interpolate_1d(x: float, xs: Sequence[float], ys: Sequence[float]) -> float:
-    """Linear interpolation with end values held beyond the table (figure note: interpolation permitted)."""
-    if x <= xs[0]:
-        return float(ys[0])
-    if x >= xs[-1]:
-        return float(ys[-1])
-    i = bisect.bisect_right(xs, x)
-    x0, x1, y0, y1 = xs[i - 1], xs[i], ys[i - 1], ys[i]
-    return float(y0 + (y1 - y0) * (x - x0) / (x1 - x0))
-
-
-def interpolate_2d(
-    row_value: float,
-    column_value: float,
-    rows: Sequence[float],
-    columns: Sequence[float],
-    cells: Sequence[Sequence[float]],
-) -> float:
-    """Bilinear interpolation in a printed two-way table; end rows and columns hold beyond it."""
-    along_columns = [interpolate_1d(column_value, columns, row) for row in cells]
-    return interpolate_1d(row_value, rows, along_columns)
 
 
 def cf_surface_fit(
@@ -72,6 +56,7 @@ def cf_surface_fit(
     return (c0 + c1 * x + c2 * y + c3 * x * x + c4 * y * y + c5 * y * x) / divisor
 
 
+@equation("1 - (1 - ε)^{exponent:g}", clause=_CF + " note 2")
 def opening_reduction_factor(solidity_ratio: float, exponent: float = 1.5) -> float:
     """Cf multiplier for solid signs with openings: 1 - (1 - ε)^1.5, ε = solid area / gross area.
 
@@ -81,11 +66,13 @@ def opening_reduction_factor(solidity_ratio: float, exponent: float = 1.5) -> fl
     return 1.0 - (1.0 - solidity_ratio) ** exponent
 
 
+@equation("{constant:g} - s/h", clause=_CF + " note 4")
 def case_c_high_clearance_factor(s_over_h: float, threshold: float = 0.8, constant: float = 1.8) -> float:
     """Case C multiplier (1.8 - s/h) when s/h > 0.8, else 1.0 (Cf figure, note 4 in every edition)."""
     return constant - s_over_h if s_over_h > threshold else 1.0
 
 
+@equation("interpolated in Lr/s (0 -> 1.00, 0.3 -> 0.90, 1.0 -> 0.75, >= 2 -> 0.60)", clause=_CF + " note 5")
 def return_corner_factor(lr_over_s: float, lr_points: Sequence[float], factors: Sequence[float]) -> float:
     """Reduction of the starred Case C values by the return-corner length ratio Lr/s.
 
@@ -196,6 +183,7 @@ def sign_design_force_lb(
     return qh_psf * kd_in_force * gust_factor * cf * area_ft2
 
 
+@equation("h - s/2", clause=_CF + " note 3")
 def resultant_height_ft(top_height_ft: float, sign_height_ft: float, raise_ratio: float = 0.0) -> float:
     """Height of the resultant above grade: the geometric centre h - s/2, raised by ratio x s.
 
@@ -204,11 +192,108 @@ def resultant_height_ft(top_height_ft: float, sign_height_ft: float, raise_ratio
     return top_height_ft - 0.5 * sign_height_ft + raise_ratio * sign_height_ft
 
 
+@equation("{ratio:g} B", clause=_CF + " note 3")
 def case_b_eccentricity_ft(sign_width_ft: float, ratio: float = 0.2) -> float:
     """Case B: resultant 0.2 B from the geometric centre toward the windward edge (Cf figure note 3)."""
     return ratio * sign_width_ft
 
 
+@equation("{pressure:g} As", clause="ASCE 7-16 §29.7")
 def minimum_design_force_lb(minimum_pressure_psf: float, area_ft2: float) -> float:
     """Minimum design wind force: pressure x area (7-05 §6.1.4.1 10 psf; 7-10 §29.8, 7-16/7-22 §29.7 16 psf)."""
     return minimum_pressure_psf * area_ft2
+
+
+@equation("bilinear interpolation in s/h and B/s", clause=_CF)
+def case_ab_cf_table(
+    s_over_h: float, b_over_s: float, rows: Sequence[float], columns: Sequence[float], cells: Sequence[Sequence[float]]
+) -> float:
+    """Cf of Cases A and B from the figure's s/h rows and B/s columns (interpolation permitted)."""
+    return interpolate_2d(s_over_h, b_over_s, rows, columns, cells)
+
+
+@equation("B s", clause=_FORCE)
+def gross_area_ft2(sign_width_ft: float, sign_height_ft: float) -> float:
+    """As = B s, the gross face area of a rectangular sign, ft²."""
+    return sign_width_ft * sign_height_ft
+
+
+def force_equation(module: str, name: str, formula: str, clause: str, number: str) -> Callable[..., float]:
+    """A registered force equation F = q (Kd) G Cf A as some editions print it.
+
+    ``kd_in_force`` stays 1 for the forms with Kd inside q (7-05 to 7-16); the 7-22 forms, whose
+    formula shows Kd, pass it.
+    """
+
+    def form(q_psf: float, gust_factor: float, cf: float, area_ft2: float, kd_in_force: float = 1.0) -> float:
+        return q_psf * kd_in_force * gust_factor * cf * area_ft2
+
+    form.__module__, form.__name__, form.__qualname__ = module, name, name
+    form.__doc__ = f"F = {formula}, lb ({clause}, {number})."
+    editions = ("7-22",) if " Kd " in formula else ("7-05", "7-10", "7-16")
+    return equation(formula, clause=clause, number=number, editions=editions)(form)
+
+
+_N = "Eq. 29.3-1"
+sign_force_kd_in_qh_lb = force_equation(__name__, "sign_force_kd_in_qh_lb", "qh G Cf As", _FORCE, _N)
+sign_force_kd_in_force_lb = force_equation(__name__, "sign_force_kd_in_force_lb", "qh Kd G Cf As", _FORCE, _N)
+
+
+@equation("{asd_factor:g} F,A", clause="ASCE 7-16 §2.4.1")
+def asd_level_force_lb(force_lb: float, asd_factor: float) -> float:
+    """The Case A force at allowable-stress level: 0.6 W from the strength-level W (1.0 in 7-05)."""
+    return asd_factor * force_lb
+
+
+@equation("h - s/2 + {raise_ratio:g} s", clause=_CF + " note 3")
+def wall_resultant_height_ft(top_height_ft: float, sign_height_ft: float, raise_ratio: float) -> float:
+    """Resultant height of a wall on the ground (s/h = 1): 0.05 s above the centre (note 3)."""
+    return resultant_height_ft(top_height_ft, sign_height_ft, raise_ratio)
+
+
+@equation("F,A y")
+def case_a_moment_lb_ft(force_lb: float, resultant_height_ft: float) -> float:
+    """Overturning moment at grade of the Case A (and B) force: F times its height, lb-ft."""
+    return force_lb * resultant_height_ft
+
+
+@equation("F,A e,B", clause=_CF + " note 3")
+def case_b_torsion_lb_ft(force_lb: float, eccentricity_ft: float) -> float:
+    """Case B torsion: the Case A force times its offset 0.2 B from the centre, lb-ft."""
+    return force_lb * eccentricity_ft
+
+
+@equation("1.0", clause=_CF + " note 4")
+def case_c_no_clearance_reduction(s_over_h: float) -> float:
+    """Case C multiplier where s/h <= 0.8: none (note 4 applies only above 0.8)."""
+    return 1.0
+
+
+@equation("Cf,table x openings x clearance factor", clause=_CF)
+def case_c_region_cf(cf_table: float, opening_factor: float, clearance_factor: float) -> float:
+    """Cf of one Case C region: the table value times the openings and high-clearance factors."""
+    return cf_table * opening_factor * clearance_factor
+
+
+@equation("Σ Fi", clause=_CF)
+def total_force_lb(forces_lb: Sequence[float]) -> float:
+    """The total of the region (or band) forces, lb, summed in order."""
+    total = 0.0
+    for force in forces_lb:
+        total += force
+    return total
+
+
+@equation("Σ Fi xi / Σ Fi")
+def case_c_resultant_ft(forces_lb: Sequence[float], positions_ft: Sequence[float]) -> float:
+    """Case C resultant from the windward edge: first moment of the region forces over their total, ft."""
+    first_moment = 0.0
+    for force, position in zip(forces_lb, positions_ft, strict=True):
+        first_moment += force * position
+    return first_moment / total_force_lb(forces_lb)
+
+
+@equation("F,C (B/2 - x,C)")
+def case_c_torsion_lb_ft(total_force_lb: float, sign_width_ft: float, resultant_ft: float) -> float:
+    """Case C torsion about the sign centre: F,C times the resultant's offset from B/2, lb-ft."""
+    return total_force_lb * (0.5 * sign_width_ft - resultant_ft)

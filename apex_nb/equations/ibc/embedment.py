@@ -10,7 +10,14 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
+from apex_nb.equations.metadata import equation
+from apex_nb.units import FT3_PER_YD3
 
+_E18_1 = "IBC §1807.3.2.1"
+_E18_2 = "IBC §1807.3.2.2"
+
+
+@equation("side √2", clause=_E18_1)
 def square_diagonal_ft(side_ft: float) -> float:
     """b for a square post or footing: its diagonal, side x √2 (§1807.3.2.1, definition of b)."""
     return side_ft * math.sqrt(2.0)
@@ -29,6 +36,7 @@ def lateral_bearing_at_depth_psf(
     return lateral_psf_per_ft * min(depth_ft, max_multiple)
 
 
+@equation("k_pole k_1/3", clause="IBC §1806.3.4; §1806.1")
 def lateral_bearing_factor(isolated_pole_factor: float = 1.0, one_third_increase_factor: float = 1.0) -> float:
     """Product of the §1806.3.4 isolated-pole factor (1 or 2) and the §1806.1 increase (1 or 4/3)."""
     return isolated_pole_factor * one_third_increase_factor
@@ -54,11 +62,13 @@ def pressure_depth_ft(
     raise ValueError(f"limit_applies_to must be 'embedment_depth' or 'pressure_depth', got {limit_applies_to!r}")
 
 
+@equation("{coefficient:g} P / (S1 b)", clause=_E18_1, number="Eq. 18-1")
 def nonconstrained_a_ft(force_lb: float, s1_psf: float, b_ft: float, coefficient: float = 2.34) -> float:
     """A = 2.34 P / (S1 b), ft (IBC §1807.3.2.1, Eq. 18-1)."""
     return coefficient * force_lb / (s1_psf * b_ft)
 
 
+@equation("0.5 A {1 + [1 + 4.36 h/A]^½}", clause=_E18_1, number="Eq. 18-1")
 def nonconstrained_depth_ft(
     a_ft: float,
     height_ft: float,
@@ -78,6 +88,7 @@ def nonconstrained_a_for_depth_ft(depth_ft: float, height_ft: float, h_coefficie
     return 4.0 * depth_ft**2 / (4.0 * depth_ft + h_coefficient * height_ft)
 
 
+@equation("[{coefficient:g} P h / (S3 b)]^½", clause=_E18_2, number="Eq. 18-2")
 def constrained_depth_ft(
     force_lb: float,
     height_ft: float,
@@ -96,6 +107,7 @@ def constrained_s3_required_psf(
     return coefficient * force_lb * height_ft / (depth_ft**2 * b_ft)
 
 
+@equation("bisection on d − d_req(S(d)) = 0", clause="IBC §1807.3.2")
 def solve_fixed_depth(
     required_depth: Callable[[float], float],
     *,
@@ -151,3 +163,54 @@ def shaft_volume_ft3(depth_ft: float, diameter_ft: float | None = None, square_s
     if square_side_ft is not None:
         return square_side_ft**2 * depth_ft
     raise ValueError("give diameter_ft or square_side_ft")
+
+
+@equation("P h")
+def moment_at_grade_lb_ft(force_lb: float, height_ft: float) -> float:
+    """Moment at grade of P acting h above it, lb-ft."""
+    return force_lb * height_ft
+
+
+@equation("k_lat S_lat min(z, {max_multiple:g})", clause="IBC §1806.3.3; §1806.3.4; §1806.1")
+def allowable_lateral_pressure_psf(
+    factor: float, lateral_psf_per_ft: float, depth_ft: float, max_multiple: float = 15.0
+) -> float:
+    """S1 or S3: the §1806.3.3 depth increase times the isolated-pole and one-third factors, psf."""
+    return factor * lateral_bearing_at_depth_psf(lateral_psf_per_ft, depth_ft, max_multiple)
+
+
+@equation("ceil(max(d_min, d_frost)/Δ) Δ")
+def design_depth_ft(required_ft: float, minimum_ft: float, increment_ft: float) -> float:
+    """Design depth: the larger of the required and the minimum (frost) depth, rounded up to the increment."""
+    return round_up_to_increment(max(required_ft, minimum_ft), increment_ft)
+
+
+@equation("Eq. solved for the soil pressure at d", clause="IBC §1807.3.2")
+def pressure_needed_at_depth_psf(
+    force_lb: float,
+    height_ft: float,
+    depth_ft: float,
+    b_ft: float,
+    *,
+    constrained: bool,
+    constrained_coefficient: float = 4.25,
+    a_coefficient: float = 2.34,
+    h_coefficient: float = 4.36,
+) -> float:
+    """The lateral soil pressure Eq. 18-2 (constrained) or Eq. 18-1 (nonconstrained) needs at depth d, psf."""
+    if constrained:
+        return constrained_s3_required_psf(force_lb, height_ft, depth_ft, b_ft, constrained_coefficient)
+    a_needed = nonconstrained_a_for_depth_ft(depth_ft, height_ft, h_coefficient)
+    return a_coefficient * force_lb / (a_needed * b_ft)
+
+
+@equation("π D²/4 d / 27")
+def round_shaft_concrete_yd3(depth_ft: float, diameter_ft: float) -> float:
+    """Concrete in a round shaft, yd³."""
+    return shaft_volume_ft3(depth_ft, diameter_ft=diameter_ft) / FT3_PER_YD3
+
+
+@equation("side² d / 27")
+def square_shaft_concrete_yd3(depth_ft: float, side_ft: float) -> float:
+    """Concrete in a square shaft, yd³."""
+    return shaft_volume_ft3(depth_ft, square_side_ft=side_ft) / FT3_PER_YD3

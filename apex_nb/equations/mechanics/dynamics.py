@@ -25,11 +25,14 @@ import math
 from collections.abc import Sequence
 
 from apex_nb.equations.mechanics.cantilever import point_load_deflection_at
+from apex_nb.equations.metadata import equation
+from apex_nb.units import IN_PER_FT, LB_PER_KIP
 
 # Standard gravity, 9.80665 m/s² (CGPM 1901), in in/s²: a physical constant, not a code value.
 STANDARD_GRAVITY_IN_PER_S2 = 9.80665 / 0.0254
-_FT_TO_IN = 12.0
-_LB_TO_KIP = 1.0e-3
+_FT_TO_IN = IN_PER_FT
+_LB_TO_KIP = 1.0 / LB_PER_KIP
+_RAYLEIGH = "Rayleigh's method, static deflected shape (Chopra, Dynamics of Structures, §8.5)"
 
 # 5-point Gauss-Legendre nodes and weights on [-1, 1]: exact for polynomials up to degree 9, so
 # ∫ w u² over a segment without a point load inside (u of degree 4 -> u² of degree 8) is exact.
@@ -77,6 +80,7 @@ def base_moment_kip_in(length_in: float, w_kip_per_in: float, point_loads: Seque
     return w_kip_per_in * length_in**2 / 2.0 + sum(p * z for p, z in point_loads)
 
 
+@equation("(1/2π) √(g Σ Wi ui / Σ Wi ui²), u = static deflection under lateral loads = weights", clause=_RAYLEIGH)
 def rayleigh_frequency_hz(
     *,
     e_ksi: float,
@@ -158,3 +162,23 @@ def uniform_cantilever_frequency_hz(e_ksi: float, i_in4: float, height_ft: float
     length_in = height_ft * _FT_TO_IN
     m = weight_lb_per_ft * _LB_TO_KIP / _FT_TO_IN / STANDARD_GRAVITY_IN_PER_S2
     return 1.875104068711961**2 / (2.0 * math.pi) * math.sqrt(e_ksi * i_in4 / (m * length_in**4))
+
+
+@equation("w L + Σ Wi")
+def total_weight_lb(
+    post_weight_lb_per_ft: float, height_ft: float, lumped_weights_lb: Sequence[tuple[float, float]]
+) -> float:
+    """Weight of the post over its height plus the lumped weights, lb."""
+    return post_weight_lb_per_ft * height_ft + sum(p for p, _ in lumped_weights_lb)
+
+
+@equation("1 / f1")
+def natural_period_s(frequency_hz: float) -> float:
+    """Natural period T = 1 / f, s."""
+    return 1.0 / frequency_hz
+
+
+@equation("M_base / kθ", clause=_RAYLEIGH)
+def base_rotation_rad(base_moment_kip_in: float, spring_kip_in_per_rad: float) -> float:
+    """Rigid-body rotation of a spring base under the base moment, rad."""
+    return base_moment_kip_in / spring_kip_in_per_rad

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import math
 
+from apex_nb.units import IN2_PER_FT2
+
 _QUARTER_DISC_I = math.pi / 16.0 - 4.0 / (9.0 * math.pi)  # own I of a quarter disc, × r⁴
 
 
@@ -82,4 +84,4 @@ def round_tube(od_in: float, t_in: float) -> dict[str, float]:
 
 def weight_lb_per_ft(area_in2: float, density_lb_per_ft3: float) -> float:
     """Weight per foot = A × density / 144 (lb/ft)."""
-    return area_in2 * density_lb_per_ft3 / 144.0
+    return area_in2 * density_lb_per_ft3 / IN2_PER_FT2

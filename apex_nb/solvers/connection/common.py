@@ -8,9 +8,8 @@ from apex_nb.calc import Calc
 from apex_nb.errors import FieldProblem, InputError
 from apex_nb.pack_schemas.connections import Aci318AnchorsPack, AiscDg1Pack, AnchorRodSchedulePack, RodSize
 from apex_nb.pack_schemas.materials import Grade, SteelMaterialsPack
-
-LB_PER_KIP = 1000.0
-PSI_PER_KSI = 1000.0
+from apex_nb.units import LB_PER_KIP as LB_PER_KIP  # re-exported; one definition in apex_nb.units
+from apex_nb.units import PSI_PER_KSI as PSI_PER_KSI
 
 
 def anchors_pack(calc: Calc) -> Aci318AnchorsPack:

@@ -22,16 +22,16 @@ Money is computed in decimal and rounded half-up to cents per line.
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
 from pydantic import Field
 
+from apex_nb.equations import pricing
 from apex_nb.errors import FieldProblem, InputError
 from apex_nb.inputs import SolverInput
 from apex_nb.pack_schemas.prices import PricesPack, SteelFamily
-
-CENT = Decimal("0.01")
+from apex_nb.units import IN_PER_FT
 
 
 class SteelItem(SolverInput):
@@ -74,10 +74,6 @@ class Bom(SolverInput):
     engineering_fee: bool = Field(default=True, description="Include the engineering fee")
 
 
-def _money(value: Decimal) -> Decimal:
-    return value.quantize(CENT, rounding=ROUND_HALF_UP)
-
-
 def _d(value: float | int) -> Decimal:
     return Decimal(repr(float(value))) if isinstance(value, float) else Decimal(value)
 
@@ -85,7 +81,7 @@ def _d(value: float | int) -> Decimal:
 def _line(
     category: str, item: str, quantity: float | int, unit: str, unit_price: Decimal, marked_up: bool = True
 ) -> dict[str, Any]:
-    amount = _money(_d(quantity) * unit_price)
+    amount = pricing.line_amount_usd(_d(quantity), unit_price)
     return {
         "category": category,
         "item": item,
@@ -128,9 +124,9 @@ def price_bom(bom: Bom, prices: PricesPack) -> dict[str, Any]:
                 )
             )
             continue
-        each = _d(price.each_usd) + _d(price.per_ft_usd) * _d(group.length_in) / Decimal(12)
+        each = _d(price.each_usd) + _d(price.per_ft_usd) * _d(group.length_in) / Decimal(IN_PER_FT)
         label = f"anchor rod {group.diameter_in:g} in x {group.length_in:g} in"
-        lines.append(_line("anchor_rods", label, group.count, "each", _money(each)))
+        lines.append(_line("anchor_rods", label, group.count, "each", pricing.money(each)))
     if bom.concrete_yd3 > 0:
         lines.append(_line("concrete", "foundation concrete", bom.concrete_yd3, "yd3", _d(prices.concrete_usd_per_yd3)))
     if bom.rebar_lb > 0:
@@ -180,9 +176,9 @@ def price_bom(bom: Bom, prices: PricesPack) -> dict[str, Any]:
 
     direct = sum((line["amount_usd"] for line in lines if line["marked_up"]), Decimal(0))
     unmarked = sum((line["amount_usd"] for line in lines if not line["marked_up"]), Decimal(0))
-    overhead = _money(direct * _d(prices.overhead_fraction))
-    margin = _money((direct + overhead) * _d(prices.margin_fraction))
-    total = direct + overhead + margin + unmarked
+    overhead = pricing.overhead_usd(direct, _d(prices.overhead_fraction))
+    margin = pricing.margin_usd(direct, overhead, _d(prices.margin_fraction))
+    total = pricing.total_usd(direct, overhead, margin, unmarked)
     for line in lines:
         line["amount_usd"] = float(line["amount_usd"])
     return {

@@ -13,6 +13,8 @@ from typing import Any
 from pydantic import Field
 
 from apex_nb.calc import Calc, Solver
+from apex_nb.equations import pricing
+from apex_nb.equations.metadata import formula_of
 from apex_nb.inputs import SolverInput
 from apex_nb.solvers.cost.bom import Bom, price_bom
 
@@ -54,15 +56,17 @@ def run(inputs: EstimateInput, calc: Calc) -> dict[str, Any]:
             line["amount_usd"],
             unit="USD",
             description=line["item"],
-            formula=f"{line['quantity']:g} {line['unit']} x {line['unit_price_usd']:g} USD",
+            formula=formula_of(
+                pricing.line_amount_usd, quantity=line["quantity"], unit=line["unit"], unit_price=line["unit_price_usd"]
+            ),
         )
     calc.value("$direct", priced["direct_cost_usd"], unit="USD", description="direct cost (marked-up lines)")
     calc.value("$overhead", priced["overhead_usd"], unit="USD", description="overhead",
-               formula=f"{prices.overhead_fraction:g} x direct")  # fmt: skip
+               formula=formula_of(pricing.overhead_usd, fraction=prices.overhead_fraction))  # fmt: skip
     calc.value("$margin", priced["margin_usd"], unit="USD", description="margin",
-               formula=f"{prices.margin_fraction:g} x (direct + overhead)")  # fmt: skip
+               formula=formula_of(pricing.margin_usd, fraction=prices.margin_fraction))  # fmt: skip
     calc.value("$total", priced["total_usd"], unit="USD", description="total price",
-               formula="direct + overhead + margin + engineering fee")  # fmt: skip
+               formula=formula_of(pricing.total_usd))  # fmt: skip
     return {
         **priced,
         "price_pack_version": pack.header.version,

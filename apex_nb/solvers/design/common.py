@@ -14,6 +14,7 @@ from apex_nb.calc import Calc
 from apex_nb.envelope import Envelope
 from apex_nb.pack_schemas.design_defaults import SignDesignDefaultsPack
 from apex_nb.solvers.design.inputs import Face, SiteWind, Soil
+from apex_nb.units import LB_PER_KIP as LB_PER_KIP  # re-exported; one definition in apex_nb.units
 
 DEFAULTS_PACK = "sign-design-defaults"
 
@@ -25,9 +26,6 @@ COST_FAMILY = {
     "hss-rect": "hss_rect",
     "w": "w_shape",
 }
-
-
-LB_PER_KIP = 1000.0
 
 
 def defaults(calc: Calc) -> SignDesignDefaultsPack:

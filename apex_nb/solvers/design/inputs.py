@@ -14,10 +14,9 @@ from pydantic import Field, model_validator
 
 from apex_nb.errors import FieldProblem, InputError
 from apex_nb.inputs import SolverInput
-
-Edition = Literal["7-05", "7-10", "7-16", "7-22"]
-IbcEdition = Literal["2018", "2021", "2024"]
-Family = Literal["pipe", "hss-round", "hss-square", "hss-rect", "w"]
+from apex_nb.types import AsceEdition as Edition
+from apex_nb.types import Exposure, GroundElevationFt, IbcEdition, ImportanceFactor, Kzt, WindSpeedMph
+from apex_nb.types import PostFamily as Family
 
 
 def unique_families(field: str, families: list[Family]) -> list[FieldProblem]:
@@ -42,11 +41,11 @@ class SiteWind(SolverInput):
     """Site wind data with its edition."""
 
     edition: Edition = Field(description="ASCE 7 edition in force: '7-05', '7-10', '7-16' or '7-22'")
-    wind_speed_mph: float = Field(ge=50, le=300, description="Basic wind speed V for the risk category, mph")
-    exposure: Literal["B", "C", "D"] = Field(description="Exposure category")
-    kzt: float = Field(default=1.0, ge=1.0, le=3.0, description="Topographic factor Kzt")
-    ground_elevation_ft: float = Field(default=0.0, ge=-300, le=15000, description="Ground elevation, ft (Ke)")
-    importance_factor: float | None = Field(default=None, ge=0.77, le=1.15, description="ASCE 7-05 only")
+    wind_speed_mph: WindSpeedMph = Field(description="Basic wind speed V for the risk category, mph")
+    exposure: Exposure = Field(description="Exposure category")
+    kzt: Kzt = Field(default=1.0, description="Topographic factor Kzt")
+    ground_elevation_ft: GroundElevationFt = Field(default=0.0, description="Ground elevation, ft (Ke)")
+    importance_factor: ImportanceFactor | None = Field(default=None, description="ASCE 7-05 only")
     wind_speed_source: str = Field(default="", max_length=200, description="Where V comes from (map, hazard tool)")
 
 

@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 from apex_nb.calc import Calc
+from apex_nb.errors import FieldProblem
 from apex_nb.pack_schemas.soils import FoundationClauses, IbcFoundationsPack, IbcSoilsPack, SoilClauses
+from apex_nb.types import IbcEdition
 
-IbcEdition = Literal["2018", "2021", "2024"]
+__all__ = ["IbcEdition"]  # re-exported for the foundation solvers (defined in apex_nb.types)
 
 SOILS_PACK = "ibc-soils"
 FOUNDATIONS_PACK = "ibc-foundations"
+
+
+def exactly_one(model: object, first: str, second: str, first_label: str = "") -> list[FieldProblem]:
+    """The problem when both or neither of two alternative inputs are given (naming the missing or extra one).
+
+    ``first_label`` names the first in the allowed text (e.g. "soil_class (1..5)").
+    """
+    if (getattr(model, first) is None) != (getattr(model, second) is None):
+        return []
+    field = second if getattr(model, first) is not None else first
+    return [FieldProblem(field, f"give exactly one of {first} or {second}", f"one of {first_label or first}, {second}")]
 
 
 def soils_pack(calc: Calc) -> IbcSoilsPack:

@@ -20,34 +20,22 @@ from typing import Any, Literal
 from pydantic import Field, model_validator
 
 from apex_nb.calc import Calc, Solver
-from apex_nb.equations.ibc.embedment import (
-    constrained_depth_ft,
-    constrained_s3_required_psf,
-    lateral_bearing_at_depth_psf,
-    lateral_bearing_factor,
-    nonconstrained_a_for_depth_ft,
-    nonconstrained_a_ft,
-    nonconstrained_depth_ft,
-    pressure_depth_ft,
-    round_up_to_increment,
-    shaft_volume_ft3,
-    solve_fixed_depth,
-    square_diagonal_ft,
-)
+from apex_nb.equations.ibc import embedment as eq
+from apex_nb.equations.metadata import formula_of
 from apex_nb.errors import FieldProblem, InputError, SolverError
 from apex_nb.inputs import SolverInput
 from apex_nb.solvers.foundation.common import (
-    IbcEdition,
+    exactly_one,
     foundation_clauses,
     foundations_pack,
     note_soil_source,
     soil_clauses,
     soils_pack,
 )
+from apex_nb.types import FootingWidthFt, IbcEdition, MinimumDepthFt, SoilClass
 
 VERSION = "1.0.0"
 TOLERANCE_FT = 1e-7
-FT3_PER_YD3 = 27.0
 
 DepthLimitRule = Literal["embedment_depth", "pressure_depth"]
 
@@ -64,13 +52,13 @@ class EmbedmentInput(SolverInput):
         description="Height h of P above the ground surface (= Mg/P for a resultant; large when a moment acts "
         "with little shear), ft",
     )
-    diameter_ft: float | None = Field(
-        default=None, gt=0, le=20, description="Diameter of a round footing or post, ft (b = diameter)"
+    diameter_ft: FootingWidthFt | None = Field(
+        default=None, description="Diameter of a round footing or post, ft (b = diameter)"
     )
-    square_side_ft: float | None = Field(
-        default=None, gt=0, le=20, description="Side of a square footing or post, ft (b = its diagonal)"
+    square_side_ft: FootingWidthFt | None = Field(
+        default=None, description="Side of a square footing or post, ft (b = its diagonal)"
     )
-    soil_class: int | None = Field(default=None, ge=1, le=5, description="IBC Table 1806.2 class of material, 1..5")
+    soil_class: SoilClass | None = Field(default=None, description="IBC Table 1806.2 class of material, 1..5")
     lateral_bearing_psf_per_ft: float | None = Field(
         default=None,
         gt=0,
@@ -90,9 +78,7 @@ class EmbedmentInput(SolverInput):
     depth_ft: float | None = Field(
         default=None, gt=0, le=60, description="Embedment depth to check, ft; omit to design the depth"
     )
-    min_depth_ft: float = Field(
-        default=0.0, ge=0, le=20, description="Minimum embedment (frost depth or local rule), ft"
-    )
+    min_depth_ft: MinimumDepthFt = Field(default=0.0, description="Minimum embedment (frost depth or local rule), ft")
     soil_report_depth_ft: float | None = Field(
         default=None, gt=0, le=200, description="Depth explored by the soil report, ft (applicability limit)"
     )
@@ -109,23 +95,8 @@ class EmbedmentInput(SolverInput):
 
     @model_validator(mode="after")
     def _exactly_one(self) -> EmbedmentInput:
-        problems = []
-        if (self.diameter_ft is None) == (self.square_side_ft is None):
-            problems.append(
-                FieldProblem(
-                    "square_side_ft" if self.diameter_ft is not None else "diameter_ft",
-                    "give exactly one of diameter_ft or square_side_ft",
-                    "one of diameter_ft, square_side_ft",
-                )
-            )
-        if (self.soil_class is None) == (self.lateral_bearing_psf_per_ft is None):
-            problems.append(
-                FieldProblem(
-                    "lateral_bearing_psf_per_ft" if self.soil_class is not None else "soil_class",
-                    "give exactly one of soil_class or lateral_bearing_psf_per_ft",
-                    "one of soil_class (1..5), lateral_bearing_psf_per_ft",
-                )
-            )
+        problems = exactly_one(self, "diameter_ft", "square_side_ft")
+        problems += exactly_one(self, "soil_class", "lateral_bearing_psf_per_ft", "soil_class (1..5)")
         if problems:
             raise InputError(problems)
         return self
@@ -150,12 +121,12 @@ def run(inputs: EmbedmentInput, calc: Calc) -> dict[str, Any]:
     else:
         shape = "square"
         side = inputs.square_side_ft or 0.0
-        b = calc.value(
+        b = calc.apply(
             "b",
-            square_diagonal_ft(side),
+            eq.square_diagonal_ft,
+            side,
             unit="ft",
             description=f"diagonal of the {side:g} ft square footing",
-            formula="side √2",
             clause=fc.definitions,
         )
 
@@ -180,11 +151,8 @@ def run(inputs: EmbedmentInput, calc: Calc) -> dict[str, Any]:
     third = adj.one_third_increase_factor if inputs.one_third_increase else 1.0
     calc.value("k_pole", pole, description="isolated-pole factor on lateral bearing", clause=sc.isolated_poles)
     calc.value("k_1/3", third, description="one-third increase on lateral bearing", clause=sc.one_third_increase)
-    factor = calc.value(
-        "k_lat",
-        lateral_bearing_factor(pole, third),
-        description="total factor on the lateral bearing",
-        formula="k_pole k_1/3",
+    factor = calc.apply(
+        "k_lat", eq.lateral_bearing_factor, pole, third, description="total factor on the lateral bearing", clause=""
     )
     if inputs.isolated_pole_factor == 2:
         calc.assume(
@@ -232,22 +200,22 @@ def run(inputs: EmbedmentInput, calc: Calc) -> dict[str, Any]:
     height = inputs.force_height_ft
 
     def pressure_at(depth: float) -> float:
-        z = pressure_depth_ft(depth, fraction, k.lateral_pressure_depth_limit_ft, inputs.depth_limit_rule)
-        return factor * lateral_bearing_at_depth_psf(s_per_ft, z, adj.depth_increase_max_multiple)
+        z = eq.pressure_depth_ft(depth, fraction, k.lateral_pressure_depth_limit_ft, inputs.depth_limit_rule)
+        return eq.allowable_lateral_pressure_psf(factor, s_per_ft, z, adj.depth_increase_max_multiple)
 
     def required_at(depth: float) -> float:
         s = pressure_at(depth)
         if inputs.constrained:
-            return constrained_depth_ft(force, height, s, b, k.constrained_coefficient)
-        a = nonconstrained_a_ft(force, s, b, k.nonconstrained_a_coefficient)
-        return nonconstrained_depth_ft(a, height, k.nonconstrained_half, k.nonconstrained_h_coefficient)
+            return eq.constrained_depth_ft(force, height, s, b, k.constrained_coefficient)
+        a = eq.nonconstrained_a_ft(force, s, b, k.nonconstrained_a_coefficient)
+        return eq.nonconstrained_depth_ft(a, height, k.nonconstrained_half, k.nonconstrained_h_coefficient)
 
     calc.value("P", force, unit="lb", description="lateral force (ASD)", clause=fc.definitions)
     calc.value("h", height, unit="ft", description="height of P above grade", clause=fc.definitions)
-    calc.value("Mg", force * height, unit="lb-ft", description="moment at grade", formula="P h")
+    calc.apply("Mg", eq.moment_at_grade_lb_ft, force, height, unit="lb-ft", description="moment at grade", clause="")
 
     try:
-        minimum, iterations = solve_fixed_depth(required_at, tolerance_ft=TOLERANCE_FT)
+        minimum, iterations = eq.solve_fixed_depth(required_at, tolerance_ft=TOLERANCE_FT)
     except ArithmeticError as exc:
         raise SolverError(f"foundation.embedment: {exc}") from exc
     equation = fc.constrained if inputs.constrained else fc.nonconstrained
@@ -257,32 +225,35 @@ def run(inputs: EmbedmentInput, calc: Calc) -> dict[str, Any]:
         unit="ft",
         description=f"smallest depth satisfying the equation with {symbol} at that depth "
         f"({iterations} evaluations, tolerance {TOLERANCE_FT:g} ft)",
-        formula="bisection on d − d_req(S(d)) = 0",
+        formula=formula_of(eq.solve_fixed_depth),
         clause=equation,
     )
 
     if inputs.depth_ft is None:
         at = minimum
         required = minimum
-        provided = round_up_to_increment(max(minimum, inputs.min_depth_ft), inputs.depth_increment_ft)
-        provided = calc.value(
+        provided = calc.apply(
             "d_design",
-            provided,
+            eq.design_depth_ft,
+            minimum,
+            inputs.min_depth_ft,
+            inputs.depth_increment_ft,
             unit="ft",
             description=f"design depth: max(d_min, minimum depth) rounded up to {inputs.depth_increment_ft:g} ft",
-            formula="ceil(max(d_min, d_frost)/Δ) Δ",
+            clause="",
         )
     else:
         at = inputs.depth_ft
         provided = calc.value("d", inputs.depth_ft, unit="ft", description="embedment depth checked (input)")
         required = required_at(at)
 
-    z = pressure_depth_ft(at, fraction, k.lateral_pressure_depth_limit_ft, inputs.depth_limit_rule)
+    z = eq.pressure_depth_ft(at, fraction, k.lateral_pressure_depth_limit_ft, inputs.depth_limit_rule)
     calc.value(
         f"z_{symbol}",
         z,
         unit="ft",
-        description=f"depth at which {symbol} is evaluated" + (" (12 ft limit governs)" if at > 12.0 else ""),
+        description=f"depth at which {symbol} is evaluated"
+        + (" (12 ft limit governs)" if at > k.lateral_pressure_depth_limit_ft else ""),
         clause=fc.definitions,
     )
     s_used = calc.value(
@@ -290,7 +261,7 @@ def run(inputs: EmbedmentInput, calc: Calc) -> dict[str, Any]:
         pressure_at(at),
         unit="psf",
         description=f"allowable lateral soil-bearing pressure at z = {z:.3f} ft",
-        formula="k_lat S_lat min(z, 15)",
+        formula=formula_of(eq.allowable_lateral_pressure_psf, max_multiple=adj.depth_increase_max_multiple),
         clause=f"{sc.depth_increase}; {sc.isolated_poles}; {sc.one_third_increase}",
     )
     a_value: float | None = None
@@ -300,36 +271,44 @@ def run(inputs: EmbedmentInput, calc: Calc) -> dict[str, Any]:
             required,
             unit="ft",
             description=f"depth required with S3 = {s_used:.1f} psf",
-            formula="[4.25 P h / (S3 b)]^½",
+            formula=formula_of(eq.constrained_depth_ft, coefficient=k.constrained_coefficient),
             clause=fc.constrained,
         )
-        s_needed_at_provided = constrained_s3_required_psf(force, height, provided, b, k.constrained_coefficient)
     else:
-        a_value = calc.value(
+        a_value = calc.apply(
             "A",
-            nonconstrained_a_ft(force, s_used, b, k.nonconstrained_a_coefficient),
+            eq.nonconstrained_a_ft,
+            force,
+            s_used,
+            b,
+            k.nonconstrained_a_coefficient,
             unit="ft",
             description="nonconstrained parameter A",
-            formula="2.34 P / (S1 b)",
             clause=fc.nonconstrained,
+            fill={"coefficient": k.nonconstrained_a_coefficient},
         )
         required = calc.value(
             "d_req",
             required,
             unit="ft",
             description=f"depth required with S1 = {s_used:.1f} psf",
-            formula="0.5 A {1 + [1 + 4.36 h/A]^½}",
+            formula=formula_of(eq.nonconstrained_depth_ft),
             clause=fc.nonconstrained,
         )
-        a_needed = nonconstrained_a_for_depth_ft(provided, height, k.nonconstrained_h_coefficient)
-        s_needed_at_provided = k.nonconstrained_a_coefficient * force / (a_needed * b)
     s_available_at_provided = pressure_at(provided)
-    s_needed_at_provided = calc.value(
+    s_needed_at_provided = calc.apply(
         f"{symbol}_req",
-        s_needed_at_provided,
+        eq.pressure_needed_at_depth_psf,
+        force,
+        height,
+        provided,
+        b,
+        constrained=inputs.constrained,
+        constrained_coefficient=k.constrained_coefficient,
+        a_coefficient=k.nonconstrained_a_coefficient,
+        h_coefficient=k.nonconstrained_h_coefficient,
         unit="psf",
         description=f"lateral pressure the equation needs at the provided depth {provided:g} ft",
-        formula="Eq. solved for the soil pressure at d",
         clause=equation,
     )
 
@@ -373,15 +352,12 @@ def run(inputs: EmbedmentInput, calc: Calc) -> dict[str, Any]:
         penalty=0.05,
     )
 
-    if inputs.diameter_ft is not None:
-        volume = shaft_volume_ft3(provided, diameter_ft=inputs.diameter_ft)
-        formula = "π D²/4 d / 27"
-    else:
-        volume = shaft_volume_ft3(provided, square_side_ft=inputs.square_side_ft)
-        formula = "side² d / 27"
-    concrete = calc.value(
-        "V_c", volume / FT3_PER_YD3, unit="yd³", description="concrete in the footing", formula=formula
+    shaft, width = (
+        (eq.round_shaft_concrete_yd3, inputs.diameter_ft)
+        if inputs.diameter_ft is not None
+        else (eq.square_shaft_concrete_yd3, inputs.square_side_ft)
     )
+    concrete = calc.apply("V_c", shaft, provided, width, unit="yd³", description="concrete in the footing", clause="")
     passed = depth_check.passed and min_passed
     if not math.isfinite(required):
         raise SolverError("foundation.embedment: non-finite required depth")

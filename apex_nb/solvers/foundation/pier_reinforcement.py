@@ -23,10 +23,10 @@ from apex_nb.calc import Calc, Solver
 from apex_nb.equations.aci318 import pier as eq
 from apex_nb.inputs import SolverInput
 from apex_nb.pack_schemas.aci318_pier import Aci318PierPack, Bar
+from apex_nb.units import LB_PER_KIP
 
 VERSION = "1.0.0"
 PACK = "aci318-pier"
-LB_PER_KIP = 1000.0
 
 
 class PierReinforcementInput(SolverInput):

@@ -29,12 +29,11 @@ from apex_nb.errors import FieldProblem, InputError
 from apex_nb.inputs import SolverInput
 from apex_nb.pack_schemas.shaft_torsion import ShaftTorsionPack
 from apex_nb.solvers.foundation.common import IbcEdition, soil_clauses, soils_pack
+from apex_nb.units import LB_PER_KIP, PSI_PER_KSI
 
 VERSION = "1.0.0"
 PACK = "shaft-torsion"
 MAX_DEPTH_FT = 1.0e5  # any depth the embedment designs; absurd depths are flagged and left unpriced by the design
-LB_PER_KIP = 1000.0
-PSI_PER_KSI = 1000.0
 
 Transfer = Literal["lugs", "anchor_rods", "none"]
 

@@ -19,41 +19,30 @@ footing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
 from typing import Any
 
-import numpy as np
 from pydantic import Field, model_validator
 
 from apex_nb.calc import Calc, Solver
-from apex_nb.equations.ibc.embedment import round_up_to_increment
-from apex_nb.equations.ibc.spread_footing import (
-    cohesion_resistance_lb,
-    cover_weight_lb,
-    eccentricity_ft,
-    footing_weight_lb,
-    friction_resistance_lb,
-    kern_ft,
-    overturning_moment_lb_ft,
-    resisting_moment_lb_ft,
-    safety_factor,
-    trapezoid_bearing_psf,
-    triangle_bearing_psf,
-    triangle_contact_length_ft,
-)
+from apex_nb.equations.ibc import spread_footing as eq
+from apex_nb.equations.metadata import formula_of
 from apex_nb.errors import FieldProblem, InputError
 from apex_nb.inputs import SolverInput
 from apex_nb.solvers.foundation.common import (
-    IbcEdition,
+    exactly_one,
     foundation_clauses,
     foundations_pack,
     note_soil_source,
     soil_clauses,
     soils_pack,
 )
+from apex_nb.solvers.foundation.footing_sizing import Evaluation, Settings, auto_size, evaluate
+from apex_nb.types import IbcEdition, MinimumDepthFt, SoilClass
+
+__all__ = ["Settings", "evaluate"]  # the sizing model, importable from the solver as before
 
 VERSION = "1.0.0"
-FT3_PER_YD3 = 27.0
 
 
 class SpreadFootingInput(SolverInput):
@@ -82,14 +71,12 @@ class SpreadFootingInput(SolverInput):
         default=2.0, ge=1, le=10, description="Auto-size: largest ratio of the long to the short plan side"
     )
     soil_cover_ft: float = Field(default=0.0, ge=0, le=10, description="Soil over the top of the footing, ft")
-    min_bottom_depth_ft: float = Field(
+    min_bottom_depth_ft: MinimumDepthFt = Field(
         default=0.0,
-        ge=0,
-        le=20,
         description="Footing bottom at least this deep below grade (frost depth, IBC §1809.4), ft; "
         "the footing is lowered under soil cover when it is thinner",
     )
-    soil_class: int | None = Field(default=None, ge=1, le=5, description="IBC Table 1806.2 class of material, 1..5")
+    soil_class: SoilClass | None = Field(default=None, description="IBC Table 1806.2 class of material, 1..5")
     allowable_bearing_psf: float | None = Field(
         default=None, gt=0, le=50_000, description="Allowable bearing from a soil report, psf (instead of soil_class)"
     )
@@ -128,28 +115,13 @@ class SpreadFootingInput(SolverInput):
 
     @model_validator(mode="after")
     def _consistent(self) -> SpreadFootingInput:
-        problems = []
-        if (self.force_height_ft is None) == (self.moment_at_grade_lb_ft is None):
-            problems.append(
-                FieldProblem(
-                    "moment_at_grade_lb_ft" if self.force_height_ft is not None else "force_height_ft",
-                    "give exactly one of force_height_ft or moment_at_grade_lb_ft",
-                    "one of force_height_ft, moment_at_grade_lb_ft",
-                )
-            )
+        problems = exactly_one(self, "force_height_ft", "moment_at_grade_lb_ft")
         dims = {"width_ft": self.width_ft, "length_ft": self.length_ft, "thickness_ft": self.thickness_ft}
         given = [k for k, v in dims.items() if v is not None]
         if given and len(given) != 3:
             for name in sorted(set(dims) - set(given)):
                 problems.append(FieldProblem(name, "give width, length and thickness together, or none to auto-size"))
-        if (self.soil_class is None) == (self.allowable_bearing_psf is None):
-            problems.append(
-                FieldProblem(
-                    "allowable_bearing_psf" if self.soil_class is not None else "soil_class",
-                    "give exactly one of soil_class or allowable_bearing_psf",
-                    "one of soil_class (1..5), allowable_bearing_psf",
-                )
-            )
+        problems += exactly_one(self, "soil_class", "allowable_bearing_psf", "soil_class (1..5)")
         if self.soil_class is None and self.friction_coefficient is None and self.cohesion_psf is None:
             problems.append(
                 FieldProblem(
@@ -168,156 +140,35 @@ class SpreadFootingInput(SolverInput):
         return self
 
 
-@dataclass(frozen=True)
-class Settings:
-    """Resolved numbers used to evaluate one footing."""
-
-    dead_load_lb: float
-    lateral_lb: float
-    moment_at_grade_lb_ft: float
-    uplift_lb: float
-    cover_ft: float
-    gamma_c: float
-    gamma_s: float
-    q_allow: float
-    mu: float
-    cohesion: float
-    cohesion_cap: float
-    fs_ot: float
-    fs_sl: float
-    fs_up: float
-    a_stab: float
-    a_bear: float
-    w: float
-    min_bottom_ft: float
-    w_bear: float
-    a_bear_low: float
-    bear_combos: tuple[str, str]
-
-
-@dataclass(frozen=True)
-class Bearing:
-    """Bearing under one combination."""
-
-    combination: str
-    vertical_lb: float
-    moment_lb_ft: float
-    e_ft: float | None
-    shape: str | None
-    q_max: float | None
-    q_min: float | None
-    contact_length_ft: float | None
-    ratio: float
-
-
-@dataclass(frozen=True)
-class Evaluation:
-    """Every quantity of one footing B x L x t."""
-
-    width: float
-    length: float
-    thickness: float
-    cover: float
-    footing_weight: float
-    cover_weight: float
-    total_dead: float
-    base_moment_nominal: float
-    overturning_moment: float
-    resisting_moment: float
-    fs_overturning: float | None
-    sliding_force: float
-    friction_part: float
-    cohesion_part: float
-    fs_sliding: float | None
-    fs_uplift: float | None
-    stability: Bearing
-    bearing: Bearing
-    passed: bool
-
-
-def _bearing(combination: str, vertical: float, moment: float, width: float, length: float, q_allow: float) -> Bearing:
-    if vertical <= 0.0:
-        return Bearing(combination, vertical, moment, None, None, None, None, None, float("inf"))
-    e = eccentricity_ft(moment, vertical)
-    if e >= length / 2.0:
-        return Bearing(combination, vertical, moment, e, None, None, None, 0.0, float("inf"))
-    if e <= kern_ft(length):
-        q_max, q_min = trapezoid_bearing_psf(vertical, width, length, e)
-        return Bearing(combination, vertical, moment, e, "trapezoid", q_max, q_min, length, q_max / q_allow)
-    q_max = triangle_bearing_psf(vertical, width, length, e)
-    contact = triangle_contact_length_ft(length, e)
-    return Bearing(combination, vertical, moment, e, "triangle", q_max, 0.0, contact, q_max / q_allow)
-
-
-def evaluate(s: Settings, width: float, length: float, thickness: float) -> Evaluation:
-    """All checks of one footing (pure; no recording)."""
-    cover = cover_depth_ft(s.cover_ft, s.min_bottom_ft, thickness)
-    w_ftg = footing_weight_lb(width, length, thickness, s.gamma_c)
-    w_cov = cover_weight_lb(width, length, cover, s.gamma_s)
-    dead = s.dead_load_lb + w_ftg + w_cov
-    base_moment = overturning_moment_lb_ft(s.moment_at_grade_lb_ft, s.lateral_lb, cover + thickness)
-    m_ot = s.w * base_moment
-    p_stab = s.a_stab * dead - s.w * s.uplift_lb
-    m_r = resisting_moment_lb_ft(max(p_stab, 0.0), length)
-    fs_ot = safety_factor(m_r, m_ot) if m_ot > 0 else None
-    stability = _bearing("0.6D + 0.6W", p_stab, m_ot, width, length, s.q_allow)
-    m_bear = s.w_bear * base_moment
-    strong = _bearing(s.bear_combos[0], s.a_bear * dead - s.w_bear * s.uplift_lb, m_bear, width, length, s.q_allow)
-    low = _bearing(s.bear_combos[1], s.a_bear_low * dead - s.w_bear * s.uplift_lb, m_bear, width, length, s.q_allow)
-    bearing = strong if strong.ratio >= low.ratio else low
-    h = s.w * s.lateral_lb
-    friction = friction_resistance_lb(s.mu, max(p_stab, 0.0))
-    contact = stability.contact_length_ft if stability.contact_length_ft is not None else 0.0
-    cohesion = cohesion_resistance_lb(s.cohesion, width * contact, max(p_stab, 0.0), s.cohesion_cap)
-    fs_sl = safety_factor(friction + cohesion, h) if h > 0 else None
-    fs_up = safety_factor(s.a_stab * dead, s.w * s.uplift_lb) if s.uplift_lb > 0 else None
-    passed = (
-        (fs_ot is None or fs_ot >= s.fs_ot)
-        and (fs_sl is None or fs_sl >= s.fs_sl)
-        and (fs_up is None or fs_up >= s.fs_up)
-        and bearing.ratio <= 1.0
-    )
-    return Evaluation(
-        width, length, thickness, cover, w_ftg, w_cov, dead, base_moment, m_ot, m_r, fs_ot,
-        h, friction, cohesion, fs_sl, fs_up, stability, bearing, passed,
-    )  # fmt: skip
-
-
-def cover_depth_ft(cover_ft: float, min_bottom_ft: float, thickness_ft: float) -> float:
-    """Soil over the footing: the given cover, or more so that the bottom reaches ``min_bottom_ft`` (IBC §1809.4)."""
-    return max(cover_ft, min_bottom_ft - thickness_ft)
-
-
-def _grid(low: float, high: float, step: float) -> list[float]:
-    start = round_up_to_increment(low, step)
-    count = int((high - start) / step + 1e-9)
-    return [round(start + i * step, 10) for i in range(count + 1)]
-
-
-def auto_size(s: Settings, inputs: SpreadFootingInput) -> tuple[Evaluation, int, bool]:
-    """Smallest-volume passing footing on the grid, the number of candidates tried, and whether one passed.
-
-    When none passes, the largest footing of the grid comes back (with its failing checks) so the
-    caller can report how far off it is instead of failing with no envelope.
-    """
-    step = inputs.size_increment_ft
-    widths = _grid(inputs.min_width_ft, inputs.max_plan_ft, step)
-    lengths = _grid(inputs.min_length_ft, inputs.max_plan_ft, step)
-    thicknesses = _grid(inputs.min_thickness_ft, inputs.max_thickness_ft, step)
-    # Every (B, L, t) on the grid within the aspect limit, ordered by (volume, t, L, B): numpy
-    # sorts the tens of thousands of candidates in about a millisecond.
-    b_grid, l_grid, t_grid = np.meshgrid(np.array(widths), np.array(lengths), np.array(thicknesses), indexing="ij")
-    b_all, l_all, t_all = b_grid.ravel(), l_grid.ravel(), t_grid.ravel()
-    keep = np.maximum(b_all, l_all) <= inputs.max_aspect_ratio * np.minimum(b_all, l_all) + 1e-9
-    b_all, l_all, t_all = b_all[keep], l_all[keep], t_all[keep]
-    order = np.lexsort((b_all, l_all, t_all, b_all * l_all * t_all))
-    for tried, index in enumerate(order, start=1):
-        b, ln, t = float(b_all[index]), float(l_all[index]), float(t_all[index])
-        ev = evaluate(s, b, ln, t)
-        if ev.passed:
-            return ev, tried, True
-    largest = int(order[-1])
-    return evaluate(s, float(b_all[largest]), float(l_all[largest]), float(t_all[largest])), len(order), False
+def _record_footing(calc: Calc, ev: Evaluation, frost: str, stability: str, bearing: str) -> None:
+    """Record the chosen footing's dimensions, weights, moments and bearing with their formulas."""
+    calc.value("B", ev.width, unit="ft", description="footing width across the wind")
+    calc.value("L", ev.length, unit="ft", description="footing length along the wind")
+    calc.value("t", ev.thickness, unit="ft", description="footing thickness")
+    rows: list[tuple[str, float, str, str, Callable[..., Any], str]] = [
+        ("c_cov", ev.cover, "ft", "soil cover over the footing", eq.cover_depth_ft, ""),
+        ("d_bottom", ev.cover + ev.thickness, "ft", "depth of the footing bottom below grade, at least the minimum "
+         "(frost) depth by construction", eq.bottom_depth_ft, frost),
+        ("W_ftg", ev.footing_weight, "lb", "footing weight", eq.footing_weight_lb, ""),
+        ("W_cov", ev.cover_weight, "lb", "soil cover weight", eq.cover_weight_lb, ""),
+        ("D", ev.total_dead, "lb", "total dead load", eq.total_dead_load_lb, ""),
+        ("M_base", ev.base_moment_nominal, "lb-ft", "nominal wind moment at the footing base",
+         eq.overturning_moment_lb_ft, ""),
+        ("M_OT", ev.overturning_moment, "lb-ft", "overturning moment (ASD)", eq.factored_moment_lb_ft, stability),
+        ("M_R", ev.resisting_moment, "lb-ft", "resisting moment about the toe", eq.resisting_moment_lb_ft, stability),
+    ]  # fmt: skip
+    for symbol, value, unit, description, fn, clause in rows:
+        calc.value(symbol, value, unit=unit, description=description, formula=formula_of(fn), clause=clause)
+    br = ev.bearing
+    if br.e_ft is not None:
+        calc.value("e", br.e_ft, unit="ft", description=f"eccentricity under {br.combination}",
+                   formula=formula_of(eq.eccentricity_ft))  # fmt: skip
+    calc.value("L/6", eq.kern_ft(ev.length), unit="ft", description="kern limit")
+    calc.note("bearing_shape", br.shape, description="trapezoid within the kern, triangle outside it")
+    if br.q_max is not None:
+        formula = formula_of(eq.trapezoid_bearing_psf if br.shape == "trapezoid" else eq.triangle_bearing_psf)
+        calc.value("q_max", br.q_max, unit="psf", description=f"maximum bearing under {br.combination}",
+                   formula=formula, clause=bearing)  # fmt: skip
 
 
 def run(inputs: SpreadFootingInput, calc: Calc) -> dict[str, Any]:
@@ -367,13 +218,13 @@ def run(inputs: SpreadFootingInput, calc: Calc) -> dict[str, Any]:
             ]
         )
     third = soils.adjustments.one_third_increase_factor if inputs.one_third_increase else 1.0
-    q_allow = calc.value("q_a", q_tab * third, unit="psf", description="allowable bearing used",
-                         formula="q_a,tab k_1/3", clause=sc.one_third_increase)  # fmt: skip
+    q_allow = calc.apply("q_a", eq.allowable_bearing_psf, q_tab, third, unit="psf",
+                         description="allowable bearing used", clause=sc.one_third_increase)  # fmt: skip
     if inputs.one_third_increase:
         omega = calc.value("ω", soils.adjustments.alternative_asd_wind_omega, description="factor on 0.6W in the "
                            "alternative ASD combinations", clause=sc.alternative_combinations)  # fmt: skip
-        w_bear = calc.value("a_W,brg", w * omega, description="wind factor of the bearing combinations (0.6ωW)",
-                            formula="a_W ω", clause=sc.alternative_combinations)  # fmt: skip
+        w_bear = calc.apply("a_W,brg", eq.alternative_wind_factor, w, omega, description="wind factor of the "
+                            "bearing combinations (0.6ωW)", clause=sc.alternative_combinations)  # fmt: skip
         a_bear_low = calc.value("a_D,brg,min", soils.adjustments.alternative_asd_counteracting_dead_fraction,
                                 description="dead-load share counted against wind (two-thirds rule)",
                                 clause=sc.alternative_combinations)  # fmt: skip
@@ -442,46 +293,25 @@ def run(inputs: SpreadFootingInput, calc: Calc) -> dict[str, Any]:
         ev = evaluate(settings, inputs.width_ft or 0.0, inputs.length_ft or 0.0, inputs.thickness_ft or 0.0)
         tried = 1
 
-    # Record the chosen footing.
-    calc.value("B", ev.width, unit="ft", description="footing width across the wind")
-    calc.value("L", ev.length, unit="ft", description="footing length along the wind")
-    calc.value("t", ev.thickness, unit="ft", description="footing thickness")
-    calc.value("c_cov", ev.cover, unit="ft", description="soil cover over the footing", formula="max(c, d_min − t)")
-    calc.value("d_bottom", ev.cover + ev.thickness, unit="ft", description="depth of the footing bottom below "
-               "grade, at least the minimum (frost) depth by construction", formula="c_cov + t",
-               clause=fc.frost)  # fmt: skip
-    calc.value("W_ftg", ev.footing_weight, unit="lb", description="footing weight", formula="B L t γc")
-    calc.value("W_cov", ev.cover_weight, unit="lb", description="soil cover weight", formula="B L c γs")
-    calc.value("D", ev.total_dead, unit="lb", description="total dead load", formula="D_sign + W_ftg + W_cov")
-    calc.value("M_base", ev.base_moment_nominal, unit="lb-ft", description="nominal wind moment at the footing base",
-               formula="M_grade + W (c + t)")  # fmt: skip
-    calc.value("M_OT", ev.overturning_moment, unit="lb-ft", description="overturning moment (ASD)",
-               formula="a_W M_base", clause=fc.stability_combination)  # fmt: skip
-    calc.value("M_R", ev.resisting_moment, unit="lb-ft", description="resisting moment about the toe",
-               formula="(a_D D − a_W U) L/2", clause=fc.stability_combination)  # fmt: skip
+    _record_footing(calc, ev, fc.frost, fc.stability_combination, fc.bearing_combination)
     br = ev.bearing
-    if br.e_ft is not None:
-        calc.value("e", br.e_ft, unit="ft", description=f"eccentricity under {br.combination}", formula="M_OT / P")
-    calc.value("L/6", kern_ft(ev.length), unit="ft", description="kern limit")
-    calc.note("bearing_shape", br.shape, description="trapezoid within the kern, triangle outside it")
-    if br.q_max is not None:
-        formula = "P/(B L) (1 + 6e/L)" if br.shape == "trapezoid" else "2P / (3 B (L/2 − e))"
-        calc.value("q_max", br.q_max, unit="psf", description=f"maximum bearing under {br.combination}",
-                   formula=formula, clause=fc.bearing_combination)  # fmt: skip
 
     if ev.fs_overturning is not None:
-        calc.value("FS_OT", ev.fs_overturning, description="overturning safety factor", formula="M_R / M_OT")
+        calc.value("FS_OT", ev.fs_overturning, description="overturning safety factor",
+                   formula=formula_of(eq.overturning_safety_factor))  # fmt: skip
         calc.check("footing.overturning", "required overturning safety factor <= provided", demand=fs_ot,
                    capacity=ev.fs_overturning, unit="-", clause=fc.safety_factor)  # fmt: skip
     if ev.fs_sliding is not None:
         calc.value("R_SL", ev.friction_part + ev.cohesion_part, unit="lb", description="sliding resistance",
-                   formula="μ (a_D D − a_W U) + min(c A_contact, 0.5 (a_D D − a_W U))",
+                   formula=formula_of(eq.sliding_resistance_lb),
                    clause=sc.sliding_limit)  # fmt: skip
-        calc.value("FS_SL", ev.fs_sliding, description="sliding safety factor", formula="R_SL / (a_W W)")
+        calc.value("FS_SL", ev.fs_sliding, description="sliding safety factor",
+                   formula=formula_of(eq.sliding_safety_factor))  # fmt: skip
         calc.check("footing.sliding", "required sliding safety factor <= provided", demand=fs_sl,
                    capacity=ev.fs_sliding, unit="-", clause=f"{fc.safety_factor}; {sc.sliding_limit}")  # fmt: skip
     if ev.fs_uplift is not None:
-        calc.value("FS_UP", ev.fs_uplift, description="uplift safety factor", formula="a_D D / (a_W U)")
+        calc.value("FS_UP", ev.fs_uplift, description="uplift safety factor",
+                   formula=formula_of(eq.uplift_safety_factor))  # fmt: skip
         calc.check("footing.uplift", "required uplift safety factor <= provided", demand=fs_up,
                    capacity=ev.fs_uplift, unit="-", clause=fc.stability_combination)  # fmt: skip
     if br.e_ft is not None:
@@ -493,8 +323,8 @@ def run(inputs: SpreadFootingInput, calc: Calc) -> dict[str, Any]:
     else:
         calc.warn("The resultant falls outside the footing or the net vertical load is not downward: no bearing")
 
-    concrete = calc.value("V_c", ev.width * ev.length * ev.thickness / FT3_PER_YD3, unit="yd³",
-                          description="concrete in the footing", formula="B L t / 27")  # fmt: skip
+    concrete = calc.apply("V_c", eq.footing_concrete_yd3, ev.width, ev.length, ev.thickness, unit="yd³",
+                          description="concrete in the footing", clause="")  # fmt: skip
     passed = ev.passed and all(c.passed for c in calc.checks)
     return {
         "ibc_edition": inputs.ibc_edition,
@@ -520,7 +350,7 @@ def run(inputs: SpreadFootingInput, calc: Calc) -> dict[str, Any]:
         "sliding_safety_factor": ev.fs_sliding,
         "uplift_safety_factor": ev.fs_uplift,
         "eccentricity_ft": br.e_ft,
-        "kern_ft": kern_ft(ev.length),
+        "kern_ft": eq.kern_ft(ev.length),
         "bearing_shape": br.shape,
         "bearing_combination": br.combination,
         "max_bearing_psf": br.q_max,

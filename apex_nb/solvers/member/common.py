@@ -18,9 +18,9 @@ from apex_nb.pack_schemas.aisc360 import Aisc360Pack, EditionFactors
 from apex_nb.pack_schemas.load_combinations import LoadCombinationsPack
 from apex_nb.pack_schemas.materials import Grade, SteelMaterialsPack
 from apex_nb.sections import Family, Section, SectionNotFound, custom_rect, custom_round, find_section
+from apex_nb.types import AsceEdition
 
 AiscEdition = Literal["360-16", "360-22"]
-AsceEdition = Literal["7-05", "7-10", "7-16", "7-22"]
 DesignMethod = Literal["ASD", "LRFD"]
 BendingAxis = Literal["major", "minor"]
 LoadLevel = Literal["service", "W"]

@@ -13,7 +13,7 @@ selects a lighter section.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import Field, model_validator
 
@@ -33,10 +33,11 @@ from apex_nb.solvers.member.common import (
 )
 from apex_nb.solvers.member.core import Demand, NotApplicable, Options, cantilever_deflection_in, evaluate
 from apex_nb.solvers.member.deflection import DeflectionLoads, deflection_limit
+from apex_nb.types import PostFamily
 
 VERSION = "1.0.0"
 
-SelectFamily = Literal["pipe", "hss-round", "hss-square", "hss-rect", "w"]
+SelectFamily = PostFamily
 PACK_FAMILY: dict[str, Family] = {
     "pipe": "pipe",
     "hss-round": "hss-round",

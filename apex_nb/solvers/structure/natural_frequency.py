@@ -18,11 +18,16 @@ from apex_nb.calc import Calc, Solver
 from apex_nb.equations.mechanics.dynamics import (
     STANDARD_GRAVITY_IN_PER_S2,
     base_moment_kip_in,
+    base_rotation_rad,
+    natural_period_s,
     rayleigh_frequency_hz,
+    total_weight_lb,
 )
 from apex_nb.errors import FieldProblem, InputError
 from apex_nb.inputs import SolverInput
 from apex_nb.solvers.member.common import BendingAxis, CustomTube, SectionChoice, resolve_section
+from apex_nb.types import StructureHeightFt
+from apex_nb.units import IN_PER_FT, LB_PER_KIP
 
 VERSION = "1.0.0"
 
@@ -55,7 +60,7 @@ class LumpedWeight(SolverInput):
     """One weight carried by the post, at the height of its centroid above the fixed base."""
 
     weight_lb: float = Field(gt=0, le=1.0e6, description="Weight, lb (a sign cabinet, lights, a catwalk)")
-    height_ft: float = Field(gt=0, le=200, description="Height of its centroid above the fixed base, ft")
+    height_ft: StructureHeightFt = Field(description="Height of its centroid above the fixed base, ft")
     label: str = Field(default="", max_length=60, description="What it is (for the report)")
 
 
@@ -70,7 +75,7 @@ class NaturalFrequencyInput(SolverInput):
     bending_axis: BendingAxis = Field(default="major", description="Axis of the I used: 'major' or 'minor' (HSS)")
     e_ksi: float | None = Field(default=None, gt=0, le=50000, description="Modulus of elasticity E, ksi (with i_in4)")
     i_in4: float | None = Field(default=None, gt=0, le=1.0e6, description="Moment of inertia I, in⁴ (with e_ksi)")
-    height_ft: float = Field(gt=0, le=200, description="Post height above the fixed base (top of the post), ft")
+    height_ft: StructureHeightFt = Field(description="Post height above the fixed base (top of the post), ft")
     post_weight_lb_per_ft: float | None = Field(
         default=None, ge=0, le=5000, description="Post weight per ft (default: the section's; required with E and I)"
     )
@@ -155,9 +160,7 @@ def run(inputs: NaturalFrequencyInput, calc: Calc) -> dict[str, Any]:
             unit="lb",
             description=f"lumped weight {lump.label or n} at z = {lump.height_ft:g} ft",
         )
-    total = calc.value(
-        "W,total", w * h + sum(p for p, _ in lumps), unit="lb", description="total weight", formula="w L + Σ Wi"
-    )
+    total = calc.apply("W,total", total_weight_lb, w, h, lumps, unit="lb", description="total weight", clause="")
     spring_kip_in = None
     if inputs.rotational_spring_kip_ft_per_rad is not None:
         k_theta = calc.value(
@@ -166,7 +169,7 @@ def run(inputs: NaturalFrequencyInput, calc: Calc) -> dict[str, Any]:
             unit="kip-ft/rad",
             description="rotational stiffness of the foundation (input)",
         )
-        spring_kip_in = k_theta * 12.0
+        spring_kip_in = k_theta * IN_PER_FT
         calc.assume(
             f"Flexible base: a rotational spring kθ = {k_theta:g} kip-ft/rad adds the rotation M_base/kθ to the shape",
             METHOD_CLAUSE,
@@ -184,22 +187,20 @@ def run(inputs: NaturalFrequencyInput, calc: Calc) -> dict[str, Any]:
         METHOD_CLAUSE,
     )
     calc.assume("Linear-elastic, prismatic post; the sign cabinet is a point mass at its centroid", METHOD_CLAUSE)
-    f1 = calc.value(
+    f1 = calc.apply(
         "f1",
-        rayleigh_frequency_hz(
-            e_ksi=e,
-            i_in4=i,
-            height_ft=h,
-            post_weight_lb_per_ft=w,
-            lumped_weights_lb=lumps,
-            rotational_spring_kip_in_per_rad=spring_kip_in,
-        ),
+        rayleigh_frequency_hz,
+        e_ksi=e,
+        i_in4=i,
+        height_ft=h,
+        post_weight_lb_per_ft=w,
+        lumped_weights_lb=lumps,
+        rotational_spring_kip_in_per_rad=spring_kip_in,
         unit="Hz",
         description="first natural frequency",
-        formula="(1/2π) √(g Σ Wi ui / Σ Wi ui²), u = static deflection under lateral loads = weights",
         clause=METHOD_CLAUSE,
     )
-    period = calc.value("T1", 1.0 / f1, unit="s", description="first natural period", formula="1 / f1")
+    period = calc.apply("T1", natural_period_s, f1, unit="s", description="first natural period", clause="")
     flexible = f1 < RIGID_LIMIT_HZ
     calc.note(
         "flexible",
@@ -208,12 +209,15 @@ def run(inputs: NaturalFrequencyInput, calc: Calc) -> dict[str, Any]:
         clause=RIGID_CLAUSE,
     )
     if spring_kip_in is not None:
-        calc.value(
+        lumps_kip_in = [(p / LB_PER_KIP, z * IN_PER_FT) for p, z in lumps]
+        calc.apply(
             "θ,base",
-            base_moment_kip_in(h * 12.0, w / 12000.0, [(p / 1000.0, z * 12.0) for p, z in lumps]) / spring_kip_in,
+            base_rotation_rad,
+            base_moment_kip_in(h * IN_PER_FT, w / (IN_PER_FT * LB_PER_KIP), lumps_kip_in),
+            spring_kip_in,
             unit="rad",
             description="base rotation under lateral loads equal to the weights",
-            formula="M_base / kθ",
+            clause="",
         )
     result = NaturalFrequencyResult(
         f1_hz=f1,

@@ -14,13 +14,12 @@ from typing import Any, Literal
 from pydantic import Field, model_validator
 
 from apex_nb.calc import Calc, Solver
-from apex_nb.equations.asce7.other_structures import cf_by_aspect, d_sqrt_qz, other_structure_force_lb
-from apex_nb.equations.asce7.signs import minimum_design_force_lb
+from apex_nb.equations.asce7 import other_structures as eq
+from apex_nb.equations.asce7.signs import minimum_design_force_lb, total_force_lb
+from apex_nb.equations.metadata import formula_of
 from apex_nb.errors import FieldProblem, InputError
 from apex_nb.inputs import SolverInput
 from apex_nb.solvers.wind.common import (
-    Edition,
-    Exposure,
     KzMethod,
     design_block,
     flexible_input_problems,
@@ -34,6 +33,16 @@ from apex_nb.solvers.wind.common import (
     resolve_kz_method,
     wind_pack,
 )
+from apex_nb.types import (
+    AsceEdition,
+    Exposure,
+    GroundElevationFt,
+    ImportanceFactor,
+    Kd,
+    Kzt,
+    WindHeightFt,
+    WindSpeedMph,
+)
 
 VERSION = "1.0.0"
 
@@ -45,16 +54,16 @@ _KD_KEY = {"round": "chimney_round", "square": "chimney_square"}
 class PostInput(SolverInput):
     """Inputs of ``wind.asce7_post``."""
 
-    edition: Edition = Field(description="ASCE 7 edition in force: '7-05', '7-10', '7-16' or '7-22'")
-    wind_speed_mph: float = Field(
-        ge=50, le=300, description="Basic wind speed V, 3-s gust at 33 ft, mph (strength level from 7-10 on)"
+    edition: AsceEdition = Field(description="ASCE 7 edition in force: '7-05', '7-10', '7-16' or '7-22'")
+    wind_speed_mph: WindSpeedMph = Field(
+        description="Basic wind speed V, 3-s gust at 33 ft, mph (strength level from 7-10 on)"
     )
     exposure: Exposure = Field(description="Exposure category B, C or D")
     post_shape: PostShape = Field(
         description="'round' (pipe, round HSS) or 'square' (square HSS, wind normal to a face)"
     )
     post_width_in: float = Field(gt=0, le=120, description="Outside diameter (round) or face width (square) D, in")
-    exposed_height_ft: float = Field(gt=0, le=500, description="Exposed length of each post: grade to sign bottom, ft")
+    exposed_height_ft: WindHeightFt = Field(description="Exposed length of each post: grade to sign bottom, ft")
     number_of_posts: int = Field(default=1, ge=1, le=20, description="Posts exposed side by side (no shielding taken)")
     surface: Surface = Field(
         default="moderately_smooth", description="Round posts only: surface roughness row of the figure"
@@ -62,17 +71,15 @@ class PostInput(SolverInput):
     aspect_height_ft: float | None = Field(
         default=None, gt=0, le=1000, description="Height h used in h/D, ft (default: the exposed height)"
     )
-    kzt: float = Field(default=1.0, ge=1.0, le=3.0, description="Topographic factor Kzt (1.0 on flat sites)")
-    ground_elevation_ft: float = Field(
-        default=0.0, ge=-300, le=15000, description="Ground elevation above sea level, ft (gives Ke in 7-16 and 7-22)"
+    kzt: Kzt = Field(default=1.0, description="Topographic factor Kzt (1.0 on flat sites)")
+    ground_elevation_ft: GroundElevationFt = Field(
+        default=0.0, description="Ground elevation above sea level, ft (gives Ke in 7-16 and 7-22)"
     )
-    importance_factor: float | None = Field(
-        default=None, ge=0.77, le=1.15, description="Importance factor I (ASCE 7-05 only; default 1.0, Category II)"
+    importance_factor: ImportanceFactor | None = Field(
+        default=None, description="Importance factor I (ASCE 7-05 only; default 1.0, Category II)"
     )
-    kd: float | None = Field(
+    kd: Kd | None = Field(
         default=None,
-        ge=0.5,  # ASCE 7 Table 26.6-1 lists 0.85 to 0.95; below 0.5 is a typo, not a structure
-        le=1.0,
         description="Directionality factor Kd; default: chimneys and similar structures of the post's shape",
     )
     kz_method: KzMethod | None = Field(
@@ -128,8 +135,8 @@ def run(inputs: PostInput, calc: Calc) -> dict[str, Any]:
     clauses = pack.clauses
     calc.note("edition", inputs.edition, description="ASCE 7 edition in force")
     method = resolve_kz_method(calc, pack, inputs.kz_method)
-    d_ft = calc.value(
-        "D", inputs.post_width_in / 12.0, unit="ft", description="post diameter or width", formula="D_in/12"
+    d_ft = calc.apply(
+        "D", eq.post_width_ft, inputs.post_width_in, unit="ft", description="post diameter or width", clause=""
     )
     kzt = calc.value("Kzt", inputs.kzt, description="topographic factor (input)", clause=clauses["kzt"])
     kd_default = pack.kd[_KD_KEY[inputs.post_shape]]
@@ -148,7 +155,6 @@ def run(inputs: PostInput, calc: Calc) -> dict[str, Any]:
     ke = ke_for(calc, pack, inputs.ground_elevation_ft)
     importance = importance_for(calc, pack, inputs.importance_factor)
     kd_in_qz = pack.velocity_pressure.kd_in_qz
-    kd_force = 1.0 if kd_in_qz else kd
     gust = gust_factor_for(
         calc,
         pack,
@@ -163,8 +169,8 @@ def run(inputs: PostInput, calc: Calc) -> dict[str, Any]:
     )
     g = gust.value
     aspect_h = inputs.aspect_height_ft if inputs.aspect_height_ft is not None else inputs.exposed_height_ft
-    h_d = calc.value(
-        "h/D", aspect_h / d_ft, description="aspect ratio for Cf", formula="h / D", clause=clauses["other_cf"]
+    h_d = calc.apply(
+        "h/D", eq.aspect_ratio_h_over_d, aspect_h, d_ft, description="aspect ratio for Cf", clause=clauses["other_cf"]
     )
     if inputs.aspect_height_ft is None:
         calc.assume(
@@ -185,6 +191,7 @@ def run(inputs: PostInput, calc: Calc) -> dict[str, Any]:
             "Square posts: wind normal to a face (same direction as the sign's Case A force)", clauses["other_cf"]
         )
 
+    force_eq, force_args = (eq.post_force_kd_in_qz_lb, ()) if kd_in_qz else (eq.post_force_kd_in_force_lb, (kd,))
     steps = pack.band_heights_ft or (pack.kz_table.heights_ft if pack.kz_table else [])
     bands: list[dict[str, Any]] = []
     total = 0.0
@@ -205,29 +212,33 @@ def run(inputs: PostInput, calc: Calc) -> dict[str, Any]:
         if inputs.post_shape == "square":
             row_name = "square_normal"
         else:
-            regime = d_sqrt_qz(d_ft, qz)
+            regime = eq.d_sqrt_qz(d_ft, qz)
             supercritical = regime > other.round_supercritical_d_sqrt_qz
             row_name = f"round_{inputs.surface}" if supercritical else "round_subcritical"
             calc.value(
                 f"D√qz,{i}",
                 regime,
                 description="flow regime of the round post",
-                formula="D √qz",
+                formula=formula_of(eq.d_sqrt_qz),
                 clause=clauses["other_cf"],
             )
         cf = calc.value(
             f"Cf,{i}",
-            cf_by_aspect(h_d, other.h_over_d, other.rows[row_name]),
+            eq.cf_by_aspect(h_d, other.h_over_d, other.rows[row_name]),
             description=f"force coefficient, row '{row_name}', h/D = {h_d:.3g}",
             clause=clauses["other_cf"],
         )
         area = (hi - lo) * d_ft
-        force = calc.value(
+        force = calc.apply(
             f"F,{i}",
-            other_structure_force_lb(qz, g, cf, area, kd_force),
+            force_eq,
+            qz,
+            g,
+            cf,
+            area,
+            *force_args,
             unit="lb",
             description=f"force on one post, {lo:g} to {hi:g} ft",
-            formula="qz " + ("" if kd_in_qz else "Kd ") + "G Cf Af",
             clause=clauses["other_force"],
         )
         total += force
@@ -245,10 +256,20 @@ def run(inputs: PostInput, calc: Calc) -> dict[str, Any]:
                 "force_lb": force,
             }
         )
-    per_post = calc.value("F,post", total, unit="lb", description="force on one post", formula="Σ Fi")
+    per_post = calc.value(
+        "F,post", total, unit="lb", description="force on one post", formula=formula_of(total_force_lb)
+    )
     f_min = minimum_design_force_lb(design.minimum_pressure_psf, inputs.exposed_height_ft * d_ft)
     minimum_applied = per_post < f_min
-    y = calc.value("y", moment / total, unit="ft", description="height of the post resultant", formula="Σ Fi zi / Σ Fi")
+    y = calc.apply(
+        "y",
+        eq.band_resultant_height_ft,
+        moment,
+        total,
+        unit="ft",
+        description="height of the post resultant",
+        clause="",
+    )
     if minimum_applied:
         calc.warn(f"the minimum design wind force ({design.minimum_pressure_psf:g} psf) governs the posts")
         per_post = calc.value(
@@ -258,8 +279,18 @@ def run(inputs: PostInput, calc: Calc) -> dict[str, Any]:
             "y", 0.5 * inputs.exposed_height_ft, unit="ft", description="centroid of the post (minimum case)"
         )
     n = inputs.number_of_posts
-    total_all = calc.value("F,posts", per_post * n, unit="lb", description=f"force on {n} post(s)", formula="n F,post")
-    m_all = calc.value("M,posts", total_all * y, unit="lb·ft", description="moment at grade, all posts", formula="F y")
+    total_all = calc.apply(
+        "F,posts", eq.posts_force_lb, per_post, n, unit="lb", description=f"force on {n} post(s)", clause=""
+    )
+    m_all = calc.apply(
+        "M,posts",
+        eq.posts_moment_lb_ft,
+        total_all,
+        y,
+        unit="lb-ft",
+        description="moment at grade, all posts",
+        clause="",
+    )
     asd = design.asd_factor
     return {
         "edition": inputs.edition,

@@ -15,26 +15,12 @@ from typing import Any
 from pydantic import Field, model_validator
 
 from apex_nb.calc import Calc, Solver
-from apex_nb.equations.asce7.signs import (
-    aspect_ratio,
-    case_b_eccentricity_ft,
-    case_c_coefficients,
-    case_c_column,
-    case_c_high_clearance_factor,
-    clearance_ratio,
-    interpolate_2d,
-    minimum_design_force_lb,
-    opening_reduction_factor,
-    resultant_height_ft,
-    return_corner_factor,
-    sign_design_force_lb,
-)
+from apex_nb.equations.asce7 import signs as eq
+from apex_nb.equations.metadata import formula_of
 from apex_nb.errors import FieldProblem, InputError
 from apex_nb.inputs import SolverInput
-from apex_nb.pack_schemas.asce7_wind import SolidSigns
+from apex_nb.solvers.wind.case_c import case_c_forces
 from apex_nb.solvers.wind.common import (
-    Edition,
-    Exposure,
     KzMethod,
     design_block,
     flexible_input_problems,
@@ -48,6 +34,7 @@ from apex_nb.solvers.wind.common import (
     solid_signs_block,
     wind_pack,
 )
+from apex_nb.types import AsceEdition, Exposure, GroundElevationFt, ImportanceFactor, Kzt, WindHeightFt, WindSpeedMph
 
 VERSION = "1.0.0"
 _TOL = 1e-9
@@ -56,23 +43,23 @@ _TOL = 1e-9
 class SignInput(SolverInput):
     """Inputs of ``wind.asce7_sign``."""
 
-    edition: Edition = Field(description="ASCE 7 edition in force: '7-05', '7-10', '7-16' or '7-22'")
-    wind_speed_mph: float = Field(
-        ge=50, le=300, description="Basic wind speed V, 3-s gust at 33 ft, mph (strength level from 7-10 on)"
+    edition: AsceEdition = Field(description="ASCE 7 edition in force: '7-05', '7-10', '7-16' or '7-22'")
+    wind_speed_mph: WindSpeedMph = Field(
+        description="Basic wind speed V, 3-s gust at 33 ft, mph (strength level from 7-10 on)"
     )
     exposure: Exposure = Field(description="Exposure category B, C or D")
     sign_width_ft: float = Field(gt=0, le=1000, description="Horizontal dimension of the sign B, ft")
-    sign_height_ft: float = Field(gt=0, le=500, description="Vertical dimension of the sign s, ft (s <= h)")
-    top_height_ft: float = Field(gt=0, le=500, description="Height h of the top of the sign above grade, ft")
+    sign_height_ft: WindHeightFt = Field(description="Vertical dimension of the sign s, ft (s <= h)")
+    top_height_ft: WindHeightFt = Field(description="Height h of the top of the sign above grade, ft")
     sign_area_ft2: float | None = Field(
         default=None, gt=0, description="Gross face area As for shaped faces, ft² (default B·s; at most B·s)"
     )
-    kzt: float = Field(default=1.0, ge=1.0, le=3.0, description="Topographic factor Kzt (1.0 on flat sites)")
-    ground_elevation_ft: float = Field(
-        default=0.0, ge=-300, le=15000, description="Ground elevation above sea level, ft (gives Ke in 7-16 and 7-22)"
+    kzt: Kzt = Field(default=1.0, description="Topographic factor Kzt (1.0 on flat sites)")
+    ground_elevation_ft: GroundElevationFt = Field(
+        default=0.0, description="Ground elevation above sea level, ft (gives Ke in 7-16 and 7-22)"
     )
-    importance_factor: float | None = Field(
-        default=None, ge=0.77, le=1.15, description="Importance factor I (ASCE 7-05 only; default 1.0, Category II)"
+    importance_factor: ImportanceFactor | None = Field(
+        default=None, description="Importance factor I (ASCE 7-05 only; default 1.0, Category II)"
     )
     solidity_ratio: float = Field(
         default=1.0, gt=0, le=1.0, description="ε = solid area / gross area of the face (1.0 without openings)"
@@ -134,15 +121,6 @@ class SignInput(SolverInput):
         return self
 
 
-def _case_c_columns(signs: SolidSigns) -> list[Any]:
-    columns = []
-    for block in signs.case_c_blocks:
-        for j, b_over_s in enumerate(block.b_over_s):
-            regions = [(r.from_s, r.to_s, r.cf[j], r.return_corner[j]) for r in block.regions]
-            columns.append(case_c_column(b_over_s, regions))
-    return columns
-
-
 def run(inputs: SignInput, calc: Calc) -> dict[str, Any]:
     """Cases A, B and C of the solid-sign figure at the edition's design level."""
     pack = wind_pack(calc, inputs.edition)
@@ -201,8 +179,8 @@ def run(inputs: SignInput, calc: Calc) -> dict[str, Any]:
     )
     g = gust.value
 
-    s_h = calc.value("s/h", clearance_ratio(s, h), description="clearance ratio", clause=clauses["sign_cf"])
-    b_s = calc.value("B/s", aspect_ratio(b, s), description="aspect ratio", clause=clauses["sign_cf"])
+    s_h = calc.value("s/h", eq.clearance_ratio(s, h), description="clearance ratio", clause=clauses["sign_cf"])
+    b_s = calc.value("B/s", eq.aspect_ratio(b, s), description="aspect ratio", clause=clauses["sign_cf"])
     gross = b * s
     area = inputs.sign_area_ft2 if inputs.sign_area_ft2 is not None else gross
     area = calc.value(
@@ -210,26 +188,32 @@ def run(inputs: SignInput, calc: Calc) -> dict[str, Any]:
         area,
         unit="ft²",
         description="gross area of the sign face" + (" (input)" if inputs.sign_area_ft2 else ""),
-        formula="" if inputs.sign_area_ft2 else "B s",
+        formula="" if inputs.sign_area_ft2 else formula_of(eq.gross_area_ft2),
         clause=clauses["sign_force"],
     )
     table = signs.case_ab
-    cf_table = calc.value(
+    cf_table = calc.apply(
         "Cf,A/B table",
-        interpolate_2d(s_h, b_s, table.row_values, table.column_values, table.cells),
+        eq.case_ab_cf_table,
+        s_h,
+        b_s,
+        table.row_values,
+        table.column_values,
+        table.cells,
         description="force coefficient, Cases A and B, from the figure",
-        formula="bilinear interpolation in s/h and B/s",
         clause=clauses["sign_cf"],
     )
     eps = inputs.solidity_ratio
     opening = 1.0
     if eps < 1.0:
-        opening = calc.value(
+        opening = calc.apply(
             "openings factor",
-            opening_reduction_factor(eps, signs.opening_exponent),
+            eq.opening_reduction_factor,
+            eps,
+            signs.opening_exponent,
             description=f"reduction for openings, ε = {eps:g}",
-            formula=f"1 - (1 - ε)^{signs.opening_exponent:g}",
             clause=clauses["openings"],
+            fill={"exponent": signs.opening_exponent},
         )
     calc.applies(
         f"openings below 30 % of the gross area (ε >= {signs.solid_min_solidity:g}): a solid sign",
@@ -241,22 +225,28 @@ def run(inputs: SignInput, calc: Calc) -> dict[str, Any]:
         "Cf,A", cf_table * opening, description="force coefficient, Cases A and B", clause=clauses["sign_cf"]
     )
 
-    force_formula = "qh " + ("" if kd_in_qz else "Kd ") + "G Cf As"
-    force_a = calc.value(
+    force_eq, force_args = (eq.sign_force_kd_in_qh_lb, ()) if kd_in_qz else (eq.sign_force_kd_in_force_lb, (kd,))
+    force_a = calc.apply(
         "F,A",
-        sign_design_force_lb(qh, g, cf_a, area, kd_force),
+        force_eq,
+        qh,
+        g,
+        cf_a,
+        area,
+        *force_args,
         unit="lb",
         description=f"design wind force, Case A ({design.level} level)",
-        formula=force_formula,
         clause=clauses["sign_force"],
     )
-    f_min = calc.value(
+    f_min = calc.apply(
         "F,min",
-        minimum_design_force_lb(design.minimum_pressure_psf, area),
+        eq.minimum_design_force_lb,
+        design.minimum_pressure_psf,
+        area,
         unit="lb",
         description=f"minimum design wind force ({design.minimum_pressure_psf:g} psf on As)",
-        formula=f"{design.minimum_pressure_psf:g} As",
         clause=clauses["minimum"],
+        fill={"pressure": design.minimum_pressure_psf},
     )
     minimum_applied = force_a < f_min
     if minimum_applied:
@@ -274,38 +264,49 @@ def run(inputs: SignInput, calc: Calc) -> dict[str, Any]:
         clauses["minimum"],
     )
     asd = design.asd_factor
-    force_a_asd = calc.value(
+    force_a_asd = calc.apply(
         "F,A,ASD",
-        force_a * asd,
+        eq.asd_level_force_lb,
+        force_a,
+        asd,
         unit="lb",
         description="Case A force at ASD level",
-        formula=f"{asd:g} F,A",
         clause=clauses["asd"],
+        fill={"asd_factor": asd},
     )
     wall = math.isclose(s, h, rel_tol=1e-9)
     raise_ratio = signs.wall_resultant_raise_ratio if wall else 0.0
-    y = calc.value(
+    y = calc.apply(
         "y",
-        resultant_height_ft(h, s, raise_ratio),
+        eq.wall_resultant_height_ft if wall else eq.resultant_height_ft,
+        h,
+        s,
+        raise_ratio,
         unit="ft",
         description="height of the resultant above grade" + (" (s/h = 1: 0.05 s above centre)" if wall else ""),
-        formula="h - s/2" + (f" + {raise_ratio:g} s" if wall else ""),
         clause=clauses["case_c"],
+        fill={"raise_ratio": raise_ratio},
     )
-    moment = calc.value(
-        "M", force_a * y, unit="lb·ft", description="overturning moment at grade, Cases A/B", formula="F,A y"
-    )
-    e_b = calc.value(
+    moment = calc.apply(
+        "M", eq.case_a_moment_lb_ft, force_a, y, unit="lb-ft", description="overturning moment at grade, Cases A/B",
+        clause="",
+    )  # fmt: skip
+    ratio_b = signs.case_b_eccentricity_ratio
+    e_b = calc.apply(
         "e,B",
-        case_b_eccentricity_ft(b, signs.case_b_eccentricity_ratio),
+        eq.case_b_eccentricity_ft,
+        b,
+        ratio_b,
         unit="ft",
         description="Case B offset of the resultant toward the windward edge",
-        formula=f"{signs.case_b_eccentricity_ratio:g} B",
         clause=clauses["case_c"],
+        fill={"ratio": ratio_b},
     )
-    torsion_b = calc.value("T,B", force_a * e_b, unit="lb·ft", description="torsion, Case B", formula="F,A e,B")
+    torsion_b = calc.apply(
+        "T,B", eq.case_b_torsion_lb_ft, force_a, e_b, unit="lb-ft", description="torsion, Case B", clause=""
+    )
 
-    case_c = _case_c(
+    case_c = case_c_forces(
         calc,
         inputs,
         signs,
@@ -376,141 +377,6 @@ def run(inputs: SignInput, calc: Calc) -> dict[str, Any]:
         "governing_torsion_case": governing_torsion,
         "clause": clauses["sign_force"],
         "cf_clause": clauses["sign_cf"],
-    }
-
-
-def _case_c(
-    calc: Calc,
-    inputs: SignInput,
-    signs: SolidSigns,
-    clauses: dict[str, str],
-    *,
-    qh: float,
-    g: float,
-    kd_force: float,
-    opening: float,
-    s_h: float,
-    b_s: float,
-    area: float,
-    gross: float,
-    f_min: float,
-    asd: float,
-) -> dict[str, Any]:
-    """Case C regions (B/s >= 2): Cf per region, pressures, forces, resultant and torsion."""
-    applies = b_s >= signs.case_c_min_b_over_s - _TOL
-    calc.note(
-        "Case C",
-        applies,
-        description=f"Case C required when B/s >= {signs.case_c_min_b_over_s:g}",
-        clause=clauses["case_c"],
-    )
-    empty: dict[str, Any] = {
-        "applies": applies,
-        "regions": [],
-        "force": None,
-        "x_resultant": None,
-        "torsion": None,
-        "rc_factor": None,
-        "hc_factor": None,
-    }
-    if not applies:
-        if inputs.return_corner_ft:
-            calc.warn("return_corner_ft has no effect: Case C does not apply (B/s < 2)")
-        return empty
-    b, s = inputs.sign_width_ft, inputs.sign_height_ft
-    lr = inputs.return_corner_ft or 0.0
-    rc_factor = 1.0
-    if lr > 0:
-        rc = signs.return_corner
-        rc_factor = calc.value(
-            "return corner factor",
-            return_corner_factor(lr / s, rc.lr_over_s, rc.factor),
-            description=f"reduction of starred Case C values, Lr/s = {lr / s:.3g}",
-            formula="interpolated in Lr/s (0 -> 1.00, 0.3 -> 0.90, 1.0 -> 0.75, >= 2 -> 0.60)",
-            clause=clauses["return_corner"],
-        )
-        calc.assume(
-            "Return-corner factor between Lr/s = 0 and 0.3 interpolated from 1.00; between two B/s columns "
-            "the starred values are reduced before interpolating",
-            clauses["return_corner"],
-        )
-    hc = case_c_high_clearance_factor(s_h, signs.high_clearance_s_over_h, signs.high_clearance_constant)
-    hc = calc.value(
-        "(1.8 - s/h)" if s_h > signs.high_clearance_s_over_h else "Case C clearance factor",
-        hc,
-        description=f"Case C reduction when s/h > {signs.high_clearance_s_over_h:g}",
-        formula=f"{signs.high_clearance_constant:g} - s/h" if s_h > signs.high_clearance_s_over_h else "1.0",
-        clause=clauses["case_c"],
-    )
-    if b_s > max(col for block in signs.case_c_blocks for col in block.b_over_s):
-        calc.note("Case C columns", "B/s beyond the last column: its values hold", description="Case C table range")
-    regions_cf = case_c_coefficients(b_s, s, _case_c_columns(signs), rc_factor)
-    calc.assume(
-        "Case C between two B/s columns: a region absent from the lower column takes that column's trailing value",
-        clauses["case_c"],
-    )
-    scale = area / gross
-    if scale < 1.0 - _TOL:
-        calc.assume("Shaped face: region areas are the rectangle strips scaled by As / (B s)", clauses["sign_force"])
-    regions: list[dict[str, float]] = []
-    total = 0.0
-    first_moment = 0.0
-    for i, r in enumerate(regions_cf, start=1):
-        cf = calc.value(
-            f"Cf,C{i}",
-            r.cf * opening * hc,
-            description=f"Case C, {r.from_ft:g} to {r.to_ft:g} ft from the windward edge",
-            formula="Cf,table x openings x clearance factor",
-            clause=clauses["case_c"],
-        )
-        pressure = sign_design_force_lb(qh, g, cf, 1.0, kd_force)
-        strip = (r.to_ft - r.from_ft) * s * scale
-        force = pressure * strip
-        total += force
-        first_moment += force * 0.5 * (r.from_ft + r.to_ft)
-        regions.append(
-            {
-                "from_ft": r.from_ft,
-                "to_ft": r.to_ft,
-                "cf": cf,
-                "pressure_psf": pressure,
-                "area_ft2": strip,
-                "force_lb": force,
-            }
-        )
-    if total < f_min:
-        calc.note(
-            "Case C below minimum",
-            True,
-            description="Case C total is below the minimum force; the minimum is its own load case (enveloped by A/B)",
-            clause=clauses["minimum"],
-        )
-    total = calc.value(
-        "F,C", total, unit="lb", description="Case C total force", formula="Σ Fi", clause=clauses["case_c"]
-    )
-    calc.value("F,C,ASD", total * asd, unit="lb", description="Case C total force at ASD level", clause=clauses["asd"])
-    x_r = calc.value(
-        "x,C",
-        first_moment / total,
-        unit="ft",
-        description="Case C resultant from the windward edge",
-        formula="Σ Fi xi / Σ Fi",
-    )
-    torsion = calc.value(
-        "T,C",
-        total * (0.5 * b - x_r),
-        unit="lb·ft",
-        description="torsion about the sign centre, Case C",
-        formula="F,C (B/2 - x,C)",
-    )
-    return {
-        "applies": True,
-        "regions": regions,
-        "force": total,
-        "x_resultant": x_r,
-        "torsion": torsion,
-        "rc_factor": rc_factor,
-        "hc_factor": hc,
     }
 
 

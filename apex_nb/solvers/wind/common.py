@@ -9,21 +9,20 @@ from apex_nb.calc import Calc
 from apex_nb.equations.asce7 import gust as gust_eq
 from apex_nb.equations.asce7.velocity_pressure import (
     ground_elevation_factor,
-    interpolate_table,
+    kz_from_table,
     kz_power_law,
-    velocity_pressure_psf,
+    velocity_pressure_form,
 )
 from apex_nb.errors import FieldProblem, InputError, PackError
 from apex_nb.pack_schemas.asce7_wind import Asce7WindPack, DesignLevel, OtherStructures, SolidSigns
+from apex_nb.types import AsceEdition, Exposure
 
-Edition = Literal["7-05", "7-10", "7-16", "7-22"]
-Exposure = Literal["B", "C", "D"]
 KzMethod = Literal["table", "formula"]
 
 EDITION_PACK = {"7-05": "asce7-05-wind", "7-10": "asce7-10-wind", "7-16": "asce7-16-wind", "7-22": "asce7-22-wind"}
 
 
-def wind_pack(calc: Calc, edition: Edition) -> Asce7WindPack:
+def wind_pack(calc: Calc, edition: AsceEdition) -> Asce7WindPack:
     """The edition's wind pack body (recorded in the envelope)."""
     return calc.pack(EDITION_PACK[edition]).data
 
@@ -40,25 +39,28 @@ def kz_at(calc: Calc, pack: Asce7WindPack, exposure: Exposure, z_ft: float, meth
                 ]
             )
         table = pack.kz_table
-        value = interpolate_table(z_ft, table.heights_ft, getattr(table, exposure))
-        return calc.value(
+        return calc.apply(
             "Kz",
-            value,
+            kz_from_table,
+            z_ft,
+            table.heights_ft,
+            getattr(table, exposure),
             description=f"velocity pressure exposure coefficient at z = {z_ft:g} ft, exposure {exposure} (table)",
-            formula="linear interpolation in the printed table",
             clause=pack.clauses["kz_table"],
         )
-    constants = pack.kz_formula.exposures[exposure]
-    value = kz_power_law(z_ft, constants.alpha, constants.zg_ft, pack.kz_formula.coefficient, constants.z_min_ft)
-    return calc.value(
+    k = pack.kz_formula.exposures[exposure]
+    coefficient = pack.kz_formula.coefficient
+    return calc.apply(
         "Kz",
-        value,
+        kz_power_law,
+        z_ft,
+        k.alpha,
+        k.zg_ft,
+        coefficient,
+        k.z_min_ft,
         description=f"velocity pressure exposure coefficient at z = {z_ft:g} ft, exposure {exposure} (formula)",
-        formula=(
-            f"{pack.kz_formula.coefficient} (max(z, {constants.z_min_ft:g})/{constants.zg_ft:g})"
-            f"^(2/{constants.alpha:g})"
-        ),
         clause=pack.clauses["kz_formula"],
+        fill={"coefficient": coefficient, "z_min": k.z_min_ft, "zg": k.zg_ft, "alpha": k.alpha},
     )
 
 
@@ -69,13 +71,14 @@ def ke_for(calc: Calc, pack: Asce7WindPack, ground_elevation_ft: float) -> float
         return calc.value(
             "Ke", 1.0, description="ground elevation factor (not in this edition)", clause=pack.clauses.get("ke", "")
         )
-    value = ground_elevation_factor(ground_elevation_ft, vp.ke_coefficient_per_ft)
-    return calc.value(
+    return calc.apply(
         "Ke",
-        value,
+        ground_elevation_factor,
+        ground_elevation_ft,
+        vp.ke_coefficient_per_ft,
         description=f"ground elevation factor at {ground_elevation_ft:g} ft above sea level",
-        formula=f"exp(-{vp.ke_coefficient_per_ft} zg)",
         clause=pack.clauses["ke"],
+        fill={"coefficient": vp.ke_coefficient_per_ft},
     )
 
 
@@ -95,21 +98,24 @@ def qz_psf(
     vp = pack.velocity_pressure
     kd_used = kd if vp.kd_in_qz else 1.0
     importance = importance_factor if vp.uses_importance else 1.0
-    factors = (
-        "Kz Kzt"
-        + (" Kd" if vp.kd_in_qz else "")
-        + (" Ke" if vp.uses_ke else "")
-        + " V²"
-        + (" I" if vp.uses_importance else "")
-    )
-    value = velocity_pressure_psf(kz, kzt, kd_used, ke, wind_speed_mph, importance, vp.coefficient)
-    return calc.value(
+    try:
+        form = velocity_pressure_form(vp.kd_in_qz, vp.uses_ke, vp.uses_importance)
+    except KeyError:
+        raise PackError(f"ASCE {pack.edition} wind pack: no edition prints qz with these factors") from None
+    return calc.apply(
         symbol,
-        value,
+        form,
+        kz,
+        kzt,
+        kd_used,
+        ke,
+        wind_speed_mph,
+        importance,
+        vp.coefficient,
         unit="psf",
         description="velocity pressure",
-        formula=f"{vp.coefficient} {factors}",
         clause=pack.clauses["velocity_pressure"],
+        fill={"coefficient": vp.coefficient},
     )
 
 
@@ -161,7 +167,7 @@ def importance_for(calc: Calc, pack: Asce7WindPack, importance_factor: float | N
     return value
 
 
-def importance_only_in_7_05(edition: Edition, importance_factor: float | None) -> None:
+def importance_only_in_7_05(edition: AsceEdition, importance_factor: float | None) -> None:
     """Raise InputError when an importance factor is given for an edition without one (7-10 on)."""
     if importance_factor is not None and edition != "7-05":
         raise InputError(
@@ -286,102 +292,55 @@ def gust_factor_for(
         note="check vortex shedding of a slender round pole separately when it governs",
     )
     ab, eb = 1.0 / terrain.alpha_bar_inverse, 1.0 / terrain.epsilon_bar_inverse
-    z_bar = calc.value(
-        "z̄",
-        gust_eq.equivalent_height_ft(height_ft, terrain.z_min_ft, gust.height_fraction),
-        unit="ft",
-        description=f"equivalent height, exposure {exposure}",
-        formula=f"max({gust.height_fraction:g} h, {terrain.z_min_ft:g})",
-        clause=eq["z_bar"],
+    z_bar = calc.apply(
+        "z̄", gust_eq.equivalent_height_ft, height_ft, terrain.z_min_ft, gust.height_fraction, unit="ft",
+        description=f"equivalent height, exposure {exposure}", clause=eq["z_bar"],
+        fill={"fraction": gust.height_fraction, "z_min": terrain.z_min_ft},
+    )  # fmt: skip
+    iz = calc.apply(
+        "Iz̄", gust_eq.turbulence_intensity, z_bar, terrain.c, description="turbulence intensity at z̄",
+        clause=eq["iz"], fill={"c": terrain.c},
+    )  # fmt: skip
+    lz = calc.apply(
+        "Lz̄", gust_eq.integral_length_scale_ft, z_bar, terrain.ell_ft, eb, unit="ft",
+        description="integral length scale of turbulence at z̄", clause=eq["lz"],
+        fill={"ell": terrain.ell_ft, "epsilon_bar_inverse": terrain.epsilon_bar_inverse},
+    )  # fmt: skip
+    q = calc.apply(
+        "Q", gust_eq.background_response, width_ft, height_ft, lz, description="background response", clause=eq["q"]
     )
-    iz = calc.value(
-        "Iz̄",
-        gust_eq.turbulence_intensity(z_bar, terrain.c),
-        description="turbulence intensity at z̄",
-        formula=f"{terrain.c:g} (33/z̄)^(1/6)",
-        clause=eq["iz"],
-    )
-    lz = calc.value(
-        "Lz̄",
-        gust_eq.integral_length_scale_ft(z_bar, terrain.ell_ft, eb),
-        unit="ft",
-        description="integral length scale of turbulence at z̄",
-        formula=f"{terrain.ell_ft:g} (z̄/33)^(1/{terrain.epsilon_bar_inverse:g})",
-        clause=eq["lz"],
-    )
-    q = calc.value(
-        "Q",
-        gust_eq.background_response(width_ft, height_ft, lz),
-        description="background response",
-        formula="√(1 / (1 + 0.63 ((B + h)/Lz̄)^0.63))",
-        clause=eq["q"],
-    )
-    vz = calc.value(
-        "V̄z̄",
-        gust_eq.mean_hourly_speed_ft_per_s(z_bar, terrain.b_bar, ab, wind_speed_mph),
-        unit="ft/s",
-        description="mean hourly wind speed at z̄",
-        formula=f"{terrain.b_bar:g} (z̄/33)^(1/{terrain.alpha_bar_inverse:g}) (88/60) V",
-        clause=eq["vz"],
-    )
-    n_1 = calc.value(
-        "N1",
-        gust_eq.reduced_frequency(n1, lz, vz),
-        description="reduced frequency",
-        formula="n1 Lz̄ / V̄z̄",
-        clause=eq["n1"],
-    )
-    rn = calc.value(
-        "Rn",
-        gust_eq.resonance_rn(n_1),
-        description="resonance factor",
-        formula="7.47 N1 / (1 + 10.3 N1)^(5/3)",
-        clause=eq["rn"],
-    )
+    vz = calc.apply(
+        "V̄z̄", gust_eq.mean_hourly_speed_ft_per_s, z_bar, terrain.b_bar, ab, wind_speed_mph, unit="ft/s",
+        description="mean hourly wind speed at z̄", clause=eq["vz"],
+        fill={"b_bar": terrain.b_bar, "alpha_bar_inverse": terrain.alpha_bar_inverse},
+    )  # fmt: skip
+    n_1 = calc.apply("N1", gust_eq.reduced_frequency, n1, lz, vz, description="reduced frequency", clause=eq["n1"])
+    rn = calc.apply("Rn", gust_eq.resonance_rn, n_1, description="resonance factor", clause=eq["rn"])
     rls: dict[str, float] = {}
     for name, dim, label in (("Rh", height_ft, "h"), ("RB", width_ft, "B"), ("RL", depth, "L")):
         coefficient = gust_eq.ETA_COEFFICIENTS[name]
-        eta = calc.value(
-            f"η,{name[1:]}",
-            gust_eq.eta(coefficient, n1, dim, vz),
-            description=f"η for {name}",
-            formula=f"{coefficient:g} n1 {label} / V̄z̄",
-            clause=eq["rl"],
+        eta = calc.apply(
+            f"η,{name[1:]}", gust_eq.eta, coefficient, n1, dim, vz, description=f"η for {name}", clause=eq["rl"],
+            fill={"k": coefficient, "dimension": label},
+        )  # fmt: skip
+        rls[name] = calc.apply(
+            name, gust_eq.size_reduction, eta, description=f"size reduction factor {name}", clause=eq["rl"]
         )
-        rls[name] = calc.value(
-            name,
-            gust_eq.size_reduction(eta),
-            description=f"size reduction factor {name}",
-            formula="1/η - (1 - e^(-2η))/(2η²) (1 when η = 0)",
-            clause=eq["rl"],
-        )
-    r = calc.value(
-        "R",
-        gust_eq.resonant_response(beta, rn, rls["Rh"], rls["RB"], rls["RL"]),
-        description="resonant response factor",
-        formula="√((1/β) Rn Rh RB (0.53 + 0.47 RL))",
-        clause=eq["r"],
+    r = calc.apply(
+        "R", gust_eq.resonant_response, beta, rn, rls["Rh"], rls["RB"], rls["RL"],
+        description="resonant response factor", clause=eq["r"],
+    )  # fmt: skip
+    g_r = calc.apply(
+        "gR", gust_eq.resonant_peak_factor, n1, description="peak factor for resonant response", clause=eq["gr"]
     )
-    g_r = calc.value(
-        "gR",
-        gust_eq.resonant_peak_factor(n1),
-        description="peak factor for resonant response",
-        formula="√(2 ln(3600 n1)) + 0.577/√(2 ln(3600 n1))",
-        clause=eq["gr"],
-    )
-    g_rigid = calc.value(
-        "G,rigid computed",
-        gust_eq.rigid_gust_factor(iz, q, gust.g_q, gust.g_v),
-        description="gust-effect factor without resonance (for comparison)",
-        formula=f"0.925 (1 + 1.7 {gust.g_q:g} Iz̄ Q) / (1 + 1.7 {gust.g_v:g} Iz̄)",
-        clause=eq["g_rigid"],
-    )
-    gf = calc.value(
-        "Gf",
-        gust_eq.flexible_gust_factor(iz, q, r, g_r, gust.g_q, gust.g_v),
-        description="gust-effect factor, flexible structure",
-        formula=f"0.925 (1 + 1.7 Iz̄ √({gust.g_q:g}² Q² + gR² R²)) / (1 + 1.7 {gust.g_v:g} Iz̄)",
-        clause=eq["gf"],
-    )
+    peak = {"g_q": gust.g_q, "g_v": gust.g_v}
+    g_rigid = calc.apply(
+        "G,rigid computed", gust_eq.rigid_gust_factor, iz, q, gust.g_q, gust.g_v,
+        description="gust-effect factor without resonance (for comparison)", clause=eq["g_rigid"], fill=peak,
+    )  # fmt: skip
+    gf = calc.apply(
+        "Gf", gust_eq.flexible_gust_factor, iz, q, r, g_r, gust.g_q, gust.g_v,
+        description="gust-effect factor, flexible structure", clause=eq["gf"], fill=peak,
+    )  # fmt: skip
     calc.note("G", f"Gf = {gf:.3f}", description="gust-effect factor used (flexible)", clause=clauses["gust_flexible"])
     return GustFactor(gf, True, n1, beta, r, g_rigid)

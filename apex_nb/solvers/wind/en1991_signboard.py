@@ -12,20 +12,11 @@ from typing import Any
 from pydantic import Field, model_validator
 
 from apex_nb.calc import Calc, Solver
-from apex_nb.equations.en1991.wind import (
-    mean_wind_velocity_mps,
-    peak_velocity_pressure_pa,
-    roughness_factor,
-    signboard_eccentricity_m,
-    signboard_reference_height_m,
-    signboard_rule_applies,
-    terrain_factor,
-    turbulence_intensity,
-    wind_force_n,
-)
+from apex_nb.equations.en1991 import wind
 from apex_nb.errors import FieldProblem, InputError
 from apex_nb.inputs import SolverInput
 from apex_nb.pack_schemas.en1991 import En1991SignboardsPack, TerrainCategory
+from apex_nb.units import N_PER_KN
 
 VERSION = "1.0.0"
 PACK = "en1991-1-4-signboards"
@@ -84,52 +75,32 @@ def run(inputs: SignboardInput, calc: Calc) -> dict[str, Any]:
     k_i = _parameter(calc, "kI", inputs.turbulence_factor, pack.turbulence_factor, "turbulence factor", c["turbulence"])
 
     b, h, zg = inputs.width_m, inputs.height_m, inputs.clearance_m
-    ze = calc.value(
-        "ze",
-        signboard_reference_height_m(zg, h),
-        unit="m",
-        description="reference height",
-        formula="zg + h/2",
+    ze = calc.apply(
+        "ze", wind.signboard_reference_height_m, zg, h, unit="m", description="reference height",
         clause=c["signboard_height"],
+    )  # fmt: skip
+    kr = calc.apply(
+        "kr", wind.terrain_factor, z0, pack.z0_ii_m, pack.terrain_factor_coefficient, pack.terrain_factor_exponent,
+        description="terrain factor", clause=c["terrain_factor"],
+        fill={"coefficient": pack.terrain_factor_coefficient, "z0_ii": pack.z0_ii_m,
+              "exponent": pack.terrain_factor_exponent},
+    )  # fmt: skip
+    cr = calc.apply(
+        "cr", wind.roughness_factor, ze, z0, z_min, kr, description="roughness factor at ze", clause=c["roughness"]
     )
-    kr = calc.value(
-        "kr",
-        terrain_factor(z0, pack.z0_ii_m, pack.terrain_factor_coefficient, pack.terrain_factor_exponent),
-        description="terrain factor",
-        formula=f"{pack.terrain_factor_coefficient:g} (z0/{pack.z0_ii_m:g})^{pack.terrain_factor_exponent:g}",
-        clause=c["terrain_factor"],
-    )
-    cr = calc.value(
-        "cr",
-        roughness_factor(ze, z0, z_min, kr),
-        description="roughness factor at ze",
-        formula="kr ln(max(ze, z_min)/z0)",
-        clause=c["roughness"],
-    )
-    vm = calc.value(
-        "vm",
-        mean_wind_velocity_mps(cr, co, inputs.basic_wind_velocity_mps),
-        unit="m/s",
-        description="mean wind velocity at ze",
-        formula="cr co vb",
-        clause=c["mean_velocity"],
-    )
-    iv = calc.value(
-        "Iv",
-        turbulence_intensity(ze, z0, z_min, co, k_i),
-        description="turbulence intensity at ze",
-        formula="kI / (co ln(max(ze, z_min)/z0))",
+    vm = calc.apply(
+        "vm", wind.mean_wind_velocity_mps, cr, co, inputs.basic_wind_velocity_mps, unit="m/s",
+        description="mean wind velocity at ze", clause=c["mean_velocity"],
+    )  # fmt: skip
+    iv = calc.apply(
+        "Iv", wind.turbulence_intensity, ze, z0, z_min, co, k_i, description="turbulence intensity at ze",
         clause=c["turbulence"],
-    )
-    qp = calc.value(
-        "qp",
-        peak_velocity_pressure_pa(iv, rho, vm, pack.peak_factor),
-        unit="Pa",
-        description="peak velocity pressure at ze",
-        formula="(1 + 7 Iv) ½ ρ vm²",
-        clause=c["peak_pressure"],
-    )
-    rule = signboard_rule_applies(zg, h, b)
+    )  # fmt: skip
+    qp = calc.apply(
+        "qp", wind.peak_velocity_pressure_pa, iv, rho, vm, pack.peak_factor, unit="Pa",
+        description="peak velocity pressure at ze", clause=c["peak_pressure"], fill={"peak_factor": pack.peak_factor},
+    )  # fmt: skip
+    rule = wind.signboard_rule_applies(zg, h, b)
     calc.applies(
         "signboard rule §7.4.3(2): zg >= h/4, or b/h <= 1",
         rule,
@@ -139,25 +110,23 @@ def run(inputs: SignboardInput, calc: Calc) -> dict[str, Any]:
     if not rule:
         calc.warn("zg < h/4 with b/h > 1: EN 1991-1-4 §7.4.1 (boundary walls) governs; this result is indicative")
     cf = calc.value("cf", pack.signboards.cf, description="force coefficient of a signboard", clause=c["signboard_cf"])
-    area = calc.value("Aref", b * h, unit="m²", description="reference area", formula="b h", clause=c["force"])
-    fw_n = calc.value(
-        "Fw",
-        wind_force_n(cscd, cf, qp, area),
-        unit="N",
-        description="wind force on the board",
-        formula="cs cd cf qp(ze) Aref",
-        clause=c["force"],
+    area = calc.apply(
+        "Aref", wind.signboard_reference_area_m2, b, h, unit="m²", description="reference area", clause=c["force"]
     )
-    e = calc.value(
-        "e",
-        signboard_eccentricity_m(b, pack.signboards.eccentricity_ratio),
-        unit="m",
-        description="horizontal eccentricity of the resultant (±)",
-        formula="0.25 b",
-        clause=c["signboard_eccentricity"],
+    fw_n = calc.apply(
+        "Fw", wind.wind_force_n, cscd, cf, qp, area, unit="N", description="wind force on the board", clause=c["force"]
     )
-    m_base = calc.value("M", fw_n * ze, unit="N·m", description="overturning moment at the base", formula="Fw ze")
-    t_base = calc.value("T", fw_n * e, unit="N·m", description="torsion at the base (±)", formula="Fw e")
+    ratio = pack.signboards.eccentricity_ratio
+    e = calc.apply(
+        "e", wind.signboard_eccentricity_m, b, ratio, unit="m", description="horizontal eccentricity of the "
+        "resultant (±)", clause=c["signboard_eccentricity"], fill={"ratio": ratio},
+    )  # fmt: skip
+    m_base = calc.apply(
+        "M", wind.base_moment_n_m, fw_n, ze, unit="N·m", description="overturning moment at the base", clause=""
+    )
+    t_base = calc.apply(
+        "T", wind.base_torsion_n_m, fw_n, e, unit="N·m", description="torsion at the base (±)", clause=""
+    )
     calc.assume("Wind on the posts and the board's own weight are not included", c["force"])
     return {
         "reference_height_m": ze,
@@ -168,16 +137,16 @@ def run(inputs: SignboardInput, calc: Calc) -> dict[str, Any]:
         "vm_mps": vm,
         "iv": iv,
         "qp_pa": qp,
-        "qp_kn_m2": qp / 1000.0,
+        "qp_kn_m2": qp / N_PER_KN,
         "cf": cf,
         "signboard_rule_applies": rule,
         "structural_factor": cscd,
         "reference_area_m2": area,
-        "effective_pressure_kn_m2": cscd * cf * qp / 1000.0,
-        "force_kn": fw_n / 1000.0,
+        "effective_pressure_kn_m2": cscd * cf * qp / N_PER_KN,
+        "force_kn": fw_n / N_PER_KN,
         "eccentricity_m": e,
-        "moment_at_base_kn_m": m_base / 1000.0,
-        "torsion_kn_m": t_base / 1000.0,
+        "moment_at_base_kn_m": m_base / N_PER_KN,
+        "torsion_kn_m": t_base / N_PER_KN,
         "clause": c["signboard_cf"],
     }
 
