@@ -40,3 +40,21 @@ def margin_usd(direct: Decimal, overhead: Decimal, fraction: Decimal) -> Decimal
 def total_usd(direct: Decimal, overhead: Decimal, margin: Decimal, unmarked: Decimal) -> Decimal:
     """Total price: marked-up cost with its markups, plus the lines that are not marked up (the fee)."""
     return direct + overhead + margin + unmarked
+
+
+@equation("concrete + drilling + embedded post + rebar, before overhead and margin")
+def footing_direct_cost_usd(lines_usd: float) -> float:
+    """Direct cost of a footing option: the sum of its footing lines (from ``foundation.choice``)."""
+    return lines_usd
+
+
+@equation("price + options")
+def quote_total_usd(price_usd: float, options_usd: float) -> float:
+    """Quote total: the structure's price plus the options chosen, to the cent."""
+    return round(price_usd + options_usd, 2)
+
+
+@equation("{base:g} + {per_ft2:g} x {area:g} ft² + {per_ft:g} x {height:g} ft")
+def option_price_usd(base: float, per_ft2: float, area_ft2: float, per_ft: float, height_ft: float) -> float:
+    """A quote option: base price, plus per square foot of face, plus per foot of top height, to the cent."""
+    return round(base + per_ft2 * area_ft2 + per_ft * height_ft, 2)

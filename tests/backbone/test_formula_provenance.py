@@ -40,6 +40,10 @@ CONVERTED = frozenset(
         "foundation.spread_footing",
         "structure.natural_frequency",
         "cost.estimate",
+        "design.pole_sign",
+        "design.monument_sign",
+        "design.cantilever_sign",
+        "design.quick_quote",
     }
 )
 
@@ -54,10 +58,6 @@ NOT_YET_CONVERTED = frozenset(
         "connection.base_plate",
         "foundation.pier_reinforcement",
         "foundation.shaft_torsion",
-        "design.pole_sign",
-        "design.monument_sign",
-        "design.cantilever_sign",
-        "design.quick_quote",
     }
 )
 

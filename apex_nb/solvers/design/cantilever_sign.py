@@ -13,10 +13,11 @@ worse of Cases A, B and C), plus wind on itself; the foundation is a direct embe
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 from apex_nb.calc import Calc, Solver
+from apex_nb.equations import quantities as qty
+from apex_nb.equations.asce7 import combinations as combo
 from apex_nb.solvers.design.common import (
     COST_FAMILY,
     LB_PER_KIP,
@@ -71,7 +72,9 @@ def run(inputs: CantileverSignInput, calc: Calc) -> dict[str, Any]:
     dead_lb = face_weight_lb(calc, face, policy)
     force_w, lever_ft, case = torsion_arm_ft(inputs, w)
     calc.value("x_T", lever_ft, unit="ft", description=f"lever arm of the wind resultant from the post, Case {case}")
-    torsion_w = calc.value("T_W", force_w * lever_ft, unit="lb-ft", description="post torsion (W)", formula="F x")
+    torsion_w = calc.apply(
+        "T_W", qty.torsion_from_lever, force_w, lever_ft, unit="lb-ft", description="post torsion (W)"
+    )
     centre_ft = inputs.face_offset_ft + face.width_ft / 2.0
     top_ft = face.top_height_ft
     check_geometry(calc, [face], inputs.face_offset_ft + face.width_ft, policy)
@@ -225,39 +228,47 @@ def run(inputs: CantileverSignInput, calc: Calc) -> dict[str, Any]:
         description="post moment at grade from wind (W)",
     )
     calc.note("post_shape", post.shape, description="post shape")
-    soil_force_lb = calc.value(
+    soil_force_lb = calc.apply(
         "P_soil",
-        factors.soil_w * shear_w,
+        combo.factored_load,
+        factors.soil_w,
+        shear_w,
         unit="lb",
         description="lateral force on the footing",
-        formula=f"{factors.soil_w:g} x V_W",
         clause=factors.soil_combo,
+        fill={"factor": factors.soil_w, "load": "V_W"},
     )
     soils = calc.pack("ibc-soils").data
     k_sustained = (soils.adjustments.isolated_pole_factor if inputs.soil.isolated_pole_factor == 2 else 1.0) * (
         soils.adjustments.one_third_increase_factor if inputs.soil.one_third_increase else 1.0
     )
-    soil_dead_moment = calc.value(
+    soil_dead_moment = calc.apply(
         "M_D,soil",
-        factors.soil_d * dead_moment * k_sustained,
+        combo.sustained_soil_moment,
+        factors.soil_d,
+        dead_moment,
+        k_sustained,
         unit="lb-ft",
         description="permanent moment at grade from the face and arm hung off the post (dead-load eccentricity), "
         "times the soil increases taken, which apply to short-term wind only",
-        formula=f"{factors.soil_d:g} x M_D x {k_sustained:g}",
         clause=f"{factors.soil_combo}; IBC §1806.3.4 and §1806.1 (short-term lateral loads)",
+        fill={"dead_factor": factors.soil_d, "increase": k_sustained},
     )
     if k_sustained > 1.0:
         calc.assume(
             f"The soil increases taken (x{k_sustained:g}) apply to short-term wind only: the permanent dead-load "
             f"moment is multiplied by {k_sustained:g} so that it meets the unincreased soil values"
         )
-    soil_moment = calc.value(
+    soil_moment = calc.apply(
         "M_soil",
-        math.hypot(factors.soil_w * moment_w, soil_dead_moment),
+        combo.perpendicular_moments,
+        factors.soil_w,
+        moment_w,
+        soil_dead_moment,
         unit="lb-ft",
         description="moment at grade on the footing: wind and dead-load moments act about perpendicular axes",
-        formula=f"√(({factors.soil_w:g} M_W)² + M_D,soil²)",
         clause=factors.soil_combo,
+        fill={"wind_factor": factors.soil_w},
     )
     calc.applies(
         "the permanent dead-load moment is at most half the footing moment",

@@ -9,6 +9,7 @@ from typing import Any
 
 from apex_nb.calc import Calc
 from apex_nb.envelope import Envelope
+from apex_nb.equations import pricing
 from apex_nb.pack_schemas.design_defaults import SignDesignDefaultsPack
 from apex_nb.pack_schemas.foundation_choice import FoundationChoicePack
 from apex_nb.solvers.design.common import LB_PER_KIP, soil_inputs
@@ -168,12 +169,12 @@ def pick_footing(
     if choice.chosen is None:
         return FootingPick(calc.adopt(trials[sizes[-1]]), None)
     chosen, runner = choice.chosen, choice.runner_up
-    calc.value(
+    calc.apply(
         "C_footing",
+        pricing.footing_direct_cost_usd,
         chosen.cost_usd,
         unit="USD",
         description=f"direct footing cost, {chosen.option.diameter_in:g} in x {chosen.option.depth_ft:g} ft (chosen)",
-        formula="concrete + drilling + embedded post + rebar, before overhead and margin",
         clause="foundation-choice; prices",
     )
     if runner is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from apex_nb.calc import Calc
+from apex_nb.equations.asce7 import combinations
 from apex_nb.solvers.design.inputs import Soil
 from apex_nb.solvers.member.common import AsceEdition, DesignMethod, load_combinations
 
@@ -75,12 +76,14 @@ def soil_load_factors(calc: Calc, factors: LoadFactors, soil: Soil) -> LoadFacto
         description="factor on the wind of the alternative ASD combinations (taken with the one-third increase)",
         clause=clauses.alternative_combinations,
     )
-    soil_w = calc.value(
+    soil_w = calc.apply(
         "a_W,soil",
-        factors.soil_w * omega,
+        combinations.alternative_wind_factor,
+        factors.soil_w,
+        omega,
         description="wind factor on the soil with the one-third increase",
-        formula=f"{factors.soil_w:g} ω",
         clause=clauses.alternative_combinations,
+        fill={"factor": factors.soil_w},
     )
     combo = f"D + {soil_w:g}W (alternative ASD: {clauses.alternative_combinations})"
     calc.note("soil_combination_used", combo, description="soil combination with the one-third increase")

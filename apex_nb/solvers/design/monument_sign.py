@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from apex_nb.calc import Calc, Solver
+from apex_nb.equations import quantities as qty
 from apex_nb.solvers.design.common import defaults, wind_inputs
 from apex_nb.solvers.design.inputs import MonumentSignInput
 from apex_nb.solvers.design.loads import load_factors
@@ -120,12 +121,15 @@ def run(inputs: MonumentSignInput, calc: Calc) -> dict[str, Any]:
             "soil_combination": factors.soil_combo,
             **no_post_verdict(calc, nothing, policy, "footing"),
         }
-    excavation_yd3 = calc.value(
+    excavation_yd3 = calc.apply(
         "V_exc",
-        f["width_ft"] * f["length_ft"] * f["bottom_depth_ft"] / 27.0,
+        qty.excavation_yd3,
+        f["width_ft"],
+        f["length_ft"],
+        f["bottom_depth_ft"],
         unit="yd³",
         description="excavation down to the footing bottom",
-        formula="B L (cover + t) / 27",
+        clause="",
     )
     bom = {
         "concrete_yd3": f["concrete_yd3"],

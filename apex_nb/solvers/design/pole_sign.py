@@ -21,6 +21,8 @@ from typing import Any
 
 from apex_nb.calc import Calc, Solver
 from apex_nb.envelope import Envelope
+from apex_nb.equations import quantities as qty
+from apex_nb.equations.asce7 import combinations as combo
 from apex_nb.solvers.design.common import (
     COST_FAMILY,
     LB_PER_KIP,
@@ -185,30 +187,38 @@ def run(inputs: PoleSignInput, calc: Calc) -> dict[str, Any]:
         unit="lb-ft",
         description="governing torsion per post (W)",
     )
-    axial_lb = calc.value(
+    axial_lb = calc.apply(
         "P_D",
-        face_dead_lb + post.weight_lb_per_ft * post_length_ft,
+        qty.dead_load_per_post_lb,
+        face_dead_lb,
+        post.weight_lb_per_ft,
+        post_length_ft,
         unit="lb",
         description="dead load per post at grade: faces and post self-weight",
-        formula="D_faces / n + w L_post",
+        clause="",
     )
     weight_per_ft = post.weight_lb_per_ft
     width_in = post.width_in
 
-    soil_force_lb = calc.value(
+    soil_force_lb = calc.apply(
         "P_soil",
-        factors.soil_w * shear_w,
+        combo.factored_load,
+        factors.soil_w,
+        shear_w,
         unit="lb",
         description="lateral force on the footing",
-        formula=f"{factors.soil_w:g} x V_W",
         clause=factors.soil_combo,
+        fill={"factor": factors.soil_w, "load": "V_W"},
     )
-    soil_moment_lb_ft = calc.value(
+    soil_moment_lb_ft = calc.apply(
         "M_soil",
-        factors.soil_w * moment_w,
+        combo.factored_load,
+        factors.soil_w,
+        moment_w,
         unit="lb-ft",
         description="moment at grade on the footing",
-        formula=f"{factors.soil_w:g} x M_W",
+        clause="",
+        fill={"factor": factors.soil_w, "load": "M_W"},
     )
 
     def torsion_ok(post_width_in: float | None) -> Any:
@@ -341,13 +351,16 @@ def run(inputs: PoleSignInput, calc: Calc) -> dict[str, Any]:
     depth_ft = footing.result["design_depth_ft"]
     diameter_ft = footing.result["b_ft"]
     concrete_each = footing.result["concrete_yd3"]
-    steel_each_lb = weight_per_ft * (post_length_ft + embedded_post_ft)
-    steel_lb = calc.value(
+    steel_lb = calc.apply(
         "W_steel",
-        steel_each_lb * n,
+        qty.post_steel_lb,
+        weight_per_ft,
+        post_length_ft,
+        embedded_post_ft,
+        n,
         unit="lb",
         description="post steel, all posts",
-        formula="w x (L_post + embedded length) x posts",
+        clause="",
     )
     concrete_yd3 = calc.value("V_concrete", concrete_each * n, unit="yd³", description="footing concrete, all posts")
     bom: dict[str, Any] = {
@@ -368,12 +381,17 @@ def run(inputs: PoleSignInput, calc: Calc) -> dict[str, Any]:
     if connection is not None:
         density_lb_per_in3 = calc.pack("steel-materials").data.density_lb_per_ft3 / 1728.0
         r = connection.result
-        plate_lb = calc.value(
+        plate_lb = calc.apply(
             "W_plate",
-            r["plate_n_in"] * r["plate_b_in"] * r["plate_thickness_in"] * density_lb_per_in3 * n,
+            qty.plate_steel_lb,
+            r["plate_n_in"],
+            r["plate_b_in"],
+            r["plate_thickness_in"],
+            density_lb_per_in3,
+            n,
             unit="lb",
             description="base plates, all posts",
-            formula="N x B x t x density x posts",
+            clause="",
         )
         bom["plate_lb"] = plate_lb
         rods_each = 2 * int(connection.inputs["rods_per_row"])

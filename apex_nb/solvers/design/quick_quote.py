@@ -13,6 +13,7 @@ import math
 from typing import Any
 
 from apex_nb.calc import Calc, Solver
+from apex_nb.equations import pricing
 from apex_nb.solvers.design.inputs import CantileverSignInput
 from apex_nb.solvers.design.quick_quote_inputs import QuickQuoteInput
 
@@ -114,12 +115,14 @@ def quote_total(price_usd: float | None, options_usd: float, calc: Calc) -> floa
     if price_usd is None:
         calc.assume("No quote total: the design found no standard structure, so it has no price")
         return None
-    return calc.value(
+    return calc.apply(
         "$quote",
-        round(price_usd + options_usd, 2),
+        pricing.quote_total_usd,
+        price_usd,
+        options_usd,
         unit="USD",
         description="quote total: the structure plus the options",
-        formula="price + options",
+        clause="",
     )
 
 
@@ -135,15 +138,25 @@ def price_options(q: QuickQuoteInput, calc: Calc) -> list[dict[str, Any]]:
     lines = []
     for name in chosen:
         option = terms.option(name)
-        amount = calc.value(
+        amount = calc.apply(
             f"$option_{name}",
-            round(option.base_usd + option.per_face_ft2_usd * area_ft2 + option.per_top_height_ft_usd * q.top_height_ft,
-                  2),
+            pricing.option_price_usd,
+            option.base_usd,
+            option.per_face_ft2_usd,
+            area_ft2,
+            option.per_top_height_ft_usd,
+            q.top_height_ft,
             unit="USD",
             description=option.label,
-            formula=f"{option.base_usd:g} + {option.per_face_ft2_usd:g} x {area_ft2:g} ft² + "
-            f"{option.per_top_height_ft_usd:g} x {q.top_height_ft:g} ft",
-        )  # fmt: skip
+            clause="",
+            fill={
+                "base": option.base_usd,
+                "per_ft2": option.per_face_ft2_usd,
+                "area": area_ft2,
+                "per_ft": option.per_top_height_ft_usd,
+                "height": q.top_height_ft,
+            },
+        )
         lines.append({"option": name, "item": option.label, "amount_usd": amount})
     return lines
 
