@@ -42,6 +42,7 @@ NEAR_LIMIT_FACTOR = 0.9
 PACK_SHA256_PATTERN = r"^[0-9a-f]{64}$"
 CONTENT_HASH_PATTERN = r"^sha256-jcs-v1:[0-9a-f]{64}$"
 _PLACEHOLDER_HASH = "sha256-jcs-v1:" + "0" * 64
+_PLACEHOLDER_DIGEST = "0" * 64
 
 
 class _Strict(BaseModel):
@@ -134,8 +135,15 @@ class Envelope(_Strict):
                              [p.content_sha256 for p in self.parts])  # fmt: skip
 
     def compute_hash(self) -> str:
-        """Recompute the content hash from the hashed content."""
-        return content_hash(self.hashed_content())
+        """Recompute the content hash from the hashed content.
+
+        Refuses content that holds a draft's placeholder hash: a part's hash read before the part
+        was sealed (``Calc.part_hashes`` and ``Calc.solve(sealed=True)`` are the ways to read them).
+        """
+        content = self.hashed_content()
+        if _PLACEHOLDER_HASH in content["parts"] or _PLACEHOLDER_DIGEST in json.dumps(content["result"]):
+            raise EnvelopeError(f"{self.solver.name}: a draft's placeholder hash leaked into the content")
+        return content_hash(content)
 
     @classmethod
     def seal(cls, **fields: Any) -> Envelope:

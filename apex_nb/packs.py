@@ -36,10 +36,13 @@ _SEMVER = re.compile(r"^(\d+)\.(\d+)\.(\d+)$")
 _NAME = re.compile(r"^[a-z0-9][a-z0-9.-]*$")
 
 
+_BUNDLED_PACKS = Path(__file__).resolve().parent.parent / "packs"  # resolved once: every top-level solve asks
+
+
 def default_packs_root() -> Path:
     """The packs folder: ``$APEX_NB_PACKS`` when set, else ``packs/`` beside the package."""
     env = os.environ.get("APEX_NB_PACKS")
-    return Path(env) if env else Path(__file__).resolve().parent.parent / "packs"
+    return Path(env) if env else _BUNDLED_PACKS
 
 
 class Source(BaseModel):

@@ -92,7 +92,7 @@ def solve(
         library = PackLibrary(pins=dict(pack_versions or {}))
     elif pack_versions:
         library = PackLibrary(root=library.root, pins={**library.pins, **pack_versions})
-    calc = Calc(library=library)
+    calc = Calc(library=library, seal_parts=sealed)
     with pack_snapshot():  # one consistent set of pack files for the solve and its sub-solves
         raw_result = solver.run(model, calc)
     result = _plain(raw_result)
