@@ -31,11 +31,13 @@ test: install
 	bash tools/ensure_browser.sh $(BIN)/python
 	$(BIN)/ruff check .
 	$(BIN)/mypy
+	$(BIN)/python tools/check_layers.py
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check apex_nb widgets
+	$(BIN)/python tools/check_layers.py
 
 bench: install
 	$(BIN)/python benchmarks/envelope.py

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
-
+from apex_nb import hooks
 from apex_nb.errors import InputError, PackError, SolverError
+from apex_nb.version import __version__
 
 if TYPE_CHECKING:
     from apex_nb.envelope import Envelope
@@ -51,6 +51,24 @@ def list_solvers() -> list[Solver]:
     from apex_nb.registry import list_solvers as _list
 
     return _list()
+
+
+def _solver_version(name: str) -> str:
+    from apex_nb.registry import get_solver
+
+    return get_solver(name).version
+
+
+def _envelope_html(envelope: Any) -> str:
+    from apex_nb.envelope_html import envelope_html
+
+    return envelope_html(envelope)
+
+
+# The record layer (calc, envelope) calls up through these; see apex_nb/hooks.py.
+hooks.solve = solve
+hooks.solver_version = _solver_version
+hooks.envelope_html = _envelope_html
 
 
 def __getattr__(name: str) -> Any:

@@ -1,7 +1,8 @@
 """Voila and JupyterLab command lines for the apps, with the defaults the apps need.
 
 ``voila_command`` builds the Voila call behind ``apex-nb app``: one app notebook only (no file
-tree), sources stripped, tracebacks hidden, a preheated kernel pool, idle kernels culled, an
+tree), sources stripped, tracebacks hidden, a preheated kernel pool (refilled a few seconds after a
+page so the refill does not slow that page), only the widget extensions loaded, idle kernels culled, an
 execution timeout, 127.0.0.1 by default, and the offline ``apex`` template (no CDN request; see
 ``widgets/templates/README.md``). A non-loopback host without a token is refused (there is no
 override). Voila runs as ``apex_nb.widgets.voila_server`` (a Voila subclass): at most
@@ -35,6 +36,13 @@ MEMORY_SHARE = 0.5
 """Share of the memory available at start that app kernels may take by default."""
 KERNELS_PER_CPU = 4
 """Default kernels per CPU: a kernel is idle most of the time, but each page load runs the notebook."""
+POOL_FILL_DELAY_S = 3.0
+"""Wait before a used pool kernel is replaced: the new kernel's start and notebook run (about 2 s
+of CPU) then come after the page that took the old one has loaded, not during it (Voila: 1 s)."""
+FRONTEND_EXTENSIONS = ("@jupyter-widgets/jupyterlab-manager", "@voila-dashboards/widgets-manager8")
+"""The only JupyterLab extensions an app page loads: the widget manager and controls. Anything else
+installed in the environment (``jupyterlab_pygments`` comes with nbconvert) is one more script
+waterfall before the page is interactive, and apps show no code to highlight."""
 DEFAULT_PORT = 8866
 DEFAULT_APP = "quick_quote"
 TEMPLATE = "apex"
@@ -57,6 +65,7 @@ class AppSettings:
     cull_idle_timeout_s: int = 600
     cull_interval_s: int = 60
     execution_timeout_s: int = 60
+    pool_fill_delay_s: float = POOL_FILL_DELAY_S
     notebooks_dir: Path | None = None
     projects_dir: str = ""
     extra: list[str] = field(default_factory=list)
@@ -188,6 +197,12 @@ def check_settings(settings: AppSettings) -> Path:
     return apps[settings.app]
 
 
+def tuning_args(settings: AppSettings) -> list[str]:
+    """The Voila options that make the first page fast (``benchmarks/app.py --compare`` drops them)."""
+    allowed = [f"--VoilaConfiguration.extension_allowlist={name}" for name in FRONTEND_EXTENSIONS]
+    return [*allowed, f"--VoilaKernelManager.fill_delay={settings.pool_fill_delay_s}"]
+
+
 def voila_command(settings: AppSettings) -> tuple[list[str], dict[str, str]]:
     """The Voila argv and environment for ``settings`` (validated first)."""
     notebook = check_settings(settings)
@@ -209,6 +224,7 @@ def voila_command(settings: AppSettings) -> tuple[list[str], dict[str, str]]:
         f"--MappingKernelManager.cull_interval={settings.cull_interval_s}",
         "--MappingKernelManager.cull_connected=True",
         f"--VoilaExecutor.timeout={settings.execution_timeout_s}",
+        *tuning_args(settings),
         "--Voila.port_retries=0",
         f"--ApexVoila.max_kernels={max_kernels(settings)}",
         f"--ApexVoila.retry_after_s={settings.retry_after_s}",
@@ -226,6 +242,9 @@ def voila_command(settings: AppSettings) -> tuple[list[str], dict[str, str]]:
     if settings.projects_dir:
         env[PROJECTS_ENV] = str(Path(settings.projects_dir).resolve())
     env.pop("MPLBACKEND", None)
+    # One page, one kernel: the kernel need not echo every typed value back to the page before it
+    # sends the new result (ipywidgets 8 echoes for other views of the same kernel; there are none).
+    env.setdefault("JUPYTER_WIDGETS_ECHO", "0")
     return argv, env
 
 

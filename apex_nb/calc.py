@@ -17,9 +17,11 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from apex_nb import hooks
 from apex_nb.envelope import Applicability, Assumption, Check, Envelope, TraceItem
 from apex_nb.equations.metadata import equation_of
 from apex_nb.errors import SolverError
+from apex_nb.inputs import SolverInput
 from apex_nb.packs import Pack, PackLibrary, PackRef
 
 if TYPE_CHECKING:
@@ -72,9 +74,17 @@ def _finite(symbol: str, value: float) -> float:
     return float(value)
 
 
+#: ``solve(name, inputs, *, library) -> Envelope``: how a Calc solves a part (the registry's ``solve``).
+SolveFn = Callable[..., Envelope]
+
+
 @dataclass
 class Calc:
-    """Collects trace, checks, assumptions, applicability, warnings, packs read and parts."""
+    """Collects trace, checks, assumptions, applicability, warnings, packs read and parts.
+
+    ``solve_fn`` solves a part by name; the registry hands in its own ``solve``, and a Calc made
+    without one (a scratch recorder inside a solver, a test) uses the package's (``apex_nb.hooks``).
+    """
 
     library: PackLibrary
     trace: list[TraceItem] = field(default_factory=list)
@@ -84,6 +94,7 @@ class Calc:
     warnings: list[str] = field(default_factory=list)
     packs_used: dict[str, PackRef] = field(default_factory=dict)
     parts: list[Envelope] = field(default_factory=list)
+    solve_fn: SolveFn | None = field(default=None, repr=False, compare=False)
     #: False inside a sizing trial (``registry.solve(sealed=False)``): parts stay drafts until the
     #: trial itself is adopted and sealed, so a discarded trial never pays for hashing its parts.
     seal_parts: bool = True
@@ -202,8 +213,7 @@ class Calc:
         Returns an unsealed draft (no hash yet); keep the converged trial with ``adopt``, which seals
         it, so it becomes a part exactly once.
         """
-        from apex_nb.registry import solve
-
+        solve = self.solve_fn or hooks.solve
         memo = _PART_MEMO.get()
         key = _memo_key(name, inputs, self.library) if memo is not None else None
         if memo is None or key is None:
@@ -243,3 +253,22 @@ class Calc:
         """The content hashes of the parts kept so far (sealing any draft among them in place)."""
         self.parts = [part.sealed() for part in self.parts]
         return [part.content_sha256 for part in self.parts]
+
+
+@dataclass(frozen=True)
+class Solver:
+    """One solver: a name, a semver, an input model and a pure ``run(inputs, calc) -> result``.
+
+    Defined beside the recorder its ``run`` writes into, so solver modules never import the
+    registry that lists them (``apex_nb.solvers.ALL``, read by ``apex_nb.registry``).
+    """
+
+    name: str
+    version: str
+    input_model: type[SolverInput]
+    run: Callable[[Any, Calc], dict[str, Any]]
+    summary: str
+
+    def input_schema(self) -> dict[str, Any]:
+        """JSON schema of the input model (units and ranges in field descriptions)."""
+        return self.input_model.model_json_schema()

@@ -14,6 +14,7 @@ project etag is hashed through it.
 from __future__ import annotations
 
 import hashlib
+import json
 import math
 from collections.abc import Callable
 from json.encoder import encode_basestring
@@ -161,3 +162,13 @@ def content_hash(value: Any) -> str:
 def file_sha256(data: bytes) -> str:
     """Plain hex sha256 of exact bytes (used for pack files and attachments)."""
     return hashlib.sha256(data).hexdigest()
+
+
+def clip(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters, ending in "..." when it was longer (for messages)."""
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def short_json(value: Any, limit: int) -> str:
+    """One line of sorted JSON of ``value`` for messages and diffs, clipped to ``limit`` characters."""
+    return clip(json.dumps(value, sort_keys=True, ensure_ascii=False), limit)

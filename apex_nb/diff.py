@@ -18,13 +18,14 @@ trusted blindly: the diff compares the content itself.
 
 from __future__ import annotations
 
-import json
 import sys
 import types
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
+
+from apex_nb.canonical import clip, short_json
 
 if TYPE_CHECKING:
     from apex_nb.envelope import Envelope
@@ -148,9 +149,8 @@ def show(value: Any) -> str:
     if _is_number(value):
         return f"{value:.6g}" if isinstance(value, float) else str(value)
     if isinstance(value, str):
-        return value if len(value) <= 80 else value[:77] + "..."
-    text = json.dumps(value, sort_keys=True, ensure_ascii=False)
-    return text if len(text) <= 80 else text[:77] + "..."
+        return clip(value, 80)
+    return short_json(value, 80)
 
 
 @dataclass(frozen=True)

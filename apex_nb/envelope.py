@@ -34,8 +34,9 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from apex_nb import hooks
 from apex_nb.canonical import content_hash
-from apex_nb.errors import EnvelopeError
+from apex_nb.errors import ApexError, EnvelopeError
 
 NEAR_LIMIT_BAND = 0.05
 NEAR_LIMIT_FACTOR = 0.9
@@ -201,11 +202,8 @@ class Envelope(_Strict):
         return True
 
     def _resolve_and_compare(self, library: Any, pack_versions: Mapping[str, str] | None) -> None:
-        from apex_nb.errors import ApexError
-        from apex_nb.registry import get_solver, solve
-
         try:
-            installed = get_solver(self.solver.name).version
+            installed = hooks.solver_version(self.solver.name)
         except ApexError as exc:
             raise EnvelopeError(f"cannot re-solve: {exc}") from None
         if installed != self.solver.version:
@@ -215,7 +213,7 @@ class Envelope(_Strict):
         pins = {p.name: p.version for p in self.packs}
         pins.update(pack_versions or {})
         try:
-            fresh = solve(self.solver.name, self.inputs, library=library, pack_versions=pins)
+            fresh = hooks.solve(self.solver.name, self.inputs, library=library, pack_versions=pins)
         except ApexError as exc:
             raise EnvelopeError(f"re-solve of {self.solver.name} failed: {exc}") from None
         if fresh.content_sha256 != self.content_sha256:
@@ -269,9 +267,7 @@ class Envelope(_Strict):
         return cls.model_validate_json(text)
 
     def _repr_html_(self) -> str:
-        from apex_nb.envelope_html import envelope_html
-
-        return envelope_html(self)
+        return hooks.envelope_html(self)
 
     def __str__(self) -> str:
         gov = self.governing()

@@ -65,11 +65,12 @@ def validate_parameters(
     *,
     options: type[O] = NotebookOptions,  # type: ignore[assignment]
     ignore: Iterable[str] = (),
+    context: str = CONTEXT,
 ) -> Parameters[M, O]:
     """Split ``namespace`` between ``model`` and ``options``, validate both, fail on anything else.
 
-    Raises one InputError (context ``notebook parameters``) listing every unknown parameter
-    with the known names, and every invalid value with its allowed range.
+    Raises one InputError (``context``, default ``notebook parameters``) listing every unknown
+    parameter with the known names, and every invalid value with its allowed range.
     """
     skip = set(ignore)
     model_fields = set(model.model_fields)
@@ -90,7 +91,7 @@ def validate_parameters(
     inputs = _validate(model, model_values, problems)
     opts = _validate(options, option_values, problems)
     if problems:
-        raise InputError(problems, CONTEXT)
+        raise InputError(problems, context)
     assert inputs is not None and opts is not None
     return Parameters(inputs=inputs, options=opts)
 
@@ -138,13 +139,10 @@ class ParameterScope:
 
 
 def write_envelope(envelope: Envelope, path: str | Path) -> Path | None:
-    """Write ``envelope.to_json()`` to ``path`` (parents created); nothing when ``path`` is ''."""
-    if not str(path):
-        return None
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(envelope.to_json(), encoding="utf-8")
-    return target
+    """Write ``envelope.to_json()`` to ``path`` atomically (parents created); nothing when ``path`` is ''."""
+    from apex_nb.files import atomic_write
+
+    return atomic_write(Path(path), envelope.to_json()) if str(path) else None
 
 
 # -- notebook-specific parameter models ---------------------------------------------------------

@@ -2,36 +2,23 @@
 
 A solver is a name, a semver, an input model and a pure ``run(inputs, calc) -> result`` built
 from small equation functions. The list of solvers is explicit (``apex_nb.solvers.ALL``), not a
-decorator side effect, so a newcomer finds every solver in one place.
+decorator side effect, so a newcomer finds every solver in one place. ``Solver`` itself is
+defined in ``apex_nb.calc`` (solvers import it from there) and re-exported here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping
 from typing import Any
 
-from apex_nb import __version__
-from apex_nb.calc import Calc
+from apex_nb.calc import Calc, Solver
 from apex_nb.envelope import Envelope, PackUsed, SolverId, confidence_from
 from apex_nb.errors import InputError, SolverError
 from apex_nb.inputs import SolverInput, validate
 from apex_nb.packs import PackLibrary, pack_snapshot
+from apex_nb.version import __version__
 
-
-@dataclass(frozen=True)
-class Solver:
-    """One registered solver."""
-
-    name: str
-    version: str
-    input_model: type[SolverInput]
-    run: Callable[[Any, Calc], dict[str, Any]]
-    summary: str
-
-    def input_schema(self) -> dict[str, Any]:
-        """JSON schema of the input model (units and ranges in field descriptions)."""
-        return self.input_model.model_json_schema()
+__all__ = ["Solver", "get_solver", "list_solvers", "solve"]
 
 
 def _plain(value: Any, path: str = "result") -> Any:
@@ -92,7 +79,7 @@ def solve(
         library = PackLibrary(pins=dict(pack_versions or {}))
     elif pack_versions:
         library = PackLibrary(root=library.root, pins={**library.pins, **pack_versions})
-    calc = Calc(library=library, seal_parts=sealed)
+    calc = Calc(library=library, seal_parts=sealed, solve_fn=solve)
     with pack_snapshot():  # one consistent set of pack files for the solve and its sub-solves
         raw_result = solver.run(model, calc)
     result = _plain(raw_result)

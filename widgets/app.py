@@ -253,7 +253,8 @@ QUOTE_CSS = """
 .apx-qq-main { display: flex !important; flex-flow: row wrap; gap: 8px 28px; align-items: flex-start; }
 .apx-qq-form-col { flex: 1 1 340px; max-width: 440px; order: 1; min-width: 0; }
 .apx-qq-side { flex: 1 1 400px; max-width: 660px; order: 2; min-width: 0; }
-.apx-qq-form-col .widget-text, .apx-qq-form-col .widget-dropdown, .apx-qq-side .widget-html { width: 100% !important; }
+.apx-qq-form-col .widget-text, .apx-qq-form-col .widget-dropdown, .apx-qq-side .widget-html {
+  width: calc(100% - 2 * var(--jp-widgets-margin, 2px)) !important; }
 .apx-qq-section { font-size: 14px; margin: 10px 0 2px; color: #333; }
 .apx-field-label { font-weight: 600; }
 .apx-field-help { color: #666; font-size: 11px; display: block; }

@@ -418,32 +418,26 @@ class SolverForm:
                 values[name] = list(widget.value)
                 continue
             value = widget.value
-            if spec.kind in ("number", "integer") and spec.nullable:
-                text = str(value).strip()
-                if not text:
-                    if spec.has_default:
-                        continue
+            if spec.kind != "json" and not (spec.kind in ("number", "integer") and spec.nullable):
+                values[name] = value
+                continue
+            text = str(value).strip()  # a text box: empty is the default, or None without one
+            if not text:
+                if not spec.has_default:
                     values[name] = None
-                    continue
-                try:
-                    number = float(text)
-                except ValueError:
-                    problems.append(FieldProblem(name, f"{text!r} is not a number", spec.allowed))
-                    continue
-                values[name] = int(number) if spec.kind == "integer" and number.is_integer() else number
-            elif spec.kind == "json":
-                text = str(value).strip()
-                if not text:
-                    if spec.has_default:
-                        continue
-                    values[name] = None
-                    continue
+                continue
+            if spec.kind == "json":
                 try:
                     values[name] = json.loads(text)
                 except ValueError as exc:
                     problems.append(FieldProblem(name, f"not valid JSON ({exc.msg})", "JSON"))
-            else:
-                values[name] = value
+                continue
+            try:
+                number = float(text)
+            except ValueError:
+                problems.append(FieldProblem(name, f"{text!r} is not a number", spec.allowed))
+                continue
+            values[name] = int(number) if spec.kind == "integer" and number.is_integer() else number
         return values, problems
 
     def values(self) -> dict[str, Any]:

@@ -101,7 +101,8 @@ def elevation_svg(inputs: dict[str, Any], result: dict[str, Any] | None) -> str:
         parts.append(
             _text(posts[-1] + hole / 2 + 4, ground + below * scale / 2 + 4, f"{feet_text(below)} deep", "start", 11)
         )
-    parts.append(_text(face_left + width * scale / 2, face_top - 6, f"{feet_text(width)} wide"))
+    label_y = y(top) - 9 if kind == "cantilever" else face_top - 6  # above the arm, not on it
+    parts.append(_text(face_left + width * scale / 2, label_y, f"{feet_text(width)} wide"))
     parts.append(
         f'<line x1="{MARGIN - 14:.1f}" y1="{y(top):.1f}" x2="{MARGIN - 14:.1f}" y2="{ground:.1f}" stroke="#222" '
         'stroke-width="1" marker-start="url(#a)" marker-end="url(#a)"/>'

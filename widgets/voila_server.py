@@ -43,6 +43,7 @@ TOKEN_ENV = "APEX_NB_APP_TOKEN"
 _REQUEST: contextvars.ContextVar[int | None] = contextvars.ContextVar("apex_nb_page_request", default=None)
 """The admitted page view being served in this task (kernels handed out here belong to it)."""
 BUSY_CLASS = "apx-busy"
+POOL_READY = "Preheated kernel ready (notebook executed):"
 
 BUSY_PAGE = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="{retry}">
@@ -109,6 +110,22 @@ class PageKernels:
             from jupyter_server._tz import utcnow
 
             kernel.last_activity = utcnow()
+
+    async def _initialize(self, notebook_path: str, kernel_id: str | None = None, **kwargs: Any) -> Any:
+        """Voila's pool start; logs ``POOL_READY`` once the kernel has run the whole notebook.
+
+        Voila logs "pool is filled" when the kernels have *started*; a page taken before the
+        notebook has run waits for it. This line says when a pool kernel is really preheated.
+        """
+        content = await super()._initialize(notebook_path, kernel_id, **kwargs)  # type: ignore[misc]
+        renderer, started = content["renderer"], content["kernel_id"]
+
+        def ready(task: Any) -> None:
+            if not task.cancelled() and task.exception() is None and not renderer.stop_generator:
+                self.log.info("%s %s", POOL_READY, started)  # type: ignore[attr-defined]
+
+        content["task"].add_done_callback(ready)
+        return content
 
     async def get_rendered_notebook(self, *args: Any, **kwargs: Any) -> Any:
         """Voila's preheated path: the kernel taken from the pool now serves a page."""

@@ -9,7 +9,7 @@ parent process writes the results (see ``runner``).
   (packs are read and verified once per process, not once per site).
 - ``papermill``: executes ``notebooks/batch_site.ipynb`` (its bytes travel with the task) in
   a fresh temporary working directory with kernel ``python3`` and a per-cell execution timeout.
-- Dask: ``DaskPool`` submits ``run_task`` to a ``dask.distributed.Client(address)``.
+- Where they run (serial, a process pool, Dask): ``apex_nb.batch.pools``.
 """
 
 from __future__ import annotations
@@ -23,13 +23,12 @@ import sys
 import tempfile
 import time
 import traceback
-import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from apex_nb import __version__
+from apex_nb.version import __version__
 
 Engine = Literal["inprocess", "papermill"]
 KERNEL_NAME = "python3"
@@ -211,29 +210,3 @@ def worker_init() -> None:
     global _OWN_PROCESS
     _OWN_PROCESS = True
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-class DaskPool:
-    """Submit ``run_task`` to an existing Dask scheduler (the runner collects the futures)."""
-
-    def __init__(self, address: str) -> None:
-        from dask.distributed import Client
-
-        self.client = Client(address, timeout="30s")
-        self.futures: list[Any] = []
-
-    def submit_all(self, tasks: list[Task]) -> None:
-        """Queue every task on the cluster (the scheduler bounds the concurrency)."""
-        batch = uuid.uuid4().hex[:12]
-        self.futures = [
-            self.client.submit(run_task, task, pure=False, key=f"apex-nb-{task.site_id}-{batch}") for task in tasks
-        ]
-
-    def cancel(self) -> None:
-        """Cancel every run not finished yet."""
-        if self.futures:
-            self.client.cancel(self.futures)
-
-    def close(self) -> None:
-        """Disconnect from the scheduler (the cluster keeps running)."""
-        self.client.close()

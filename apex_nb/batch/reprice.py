@@ -20,8 +20,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from apex_nb.batch.keys import ENVELOPE_NAME, RunRecord, atomic_write
+from apex_nb.batch.records import ENVELOPE_NAME, RunRecord
 from apex_nb.errors import ApexError, FieldProblem, InputError
+from apex_nb.files import atomic_write
 from apex_nb.packs import PackLibrary, read_lock
 
 if TYPE_CHECKING:

@@ -151,35 +151,27 @@ def _soil(row: SiteRow) -> dict[str, Any]:
     return _some(ibc_edition=row.ibc_edition, soil_class=row.soil_class, min_depth_ft=row.min_depth_ft)
 
 
+def _design(row: SiteRow, **fields: Any) -> dict[str, Any]:
+    """A complete design's inputs: the row's wind, the sign-specific ``fields``, the row's soil."""
+    return _some(wind=_wind(row), **fields, soil=_soil(row))
+
+
 def _pole(row: SiteRow) -> dict[str, Any]:
-    return _some(
-        wind=_wind(row),
-        faces=[_face(row)],
-        post_count=row.post_count,
-        post_spacing_ft=row.post_spacing_ft,
-        soil=_soil(row),
-    )
+    return _design(row, faces=[_face(row)], post_count=row.post_count, post_spacing_ft=row.post_spacing_ft)
 
 
 def _monument(row: SiteRow) -> dict[str, Any]:
-    return _some(
-        wind=_wind(row),
+    return _design(
+        row,
         sign_width_ft=row.sign_width_ft,
         sign_height_ft=row.top_height_ft,  # solid from grade (checked in SiteRow)
         sign_thickness_ft=row.sign_thickness_ft,
         weight_lb=row.cabinet_weight_lb,
-        soil=_soil(row),
     )
 
 
 def _cantilever(row: SiteRow) -> dict[str, Any]:
-    return _some(
-        wind=_wind(row),
-        face=_face(row),
-        arm_length_ft=row.arm_length_ft,
-        face_offset_ft=row.face_offset_ft,
-        soil=_soil(row),
-    )
+    return _design(row, face=_face(row), arm_length_ft=row.arm_length_ft, face_offset_ft=row.face_offset_ft)
 
 
 #: sign type -> the complete design solver of that sign.

@@ -4,27 +4,28 @@
 the same inputs JSON text, so they produce the same envelope (same content hash, same bytes).
 
 papermill only warns about parameters a notebook does not define and passes any value through;
-``SiteScope`` snapshots the notebook's names before the ``parameters`` cell and, after it (and
-papermill's injected cell), refuses unknown names and validates the inputs with the solver's own
-input model, so a bad run fails in its first cells with every bad field named.
+``SiteScope`` is the notebooks' ``ParameterScope`` (``apex_nb.notebook``, the one parameter
+validator) with the site's parameters model: after the ``parameters`` cell it refuses unknown
+names and validates the inputs with the solver's own input model, so a bad run fails in its
+first cells with every bad field named.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from pydantic import BaseModel, ConfigDict, Field
 
 from apex_nb.errors import FieldProblem, InputError
 from apex_nb.inputs import SolverInput, validate
+from apex_nb.notebook import NoOptions, ParameterScope, validate_parameters, write_envelope
 
 if TYPE_CHECKING:
     from apex_nb.envelope import Envelope
     from apex_nb.packs import PackLibrary
 
-PARAMETERS = ("solver", "inputs_json", "envelope_path")
 CONTEXT = "batch_site parameters"
 
 
@@ -58,49 +59,40 @@ def solve_site(solver: str, inputs_json: str, library: PackLibrary | None = None
     return solve(solver, parse_inputs(solver, inputs_json), library=library)
 
 
-_LITERALS = (str, int, float, bool, list, dict, tuple, type(None))
+class SiteParameters(BaseModel):
+    """The parameters ``apex-nb batch`` passes to ``batch_site.ipynb`` (all required, all text)."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    solver: str = Field(description="Registered solver to run")
+    inputs_json: str = Field(description="The solver inputs as a JSON object")
+    envelope_path: str = Field(description="Where to write the envelope JSON")
 
 
-def _is_parameter(name: str, value: Any) -> bool:
-    """papermill injects literals; objects the notebook made later (site, envelope) are not parameters."""
-    return not name.startswith("_") and isinstance(value, _LITERALS)
-
-
-class SiteScope:
+class SiteScope(ParameterScope):
     """Remembers a notebook's names before its ``parameters`` cell; validates what came after."""
 
-    def __init__(self, namespace: Mapping[str, Any]) -> None:
-        self._namespace = namespace
-        self._before = dict(namespace)  # values too: a parameter that rebinds an existing name counts
+    def validate(self) -> SiteRun:  # type: ignore[override]
+        """Every new name must be a known parameter; the inputs must satisfy the solver's model.
 
-    def validate(self) -> SiteRun:
-        """Every new name must be a known parameter; the inputs must satisfy the solver's model."""
-        missing = object()
-        new = {
-            k: v for k, v in self._namespace.items() if self._before.get(k, missing) is not v and _is_parameter(k, v)
-        }
-        problems = [
-            FieldProblem(name, "unknown parameter", "known parameters: " + ", ".join(PARAMETERS))
-            for name in sorted(new)
-            if name not in PARAMETERS
-        ]
-        for name in PARAMETERS:
-            if not isinstance(new.get(name), str):
-                got = "missing" if name not in new else f"a {type(new[name]).__name__}"
-                problems.append(FieldProblem(name, f"expected text, got {got}", "str"))
+        Parameter problems and input problems are reported together in one InputError.
+        """
+        new = self.collect()
+        problems: list[FieldProblem] = []
+        params = None
+        try:
+            params = validate_parameters(SiteParameters, new, options=NoOptions, context=CONTEXT).inputs
+        except InputError as exc:  # reported together with the inputs' problems
+            problems.extend(exc.problems)
         inputs = None
         if isinstance(new.get("solver"), str) and isinstance(new.get("inputs_json"), str):
             try:
                 inputs = parse_inputs(new["solver"], new["inputs_json"])
-            except InputError as exc:  # reported together with the parameter problems
+            except InputError as exc:
                 problems.extend(exc.problems)
-        if problems or inputs is None:
+        if problems or inputs is None or params is None:
             raise InputError(problems, CONTEXT)
-        return SiteRun(solver=new["solver"], inputs=inputs, envelope_path=new["envelope_path"])
+        return SiteRun(solver=params.solver, inputs=inputs, envelope_path=params.envelope_path)
 
 
-def write_envelope(envelope: Envelope, path: str | Path) -> Path:
-    """Write ``envelope.to_json()`` atomically (temp file + ``os.replace``)."""
-    from apex_nb.batch.keys import atomic_write
-
-    return atomic_write(Path(path), envelope.to_json())
+__all__ = ["SiteParameters", "SiteRun", "SiteScope", "parse_inputs", "solve_site", "write_envelope"]

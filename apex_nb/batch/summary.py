@@ -26,20 +26,32 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from apex_nb import __version__
-from apex_nb.batch.keys import ENVELOPE_NAME, RunRecord, atomic_write
+from apex_nb.batch.records import ENVELOPE_NAME, RunRecord
+from apex_nb.files import atomic_write
+from apex_nb.version import __version__
 
 if TYPE_CHECKING:
     import pandas as pd
     from openpyxl.worksheet.worksheet import Worksheet
 
+    from apex_nb.batch.plan import BatchResult
     from apex_nb.batch.rows import Portfolio
-    from apex_nb.batch.runner import BatchResult
 
 REPORT_NAME = "report.html"
 FAILURES_LOG = "failures.log"
 REASON_CHARS = 200
 
+#: The sheet's inputs repeated in the summary, in this order.
+INPUT_COLUMNS = (
+    "edition",
+    "wind_speed_mph",
+    "exposure",
+    "sign_width_ft",
+    "sign_height_ft",
+    "top_height_ft",
+    "post_count",
+    "soil_class",
+)
 #: Summary columns (``summary.csv`` keeps these machine names; the workbook shows ``LABELS``).
 COLUMNS = (
     "row",
@@ -51,14 +63,7 @@ COLUMNS = (
     "status",
     "run",
     "error",
-    "edition",
-    "wind_speed_mph",
-    "exposure",
-    "sign_width_ft",
-    "sign_height_ft",
-    "top_height_ft",
-    "post_count",
-    "soil_class",
+    *INPUT_COLUMNS,
     "passed",
     "governing_check",
     "governing_ratio",
@@ -75,16 +80,6 @@ COLUMNS = (
     "envelope",
     "report",
     "notebook",
-)
-INPUT_COLUMNS = (
-    "edition",
-    "wind_speed_mph",
-    "exposure",
-    "sign_width_ft",
-    "sign_height_ft",
-    "top_height_ft",
-    "post_count",
-    "soil_class",
 )
 #: Readable workbook headers (units in brackets).
 LABELS: dict[str, str] = {

@@ -9,6 +9,7 @@ is still alive after ``STOP_GRACE_S`` is killed, kernels included, so the port i
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import signal
 import subprocess
@@ -127,20 +128,19 @@ def stop_server(process: subprocess.Popen[bytes], grace_s: float = STOP_GRACE_S)
         code = process.wait()
     deadline = time.monotonic() + 5.0
     leftovers = [pid for pid in tree if _alive(pid)]
-    for pid in leftovers:
-        try:
-            os.kill(pid, signal.SIGTERM)
-        except ProcessLookupError:
-            continue
+    _signal_each(leftovers, signal.SIGTERM)
     while leftovers and time.monotonic() < deadline:
         time.sleep(0.1)
         leftovers = [pid for pid in leftovers if _alive(pid)]
-    for pid in leftovers:
-        try:
-            os.kill(pid, signal.SIGKILL)
-        except ProcessLookupError:
-            continue
+    _signal_each(leftovers, signal.SIGKILL)
     return code
+
+
+def _signal_each(pids: list[int], signum: signal.Signals) -> None:
+    """Send ``signum`` to each process in ``pids`` that still exists."""
+    for pid in pids:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signum)
 
 
 def _run(argv: list[str], env: dict[str, str] | None = None) -> int:

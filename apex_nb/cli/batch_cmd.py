@@ -32,6 +32,15 @@ def register(subparsers: Any) -> None:
     )
     batch.add_argument("--quiet", action="store_true", help="no progress bar")
     batch.add_argument(
+        "--calc-packages",
+        nargs="?",
+        const="per-site",
+        choices=("per-site", "one"),
+        help="also zip each priced site's calc package: DIR/calc-packages/<site>.zip (per-site, the default) "
+        "or one DIR/calc-packages.zip with a folder per site (one)",
+    )
+    batch.add_argument("--calc-package-pdf", action="store_true", help="put the PDF in each calc package too")
+    batch.add_argument(
         "--timeout",
         type=float,
         default=DEFAULT_TIMEOUT_S,
@@ -53,7 +62,8 @@ def register(subparsers: Any) -> None:
 
 def cmd_batch(args: argparse.Namespace) -> int:
     """Run the batch; print what ran, what was reused, what failed and where the outputs are."""
-    from apex_nb.batch.runner import BatchOptions, default_workers, run_batch
+    from apex_nb.batch.plan import BatchOptions, default_workers
+    from apex_nb.batch.runner import run_batch
     from apex_nb.errors import FieldProblem, InputError
 
     if args.workers is not None and args.workers < 1:
@@ -100,6 +110,10 @@ def cmd_batch(args: argparse.Namespace) -> int:
         print("interrupted: finished runs are kept; run the same command again to resume")
     for label, path in result.outputs.items():
         print(f"{label.replace('_', ' ')}: {path}")
+    if args.calc_packages and not result.interrupted:
+        from apex_nb.batch.packages import report_packages
+
+        return max(result.exit_code, report_packages(options.out, args.calc_packages, args.calc_package_pdf))
     return result.exit_code
 
 

@@ -11,7 +11,6 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from apex_nb import __version__
 from apex_nb.cli import (
     app_cmd,
     batch_cmd,
@@ -24,6 +23,7 @@ from apex_nb.cli import (
     solve_cmd,
 )
 from apex_nb.errors import ApexError, InputError
+from apex_nb.version import __version__
 
 COMMAND_GROUPS = (packs_cmd, solve_cmd, run_cmd, project_cmd, app_cmd, report_cmd, batch_cmd, diff_cmd, pricebook_cmd)
 

@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from apex_nb.pack_schemas.base import PackModel
+from apex_nb.pack_schemas.base import EditionsPack, PackModel
 
 Edition = Literal["360-16", "360-22"]
 
@@ -132,15 +132,8 @@ class CantileverDefaults(PackModel):
     cb_clause: str
 
 
-class Aisc360Pack(PackModel):
+class Aisc360Pack(EditionsPack):
     """Body of the ``aisc360-factors`` pack."""
 
     editions: dict[Edition, EditionFactors]
     cantilever: CantileverDefaults
-
-    @model_validator(mode="after")
-    def _keys_match(self) -> Aisc360Pack:
-        for key, entry in self.editions.items():
-            if entry.edition != key:
-                raise ValueError(f"editions.{key} says edition {entry.edition}")
-        return self

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import itertools
 from typing import Literal
 
 from pydantic import Field, model_validator
 
-from apex_nb.pack_schemas.base import PackModel
+from apex_nb.pack_schemas.base import ClausedPack, PackModel, require_increasing, require_keys
 
 Exposure = Literal["B", "C", "D"]
 
@@ -69,8 +68,7 @@ class InterpolationTable(PackModel):
     def _shape(self) -> InterpolationTable:
         for name in ("row_values", "column_values"):
             values = getattr(self, name)
-            if any(b <= a for a, b in itertools.pairwise(values)):
-                raise ValueError(f"{name} must increase strictly")
+            require_increasing(name, values)
         if len(self.cells) != len(self.row_values):
             raise ValueError("cells needs one row per row value")
         if any(len(row) != len(self.column_values) for row in self.cells):
@@ -163,9 +161,7 @@ class OtherStructures(PackModel):
             "round_very_rough",
             "round_subcritical",
         }
-        missing = needed - set(self.rows)
-        if missing:
-            raise ValueError(f"other_structures rows missing: {sorted(missing)}")
+        require_keys(self.rows, needed, "other_structures rows missing:")
         for name, row in self.rows.items():
             if len(row) != len(self.h_over_d):
                 raise ValueError(f"row {name} has a different length than h_over_d")
@@ -215,15 +211,13 @@ class GustFlexible(PackModel):
 
     @model_validator(mode="after")
     def _complete(self) -> GustFlexible:
-        missing = set(GUST_EQUATIONS) - set(self.equations)
-        if missing:
-            raise ValueError(f"gust_flexible.equations missing: {sorted(missing)}")
+        require_keys(self.equations, GUST_EQUATIONS, "gust_flexible.equations missing:")
         if set(self.exposures) != {"B", "C", "D"}:
             raise ValueError("gust_flexible.exposures needs B, C and D")
         return self
 
 
-class Asce7WindPack(PackModel):
+class Asce7WindPack(ClausedPack):
     """Body of an ASCE 7 wind pack."""
 
     edition: Literal["7-05", "7-10", "7-16", "7-22"]
@@ -242,22 +236,24 @@ class Asce7WindPack(PackModel):
         default=None, description="Flexible gust-effect factor Gf (n1 < 1 Hz): constants and damping policy"
     )
 
-    @model_validator(mode="after")
-    def _clauses(self) -> Asce7WindPack:
-        needed = {"velocity_pressure", "kz_formula", "kz_table", "kd", "kzt"}
+    REQUIRED_CLAUSES = frozenset({"velocity_pressure", "kz_formula", "kz_table", "kd", "kzt"})
+
+    def required_clauses(self) -> set[str]:
+        """The base clauses and those of each optional section the pack carries."""
+        needed = set(self.REQUIRED_CLAUSES)
         if self.solid_signs is not None:
             needed |= {"sign_force", "sign_cf", "gust", "minimum", "asd", "openings", "rigid"}
         if self.other_structures is not None:
             needed |= {"other_force", "other_cf"}
         if self.gust_flexible is not None:
             needed |= {"gust_flexible", "terrain_constants"}
-        missing = needed - set(self.clauses)
-        if missing:
-            raise ValueError(f"clauses missing: {sorted(missing)}")
+        return needed
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Asce7WindPack:
         if self.velocity_pressure.uses_ke and self.velocity_pressure.ke_coefficient_per_ft is None:
             raise ValueError("uses_ke needs ke_coefficient_per_ft")
         if self.solid_signs is not None and self.design is None:
             raise ValueError("solid_signs needs the design block (G, level, ASD factor, minimum)")
-        if any(b <= a for a, b in zip(self.band_heights_ft, self.band_heights_ft[1:], strict=False)):
-            raise ValueError("band_heights_ft must increase strictly")
+        require_increasing("band_heights_ft", self.band_heights_ft)
         return self

@@ -7,12 +7,11 @@ here so ``apex-nb packs verify`` catches them before a solver does.
 
 from __future__ import annotations
 
-import itertools
 from typing import Literal
 
 from pydantic import Field, model_validator
 
-from apex_nb.pack_schemas.base import PackModel
+from apex_nb.pack_schemas.base import ClausedPack, PackModel, require_increasing
 
 # --------------------------------------------------------------------------- ACI 318-19 Ch. 17
 
@@ -127,8 +126,24 @@ class AnchorReinforcement(PackModel):
     ldh_min_in: float = Field(gt=0)
 
 
-class Aci318AnchorsPack(PackModel):
+class Aci318AnchorsPack(ClausedPack):
     """Body of the ``aci318-19-anchors`` pack."""
+
+    REQUIRED_CLAUSES = frozenset(
+        {
+            "phi",
+            "steel_tension",
+            "breakout_tension",
+            "pullout",
+            "side_face_blowout",
+            "steel_shear",
+            "breakout_shear",
+            "pryout",
+            "interaction",
+            "detailing",
+            "lambda_a",
+        }
+    )
 
     edition: Literal["318-19"]
     phi: AnchorPhi
@@ -147,26 +162,6 @@ class Aci318AnchorsPack(PackModel):
         default=None, description="§17.5.2.1 anchor reinforcement (None: not available in this pack)"
     )
     clauses: dict[str, str]
-
-    @model_validator(mode="after")
-    def _clauses(self) -> Aci318AnchorsPack:
-        needed = {
-            "phi",
-            "steel_tension",
-            "breakout_tension",
-            "pullout",
-            "side_face_blowout",
-            "steel_shear",
-            "breakout_shear",
-            "pryout",
-            "interaction",
-            "detailing",
-            "lambda_a",
-        }
-        missing = needed - set(self.clauses)
-        if missing:
-            raise ValueError(f"clauses missing: {sorted(missing)}")
-        return self
 
 
 # --------------------------------------------------------------------------- rod schedule
@@ -198,8 +193,7 @@ class AnchorRodSchedulePack(PackModel):
             ("plate_thicknesses_in", self.plate_thicknesses_in),
             ("fillet_weld_sizes_in", self.fillet_weld_sizes_in),
         ):
-            if any(b <= a for a, b in itertools.pairwise(values)):
-                raise ValueError(f"{name} must increase strictly")
+            require_increasing(name, values)
         return self
 
     def rod(self, diameter_in: float) -> RodSize | None:
@@ -235,8 +229,12 @@ class BearingEdition(PackModel):
     clause: str
 
 
-class AiscDg1Pack(PackModel):
+class AiscDg1Pack(ClausedPack):
     """Body of the ``aisc-dg1`` pack."""
+
+    REQUIRED_CLAUSES = frozenset(
+        {"moment_case", "large_moment", "small_moment", "plate_compression", "plate_tension", "plan_m_n"}
+    )
 
     bearing: dict[Literal["360-05", "360-10", "360-16", "360-22"], BearingEdition]
     plate_flexure: FactorPair
@@ -252,11 +250,3 @@ class AiscDg1Pack(PackModel):
     base_metal_fnv_over_fu: float = Field(gt=0, le=1, description="0.60 Fu (Eq. J4-4)")
     asd_anchor_alpha_default: float = Field(ge=1, description="ASD -> strength level factor for ACI anchor checks")
     clauses: dict[str, str]
-
-    @model_validator(mode="after")
-    def _clauses(self) -> AiscDg1Pack:
-        needed = {"moment_case", "large_moment", "small_moment", "plate_compression", "plate_tension", "plan_m_n"}
-        missing = needed - set(self.clauses)
-        if missing:
-            raise ValueError(f"clauses missing: {sorted(missing)}")
-        return self

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field
 
-from apex_nb.pack_schemas.base import PackModel
+from apex_nb.pack_schemas.base import ClausedPack, PackModel
 
 TerrainCategory = Literal["0", "I", "II", "III", "IV"]
 
@@ -27,25 +27,11 @@ class Signboards(PackModel):
     aspect_max_when_low: float = Field(gt=0, description="... or when b/h <= this value with zg below it")
 
 
-class En1991SignboardsPack(PackModel):
+class En1991SignboardsPack(ClausedPack):
     """Body of the EN 1991-1-4 signboard pack: recommended values, each a nationally determined parameter."""
 
-    clauses: dict[str, str]
-    terrain_categories: dict[TerrainCategory, Terrain]
-    z0_ii_m: float = Field(gt=0)
-    terrain_factor_coefficient: float = Field(gt=0)
-    terrain_factor_exponent: float = Field(gt=0)
-    z_max_m: float = Field(gt=0)
-    air_density_kg_m3: float = Field(gt=0)
-    turbulence_factor: float = Field(gt=0)
-    peak_factor: float = Field(gt=0, description="7 = 2 x 3.5 in qp = (1 + 7 Iv) ½ ρ vm²")
-    orography_factor: float = Field(gt=0)
-    structural_factor: float = Field(gt=0, description="cs cd (1.0 recommended for small rigid structures)")
-    signboards: Signboards
-
-    @model_validator(mode="after")
-    def _clauses(self) -> En1991SignboardsPack:
-        needed = {
+    REQUIRED_CLAUSES = frozenset(
+        {
             "terrain",
             "terrain_factor",
             "roughness",
@@ -59,7 +45,17 @@ class En1991SignboardsPack(PackModel):
             "signboard_eccentricity",
             "boundary_wall",
         }
-        missing = needed - set(self.clauses)
-        if missing:
-            raise ValueError(f"clauses missing: {sorted(missing)}")
-        return self
+    )
+
+    clauses: dict[str, str]
+    terrain_categories: dict[TerrainCategory, Terrain]
+    z0_ii_m: float = Field(gt=0)
+    terrain_factor_coefficient: float = Field(gt=0)
+    terrain_factor_exponent: float = Field(gt=0)
+    z_max_m: float = Field(gt=0)
+    air_density_kg_m3: float = Field(gt=0)
+    turbulence_factor: float = Field(gt=0)
+    peak_factor: float = Field(gt=0, description="7 = 2 x 3.5 in qp = (1 + 7 Iv) ½ ρ vm²")
+    orography_factor: float = Field(gt=0)
+    structural_factor: float = Field(gt=0, description="cs cd (1.0 recommended for small rigid structures)")
+    signboards: Signboards

@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from apex_nb.pack_schemas.base import PackModel
+from apex_nb.pack_schemas.base import EditionsPack, PackModel
 
 AsceEdition = Literal["7-05", "7-10", "7-16", "7-22"]
 Purpose = Literal["gravity", "strength", "uplift_overturning"]
@@ -57,15 +57,8 @@ class Serviceability(PackModel):
     basis: str
 
 
-class LoadCombinationsPack(PackModel):
+class LoadCombinationsPack(EditionsPack):
     """Body of the ``load-combinations`` pack."""
 
     editions: dict[AsceEdition, EditionCombinations]
     serviceability: Serviceability
-
-    @model_validator(mode="after")
-    def _keys_match(self) -> LoadCombinationsPack:
-        for key, entry in self.editions.items():
-            if entry.edition != key:
-                raise ValueError(f"editions.{key} says edition {entry.edition}")
-        return self

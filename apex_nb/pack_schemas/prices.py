@@ -6,13 +6,11 @@ and running ``cost.estimate`` again on the same bill of quantities, never re-run
 
 from __future__ import annotations
 
-import datetime as dt
-import itertools
 from typing import Literal
 
 from pydantic import Field, model_validator
 
-from apex_nb.pack_schemas.base import PackModel
+from apex_nb.pack_schemas.base import DatedUsdPack, PackModel, require_increasing
 
 SteelFamily = Literal["pipe", "hss_round", "hss_rect", "w_shape"]
 
@@ -50,11 +48,9 @@ class LaborBand(PackModel):
     equipment_usd: float = Field(ge=0)
 
 
-class PricesPack(PackModel):
+class PricesPack(DatedUsdPack):
     """Body of a ``prices`` pack."""
 
-    effective_date: dt.date
-    currency: Literal["USD"]
     basis: str = Field(description="What the prices include and where they apply")
     steel_usd_per_lb: SteelPrices
     plate_usd_per_lb: float = Field(gt=0)
@@ -79,6 +75,5 @@ class PricesPack(PackModel):
             ("auger_usd_per_ft", [a.diameter_in for a in self.auger_usd_per_ft]),
             ("labor_bands", [b.max_height_ft for b in self.labor_bands]),
         ):
-            if any(b <= a for a, b in itertools.pairwise(values)):
-                raise ValueError(f"{name} must be sorted by strictly increasing size")
+            require_increasing(name, values, "must be sorted by strictly increasing size")
         return self

@@ -7,12 +7,11 @@ records which version it used.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Literal
 
 from pydantic import Field, model_validator
 
-from apex_nb.pack_schemas.base import PackModel
+from apex_nb.pack_schemas.base import DatedUsdPack, PackModel
 
 OptionId = Literal["illumination", "double_face", "removal"]
 
@@ -27,11 +26,9 @@ class QuoteOption(PackModel):
     per_top_height_ft_usd: float = Field(ge=0)
 
 
-class QuoteTermsPack(PackModel):
+class QuoteTermsPack(DatedUsdPack):
     """Body of a ``quote-terms`` pack."""
 
-    effective_date: dt.date
-    currency: Literal["USD"]
     validity_days: int = Field(ge=1, le=365, description="Days a quote stays valid")
     lead_time: str = Field(min_length=1, max_length=120, description="Lead time as the customer reads it")
     options: list[QuoteOption] = Field(min_length=1)

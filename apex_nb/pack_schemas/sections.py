@@ -20,13 +20,27 @@ class _Row(BaseModel):
     A: float = Field(gt=0, description="Cross-sectional area, in^2")
 
 
-class _Tube(_Row):
-    tnom: float = Field(gt=0, description="Nominal wall thickness, in")
-    tdes: float = Field(gt=0, description="Design wall thickness, in (AISC 360 B4.2)")
+class _StrongAxis(BaseModel):
+    """Moment of inertia, plastic and elastic moduli and radius of gyration about x (in^4, in^3, in)."""
+
     Ix: float = Field(gt=0)
     Zx: float = Field(gt=0)
     Sx: float = Field(gt=0)
     rx: float = Field(gt=0)
+
+
+class _WeakAxis(BaseModel):
+    """The same properties about y."""
+
+    Iy: float = Field(gt=0)
+    Zy: float = Field(gt=0)
+    Sy: float = Field(gt=0)
+    ry: float = Field(gt=0)
+
+
+class _Tube(_Row, _StrongAxis):
+    tnom: float = Field(gt=0, description="Nominal wall thickness, in")
+    tdes: float = Field(gt=0, description="Design wall thickness, in (AISC 360 B4.2)")
     J: float = Field(gt=0)
 
 
@@ -46,7 +60,7 @@ class RoundHssRow(_Tube):
     C: float = Field(gt=0, description="HSS torsional constant, in^3")
 
 
-class RectHssRow(_Tube):
+class RectHssRow(_Tube, _WeakAxis):
     """One square or rectangular HSS (Ht = overall depth, B = overall width)."""
 
     Ht: float = Field(gt=0)
@@ -55,14 +69,10 @@ class RectHssRow(_Tube):
     b: float = Field(gt=0, description="Flat width of the walls for local buckling (B - 3 tdes), in")
     b_t: float = Field(gt=0, description="b/tdes")
     h_t: float = Field(gt=0, description="h/tdes")
-    Iy: float = Field(gt=0)
-    Zy: float = Field(gt=0)
-    Sy: float = Field(gt=0)
-    ry: float = Field(gt=0)
     C: float = Field(gt=0, description="HSS torsional constant, in^3")
 
 
-class WRow(_Row):
+class WRow(_Row, _StrongAxis, _WeakAxis):
     """One W shape."""
 
     d: float = Field(gt=0)
@@ -72,14 +82,6 @@ class WRow(_Row):
     kdes: float = Field(gt=0)
     bf_2tf: float = Field(gt=0)
     h_tw: float = Field(gt=0)
-    Ix: float = Field(gt=0)
-    Zx: float = Field(gt=0)
-    Sx: float = Field(gt=0)
-    rx: float = Field(gt=0)
-    Iy: float = Field(gt=0)
-    Zy: float = Field(gt=0)
-    Sy: float = Field(gt=0)
-    ry: float = Field(gt=0)
     J: float = Field(gt=0)
     Cw: float = Field(gt=0)
     rts: float = Field(gt=0)

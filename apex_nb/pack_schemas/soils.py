@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from apex_nb.pack_schemas.base import PackModel
+from apex_nb.pack_schemas.base import PackModel, require_keys
 
 IbcEdition = Literal["2018", "2021", "2024"]
 
@@ -77,9 +77,7 @@ class IbcSoilsPack(PackModel):
     def _complete(self) -> IbcSoilsPack:
         if [c.soil_class for c in self.classes] != [1, 2, 3, 4, 5]:
             raise ValueError("classes must be 1..5 in order")
-        missing = set(self.editions) - set(self.clauses)
-        if missing:
-            raise ValueError(f"clauses missing for editions {sorted(missing)}")
+        require_keys(self.clauses, self.editions, "clauses missing for editions")
         return self
 
     def soil(self, soil_class: int) -> SoilClass:
@@ -136,7 +134,5 @@ class IbcFoundationsPack(PackModel):
 
     @model_validator(mode="after")
     def _complete(self) -> IbcFoundationsPack:
-        missing = set(self.editions) - set(self.clauses)
-        if missing:
-            raise ValueError(f"clauses missing for editions {sorted(missing)}")
+        require_keys(self.clauses, self.editions, "clauses missing for editions")
         return self

@@ -27,10 +27,10 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
-from apex_nb import __version__
-from apex_nb.batch.keys import atomic_write
 from apex_nb.canonical import content_hash
+from apex_nb.files import atomic_write
 from apex_nb.pricebook.spec import Cell, Spec
+from apex_nb.version import __version__
 
 INDEX = "index.json"
 WORKBOOK = "book.xlsx"

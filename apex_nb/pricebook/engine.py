@@ -35,10 +35,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from apex_nb import __version__
-from apex_nb.batch.keys import LockState, atomic_write, input_key
+from apex_nb.batch.keys import LockState, input_key
 from apex_nb.canonical import content_hash, file_sha256
+from apex_nb.files import atomic_write
 from apex_nb.pricebook.spec import Cell
+from apex_nb.version import __version__
 
 CELLS_DIR = "cells"
 JOURNAL = "journal.jsonl"

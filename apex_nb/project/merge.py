@@ -20,10 +20,10 @@ Equality is JSON equality: ``1 == 1.0`` but ``true != 1``.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from typing import Any, Final
 
+from apex_nb.canonical import short_json
 from apex_nb.project.paths import ById, Path, format_path
 
 
@@ -75,8 +75,7 @@ def _show(value: Any) -> str:
     """Short one-line rendering of a value for reports."""
     if value is MISSING:
         return "(absent)"
-    text = json.dumps(value, sort_keys=True, ensure_ascii=False)
-    return text if len(text) <= 120 else text[:117] + "..."
+    return short_json(value, 120)
 
 
 @dataclass(frozen=True)

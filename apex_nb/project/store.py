@@ -40,7 +40,6 @@ import getpass
 import json
 import os
 import re
-import secrets
 import socket
 import time
 from collections.abc import Iterator, Mapping
@@ -52,6 +51,7 @@ from filelock import Timeout as LockTimeout
 
 from apex_nb.canonical import content_hash, file_sha256
 from apex_nb.errors import ApexError, FieldProblem, InputError
+from apex_nb.files import TMP_PREFIX, atomic_write
 from apex_nb.project.events import Event, EventLog, make_event
 from apex_nb.project.merge import Conflict, MergeResult, diff, three_way_merge
 from apex_nb.project.model import (
@@ -70,7 +70,6 @@ EVENTS_FILE = "events.jsonl"
 VERSIONS_DIR = ".versions"
 ATTACHMENTS_DIR = "attachments"
 LOCK_FILE = ".lock"
-TMP_PREFIX = ".tmp-"
 GITIGNORE_TEXT = f"{LOCK_FILE}\n{TMP_PREFIX}*\n{VERSIONS_DIR}/\n"
 
 DEFAULT_MAX_PROJECT_BYTES = 4 * 1024 * 1024
@@ -218,37 +217,6 @@ def _hash(doc: Any, path: Path) -> str:
         return content_hash(doc)
     except ValueError as exc:
         raise CorruptProjectFile(path, f"cannot be canonicalized ({exc})") from None
-
-
-def _fsync_dir(directory: Path) -> None:
-    """Make a rename in ``directory`` durable."""
-    fd = os.open(directory, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def atomic_write(path: Path, data: bytes, *, sync_dir: bool = True) -> None:
-    """Replace ``path`` with ``data`` so a crash leaves either the old or the new file, whole."""
-    tmp = path.parent / f"{TMP_PREFIX}{path.name}.{os.getpid()}.{secrets.token_hex(4)}"
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    try:
-        try:
-            view = memoryview(data)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    if sync_dir:
-        _fsync_dir(path.parent)
 
 
 # --- the store ----------------------------------------------------------------------------------

@@ -38,11 +38,11 @@ from typing import Any, Literal
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
-from apex_nb import __version__
 from apex_nb.envelope import Envelope, LocatedCheck
 from apex_nb.errors import FieldProblem, InputError
-from apex_nb.report import blocks
+from apex_nb.report import blocks, drawings
 from apex_nb.report.pdf import CSP_META
+from apex_nb.version import __version__
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 _JINJA = Environment(
@@ -205,16 +205,10 @@ def inputs_table(env: Envelope, given: dict[str, Any] | None = None) -> Markup:
 
 
 def _drawings_html(env: Envelope) -> Markup:
-    try:
-        from apex_nb.widgets import drawings
-    except ImportError:  # matplotlib or ipywidgets absent: the rest of the report still renders
-        return Markup("<p>Drawings need matplotlib (not installed).</p>")
     parts = []
-    for name, figure in drawings.all_drawings(env).items():
-        svg = drawings.figure_svg(figure)
-        svg = svg[svg.find("<svg") :]  # drop the XML prolog and doctype: inline SVG
-        # matplotlib writes the SVG and escapes every text it draws: trusted markup
-        parts.append(Markup('<div class="drawing drawing-{}">{}</div>').format(name, Markup(svg)))
+    for name, drawing in drawings.all_drawings(env).items():
+        # drawings.to_svg escapes every text it draws: trusted markup
+        parts.append(Markup('<div class="drawing drawing-{}">{}</div>').format(name, Markup(drawings.to_svg(drawing))))
     return Markup("").join(parts)
 
 

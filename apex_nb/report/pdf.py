@@ -35,7 +35,8 @@ from pathlib import Path
 
 from apex_nb.errors import ApexError
 
-CHROMIUM_FLAGS = (
+#: Headless Chromium with no network side traffic: what every run here uses (PDFs, browser tests).
+HEADLESS_FLAGS = (
     "--headless",
     "--no-sandbox",
     "--disable-gpu",
@@ -44,9 +45,8 @@ CHROMIUM_FLAGS = (
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
-    "--disable-extensions",
-    "--deny-permission-prompts",
 )
+CHROMIUM_FLAGS = (*HEADLESS_FLAGS, "--disable-extensions", "--deny-permission-prompts")
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 CSP_META = f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
 DEFAULT_TIMEOUT_S = 120.0

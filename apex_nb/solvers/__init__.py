@@ -14,7 +14,7 @@
 
 from __future__ import annotations
 
-from apex_nb.registry import Solver
+from apex_nb.calc import Solver
 from apex_nb.solvers.connection import anchor_rods as connection_anchor_rods
 from apex_nb.solvers.connection import base_plate as connection_base_plate
 from apex_nb.solvers.cost import estimate as cost_estimate

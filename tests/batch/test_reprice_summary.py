@@ -11,11 +11,12 @@ import pandas as pd
 import pytest
 
 import apex_nb
-from apex_nb.batch.keys import RunRecord, atomic_write
+from apex_nb.batch.records import RunRecord
 from apex_nb.batch.reprice import find_part, reprice
 from apex_nb.batch.summary import COLUMNS, envelope_row, rollup_html
 from apex_nb.envelope import Check, Envelope, SolverId
 from apex_nb.errors import InputError, PackError
+from apex_nb.files import atomic_write
 
 from .batchutil import REPO
 

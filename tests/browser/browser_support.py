@@ -17,18 +17,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
+from apex_nb.report.pdf import HEADLESS_FLAGS
+
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+CHROMIUM_ARGS = list(HEADLESS_FLAGS)
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 APP_READY = ".apx-app .apx-app-status"
 SERVER_START_TIMEOUT_S = 60

@@ -82,6 +82,25 @@ def test_no_request_leaves_localhost(quote_server, open_app) -> None:
     assert blocker.seen > 10
 
 
+def test_page_loads_only_the_widget_extensions_and_preloads_them(quote_server, open_app) -> None:
+    """The speed settings of ``apex-nb app`` are live (``app_server.tuning_args``, the template's preloads)."""
+    from apex_nb.widgets.voila_server import POOL_READY
+
+    from apex_nb.app_server import FRONTEND_EXTENSIONS
+
+    page, _ = open_app(quote_server.url, ".apx-qq-price")
+    preloaded = page.locator("link[rel=preload]").evaluate_all("els => els.map(e => e.href)")
+    for name in FRONTEND_EXTENSIONS:
+        assert any(f"/voila/labextensions/{name}/" in href and "remoteEntry" in href for href in preloaded), name
+    scripts = page.evaluate("performance.getEntriesByType('resource').map(e => e.name)")
+    assert any("jupyterlab-manager" in u for u in scripts)
+    assert not [u for u in scripts if "jupyterlab_pygments" in u]  # installed, but the app does not load it
+    deadline = time.monotonic() + 90  # the other pool kernel may still be running the notebook
+    while POOL_READY not in quote_server.log.read_text() and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert POOL_READY in quote_server.log.read_text()  # logged when a pool kernel has run the notebook
+
+
 def test_plain_words_and_no_source_code(quote_server, open_app) -> None:
     page, _ = open_app(quote_server.url, ".apx-qq-price")
     assert_no_source_or_traceback(page)
@@ -216,6 +235,10 @@ def test_phone_layout_price_first(quote_server, browser) -> None:
         assert price["y"] < form["y"], "the price comes before the form"
         assert svg["x"] >= 0 and svg["x"] + svg["width"] <= 390, "the drawing is clipped"
         assert page.evaluate("document.documentElement.scrollWidth") <= 390, "the page scrolls sideways"
+        for inner, outer in ((".apx-qq-card", ".apx-qq-side"), (".apx-input-sign-width-ft", ".apx-qq-form-col")):
+            a, b = page.locator(inner).first.bounding_box(), page.locator(outer).bounding_box()
+            assert a is not None and b is not None
+            assert a["x"] + a["width"] <= b["x"] + b["width"] + 0.5, f"{inner} sticks out of {outer}: its edge is cut"
     finally:
         context.close()
 

@@ -35,7 +35,7 @@ def test_repricing_is_explained_by_the_prices_pack() -> None:
 
 
 def test_reprice_csv_has_the_reason(tmp_path: Path) -> None:
-    from apex_nb.batch.keys import ENVELOPE_NAME, RunRecord
+    from apex_nb.batch.records import ENVELOPE_NAME, RunRecord
     from apex_nb.batch.reprice import reprice
 
     run = tmp_path / "runs" / "S1"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -34,24 +35,20 @@ documents = st.dictionaries(st.sampled_from(["a", "b", "c", "d", "e", "f"]), jso
 PROPS = settings(max_examples=100, deadline=None)
 
 
+#: (ours, theirs) from (base, change): one side changed, or both made the same change.
+SIDES = {
+    "only ours changed": lambda base, x: (x, base),
+    "only theirs changed": lambda base, x: (base, x),
+    "same change on both sides": lambda base, x: (x, x),
+}
+
+
+@pytest.mark.parametrize("case", sorted(SIDES))
 @PROPS
 @given(documents, documents)
-def test_only_ours_changed_gives_ours(base: Any, x: Any) -> None:
-    result = three_way_merge(base, x, base)
-    assert result.clean and json_equal(result.merged, x)
-
-
-@PROPS
-@given(documents, documents)
-def test_only_theirs_changed_gives_theirs(base: Any, y: Any) -> None:
-    result = three_way_merge(base, base, y)
-    assert result.clean and json_equal(result.merged, y)
-
-
-@PROPS
-@given(documents, documents)
-def test_same_change_on_both_sides_gives_it(base: Any, x: Any) -> None:
-    result = three_way_merge(base, x, x)
+def test_a_change_on_one_side_or_the_same_on_both_is_kept(case: str, base: Any, x: Any) -> None:
+    ours, theirs = SIDES[case](base, x)
+    result = three_way_merge(base, ours, theirs)
     assert result.clean and json_equal(result.merged, x)
 
 

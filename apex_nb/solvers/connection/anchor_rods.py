@@ -13,12 +13,11 @@ from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
-from apex_nb.calc import Calc
+from apex_nb.calc import Calc, Solver
 from apex_nb.equations.aci318 import anchors as eq
 from apex_nb.errors import FieldProblem, InputError
 from apex_nb.inputs import SolverInput
 from apex_nb.pack_schemas.connections import Aci318AnchorsPack, RodSize
-from apex_nb.registry import Solver
 from apex_nb.solvers.connection.common import LB_PER_KIP, anchors_pack, grade, rod_size, schedule_pack
 
 VERSION = "1.1.0"

@@ -21,14 +21,13 @@ from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
-from apex_nb.calc import Calc
+from apex_nb.calc import Calc, Solver
 from apex_nb.equations.aci318 import anchors as aci
 from apex_nb.equations.aisc_dg1 import base_plate as dg1
 from apex_nb.equations.welds import aisc360_j2 as weld_eq
 from apex_nb.errors import FieldProblem, InputError
 from apex_nb.inputs import SolverInput
 from apex_nb.pack_schemas.connections import AiscDg1Pack, AnchorRodSchedulePack, RodSize
-from apex_nb.registry import Solver
 from apex_nb.solvers.connection.common import (
     PSI_PER_KSI,
     anchors_pack,
@@ -839,10 +838,8 @@ def run(inputs: BasePlateInput, calc: Calc) -> dict[str, Any]:
         alpha = inputs.asd_alpha if inputs.asd_alpha is not None else pack.asd_anchor_alpha_default
     anchor_env = None
     if inputs.hef_in is not None:
-        from apex_nb.registry import solve
-
         if inputs.rod_diameter_in is None:
-            trial = solve("connection.anchor_rods", _anchor_inputs(inputs, plan, alpha, None), library=calc.library)
+            trial = calc.trial("connection.anchor_rods", _anchor_inputs(inputs, plan, alpha, None))
             rod = max(
                 rod, rod_size(schedule, "rod_diameter_in", trial.result["rod_diameter_in"]), key=lambda r: r.diameter_in
             )

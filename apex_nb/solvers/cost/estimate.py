@@ -12,9 +12,8 @@ from typing import Any
 
 from pydantic import Field
 
-from apex_nb.calc import Calc
+from apex_nb.calc import Calc, Solver
 from apex_nb.inputs import SolverInput
-from apex_nb.registry import Solver
 from apex_nb.solvers.cost.bom import Bom, price_bom
 
 VERSION = "1.0.0"

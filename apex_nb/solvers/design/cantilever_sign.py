@@ -16,8 +16,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from apex_nb.calc import Calc
-from apex_nb.registry import Solver
+from apex_nb.calc import Calc, Solver
 from apex_nb.solvers.design.common import (
     COST_FAMILY,
     LB_PER_KIP,

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from apex_nb.calc import Calc
-from apex_nb.registry import Solver
+from apex_nb.calc import Calc, Solver
 from apex_nb.solvers.design.common import defaults, wind_inputs
 from apex_nb.solvers.design.inputs import MonumentSignInput
 from apex_nb.solvers.design.loads import load_factors

@@ -19,9 +19,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from apex_nb.calc import Calc
+from apex_nb.calc import Calc, Solver
 from apex_nb.envelope import Envelope
-from apex_nb.registry import Solver
 from apex_nb.solvers.design.common import (
     COST_FAMILY,
     LB_PER_KIP,

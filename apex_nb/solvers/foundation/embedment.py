@@ -19,7 +19,7 @@ from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
-from apex_nb.calc import Calc
+from apex_nb.calc import Calc, Solver
 from apex_nb.equations.ibc.embedment import (
     constrained_depth_ft,
     constrained_s3_required_psf,
@@ -36,7 +36,6 @@ from apex_nb.equations.ibc.embedment import (
 )
 from apex_nb.errors import FieldProblem, InputError, SolverError
 from apex_nb.inputs import SolverInput
-from apex_nb.registry import Solver
 from apex_nb.solvers.foundation.common import (
     IbcEdition,
     foundation_clauses,

@@ -19,11 +19,10 @@ from typing import Any
 
 from pydantic import Field
 
-from apex_nb.calc import Calc
+from apex_nb.calc import Calc, Solver
 from apex_nb.equations.aci318 import pier as eq
 from apex_nb.inputs import SolverInput
 from apex_nb.pack_schemas.aci318_pier import Aci318PierPack, Bar
-from apex_nb.registry import Solver
 
 VERSION = "1.0.0"
 PACK = "aci318-pier"

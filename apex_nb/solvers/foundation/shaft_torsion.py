@@ -22,13 +22,12 @@ from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
-from apex_nb.calc import Calc
+from apex_nb.calc import Calc, Solver
 from apex_nb.equations.aci318 import bearing as aci_bearing
 from apex_nb.equations.ibc import shaft_torsion as eq
 from apex_nb.errors import FieldProblem, InputError
 from apex_nb.inputs import SolverInput
 from apex_nb.pack_schemas.shaft_torsion import ShaftTorsionPack
-from apex_nb.registry import Solver
 from apex_nb.solvers.foundation.common import IbcEdition, soil_clauses, soils_pack
 
 VERSION = "1.0.0"

@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 from pydantic import Field, model_validator
 
-from apex_nb.calc import Calc
+from apex_nb.calc import Calc, Solver
 from apex_nb.equations.ibc.embedment import round_up_to_increment
 from apex_nb.equations.ibc.spread_footing import (
     cohesion_resistance_lb,
@@ -43,7 +43,6 @@ from apex_nb.equations.ibc.spread_footing import (
 )
 from apex_nb.errors import FieldProblem, InputError
 from apex_nb.inputs import SolverInput
-from apex_nb.registry import Solver
 from apex_nb.solvers.foundation.common import (
     IbcEdition,
     foundation_clauses,

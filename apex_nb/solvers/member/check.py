@@ -8,9 +8,8 @@ from typing import Any
 
 from pydantic import Field
 
-from apex_nb.calc import Calc
+from apex_nb.calc import Calc, Solver
 from apex_nb.errors import FieldProblem, InputError
-from apex_nb.registry import Solver
 from apex_nb.solvers.member.common import (
     AiscEdition,
     BendingAxis,

@@ -9,10 +9,9 @@ from typing import Any
 
 from pydantic import Field, model_validator
 
-from apex_nb.calc import Calc
+from apex_nb.calc import Calc, Solver
 from apex_nb.errors import FieldProblem, InputError
 from apex_nb.inputs import SolverInput
-from apex_nb.registry import Solver
 from apex_nb.solvers.member.common import (
     COMBINATIONS_PACK,
     AsceEdition,

@@ -17,10 +17,9 @@ from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
-from apex_nb.calc import Calc
+from apex_nb.calc import Calc, Solver
 from apex_nb.errors import InputError
 from apex_nb.packs import Pack
-from apex_nb.registry import Solver
 from apex_nb.sections import FAMILY_PACK, Family, Section, sections_of
 from apex_nb.solvers.member.common import (
     COMBINATIONS_PACK,

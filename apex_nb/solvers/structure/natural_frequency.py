@@ -14,7 +14,7 @@ from typing import Any, TypedDict
 
 from pydantic import Field, model_validator
 
-from apex_nb.calc import Calc
+from apex_nb.calc import Calc, Solver
 from apex_nb.equations.mechanics.dynamics import (
     STANDARD_GRAVITY_IN_PER_S2,
     base_moment_kip_in,
@@ -22,7 +22,6 @@ from apex_nb.equations.mechanics.dynamics import (
 )
 from apex_nb.errors import FieldProblem, InputError
 from apex_nb.inputs import SolverInput
-from apex_nb.registry import Solver
 from apex_nb.solvers.member.common import BendingAxis, CustomTube, SectionChoice, resolve_section
 
 VERSION = "1.0.0"

@@ -13,12 +13,11 @@ from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
-from apex_nb.calc import Calc
+from apex_nb.calc import Calc, Solver
 from apex_nb.equations.asce7.other_structures import cf_by_aspect, d_sqrt_qz, other_structure_force_lb
 from apex_nb.equations.asce7.signs import minimum_design_force_lb
 from apex_nb.errors import FieldProblem, InputError
 from apex_nb.inputs import SolverInput
-from apex_nb.registry import Solver
 from apex_nb.solvers.wind.common import (
     Edition,
     Exposure,

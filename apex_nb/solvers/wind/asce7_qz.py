@@ -6,10 +6,9 @@ from typing import Any
 
 from pydantic import Field, model_validator
 
-from apex_nb.calc import Calc
+from apex_nb.calc import Calc, Solver
 from apex_nb.errors import FieldProblem, InputError
 from apex_nb.inputs import SolverInput
-from apex_nb.registry import Solver
 from apex_nb.solvers.wind.common import Edition, Exposure, KzMethod, ke_for, kz_at, qz_psf, wind_pack
 
 VERSION = "1.0.0"

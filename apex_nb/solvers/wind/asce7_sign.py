@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import Field, model_validator
 
-from apex_nb.calc import Calc
+from apex_nb.calc import Calc, Solver
 from apex_nb.equations.asce7.signs import (
     aspect_ratio,
     case_b_eccentricity_ft,
@@ -32,7 +32,6 @@ from apex_nb.equations.asce7.signs import (
 from apex_nb.errors import FieldProblem, InputError
 from apex_nb.inputs import SolverInput
 from apex_nb.pack_schemas.asce7_wind import SolidSigns
-from apex_nb.registry import Solver
 from apex_nb.solvers.wind.common import (
     Edition,
     Exposure,

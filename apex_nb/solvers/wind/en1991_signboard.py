@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import Field, model_validator
 
-from apex_nb.calc import Calc
+from apex_nb.calc import Calc, Solver
 from apex_nb.equations.en1991.wind import (
     mean_wind_velocity_mps,
     peak_velocity_pressure_pa,
@@ -26,7 +26,6 @@ from apex_nb.equations.en1991.wind import (
 from apex_nb.errors import FieldProblem, InputError
 from apex_nb.inputs import SolverInput
 from apex_nb.pack_schemas.en1991 import En1991SignboardsPack, TerrainCategory
-from apex_nb.registry import Solver
 
 VERSION = "1.0.0"
 PACK = "en1991-1-4-signboards"
