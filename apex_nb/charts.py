@@ -19,7 +19,7 @@ outside the core (``apex_nb.widgets.charts`` draws these with matplotlib and exp
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -38,6 +38,15 @@ class Series:
 
 
 @dataclass(frozen=True)
+class Mark:
+    """A point drawn on top of the series: the design a calc package is about ("this design")."""
+
+    label: str
+    x: float
+    y: float
+
+
+@dataclass(frozen=True)
 class Chart:
     """A chart's data, axis titles with units, the packs and editions behind it."""
 
@@ -48,6 +57,8 @@ class Chart:
     packs: tuple[str, ...] = ()
     editions: tuple[str, ...] = ()
     notes: tuple[str, ...] = field(default_factory=tuple)
+    marks: tuple[Mark, ...] = ()
+    log_x: bool = False  # B/s spans two decades
 
     @property
     def caption(self) -> str:
@@ -77,6 +88,7 @@ class Chart:
                 }
                 for s in self.series
             ],
+            "marks": [{"label": m.label, "x": m.x, "y": m.y} for m in self.marks],
         }
 
 
@@ -93,8 +105,13 @@ def _pole_sweep(
     exposure: str,
     edition: str,
     soil_class: int,
+    base: Mapping[str, Any] | None = None,
 ) -> dict[tuple[float, float], list[tuple[float, Any]]]:
-    """(V, h) -> [(area, envelope or None)] for one-post pole signs of aspect B/s."""
+    """(V, h) -> [(area, envelope or None)] for one-post pole signs of aspect B/s.
+
+    ``base``: other ``design.pole_sign`` inputs to keep (a design's, for its calc package); its
+    wind speed, exposure, edition, soil class and face are replaced by the sweep's.
+    """
     from apex_nb.errors import ApexError
     from apex_nb.registry import solve
 
@@ -107,10 +124,17 @@ def _pole_sweep(
                 width = area / height
                 if height > top:
                     continue
+                given = dict(base or {})
                 inputs = {
-                    "wind": {"edition": edition, "wind_speed_mph": speed, "exposure": exposure},
+                    **given,
+                    "wind": {
+                        **given.get("wind", {}),
+                        "edition": edition,
+                        "wind_speed_mph": speed,
+                        "exposure": exposure,
+                    },
                     "faces": [{"width_ft": round(width, 3), "height_ft": round(height, 3), "top_height_ft": top}],
-                    "soil": {"soil_class": soil_class},
+                    "soil": {**given.get("soil", {}), "soil_class": soil_class},
                 }
                 try:
                     env = solve("design.pole_sign", inputs)
@@ -132,9 +156,12 @@ def post_vs_area(
     exposure: str = "C",
     edition: str = "7-16",
     soil_class: int = 4,
+    base: Mapping[str, Any] | None = None,
 ) -> Chart:
     """Lightest passing post (weight per ft) against sign area, per wind speed and top height."""
-    sweep = _pole_sweep(wind_speeds_mph, top_heights_ft, areas_ft2, aspect_b_over_s, exposure, edition, soil_class)
+    sweep = _pole_sweep(
+        wind_speeds_mph, top_heights_ft, areas_ft2, aspect_b_over_s, exposure, edition, soil_class, base
+    )
     series = []
     for (speed, top), points in sweep.items():
         ok = [(a, e) for a, e in points if e is not None and e.passed]
@@ -155,7 +182,7 @@ def post_vs_area(
         series=tuple(series),
         packs=_packs_of(envelopes),
         editions=(f"ASCE {edition}",),
-        notes=(f"exposure {exposure}, soil class {soil_class}, B/s = {aspect_b_over_s:g}",),
+        notes=(f"exposure {exposure}, soil class {soil_class}, B/s = {aspect_b_over_s:.3g}",),
     )
 
 
@@ -168,13 +195,16 @@ def price_vs_area(
     exposure: str = "C",
     edition: str = "7-16",
     soil_class: int = 4,
+    base: Mapping[str, Any] | None = None,
 ) -> Chart:
     """Price of the complete pole sign against sign area, per wind speed and top height.
 
     Only designs that pass every check with no review flag are plotted; the others are listed in
     ``failed_x`` (a chart never prices a design silently).
     """
-    sweep = _pole_sweep(wind_speeds_mph, top_heights_ft, areas_ft2, aspect_b_over_s, exposure, edition, soil_class)
+    sweep = _pole_sweep(
+        wind_speeds_mph, top_heights_ft, areas_ft2, aspect_b_over_s, exposure, edition, soil_class, base
+    )
     series = []
     for (speed, top), points in sweep.items():
         ok = [(a, e) for a, e in points if e is not None and e.passed and not e.result.get("needs_engineer_review")]
@@ -194,7 +224,7 @@ def price_vs_area(
         series=tuple(series),
         packs=_packs_of(envelopes),
         editions=(f"ASCE {edition}",),
-        notes=(f"exposure {exposure}, soil class {soil_class}, B/s = {aspect_b_over_s:g}",),
+        notes=(f"exposure {exposure}, soil class {soil_class}, B/s = {aspect_b_over_s:.3g}",),
     )
 
 
@@ -206,8 +236,12 @@ def embedment_vs_moment(
     force_height_ft: float = 15.0,
     ibc_edition: str = "2021",
     min_depth_ft: float = 0.0,
+    base: Mapping[str, Any] | None = None,
 ) -> Chart:
-    """Embedment depth (IBC 1807.3.2.1, non-constrained) against the moment at grade M = P h."""
+    """Embedment depth (IBC 1807.3.2.1, non-constrained) against the moment at grade M = P h.
+
+    ``base``: other ``foundation.embedment`` inputs to keep (a design's, for its calc package).
+    """
     from apex_nb.registry import solve
 
     series = []
@@ -219,6 +253,7 @@ def embedment_vs_moment(
                 env = solve(
                     "foundation.embedment",
                     {
+                        **(base or {}),
                         "lateral_force_lb": moment / force_height_ft,
                         "force_height_ft": force_height_ft,
                         "diameter_ft": diameter,
@@ -243,7 +278,7 @@ def embedment_vs_moment(
         series=tuple(series),
         packs=_packs_of(envelopes),
         editions=(f"IBC {ibc_edition}",),
-        notes=(f"P applied {force_height_ft:g} ft above grade",),
+        notes=(f"P applied {force_height_ft:.3g} ft above grade",),
     )
 
 
@@ -286,4 +321,5 @@ def cf_vs_aspect(
         packs=_packs_of(envelopes),
         editions=(f"ASCE {edition}",),
         notes=(str(clause),) if clause else (),
+        log_x=True,
     )

@@ -32,12 +32,14 @@ def figure(chart: Chart, *, size_in: tuple[float, float] = (8.0, 5.5), label_poi
         if series.failed_x:
             ax.plot(series.failed_x, [0.0] * len(series.failed_x), linestyle="none", marker="x",
                     color=line.get_color(), markersize=6)  # fmt: skip
+    for mark in chart.marks:  # the design a calc package is about
+        ax.plot([mark.x], [mark.y], linestyle="none", marker="D", color="black", markersize=7, label=mark.label)
     if any(s.failed_x for s in chart.series):
         ax.plot([], [], linestyle="none", marker="x", color="grey", label="no passing design (not plotted)")
     ax.set_title(chart.title, fontsize=10)
     ax.set_xlabel(chart.x_label)
     ax.set_ylabel(chart.y_label)
-    if "B/s" in chart.x_label:
+    if chart.log_x or "B/s" in chart.x_label:
         ax.set_xscale("log")
     ax.grid(True, linewidth=0.4, alpha=0.6)
     ax.legend(fontsize=7, loc="best")

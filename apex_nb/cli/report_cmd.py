@@ -20,6 +20,12 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--title", default="", help="report title (default: project name or solver)")
     parser.add_argument("--no-drawings", action="store_true", help="leave the drawings out")
     parser.add_argument("--with-pricing", action="store_true", help="add the price lines (left out by default)")
+    parser.add_argument(
+        "--with-charts",
+        action="store_true",
+        help="add design charts around each design (Cf, embedment, post; price with --with-pricing), "
+        "also written as SVG and PNG to OUTPUT-charts/",
+    )
     parser.add_argument("--paper", choices=("letter", "a4"), default="letter", help="page size (default letter)")
     parser.add_argument("--engineer", default="", help="engineer of record, for the title block")
     parser.add_argument("--license", default="", help="engineer's license number")
@@ -59,6 +65,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         paper=args.paper,
         with_pricing=args.with_pricing,
         drawings=not args.no_drawings,
+        charts=args.with_charts,
     )
     written = write_package(source, args.output, args.pdf, print_date=_date(args.date), options=options)
     for path in written.values():

@@ -11,7 +11,8 @@ What differs from ``apex-nb batch`` is the grain: a book has thousands of ~6 ms 
 cells travel to the workers in chunks, each worker keeps the parts that repeat across the grid
 (``apex_nb.calc.reuse_parts``: the same wind part for every soil class, the same post
 selection for every soil class, ...), and the envelopes of a chunk are stored together as one
-gzip-compressed JSON-lines file named by its own sha256, ``DIR/cells/<sha256>.jsonl.gz``
+gzip-compressed JSON-lines file named by its own sha256, ``DIR/cells/<sha256>.jsonl.gz``, each
+distinct envelope or part once (``chunk_lines``)
 (content-addressed; one file per chunk instead of one per cell, because thousands of tiny
 atomic renames cost more than the designs), written by the worker through ``atomic_write``;
 the parent appends each finished cell (its key, chunk file and line) to
@@ -58,12 +59,53 @@ def chunk_path(out: Path, name: str) -> Path:
     return out / CELLS_DIR / name
 
 
+PART_REF = "$line"  # a part stored once per chunk file: {"$line": n} stands for line n
+
+
+def chunk_lines(envelopes: list[Any]) -> tuple[list[bytes], list[int]]:
+    """JSON lines of a chunk of envelopes, each distinct envelope (part or whole) stored once.
+
+    A book's neighbours share most parts (the wind and post of one size for every soil class), and
+    serialising and compressing them once per chunk halves the cache and its cost. A line is an
+    envelope's JSON without its parts, then ``"parts": [{"$line": n}, ...]`` naming earlier lines;
+    ``read_envelope`` puts them back (and verifies the hash, so a wrong link cannot pass).
+    Returns the lines and the line of each envelope given.
+    """
+    lines: list[bytes] = []
+    line_of: dict[str, int] = {}
+
+    def store(envelope: Any) -> int:
+        key = envelope.content_sha256 if envelope.is_sealed else f"draft {id(envelope)}"  # drafts share a hash
+        found = line_of.get(key)
+        if found is not None:
+            return found
+        refs = ",".join(f'{{"{PART_REF}":{store(part)}}}' for part in envelope.parts)
+        text = envelope.model_dump_json(exclude={"parts"})
+        lines.append(f'{text[:-1]},"parts":[{refs}]}}'.encode() if text.endswith("}") else text.encode())
+        line_of[key] = len(lines) - 1
+        return len(lines) - 1
+
+    return lines, [store(envelope) for envelope in envelopes]
+
+
+def _linked(lines: list[bytes], index: int, parsed: dict[int, Any]) -> Any:
+    """Line ``index`` as envelope data with its ``{"$line": n}`` parts replaced (full lines kept)."""
+    if index not in parsed:
+        parsed[index] = json.loads(lines[index])
+    data = dict(parsed[index])
+    data["parts"] = [
+        _linked(lines, part[PART_REF], parsed) if isinstance(part, dict) and set(part) == {PART_REF} else part
+        for part in data.get("parts", [])
+    ]
+    return data
+
+
 def read_envelope(out: Path, record: dict[str, Any]) -> Any:
     """The verified envelope of a cell record (``envelope_file`` and ``line``)."""
     from apex_nb.envelope import Envelope
 
     lines = gzip.decompress(chunk_path(out, record["envelope_file"]).read_bytes()).splitlines()
-    envelope = Envelope.model_validate_json(lines[record["line"]])
+    envelope = Envelope.model_validate(_linked(lines, record["line"], {}))
     envelope.verify()
     if envelope.content_sha256 != record.get("content_sha256"):
         from apex_nb.errors import EnvelopeError
@@ -156,7 +198,7 @@ def solve_chunk(
 
     library = _library(pins)
     records = []
-    lines: list[bytes] = []
+    solved: list[Any] = []
     with reuse_parts(_memo(run_id)) if reuse else contextlib.nullcontext():
         for job in jobs:
             start, cpu = time.perf_counter(), time.process_time()
@@ -164,8 +206,8 @@ def solve_chunk(
             try:
                 envelope = solve_site(job.solver, job.inputs_json, library=library)
                 record.update(summarize(envelope))
-                record["line"] = len(lines)
-                lines.append(envelope.model_dump_json().encode("utf-8"))
+                record["line"] = len(solved)  # the envelope's place in the chunk, its line below
+                solved.append(envelope)
             except ApexError as exc:
                 record.update(status="error", error=" ".join(str(exc).split())[:500])
             except Exception as exc:  # a solver bug must not take the whole book down; it is named
@@ -173,7 +215,11 @@ def solve_chunk(
             record["duration_s"] = round(time.perf_counter() - start, 5)
             record["cpu_s"] = round(time.process_time() - cpu, 5)
             records.append(record)
-    if lines and out:
+    if solved and out:
+        lines, line_of = chunk_lines(solved)
+        for record in records:
+            if "line" in record:
+                record["line"] = line_of[record["line"]]
         packed = gzip.compress(b"\n".join(lines) + b"\n", compresslevel=1, mtime=0)
         digest = file_sha256(packed)
         name = f"{digest}.jsonl.gz"

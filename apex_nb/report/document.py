@@ -97,6 +97,7 @@ background:#fff;box-sizing:border-box}
 .drawings{break-inside:avoid}
 .drawing{display:inline-block;vertical-align:top;margin:2px 4px 2px 0;width:48%}
 .drawing svg{width:100%;height:auto}
+figure.design-chart{margin:4px 0 10px;break-inside:avoid}figure.design-chart svg{width:100%;max-width:150mm;height:auto}
 .endnote{margin-top:12px;color:#57606a;font-size:9px}
 tr{break-inside:avoid}
 @media screen{body{max-width:1000px;margin:0 auto;padding:8px}.titleblock{position:static;margin-bottom:8px}
@@ -129,6 +130,7 @@ class ReportOptions:
     paper: Literal["letter", "a4"] = "letter"
     with_pricing: bool = False
     drawings: bool = True
+    charts: bool = False  # design charts around each design (apex_nb.report.design_charts), on request
 
 
 @dataclass
@@ -486,6 +488,7 @@ class _Design:
     applicability: Markup
     warnings: Markup
     pricing: Markup | None
+    charts: list[Any]  # design_charts.DesignChart, when asked for
     inputs: Markup
     trace: Markup
     hashes: Markup
@@ -526,11 +529,20 @@ def _design(env: Envelope, label: str, given: dict[str, Any] | None, options: Re
         applicability=blocks.applicability_list(env),
         warnings=blocks.warnings_list(env),
         pricing=pricing_html(env) if options.with_pricing else None,
+        charts=_charts(env, options),
         inputs=inputs_table(env, given),
         trace=trace_print(env, options.with_pricing),
         hashes=blocks.hashes_table(env),
         packs=blocks.packs_table(env),
     )
+
+
+def _charts(env: Envelope, options: ReportOptions) -> list[Any]:
+    if not options.charts:
+        return []
+    from apex_nb.report.design_charts import design_charts
+
+    return design_charts(env, with_pricing=options.with_pricing)
 
 
 def _assumptions(env: Envelope, with_pricing: bool) -> Markup:
@@ -584,6 +596,8 @@ def _index(source: ReportSource, designs: list[_Design], sheets: dict[str, int] 
         ]
         if d.pricing is not None:
             names.append(("pricing", f"{n}.5 Pricing (not part of the engineering)"))
+        if d.charts:
+            names.append(("charts", f"{n}.5a Design charts"))
         names += [
             ("calculation", f"{n}.6 Calculation"),
             ("hashes", f"{n}.7 Reproducibility: content hash and constants"),
@@ -656,6 +670,8 @@ def write_package(
     page = render_html(source, print_date=print_date, options=options)
     html_target.write_text(page, encoding="utf-8")
     written = {"html": html_target}
+    if options is not None and options.charts:
+        written.update(_write_charts(source, html_target, options))
     if pdf_path is None:
         return written
     pdf = render_pdf(html_target, pdf_path)
@@ -666,6 +682,27 @@ def write_package(
         pdf = render_pdf(html_target, pdf_path)
     written["pdf"] = pdf
     return written
+
+
+def _write_charts(
+    source: Envelope | ReportSource | Sequence[Envelope], html_target: Path, options: ReportOptions
+) -> dict[str, Path]:
+    """Each design chart as SVG and PNG in ``<html stem>-charts/`` beside the page (keys ``chart:<file>``)."""
+    from apex_nb.report.design_charts import design_charts, write_chart_files
+
+    if isinstance(source, Envelope):
+        envelopes = [source]
+    elif isinstance(source, ReportSource):
+        envelopes = list(source.envelopes)
+    else:
+        envelopes = list(source)
+    items = [
+        (n, chart)
+        for n, env in enumerate(envelopes, start=1)
+        for chart in design_charts(env, with_pricing=options.with_pricing)
+    ]
+    folder = html_target.with_name(html_target.stem + "-charts")
+    return {f"chart:{path.name}": path for path in write_chart_files(items, folder)}
 
 
 def section_sheets(pdf: Path, page: str) -> dict[str, int]:

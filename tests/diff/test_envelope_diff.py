@@ -168,3 +168,28 @@ def test_cli_diff(tmp_path: Path, pair: tuple[Any, Any], capsys: pytest.CaptureF
     bad.write_text(a.to_json().replace(a.content_sha256, "sha256-jcs-v1:" + "0" * 64))
     assert main(["diff", str(fa), str(bad)]) == 2
     assert "B.json" in capsys.readouterr().err
+
+
+def test_cli_names_every_change_the_oracle_finds(
+    tmp_path: Path, pair: tuple[Any, Any], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``apex-nb diff`` itself (text and JSON), not only the API, names every changed input, pack,
+    result and check of two designs that differ only in the ASCE 7 edition."""
+    a, b = pair
+    fa, fb = tmp_path / "a.json", tmp_path / "b.json"
+    fa.write_text(a.to_json())
+    fb.write_text(b.to_json())
+    assert main(["diff", str(fa), str(fb), "--json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    named = {(group, c["part"], c["path"]) for group in ("inputs", "results", "checks") for c in data[group]}
+    expected = _expected(a, b)
+    assert expected <= named, sorted(expected - named)[:10]
+    packs_a = {p.name: (p.version, p.sha256) for p in a.packs}
+    packs_b = {p.name: (p.version, p.sha256) for p in b.packs}
+    assert {c["path"] for c in data["packs"]} == {n for n in {*packs_a, *packs_b} if packs_a.get(n) != packs_b.get(n)}
+    assert main(["diff", str(fa), str(fb)]) == 1
+    text = capsys.readouterr().out
+    lines = {line.strip() for line in text.splitlines()}
+    for change in apex_nb.diff(a, b).changes:  # one line per change, none left out
+        assert change.describe() in lines, change.describe()
+    assert "more" not in text.replace("more than", "")

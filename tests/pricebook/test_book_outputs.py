@@ -1,0 +1,81 @@
+"""The fast book outputs read back as the slow ones did: the flat "cells" sheet and index.json."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from apex_nb.pricebook.book import _safe, _with_flat_rows, index_text
+
+
+def test_flat_sheet_xml_reads_back_with_openpyxl() -> None:
+    book = Workbook(write_only=True)
+    book.create_sheet("cover").append(["title"])
+    book.create_sheet("cells").append(["a", "b", "c", "d"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    hostile = ["<b>&amp;</b>", '=HYPERLINK("x")', " padded ", "bell\x07 and \x00 nul", "naïve ✓ 😀"]
+    rows = [[_safe(text), index * 1.5, index, index % 2 == 0] for index, text in enumerate(hostile)]
+    rows.append(["only", None, None, None])
+    data = _with_flat_rows(buffer.getvalue(), "cells", ["a", "b", "c", "d"], rows)
+    for read_only in (False, True):
+        sheet = load_workbook(io.BytesIO(data), read_only=read_only)["cells"]
+        values = [tuple(row) for row in sheet.iter_rows(values_only=True)]
+        assert values[0] == ("a", "b", "c", "d")
+        assert values[1] == ("<b>&amp;</b>", 0.0, 0, True)
+        assert values[2][0] == '\'=HYPERLINK("x")'  # never a formula
+        assert values[3][0] == " padded "
+        assert values[4][0] == "bell and  nul"  # characters XML 1.0 cannot hold are dropped
+        assert values[5] == ("naïve ✓ 😀", 6.0, 4, True)
+        assert values[6] == ("only", None, None, None)
+    assert load_workbook(io.BytesIO(data)).sheetnames == ["cover", "cells"]
+
+
+def test_index_text_is_the_same_json_one_cell_a_line() -> None:
+    index = {"title": "t", "cells": [{"cell_id": "a", "x": 1.5}, {"cell_id": "b", "x": None}], "counts": {"ok": 2}}
+    text = index_text(index)
+    assert json.loads(text) == index
+    assert '\n{"cell_id":"a","x":1.5},\n{"cell_id":"b","x":null}\n' in text
+    assert json.loads(index_text({**index, "cells": []})) == {**index, "cells": []}
+
+
+def test_chunk_stores_each_part_once_and_reads_back_verified(tmp_path: Path) -> None:
+    import gzip
+
+    import apex_nb
+    from apex_nb.calc import reuse_parts
+    from apex_nb.pricebook.engine import chunk_lines, read_envelope
+
+    base = {
+        "wind": {"edition": "7-16", "wind_speed_mph": 130, "exposure": "C"},
+        "faces": [{"width_ft": 8, "height_ft": 4, "top_height_ft": 20}],
+    }
+    with reuse_parts():  # as in a book: the soil classes share the wind and post parts
+        envelopes = [apex_nb.solve("design.pole_sign", {**base, "soil": {"soil_class": s}}) for s in (3, 4, 5)]
+    nodes = {sub.content_sha256 for env in envelopes for _w, sub in env.walk()}
+    lines, line_of = chunk_lines(envelopes)
+    assert len(lines) == len(nodes) < sum(1 for env in envelopes for _ in env.walk())
+    (tmp_path / "cells").mkdir()
+    (tmp_path / "cells" / "new.jsonl.gz").write_bytes(gzip.compress(b"\n".join(lines) + b"\n"))
+    for env, line in zip(envelopes, line_of, strict=True):
+        record = {"cell_id": "c", "envelope_file": "new.jsonl.gz", "line": line, "content_sha256": env.content_sha256}
+        assert read_envelope(tmp_path, record) == env
+    # a chunk written before parts were stored once (a whole envelope a line) still reads
+    (tmp_path / "cells" / "old.jsonl.gz").write_bytes(gzip.compress(envelopes[1].model_dump_json().encode()))
+    record = {"cell_id": "c", "envelope_file": "old.jsonl.gz", "line": 0, "content_sha256": envelopes[1].content_sha256}
+    assert read_envelope(tmp_path, record) == envelopes[1]
+    # a wrong link cannot pass: the hash of what is put back is verified
+    broken = [*lines]
+    broken[line_of[0]] = broken[line_of[0]].replace(b'{"$line":0}', b'{"$line":1}', 1)
+    assert broken[line_of[0]] != lines[line_of[0]]
+    (tmp_path / "cells" / "bad.jsonl.gz").write_bytes(gzip.compress(b"\n".join(broken)))
+    from apex_nb.errors import EnvelopeError
+
+    first = {"cell_id": "c", "envelope_file": "bad.jsonl.gz", "line": line_of[0]}
+    first["content_sha256"] = envelopes[0].content_sha256
+    with pytest.raises(EnvelopeError, match="hash mismatch"):
+        read_envelope(tmp_path, first)
