@@ -20,6 +20,7 @@ from apex_nb.inputs import SolverInput
 from apex_nb.pack_schemas.connections import Aci318AnchorsPack, RodSize
 from apex_nb.registry import Solver
 from apex_nb.solvers.connection.common import LB_PER_KIP, anchors_pack, grade, rod_size, schedule_pack
+from apex_nb.solvers.strength import Phi, Required, strength
 
 VERSION = "1.1.0"
 
@@ -265,45 +266,31 @@ def evaluate(inputs: AnchorRodsInput, calc: Calc, rod: RodSize) -> dict[str, Any
         formula="Ase futa",
         clause=pack.clauses["steel_tension"],
     )
-    phi_nsa = calc.value(
-        "φNsa",
-        phi_st * nsa,
-        unit="kip",
+    s_nsa = strength(
+        calc, "Nsa", nsa, Phi(phi_st, pack.clauses["phi"]), method="strength", unit="kip",
         description="design steel strength in tension",
-        formula=f"{phi_st:g} Nsa",
-        clause=pack.clauses["phi"],
-    )
-    ratios_t["steel_tension"] = calc.check(
-        "anchor.steel_tension",
-        "Rod steel in tension",
-        demand=n_rod,
-        capacity=phi_nsa,
-        unit="kip",
-        clause=pack.clauses["steel_tension"],
-    ).ratio
+        check=Required("anchor.steel_tension", "Rod steel in tension", n_rod, pack.clauses["steel_tension"]),
+    )  # fmt: skip
+    phi_nsa = s_nsa.available
+    ratios_t["steel_tension"] = s_nsa.ratio
     results.update(nsa_kip=nsa, phi_nsa_kip=phi_nsa)
 
     # --- tension: concrete breakout of the tension group, both x ends (§17.6.2)
     if n_rod > 0:
         groups = [_breakout_tension(calc, pack, inputs, lambda_a, rows, end, f"[{end}]") for end in ("x_neg", "x_pos")]
         ncbg, n_tension = min(groups, key=lambda g: g[0])
-        phi_ncbg = calc.value(
-            "φNcbg",
-            phi_conc * ncbg,
-            unit="kip",
+        plain = inputs.anchor_reinforcement_in2 is None
+        s_ncbg = strength(
+            calc, "Ncbg", ncbg, Phi(phi_conc, pack.clauses["phi"]), method="strength", unit="kip",
             description="design breakout strength of the weaker tension group",
-            formula=f"{phi_conc:g} Ncbg",
-            clause=pack.clauses["phi"],
-        )
-        if inputs.anchor_reinforcement_in2 is None:
-            ratios_t["breakout_tension"] = calc.check(
-                "anchor.breakout_tension",
-                f"Concrete breakout in tension ({n_tension:g} rods at {n_rod:g} kip)",
-                demand=n_rod * n_tension,
-                capacity=phi_ncbg,
-                unit="kip",
-                clause=pack.clauses["breakout_tension"],
-            ).ratio
+            check=Required(
+                "anchor.breakout_tension", f"Concrete breakout in tension ({n_tension:g} rods at {n_rod:g} kip)",
+                n_rod * n_tension, pack.clauses["breakout_tension"],
+            ) if plain else None,
+        )  # fmt: skip
+        phi_ncbg = s_ncbg.available
+        if plain:
+            ratios_t["breakout_tension"] = s_ncbg.ratio
         else:
             ratios_t["breakout_tension"] = _anchor_reinforcement(calc, pack, inputs, n_rod * n_tension, phi_ncbg)
         results.update(ncbg_kip=ncbg, phi_ncbg_kip=phi_ncbg)
@@ -323,22 +310,13 @@ def evaluate(inputs: AnchorRodsInput, calc: Calc, rod: RodSize) -> dict[str, Any
             formula=f"ψc,P ({psi_cp:g}) 8 Abrg f'c / 1000",
             clause=pack.clauses["pullout"],
         )
-        phi_npn = calc.value(
-            "φNpn",
-            phi.pullout_cast_in * npn,
-            unit="kip",
+        s_npn = strength(
+            calc, "Npn", npn, Phi(phi.pullout_cast_in, pack.clauses["phi"]), method="strength", unit="kip",
             description="design pullout strength",
-            formula=f"{phi.pullout_cast_in:g} Npn",
-            clause=pack.clauses["phi"],
-        )
-        ratios_t["pullout"] = calc.check(
-            "anchor.pullout",
-            "Pullout of one rod",
-            demand=n_rod,
-            capacity=phi_npn,
-            unit="kip",
-            clause=pack.clauses["pullout"],
-        ).ratio
+            check=Required("anchor.pullout", "Pullout of one rod", n_rod, pack.clauses["pullout"]),
+        )  # fmt: skip
+        phi_npn = s_npn.available
+        ratios_t["pullout"] = s_npn.ratio
         results.update(npn_kip=npn, phi_npn_kip=phi_npn)
 
         # --- side-face blowout (§17.6.4)
@@ -358,22 +336,16 @@ def evaluate(inputs: AnchorRodsInput, calc: Calc, rod: RodSize) -> dict[str, Any
             formula=f"0.6 Ase futa x {grout:g}",
             clause=pack.clauses["steel_shear"],
         )
-        phi_vsa = calc.value(
-            "φVsa",
-            phi_sv * vsa,
-            unit="kip",
+        s_vsa = strength(
+            calc, "Vsa", vsa, Phi(phi_sv, pack.clauses["phi"]), method="strength", unit="kip",
             description="design steel strength in shear",
-            formula=f"{phi_sv:g} Vsa",
-            clause=pack.clauses["phi"],
-        )
-        ratios_v["steel_shear"] = calc.check(
-            "anchor.steel_shear",
-            f"Rod steel in shear ({n_shear} rods share {v:g} kip)",
-            demand=v / n_shear,
-            capacity=phi_vsa,
-            unit="kip",
-            clause=pack.clauses["steel_shear"],
-        ).ratio
+            check=Required(
+                "anchor.steel_shear", f"Rod steel in shear ({n_shear} rods share {v:g} kip)", v / n_shear,
+                pack.clauses["steel_shear"],
+            ),
+        )  # fmt: skip
+        phi_vsa = s_vsa.available
+        ratios_v["steel_shear"] = s_vsa.ratio
         calc.assume(
             "Shear taken by the front row only (oversized base plate holes)"
             if inputs.shear_rods == "front_row"
@@ -394,22 +366,13 @@ def evaluate(inputs: AnchorRodsInput, calc: Calc, rod: RodSize) -> dict[str, Any
             formula="kcp Ncpg",
             clause=pack.clauses["pryout"],
         )
-        phi_vcpg = calc.value(
-            "φVcpg",
-            phi.pryout_cast_in * vcpg,
-            unit="kip",
+        s_vcpg = strength(
+            calc, "Vcpg", vcpg, Phi(phi.pryout_cast_in, pack.clauses["phi"]), method="strength", unit="kip",
             description="design pryout strength",
-            formula=f"{phi.pryout_cast_in:g} Vcpg",
-            clause=pack.clauses["phi"],
-        )
-        ratios_v["pryout"] = calc.check(
-            "anchor.pryout",
-            "Concrete pryout of the group",
-            demand=v,
-            capacity=phi_vcpg,
-            unit="kip",
-            clause=pack.clauses["pryout"],
-        ).ratio
+            check=Required("anchor.pryout", "Concrete pryout of the group", v, pack.clauses["pryout"]),
+        )  # fmt: skip
+        phi_vcpg = s_vcpg.available
+        ratios_v["pryout"] = s_vcpg.ratio
         results.update(vcpg_kip=vcpg, phi_vcpg_kip=phi_vcpg)
 
     # --- interaction (§17.8)
@@ -478,17 +441,13 @@ def _side_face(
     if best is None:
         calc.note("side_face_blowout", "not applicable", description="hef <= 2.5 ca1 at every edge", clause=clause)
         return None
-    phi_nsb = calc.value(
-        "φNsb/rod",
-        phi_conc * best,
-        unit="kip",
-        description="design side-face blowout strength per rod",
-        clause=pack.clauses["phi"],
-    )
-    ratios["side_face_blowout"] = calc.check(
-        "anchor.side_face_blowout", "Side-face blowout", demand=n_rod, capacity=phi_nsb, unit="kip", clause=clause
-    ).ratio
-    return phi_nsb
+    s_nsb = strength(
+        calc, "Nsb", best, Phi(phi_conc, pack.clauses["phi"]), method="strength", unit="kip", name="φNsb/rod",
+        description="design side-face blowout strength per rod", formula="",
+        check=Required("anchor.side_face_blowout", "Side-face blowout", n_rod, clause),
+    )  # fmt: skip
+    ratios["side_face_blowout"] = s_nsb.ratio
+    return s_nsb.available
 
 
 def _anchor_reinforcement(
@@ -667,23 +626,13 @@ def _breakout_shear(
         formula="(AVc/AVco) ψec,V ψed,V ψc,V ψh,V Vb",
         clause=clause,
     )
-    phi_vcbg = calc.value(
-        "φVcbg",
-        phi_conc * vcbg,
-        unit="kip",
+    s_vcbg = strength(
+        calc, "Vcbg", vcbg, Phi(phi_conc, pack.clauses["phi"]), method="strength", unit="kip",
         description="design shear breakout strength",
-        formula=f"{phi_conc:g} Vcbg",
-        clause=pack.clauses["phi"],
-    )
-    ratios["breakout_shear"] = calc.check(
-        "anchor.breakout_shear",
-        "Concrete breakout in shear toward the +x edge",
-        demand=v,
-        capacity=phi_vcbg,
-        unit="kip",
-        clause=clause,
-    ).ratio
-    return phi_vcbg
+        check=Required("anchor.breakout_shear", "Concrete breakout in shear toward the +x edge", v, clause),
+    )  # fmt: skip
+    ratios["breakout_shear"] = s_vcbg.ratio
+    return s_vcbg.available
 
 
 def _detailing(calc: Calc, pack: Aci318AnchorsPack, inputs: AnchorRodsInput, da: float) -> None:

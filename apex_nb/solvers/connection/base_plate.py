@@ -39,6 +39,8 @@ from apex_nb.solvers.connection.common import (
     round_up,
     schedule_pack,
 )
+from apex_nb.solvers.strength import Required, strength
+from apex_nb.solvers.strength import available as available_strength
 
 VERSION = "1.1.0"
 MAX_PLAN_IN = 120.0
@@ -158,11 +160,6 @@ class BasePlateInput(SolverInput):
         return self.post_diameter_in if self.post_shape == "round" else self.post_b_in  # type: ignore[return-value]
 
 
-def _strength(value: float, method: Method, phi: float, omega: float) -> float:
-    """φ Rn (LRFD) or Rn/Ω (ASD)."""
-    return phi * value if method == "LRFD" else value / omega
-
-
 def _a2(inputs: BasePlateInput, n_in: float, b_in: float) -> float | None:
     """Largest concentric area of the support geometrically similar to the plate (AISC 360 §J8)."""
     if inputs.pedestal_n_in is not None and inputs.pedestal_b_in is not None:
@@ -197,14 +194,11 @@ def _analyse(
         clause=bearing.clause,
     )
     fp_n = dg1.bearing_strength_ksi(inputs.fc_psi / PSI_PER_KSI, conf, bearing.coefficient)
-    fp_max = calc.value(
-        "fp,max",
-        _strength(fp_n, method, bearing.phi, bearing.omega),
-        unit="ksi",
+    fp_max = strength(
+        calc, "fp", fp_n, bearing, method=method, unit="ksi", name="fp,max",
         description=f"available bearing stress ({method})",
         formula=f"{'φc' if method == 'LRFD' else '1/Ωc'} 0.85 f'c sqrt(A2/A1) (φ {bearing.phi:g}, Ω {bearing.omega:g})",
-        clause=bearing.clause,
-    )
+    ).available  # fmt: skip
     q_max = calc.value(
         "q_max",
         fp_max * b_in,
@@ -650,7 +644,7 @@ def _weld(
 
     def available(size: float) -> float:
         rn = weld_eq.fillet_strength_kip_per_in(metal.fu_ksi, size, pack.weld_fnw_over_fexx, pack.fillet_throat_factor)
-        return _strength(rn, method, pack.weld.phi, pack.weld.omega)
+        return available_strength(rn, pack.weld, method)
 
     if inputs.weld_size_in is not None:
         size = inputs.weld_size_in
@@ -658,22 +652,12 @@ def _weld(
         sizes = [s for s in schedule.fillet_weld_sizes_in if s >= w_min - 1e-9]
         size = next((s for s in sizes if available(s) >= force), sizes[-1] if sizes else w_min)
     size = calc.value("w", size, unit="in", description="fillet weld size", clause=pack.weld.clause)
-    capacity = calc.value(
-        "φRn,w" if method == "LRFD" else "Rn/Ω,w",
-        available(size),
-        unit="kip/in",
-        description=f"available fillet weld strength per inch ({method})",
-        formula="0.60 FEXX (0.707 w) x φ or / Ω",
-        clause=pack.weld.clause,
-    )
-    calc.check(
-        "weld.strength",
-        "Post-to-plate fillet weld",
-        demand=force,
-        capacity=capacity,
-        unit="kip/in",
-        clause=pack.weld.clause,
-    )
+    rn = weld_eq.fillet_strength_kip_per_in(metal.fu_ksi, size, pack.weld_fnw_over_fexx, pack.fillet_throat_factor)
+    capacity = strength(
+        calc, "Rn", rn, pack.weld, method=method, unit="kip/in", name="φRn,w" if method == "LRFD" else "Rn/Ω,w",
+        description=f"available fillet weld strength per inch ({method})", formula="0.60 FEXX (0.707 w) x φ or / Ω",
+        check=Required("weld.strength", "Post-to-plate fillet weld", force, pack.weld.clause),
+    ).available  # fmt: skip
     calc.check(
         "weld.min_size",
         "Fillet weld at least the Table J2.4 minimum",
@@ -684,39 +668,22 @@ def _weld(
     )
     rupture_t = pack.base_metal_tension_rupture
     rupture_v = pack.base_metal_shear_rupture
-    wall_n = _strength(
-        weld_eq.base_metal_tension_rupture_kip_per_in(post.fu_ksi, inputs.post_wall_in),
-        method,
-        rupture_t.phi,
-        rupture_t.omega,
-    )
-    wall_n = calc.value(
-        "wall,n avail",
-        wall_n,
-        unit="kip/in",
-        description="post wall tensile rupture at the weld",
+    wall_n = strength(
+        calc, "Rn", weld_eq.base_metal_tension_rupture_kip_per_in(post.fu_ksi, inputs.post_wall_in), rupture_t,
+        method=method, unit="kip/in", name="wall,n avail", description="post wall tensile rupture at the weld",
         formula="Fu t x φ or / Ω",
-        clause=rupture_t.clause,
-    )
-    wall_v = _strength(
+    )  # fmt: skip
+    wall_v = strength(
+        calc, "Rn",
         weld_eq.base_metal_shear_rupture_kip_per_in(post.fu_ksi, inputs.post_wall_in, pack.base_metal_fnv_over_fu),
-        method,
-        rupture_v.phi,
-        rupture_v.omega,
-    )
-    wall_v = calc.value(
-        "wall,v avail",
-        wall_v,
-        unit="kip/in",
-        description="post wall shear rupture at the weld",
+        rupture_v, method=method, unit="kip/in", name="wall,v avail", description="post wall shear rupture at the weld",
         formula="0.60 Fu t x φ or / Ω",
-        clause=rupture_v.clause,
-    )
+    )  # fmt: skip
     calc.check(
         "weld.base_metal_normal",
         "Post wall at the weld, normal force",
         demand=normal,
-        capacity=wall_n,
+        capacity=wall_n.available,
         unit="kip/in",
         clause=rupture_t.clause,
     )
@@ -724,7 +691,7 @@ def _weld(
         "weld.base_metal_shear",
         "Post wall at the weld, shear",
         demand=tangential,
-        capacity=wall_v,
+        capacity=wall_v.available,
         unit="kip/in",
         clause=rupture_v.clause,
     )

@@ -24,6 +24,7 @@ from apex_nb.equations.aci318 import pier as eq
 from apex_nb.inputs import SolverInput
 from apex_nb.pack_schemas.aci318_pier import Aci318PierPack, Bar
 from apex_nb.registry import Solver
+from apex_nb.solvers.strength import Phi, Required, strength
 
 VERSION = "1.0.0"
 PACK = "aci318-pier"
@@ -133,12 +134,11 @@ def run(inputs: PierReinforcementInput, calc: Calc) -> dict[str, Any]:
     calc.value("cover", pack.cover_in, unit="in", description="clear cover to the ties", clause=cl["cover"])
     calc.value("c", lay["c"], unit="in", description="neutral axis depth", clause=cl["flexure"])
     calc.value("εt", lay["eps_t"], description="net tensile strain", formula="0.003 (dt - c)/c", clause=cl["flexure"])
-    phi_mn = calc.value(
-        "φMn", lay["phi"] * lay["mn"], unit="kip-in", description="design flexural strength",
-        formula="φ Σ (concrete block + bar forces) about the centre", clause=cl["flexure"],
-    )  # fmt: skip
-    calc.check("pier.flexure", "Pier flexure at the largest moment", demand=mu, capacity=phi_mn, unit="kip-in",
-               clause=cl["flexure"])  # fmt: skip
+    phi_mn = strength(
+        calc, "Mn", lay["mn"], Phi(lay["phi"], cl["flexure"]), method="strength", unit="kip-in",
+        description="design flexural strength", formula="φ Σ (concrete block + bar forces) about the centre",
+        check=Required("pier.flexure", "Pier flexure at the largest moment", mu, cl["flexure"]),
+    ).available  # fmt: skip
     as_prov = calc.value("As", count * bar.area_in2, unit="in²", description="longitudinal steel provided")
     calc.check("pier.min_steel", "Minimum longitudinal steel", demand=as_min, capacity=as_prov, unit="in²",
                clause=cl["min_steel"])  # fmt: skip
@@ -161,11 +161,11 @@ def run(inputs: PierReinforcementInput, calc: Calc) -> dict[str, Any]:
         formula="min(16 db, 48 dtie, D; Av fyt d/Vs and d/2 if Vs needed)", clause=cl["ties"],
     )  # fmt: skip
     vs = eq.shear_tie_spacing_in(av, pack.fy_ksi, d_eff, 1.0) / spacing if spacing > 0 else 0.0
-    phi_vn = calc.value(
-        "φVn", pack.phi_shear * (vc + vs), unit="kip", description="design shear strength with the ties",
-        formula="φ (Vc + Av fyt d/s)", clause=cl["shear"],
+    strength(
+        calc, "Vn", vc + vs, Phi(pack.phi_shear, cl["shear"]), method="strength", unit="kip",
+        description="design shear strength with the ties", formula="φ (Vc + Av fyt d/s)",
+        check=Required("pier.shear", "Pier shear", vu, cl["shear"]),
     )  # fmt: skip
-    calc.check("pier.shear", "Pier shear", demand=vu, capacity=phi_vn, unit="kip", clause=cl["shear"])
     # development on each side of the largest moment section
     ld_full = calc.value(
         "ld", eq.development_length_in(bar.diameter_in, pack.fy_ksi * 1000.0, inputs.fc_psi, size <= 6), unit="in",

@@ -30,6 +30,7 @@ from apex_nb.inputs import SolverInput
 from apex_nb.pack_schemas.shaft_torsion import ShaftTorsionPack
 from apex_nb.registry import Solver
 from apex_nb.solvers.foundation.common import IbcEdition, soil_clauses, soils_pack
+from apex_nb.solvers.strength import Phi, Required, strength
 
 VERSION = "1.0.0"
 PACK = "shaft-torsion"
@@ -240,19 +241,15 @@ def _lugs(inputs: ShaftTorsionInput, calc: Calc, pack: ShaftTorsionPack, to_add:
         "F_lug", tu / (count * lever), unit="kip", description="bearing force per lug", formula="Tu / (n r)"
     )
     fc = inputs.fc_psi / PSI_PER_KSI
-    capacity = calc.value(
-        "φBn", pack.bearing_phi * aci_bearing.bearing_strength_kip(fc, projection * height, pack.bearing_coefficient),
-        unit="kip", description="bearing strength under one lug", formula="φ 0.85 f'c (projection x height)",
-        clause=pack.clauses["bearing"],
+    bearing = strength(
+        calc, "Bn", aci_bearing.bearing_strength_kip(fc, projection * height, pack.bearing_coefficient),
+        Phi(pack.bearing_phi, pack.clauses["bearing"]), method="strength", unit="kip",
+        description="bearing strength under one lug", formula="φ 0.85 f'c (projection x height)",
+        check=Required(
+            "shaft_torsion.lug_bearing", "Lug bearing on the shaft concrete", force, pack.clauses["bearing"]
+        ),
     )  # fmt: skip
-    check = calc.check(
-        "shaft_torsion.lug_bearing",
-        "Lug bearing on the shaft concrete",
-        demand=force,
-        capacity=capacity,
-        unit="kip",
-        clause=pack.clauses["bearing"],
-    )
+    capacity, check = bearing.available, bearing.check
     needed = force / (pack.bearing_phi * pack.bearing_coefficient * fc * projection)
     density = calc.pack("steel-materials").data.density_lb_per_ft3 / 1728.0
     lug_lb = calc.value(

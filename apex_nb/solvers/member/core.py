@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, Literal, Protocol
 
 from apex_nb.equations.aisc360 import classification as b4
 from apex_nb.equations.aisc360 import combined, compression, flexure, shear, torsion
 from apex_nb.equations.mechanics import cantilever
 from apex_nb.pack_schemas.aisc360 import EditionFactors, Factor
 from apex_nb.sections import Section
+from apex_nb.solvers.strength import Required, Strength, strength
 
 
 class Recorder(Protocol):
@@ -60,7 +61,7 @@ class Options:
     """Edition, method and member data for one check."""
 
     edition: str
-    method: str  # "ASD" | "LRFD"
+    method: Literal["ASD", "LRFD"]
     length_ft: float
     k_factor: float
     cb: float
@@ -72,26 +73,6 @@ def _prop(rec: Recorder, sec: Section, symbol: str, value: float | None, unit: s
         raise NotApplicable(f"{sec.label} has no {what}")
     derived = " (derived: C = 2J/OD)" if symbol == "C" and "c_in3" in sec.derived else ""
     return rec.value(symbol, value, unit=unit, description=f"{what} of {sec.label}{derived}", clause=sec.source_clause)
-
-
-def _available(rec: Recorder, nominal: float, factor: Factor, method: str, symbol: str, unit: str) -> dict[str, float]:
-    phi_rn = rec.value(
-        f"φ{symbol}",
-        factor.phi * nominal,
-        unit=unit,
-        description=f"design strength φ{symbol}",
-        formula=f"{factor.phi:g} × {symbol}",
-        clause=factor.clause,
-    )
-    rn_omega = rec.value(
-        f"{symbol}/Ω",
-        nominal / factor.omega,
-        unit=unit,
-        description=f"allowable strength {symbol}/Ω",
-        formula=f"{symbol} / {factor.omega:g}",
-        clause=factor.clause,
-    )
-    return {"phi": phi_rn, "omega": rn_omega, "available": phi_rn if method == "LRFD" else rn_omega}
 
 
 def _limit(rec: Recorder, f: EditionFactors, key: str, e: float, fy: float, symbol: str) -> float:
@@ -664,6 +645,16 @@ def _compression(
 
 
 # --- the whole check ----------------------------------------------------------------------
+def _strength_result(s: Strength, key: str, what: str, suffix: str, per: float) -> dict[str, float]:
+    """The φRn, Rn/Ω and available entries of the result, in its units (``per`` = 12 for kip-ft)."""
+    assert s.allowable is not None  # AISC factors carry Ω
+    return {
+        f"phi_{key}{suffix}": s.design / per,
+        f"{key}_over_omega{suffix}": s.allowable / per,
+        f"available_{what}{suffix}": s.available / per,
+    }
+
+
 def evaluate(
     rec: Recorder, sec: Section, fy: float, e: float, f: EditionFactors, demand: Demand, opt: Options
 ) -> dict[str, Any]:
@@ -681,103 +672,66 @@ def evaluate(
     else:
         mn, state, classes = _flexure_w(rec, sec, fy, e, f, opt)
         clause_m = f.clauses["f2"]
-    mn = rec.value("Mn", mn, unit="kip-in", description=f"nominal flexural strength ({state})", clause=clause_m)
-    m_av = _available(rec, mn, f.resistance["flexure"], method, "Mn", "kip-in")
     mr = demand.moment_kip_ft * 12.0
-    checks = [
-        rec.check(
-            "flexure",
-            f"required flexural strength vs {'φMn' if method == 'LRFD' else 'Mn/Ω'} ({state})",
-            demand=mr,
-            capacity=m_av["available"],
-            unit="kip-in",
-            clause=clause_m,
-        )
-    ]
+    m_av = strength(
+        rec, "Mn", mn, f.resistance["flexure"], method=method, unit="kip-in", show="both",
+        nominal_description=f"nominal flexural strength ({state})", nominal_clause=clause_m,
+        check=Required(
+            "flexure", f"required flexural strength vs {'φMn' if method == 'LRFD' else 'Mn/Ω'} ({state})", mr, clause_m
+        ),
+    )  # fmt: skip
+    mn = m_av.nominal
+    checks = [m_av.check]
 
     vn, v_factor = _shear(rec, sec, fy, e, f, opt)
-    v_av = _available(rec, vn, v_factor, method, "Vn", "kip")
     clause_v = f.clauses["g5"] if sec.shape == "round" else f.clauses["g4"] if sec.shape == "rect" else f.clauses["g2"]
-    checks.append(
-        rec.check(
-            "shear",
-            "required shear strength vs available",
-            demand=demand.shear_kip,
-            capacity=v_av["available"],
-            unit="kip",
-            clause=clause_v,
-        )
-    )
+    v_av = strength(
+        rec, "Vn", vn, v_factor, method=method, unit="kip", show="both",
+        check=Required("shear", "required shear strength vs available", demand.shear_kip, clause_v),
+    )  # fmt: skip
+    checks.append(v_av.check)
 
     result: dict[str, Any] = {
         "mn_kip_ft": mn / 12.0,
-        "phi_mn_kip_ft": m_av["phi"] / 12.0,
-        "mn_over_omega_kip_ft": m_av["omega"] / 12.0,
-        "available_moment_kip_ft": m_av["available"] / 12.0,
+        **_strength_result(m_av, "mn", "moment", "_kip_ft", 12.0),
         "flexure_limit_state": state,
         "vn_kip": vn,
-        "phi_vn_kip": v_av["phi"],
-        "vn_over_omega_kip": v_av["omega"],
-        "available_shear_kip": v_av["available"],
+        **_strength_result(v_av, "vn", "shear", "_kip", 1.0),
     }
     t_av = None
     if demand.torsion_kip_ft > 0.0:
         tn = _torsion(rec, sec, fy, e, f, opt)
-        t_av = _available(rec, tn, f.resistance["torsion"], method, "Tn", "kip-in")
-        checks.append(
-            rec.check(
-                "torsion",
-                "required torsional strength vs available",
-                demand=demand.torsion_kip_ft * 12.0,
-                capacity=t_av["available"],
-                unit="kip-in",
-                clause=f.clauses["h3_1"],
-            )
-        )
-        result.update(
-            {
-                "tn_kip_ft": tn / 12.0,
-                "phi_tn_kip_ft": t_av["phi"] / 12.0,
-                "tn_over_omega_kip_ft": t_av["omega"] / 12.0,
-                "available_torsion_kip_ft": t_av["available"] / 12.0,
-            }
-        )
+        t_av = strength(
+            rec, "Tn", tn, f.resistance["torsion"], method=method, unit="kip-in", show="both",
+            check=Required(
+                "torsion", "required torsional strength vs available", demand.torsion_kip_ft * 12.0, f.clauses["h3_1"]
+            ),
+        )  # fmt: skip
+        checks.append(t_av.check)
+        result.update({"tn_kip_ft": tn / 12.0, **_strength_result(t_av, "tn", "torsion", "_kip_ft", 12.0)})
     p_av = None
     if demand.axial_kip > 0.0:
         pn, comp_class = _compression(rec, sec, fy, e, f, opt)
         classes["compression"] = comp_class
-        p_av = _available(rec, pn, f.resistance["compression"], method, "Pn", "kip")
-        checks.append(
-            rec.check(
-                "compression",
-                "required axial strength vs available",
-                demand=demand.axial_kip,
-                capacity=p_av["available"],
-                unit="kip",
-                clause=f.clauses["e3"],
-            )
-        )
-        result.update(
-            {
-                "pn_kip": pn,
-                "phi_pn_kip": p_av["phi"],
-                "pn_over_omega_kip": p_av["omega"],
-                "available_axial_kip": p_av["available"],
-            }
-        )
+        p_av = strength(
+            rec, "Pn", pn, f.resistance["compression"], method=method, unit="kip", show="both",
+            check=Required("compression", "required axial strength vs available", demand.axial_kip, f.clauses["e3"]),
+        )  # fmt: skip
+        checks.append(p_av.check)
+        result.update({"pn_kip": pn, **_strength_result(p_av, "pn", "axial", "_kip", 1.0)})
 
-    pr_pc = demand.axial_kip / p_av["available"] if p_av else 0.0
-    mr_mc = mr / m_av["available"]
+    pr_pc = demand.axial_kip / p_av.available if p_av else 0.0
+    mr_mc = mr / m_av.available
     neglect = f.values["h3_torsion_neglect"]
-    if t_av is not None and demand.torsion_kip_ft * 12.0 > neglect.value * t_av["available"]:
+    if t_av is not None and demand.torsion_kip_ft * 12.0 > neglect.value * t_av.available:
         value = torsion.h3_interaction(
             pr_pc,
             1.0,
             mr_mc,
             1.0,
-            demand.shear_kip / v_av["available"],
+            demand.shear_kip / v_av.available,
             1.0,
-            demand.torsion_kip_ft * 12.0 / t_av["available"],
+            demand.torsion_kip_ft * 12.0 / t_av.available,
             1.0,
         )
         value = rec.value(

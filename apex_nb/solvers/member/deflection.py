@@ -90,9 +90,7 @@ class DeflectionLoads(SolverInput):
                 )
             if segment.z_bottom_ft >= segment.z_top_ft:
                 problems.append(
-                    FieldProblem(
-                        f"uniform_loads.{i}.z_bottom_ft", "must lie below z_top_ft", f"< {segment.z_top_ft:g}"
-                    )
+                    FieldProblem(f"uniform_loads.{i}.z_bottom_ft", "must lie below z_top_ft", f"< {segment.z_top_ft:g}")
                 )
         return problems
 
