@@ -1,0 +1,329 @@
+"""Flexure of one section: AISC 360 Chapter F (F2/F3 W shapes, F7 rectangular HSS, F8 round HSS)."""
+
+from __future__ import annotations
+
+from apex_nb.equations.aisc360 import classification as b4
+from apex_nb.equations.aisc360 import flexure
+from apex_nb.pack_schemas.aisc360 import EditionFactors
+from apex_nb.sections import Section
+from apex_nb.solvers.member.base import NotApplicable, Options, Recorder, limit, prop
+
+
+def flexure_round(
+    rec: Recorder, sec: Section, fy: float, e: float, f: EditionFactors, opt: Options
+) -> tuple[float, str, dict[str, str]]:
+    d_t = prop(rec, sec, "D/t", sec.d_t, "", "diameter-to-thickness ratio")
+    lam_max = limit(rec, f, "round_flexure_max", e, fy, "0.45E/Fy")
+    if d_t >= lam_max:
+        raise NotApplicable(f"{sec.label}: D/t = {d_t:.3g} ≥ 0.45E/Fy = {lam_max:.3g}, outside {f.clauses['f8']}")
+    lam_p = limit(rec, f, "round_flexure_lambda_p", e, fy, "λp")
+    lam_r = limit(rec, f, "round_flexure_lambda_r", e, fy, "λr")
+    cls = b4.classify_flexure(d_t, lam_p, lam_r, opt.edition)
+    rec.note("wall_class", cls, description="round HSS wall in flexure", clause=f.clauses["b4_1"])
+    z = prop(rec, sec, "Z", sec.zx_in3, "in³", "plastic section modulus")
+    s = prop(rec, sec, "S", sec.sx_in3, "in³", "elastic section modulus")
+    mp = rec.value(
+        "Mp",
+        flexure.plastic_moment(fy, z),
+        unit="kip-in",
+        description="plastic moment",
+        formula="Fy Z",
+        clause=f.clauses["f8"],
+    )
+    mn, state = mp, "yielding"
+    if cls == "noncompact":
+        mlb = rec.value(
+            "Mn,LB",
+            flexure.f8_noncompact(e, d_t, fy, s),
+            unit="kip-in",
+            description="local buckling, noncompact wall",
+            formula="(0.021E/(D/t) + Fy) S",
+            clause=f.clauses["f8"],
+        )
+        if mlb < mn:
+            mn, state = mlb, "local buckling"
+    elif cls == "slender":
+        mlb = rec.value(
+            "Mn,LB",
+            flexure.f8_slender(e, d_t, s),
+            unit="kip-in",
+            description="local buckling, slender wall",
+            formula="0.33E/(D/t) S",
+            clause=f.clauses["f8"],
+        )
+        if mlb < mn:
+            mn, state = mlb, "local buckling"
+    return mn, state, {"flexure": cls, "wall": cls}
+
+
+def effective_se(sec: Section, depth: float, inertia: float, flat_b: float, be: float, t: float) -> float:
+    """Se with the ineffective part of the compression flange removed from both flanges.
+
+    AISC Design Examples v15.0, Example F.8B: Ieff = I − Σ(b − be)t [t²/12 + ((H − t)/2)²] over
+    both flanges keeps the neutral axis at mid-depth; this is conservative against removing it
+    from the compression flange only (about 2 % on HSS8×8×3/16).
+    """
+    del sec
+    lost = (flat_b - be) * t
+    arm = (depth - t) / 2.0
+    i_eff = inertia - 2.0 * lost * (t * t / 12.0 + arm * arm)
+    return i_eff / (depth / 2.0)
+
+
+def flexure_rect(
+    rec: Recorder, sec: Section, fy: float, e: float, f: EditionFactors, opt: Options
+) -> tuple[float, str, dict[str, str]]:
+    major = opt.axis == "major"
+    t = prop(rec, sec, "t_des", sec.t_des_in, "in", "design wall thickness")
+    if major:
+        lam_f = prop(rec, sec, "b/t", sec.b_t, "", "flange slenderness b/t")
+        lam_w = prop(rec, sec, "h/t", sec.h_t, "", "web slenderness h/t")
+        flat_f = prop(rec, sec, "b", sec.flat_b_in, "in", "flat flange width")
+        z = prop(rec, sec, "Zx", sec.zx_in3, "in³", "plastic section modulus")
+        s = prop(rec, sec, "Sx", sec.sx_in3, "in³", "elastic section modulus")
+        inertia = prop(rec, sec, "Ix", sec.ix_in4, "in⁴", "moment of inertia")
+        depth = prop(rec, sec, "Ht", sec.depth_in, "in", "overall depth")
+    else:
+        lam_f = prop(rec, sec, "h/t", sec.h_t, "", "flange slenderness (minor axis: the Ht walls)")
+        lam_w = prop(rec, sec, "b/t", sec.b_t, "", "web slenderness (minor axis: the B walls)")
+        flat_f = prop(rec, sec, "h", sec.flat_h_in, "in", "flat flange width (minor axis)")
+        z = prop(rec, sec, "Zy", sec.zy_in3, "in³", "plastic section modulus")
+        s = prop(rec, sec, "Sy", sec.sy_in3, "in³", "elastic section modulus")
+        inertia = prop(rec, sec, "Iy", sec.iy_in4, "in⁴", "moment of inertia")
+        depth = prop(rec, sec, "B", sec.width_in, "in", "overall width")
+    lpf = limit(rec, f, "rect_flange_flexure_lambda_p", e, fy, "λpf")
+    lrf = limit(rec, f, "rect_flange_flexure_lambda_r", e, fy, "λrf")
+    lpw = limit(rec, f, "rect_web_flexure_lambda_p", e, fy, "λpw")
+    lrw = limit(rec, f, "rect_web_flexure_lambda_r", e, fy, "λrw")
+    flange = b4.classify_flexure(lam_f, lpf, lrf, opt.edition)
+    web = b4.classify_flexure(lam_w, lpw, lrw, opt.edition)
+    rec.note("flange_class", flange, description="HSS flanges in flexure", clause=f.clauses["b4_1"])
+    rec.note("web_class", web, description="HSS webs in flexure", clause=f.clauses["b4_1"])
+    if web == "slender":
+        raise NotApplicable(f"{sec.label}: slender webs (h/t = {lam_w:.3g}), F7.3(c) is not implemented")
+    mp = rec.value(
+        "Mp",
+        flexure.plastic_moment(fy, z),
+        unit="kip-in",
+        description="plastic moment",
+        formula="Fy Z",
+        clause=f.clauses["f7_yield"],
+    )
+    candidates = [(mp, "yielding")]
+    if flange == "noncompact":
+        m = flexure.f7_flange_noncompact(mp, fy, s, lam_f, e)
+        candidates.append(
+            (
+                rec.value(
+                    "Mn,FLB",
+                    m,
+                    unit="kip-in",
+                    description="flange local buckling, noncompact",
+                    formula="Mp − (Mp − Fy S)(3.57 (b/t)√(Fy/E) − 4.0)",
+                    clause=f.clauses["f7_flb"],
+                ),
+                "flange local buckling",
+            )
+        )
+    elif flange == "slender":
+        be = rec.value(
+            "be",
+            flexure.f7_effective_width(t, flat_f, lam_f, e, fy),
+            unit="in",
+            description="effective width of the compression flange",
+            formula="1.92 t √(E/Fy)[1 − 0.38/(b/t) √(E/Fy)] ≤ b",
+            clause=f.clauses["f7_flb"],
+        )
+        se = rec.value(
+            "Se",
+            effective_se(sec, depth, inertia, flat_f, be, t),
+            unit="in³",
+            description="effective section modulus (ineffective width off both flanges, AISC Design Example F.8B)",
+            formula="[I − 2(b − be)t(t²/12 + ((H − t)/2)²)]/(H/2)",
+            clause=f.clauses["f7_flb"],
+        )
+        candidates.append(
+            (
+                rec.value(
+                    "Mn,FLB",
+                    flexure.f7_flange_slender(fy, se),
+                    unit="kip-in",
+                    description="flange local buckling, slender",
+                    formula="Fy Se",
+                    clause=f.clauses["f7_flb"],
+                ),
+                "flange local buckling",
+            )
+        )
+    if web == "noncompact":
+        m = flexure.f7_web_noncompact(mp, fy, s, lam_w, e)
+        candidates.append(
+            (
+                rec.value(
+                    "Mn,WLB",
+                    m,
+                    unit="kip-in",
+                    description="web local buckling, noncompact",
+                    formula="Mp − (Mp − Fy S)(0.305 (h/t)√(Fy/E) − 0.738)",
+                    clause=f.clauses["f7_wlb"],
+                ),
+                "web local buckling",
+            )
+        )
+    if major and sec.depth_in > sec.width_in:
+        ry = prop(rec, sec, "ry", sec.ry_in, "in", "radius of gyration about y")
+        j = prop(rec, sec, "J", sec.j_in4, "in⁴", "torsional constant")
+        ag = prop(rec, sec, "Ag", sec.area_in2, "in²", "gross area")
+        lb = rec.value(
+            "Lb",
+            opt.length_ft * 12.0,
+            unit="in",
+            description="unbraced length for lateral-torsional buckling",
+            clause=f.clauses["f7_ltb"],
+        )
+        lp = rec.value(
+            "Lp",
+            flexure.f7_ltb_lp(e, ry, j, ag, mp),
+            unit="in",
+            description="limiting unbraced length, yielding",
+            formula="0.13 E ry √(J Ag)/Mp",
+            clause=f.clauses["f7_ltb"],
+        )
+        lr = rec.value(
+            "Lr",
+            flexure.f7_ltb_lr(e, ry, j, ag, fy, s),
+            unit="in",
+            description="limiting unbraced length, inelastic LTB",
+            formula="2 E ry √(J Ag)/(0.7 Fy Sx)",
+            clause=f.clauses["f7_ltb"],
+        )
+        if lb > lp:
+            if lb <= lr:
+                m = flexure.f7_ltb_inelastic(opt.cb, mp, fy, s, lb, lp, lr)
+                formula = "Cb[Mp − (Mp − 0.7 Fy Sx)(Lb − Lp)/(Lr − Lp)] ≤ Mp"
+            else:
+                m = flexure.f7_ltb_elastic(opt.cb, e, j, ag, lb, ry, mp)
+                formula = "2 E Cb √(J Ag)/(Lb/ry) ≤ Mp"
+            candidates.append(
+                (
+                    rec.value(
+                        "Mn,LTB",
+                        m,
+                        unit="kip-in",
+                        description="lateral-torsional buckling",
+                        formula=formula,
+                        clause=f.clauses["f7_ltb"],
+                    ),
+                    "lateral-torsional buckling",
+                )
+            )
+    mn, state = min(candidates, key=lambda c: c[0])
+    return mn, state, {"flexure": b4.worst(flange, web), "flange": flange, "web": web}
+
+
+def flexure_w(
+    rec: Recorder, sec: Section, fy: float, e: float, f: EditionFactors, opt: Options
+) -> tuple[float, str, dict[str, str]]:
+    if opt.axis != "major":
+        raise NotApplicable("W shapes are checked for major-axis bending only (F6 is not implemented)")
+    lam_f = prop(rec, sec, "bf/2tf", sec.bf_2tf, "", "flange slenderness")
+    lam_w = prop(rec, sec, "h/tw", sec.h_tw, "", "web slenderness")
+    lpf = limit(rec, f, "w_flange_flexure_lambda_p", e, fy, "λpf")
+    lrf = limit(rec, f, "w_flange_flexure_lambda_r", e, fy, "λrf")
+    lpw = limit(rec, f, "w_web_flexure_lambda_p", e, fy, "λpw")
+    lrw = limit(rec, f, "w_web_flexure_lambda_r", e, fy, "λrw")
+    flange = b4.classify_flexure(lam_f, lpf, lrf, opt.edition)
+    web = b4.classify_flexure(lam_w, lpw, lrw, opt.edition)
+    rec.note("flange_class", flange, description="W flanges in flexure", clause=f.clauses["b4_1"])
+    rec.note("web_class", web, description="W web in flexure", clause=f.clauses["b4_1"])
+    if web != "compact":
+        raise NotApplicable(f"{sec.label}: {web} web for Fy = {fy:g} ksi, F4/F5 are not implemented")
+    z = prop(rec, sec, "Zx", sec.zx_in3, "in³", "plastic section modulus")
+    s = prop(rec, sec, "Sx", sec.sx_in3, "in³", "elastic section modulus")
+    ry = prop(rec, sec, "ry", sec.ry_in, "in", "radius of gyration about y")
+    rts = prop(rec, sec, "rts", sec.rts_in, "in", "effective radius of gyration rts")
+    j = prop(rec, sec, "J", sec.j_in4, "in⁴", "torsional constant")
+    ho = prop(rec, sec, "ho", sec.ho_in, "in", "distance between flange centroids")
+    clause = f.clauses["f2"] if flange == "compact" else f.clauses["f3"]
+    mp = rec.value(
+        "Mp", flexure.plastic_moment(fy, z), unit="kip-in", description="plastic moment", formula="Fy Zx", clause=clause
+    )
+    candidates = [(mp, "yielding")]
+    lb = rec.value("Lb", opt.length_ft * 12.0, unit="in", description="unbraced length", clause=clause)
+    lp = rec.value(
+        "Lp",
+        flexure.f2_lp(ry, e, fy),
+        unit="in",
+        description="limiting unbraced length, yielding",
+        formula="1.76 ry √(E/Fy)",
+        clause=f.clauses["f2"],
+    )
+    lr = rec.value(
+        "Lr",
+        flexure.f2_lr(rts, e, fy, j, s, ho),
+        unit="in",
+        description="limiting unbraced length, inelastic LTB",
+        formula="1.95 rts E/(0.7Fy) √(Jc/(Sx ho) + √((Jc/(Sx ho))² + 6.76(0.7Fy/E)²))",
+        clause=f.clauses["f2"],
+    )
+    if lb > lp:
+        if lb <= lr:
+            m = flexure.f2_ltb_inelastic(opt.cb, mp, fy, s, lb, lp, lr)
+            formula = "Cb[Mp − (Mp − 0.7 Fy Sx)(Lb − Lp)/(Lr − Lp)] ≤ Mp"
+        else:
+            fcr = rec.value(
+                "Fcr,LTB",
+                flexure.f2_fcr(opt.cb, e, lb, rts, j, s, ho),
+                unit="ksi",
+                description="elastic LTB stress",
+                formula="Cb π²E/(Lb/rts)² √(1 + 0.078 Jc/(Sx ho)(Lb/rts)²)",
+                clause=f.clauses["f2"],
+            )
+            m = flexure.f2_ltb_elastic(fcr, s, mp)
+            formula = "Fcr Sx ≤ Mp"
+        candidates.append(
+            (
+                rec.value(
+                    "Mn,LTB",
+                    m,
+                    unit="kip-in",
+                    description="lateral-torsional buckling",
+                    formula=formula,
+                    clause=f.clauses["f2"],
+                ),
+                "lateral-torsional buckling",
+            )
+        )
+    if flange == "noncompact":
+        m = flexure.f3_flange_noncompact(mp, fy, s, lam_f, lpf, lrf)
+        candidates.append(
+            (
+                rec.value(
+                    "Mn,FLB",
+                    m,
+                    unit="kip-in",
+                    description="compression flange local buckling",
+                    formula="Mp − (Mp − 0.7 Fy Sx)(λ − λpf)/(λrf − λpf)",
+                    clause=f.clauses["f3"],
+                ),
+                "flange local buckling",
+            )
+        )
+    elif flange == "slender":
+        kc = rec.value("kc", flexure.f3_kc(lam_w), description="kc = 4/√(h/tw), 0.35..0.76", clause=f.clauses["f3"])
+        m = flexure.f3_flange_slender(e, kc, s, lam_f)
+        candidates.append(
+            (
+                rec.value(
+                    "Mn,FLB",
+                    m,
+                    unit="kip-in",
+                    description="compression flange local buckling, slender",
+                    formula="0.9 E kc Sx/λ²",
+                    clause=f.clauses["f3"],
+                ),
+                "flange local buckling",
+            )
+        )
+    mn, state = min(candidates, key=lambda c: c[0])
+    return mn, state, {"flexure": b4.worst(flange, web), "flange": flange, "web": web}
