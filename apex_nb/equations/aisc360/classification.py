@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Literal
 
 from apex_nb.equations.aisc360 import check_edition
+from apex_nb.equations.metadata import equation
 
 FlexureClass = Literal["compact", "noncompact", "slender"]
 CompressionClass = Literal["nonslender", "slender"]
@@ -36,3 +37,10 @@ def worst(*classes: FlexureClass) -> FlexureClass:
     """The least favourable of several element classes (slender > noncompact > compact)."""
     order = {"compact": 0, "noncompact": 1, "slender": 2}
     return max(classes, key=lambda c: order[c])
+
+
+@equation(formula="{coefficient:g} {basis}", clause="AISC 360-16 Table B4.1a, B4.1b", editions=("360-16", "360-22"))
+def table_b4_limit(coefficient: float, basis: str, e_ksi: float, fy_ksi: float) -> float:
+    """A width-to-thickness limit of Table B4.1a/b written as coefficient × E/Fy or coefficient × √(E/Fy)."""
+    ratio = e_ksi / fy_ksi
+    return coefficient * (ratio if basis == "E/Fy" else ratio**0.5)

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+from apex_nb.equations.metadata import equation
 
+
+@equation(
+    formula="Pr/Pc + 8/9 Mr/Mc (Pr/Pc ≥ 0.2) else Pr/2Pc + Mr/Mc",
+    clause="AISC 360-16 §H1.1",
+    number="Eqs. H1-1a, H1-1b",
+    editions=("360-16", "360-22"),
+)
 def h1_interaction(
     pr: float, pc: float, mrx: float, mcx: float, mry: float = 0.0, mcy: float = 1.0, switch: float = 0.2
 ) -> float:

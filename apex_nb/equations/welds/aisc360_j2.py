@@ -8,7 +8,15 @@ from __future__ import annotations
 
 import math
 
+from apex_nb.equations.metadata import equation
 
+
+@equation(
+    formula="0.60 FEXX (0.707 w)",
+    clause="AISC 360-16 §J2.4",
+    number="Eq. J2-3, Table J2.5",
+    editions=("360-16", "360-22"),
+)
 def fillet_strength_kip_per_in(
     fexx_ksi: float, size_in: float, fnw_over_fexx: float = 0.60, throat: float = 0.707
 ) -> float:
@@ -16,6 +24,7 @@ def fillet_strength_kip_per_in(
     return fnw_over_fexx * fexx_ksi * throat * size_in
 
 
+@equation(formula="0.60 Fu t", clause="AISC 360-16 §J4.2(b)", number="Eq. J4-4", editions=("360-16", "360-22"))
 def base_metal_shear_rupture_kip_per_in(fu_ksi: float, thickness_in: float, fnv_over_fu: float = 0.60) -> float:
     """Rn = 0.60 Fu Anv per inch of the connected wall (AISC 360-16 Eq. J4-4)."""
     return fnv_over_fu * fu_ksi * thickness_in
@@ -59,6 +68,7 @@ def weld_components_kip_per_in(
     return normal, tangential
 
 
+@equation(formula="Fu t", clause="AISC 360-16 §J4.1(b)", number="Eq. J4-2", editions=("360-16", "360-22"))
 def base_metal_tension_rupture_kip_per_in(fu_ksi: float, thickness_in: float) -> float:
     """Rn = Fu Ae per inch of the connected wall, normal force (AISC 360-16 §J4.1(b), Eq. J4-2)."""
     return fu_ksi * thickness_in

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from apex_nb.calc import Calc
 from apex_nb.equations.aci318 import anchors as eq
+from apex_nb.equations.aci318 import strength as aci_strength
+from apex_nb.equations.metadata import formula_of
 from apex_nb.errors import FieldProblem, InputError
 from apex_nb.pack_schemas.connections import Aci318AnchorsPack
 from apex_nb.solvers.connection.anchor_rods_input import SHEAR_CRACKING, AnchorRodsInput, ShearCrackingKey
@@ -45,7 +47,7 @@ def breakout_tension(
             hef,
             unit="in",
             description="hef reduced: rods within 1.5 hef of three or more edges",
-            formula="max(ca,max/1.5, s_max/3)",
+            formula=formula_of(eq.reduced_hef_in),
             clause="ACI 318-19 §17.6.2.1.2",
         )
         reach = bt.projection_factor * hef
@@ -53,10 +55,10 @@ def breakout_tension(
     length_y = eq.projected_length_in(inputs.edge_y_neg_in, span_y, inputs.edge_y_pos_in, reach)
     anc = calc.value(
         f"ANc{tag}",
-        length_x * length_y,
+        eq.projected_area_in2(length_x, length_y),
         unit="in²",
         description=f"projected breakout area of {rows} row(s) at the {end} end",
-        formula=f"({length_x:.3f}) ({length_y:.3f})",
+        formula=formula_of(eq.projected_area_in2, length_1=length_x, length_2=length_y),
         clause=clause,
     )
     anco = calc.value(
@@ -64,15 +66,15 @@ def breakout_tension(
         eq.anco_in2(hef, bt.anco_coefficient),
         unit="in²",
         description="one anchor, no edges",
-        formula="9 hef²",
+        formula=formula_of(eq.anco_in2),
         clause=clause,
     )
     ca_min = min(sides) if sides else None
     psi_ed = calc.value(
         f"ψed,N{tag}",
-        eq.psi_edge(ca_min, reach, bt.psi_ed_base, bt.psi_ed_slope),
+        eq.psi_ed_tension(ca_min, reach, bt.psi_ed_base, bt.psi_ed_slope),
         description="edge effect factor, tension",
-        formula="1.0 if ca,min >= 1.5 hef else 0.7 + 0.3 ca,min/(1.5 hef)",
+        formula=formula_of(eq.psi_ed_tension),
         clause=clause,
     )
     psi_c = bt.psi_c_cracked if inputs.cracked else bt.psi_c_uncracked_cast_in
@@ -82,7 +84,7 @@ def breakout_tension(
         eq.basic_breakout_tension_lb(bt.kc_cast_in, lambda_a, inputs.fc_psi, hef, deep) / LB_PER_KIP,
         unit="kip",
         description="basic breakout strength of one anchor in cracked concrete",
-        formula=f"{bt.kc_cast_in:g} λa sqrt(f'c) hef^1.5 (<= 16 λa sqrt(f'c) hef^(5/3) for 11 <= hef <= 25 in.) / 1000",
+        formula=formula_of(eq.basic_breakout_tension_lb, kc=bt.kc_cast_in),
         clause=clause,
     )
     ncbg = calc.value(
@@ -90,7 +92,7 @@ def breakout_tension(
         eq.breakout_tension_group_lb(anc, anco, 1.0, psi_ed, psi_c, bt.psi_cp_cast_in, nb),
         unit="kip",
         description=f"concrete breakout strength in tension of the {end} tension group",
-        formula=f"(ANc/ANco) ψec,N ψed,N ψc,N ({psi_c:g}) ψcp,N ({bt.psi_cp_cast_in:g}) Nb",
+        formula=formula_of(eq.breakout_tension_group_lb, psi_c=psi_c, psi_cp=bt.psi_cp_cast_in),
         clause=clause,
     )
     return ncbg, float(rows * inputs.rods_y)
@@ -138,7 +140,7 @@ def side_face(
                     nsb,
                     unit="kip",
                     description=f"side-face blowout of {along} rod(s) at ca1 = {ca1:g} in.",
-                    formula="160 ca1 sqrt(Abrg) λa sqrt(f'c) [x (1 + ca2/ca1)/4] [x (1 + s/(6 ca1))] / 1000",
+                    formula=f"{formula_of(eq.side_face_blowout_lb)} {formula_of(eq.side_face_blowout_group_lb)} / 1000",
                     clause=clause,
                 )
     if best is None:
@@ -181,23 +183,20 @@ def anchor_reinforcement(
         description="unreinforced concrete breakout in tension",
         clause=pack.clauses["breakout_tension"],
     )
-    phi_nrb = calc.value(
-        "φNrb",
-        ar.phi * eq.anchor_reinforcement_tension_kip(inputs.anchor_reinforcement_in2 or 0.0,
-                                                     inputs.anchor_reinforcement_fy_ksi),
-        unit="kip",
+    nominal = eq.anchor_reinforcement_tension_kip(
+        inputs.anchor_reinforcement_in2 or 0.0, inputs.anchor_reinforcement_fy_ksi
+    )
+    ratio = strength(
+        calc, "Nrb", nominal, Phi(ar.phi, clause), method="strength", unit="kip",
         description="design strength of the anchor reinforcement in tension",
-        formula=f"{ar.phi:g} As fy",
-        clause=clause,
-    )  # fmt: skip
-    ratio = calc.check(
-        "anchor.reinforcement_tension",
-        "Anchor reinforcement in tension (replaces concrete breakout, §17.5.2.1)",
-        demand=demand,
-        capacity=phi_nrb,
-        unit="kip",
-        clause=clause,
-    ).ratio
+        formula=formula_of(
+            aci_strength.design_strength, phi=ar.phi, rn=formula_of(eq.anchor_reinforcement_tension_kip)
+        ),
+        check=Required(
+            "anchor.reinforcement_tension", "Anchor reinforcement in tension (replaces concrete breakout, §17.5.2.1)",
+            demand, clause,
+        ),
+    ).ratio  # fmt: skip
     db = inputs.anchor_reinforcement_db_in
     fc = inputs.fc_psi
     psi_c = min(fc / ar.psi_c_divisor_psi + ar.psi_c_intercept, 1.0)
@@ -209,16 +208,20 @@ def anchor_reinforcement(
         ),
         unit="in",
         description="hooked development length of the anchor reinforcement above the breakout surface",
-        formula=f"fy ψr ψo ψc db^1.5/(55 sqrt(f'c)), ψr {ar.psi_r:g}, ψo {ar.psi_o:g}, ψc {psi_c:.3g}",
+        formula=formula_of(eq.hooked_development_length_in, psi_r=ar.psi_r, psi_o=ar.psi_o, psi_c=psi_c),
         clause=clause,
     )  # fmt: skip
     available = calc.value(
         "l_above",
-        eq.breakout_surface_depth_in(inputs.hef_in, inputs.anchor_reinforcement_offset_in, ar.cone_run_over_rise)
-        - inputs.anchor_reinforcement_top_in,
+        eq.bar_length_above_breakout_in(
+            inputs.hef_in,
+            inputs.anchor_reinforcement_offset_in,
+            ar.cone_run_over_rise,
+            inputs.anchor_reinforcement_top_in,
+        ),
         unit="in",
         description="bar length from its hooked top down to where it crosses the breakout surface",
-        formula="hef - offset/1.5 - top",
+        formula=formula_of(eq.bar_length_above_breakout_in),
         clause=clause,
     )
     calc.check(
@@ -279,10 +282,10 @@ def breakout_shear(
     depth = reach if ha is None else min(reach, ha)
     avc = calc.value(
         "AVc",
-        width * depth,
+        eq.projected_area_in2(width, depth),
         unit="in²",
         description="projected shear breakout area",
-        formula=f"({width:.3f}) ({depth:.3f})",
+        formula=formula_of(eq.projected_area_in2, length_1=width, length_2=depth),
         clause=clause,
     )
     avco = calc.value(
@@ -290,14 +293,14 @@ def breakout_shear(
         eq.avco_in2(ca1, bs.avco_coefficient),
         unit="in²",
         description="one anchor, deep member, no side edges",
-        formula="4.5 ca1²",
+        formula=formula_of(eq.avco_in2),
         clause=clause,
     )
     psi_ed = calc.value(
         "ψed,V",
-        eq.psi_edge(min(y_edges) if y_edges else None, reach, bs.psi_ed_base, bs.psi_ed_slope),
+        eq.psi_ed_shear(min(y_edges) if y_edges else None, reach, bs.psi_ed_base, bs.psi_ed_slope),
         description="edge effect factor, shear",
-        formula="0.7 + 0.3 ca2/(1.5 ca1) <= 1",
+        formula=formula_of(eq.psi_ed_shear),
         clause=clause,
     )
     key: ShearCrackingKey = "uncracked" if not inputs.cracked else SHEAR_CRACKING[inputs.edge_reinforcement]
@@ -308,7 +311,7 @@ def breakout_shear(
         "ψh,V",
         eq.psi_h_shear(ca1, ha, bs.projection_factor),
         description="thin member factor",
-        formula="sqrt(1.5 ca1/ha) >= 1",
+        formula=formula_of(eq.psi_h_shear),
         clause=clause,
     )
     le = min(inputs.hef_in, bs.le_max_diameters * da)
@@ -318,7 +321,7 @@ def breakout_shear(
         / LB_PER_KIP,
         unit="kip",
         description="basic shear breakout strength of one anchor",
-        formula="min(7 (le/da)^0.2 sqrt(da), 9) λa sqrt(f'c) ca1^1.5 / 1000, le = min(hef, 8 da)",
+        formula=formula_of(eq.basic_breakout_shear_lb),
         clause=clause,
     )
     vcbg = calc.value(
@@ -326,7 +329,7 @@ def breakout_shear(
         eq.breakout_shear_group_lb(avc, avco, 1.0, psi_ed, psi_c, psi_h, vb),
         unit="kip",
         description="concrete breakout strength in shear",
-        formula="(AVc/AVco) ψec,V ψed,V ψc,V ψh,V Vb",
+        formula=formula_of(eq.breakout_shear_group_lb),
         clause=clause,
     )
     s_vcbg = strength(

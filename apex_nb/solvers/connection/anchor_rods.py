@@ -14,6 +14,7 @@ from typing import Any
 
 from apex_nb.calc import Calc
 from apex_nb.equations.aci318 import anchors as eq
+from apex_nb.equations.metadata import formula_of
 from apex_nb.pack_schemas.connections import Aci318AnchorsPack, RodSize
 from apex_nb.registry import Solver
 from apex_nb.solvers.connection.anchor_concrete import anchor_reinforcement, breakout_shear, breakout_tension, side_face
@@ -72,7 +73,7 @@ def evaluate(inputs: AnchorRodsInput, calc: Calc, rod: RodSize) -> dict[str, Any
         eq.futa_used_ksi(material.fu_ksi, fya, pack.steel.futa_max_over_fya, pack.steel.futa_cap_ksi),
         unit="ksi",
         description="specified tensile strength used (capped)",
-        formula="min(futa, 1.9 fya, 125 ksi)",
+        formula=formula_of(eq.futa_used_ksi),
         clause=pack.clauses["steel_tension"],
     )
     lam = pack.lambda_concrete[inputs.concrete]
@@ -102,7 +103,7 @@ def evaluate(inputs: AnchorRodsInput, calc: Calc, rod: RodSize) -> dict[str, Any
         eq.steel_tension_kip(ase, futa),
         unit="kip",
         description="steel strength in tension, one rod",
-        formula="Ase futa",
+        formula=formula_of(eq.steel_tension_kip),
         clause=pack.clauses["steel_tension"],
     )
     s_nsa = strength(
@@ -146,7 +147,7 @@ def evaluate(inputs: AnchorRodsInput, calc: Calc, rod: RodSize) -> dict[str, Any
             eq.pullout_lb(eq.pullout_basic_lb(abrg, inputs.fc_psi, pc.bearing_coefficient), psi_cp) / LB_PER_KIP,
             unit="kip",
             description="pullout strength of one headed rod",
-            formula=f"ψc,P ({psi_cp:g}) 8 Abrg f'c / 1000",
+            formula=formula_of(eq.pullout_lb, psi_cp=psi_cp, np=formula_of(eq.pullout_basic_lb)),
             clause=pack.clauses["pullout"],
         )
         s_npn = strength(
@@ -172,7 +173,7 @@ def evaluate(inputs: AnchorRodsInput, calc: Calc, rod: RodSize) -> dict[str, Any
             eq.steel_shear_kip(ase, futa, pack.steel.shear_factor_cast_in, grout),
             unit="kip",
             description="steel strength in shear, one rod" + (" on a grout pad" if inputs.grout_pad else ""),
-            formula=f"0.6 Ase futa x {grout:g}",
+            formula=formula_of(eq.steel_shear_kip, grout=grout),
             clause=pack.clauses["steel_shear"],
         )
         s_vsa = strength(
@@ -202,7 +203,7 @@ def evaluate(inputs: AnchorRodsInput, calc: Calc, rod: RodSize) -> dict[str, Any
             eq.pryout_lb(ncp, inputs.hef_in, pr.kcp_shallow, pr.kcp_deep, pr.hef_split_in),
             unit="kip",
             description="pryout strength of the group",
-            formula="kcp Ncpg",
+            formula=formula_of(eq.pryout_lb),
             clause=pack.clauses["pryout"],
         )
         s_vcpg = strength(

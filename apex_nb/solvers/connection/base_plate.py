@@ -22,6 +22,8 @@ from typing import Any
 
 from apex_nb.calc import Calc
 from apex_nb.equations.aci318 import anchors as aci
+from apex_nb.equations.aci318 import strength as aci_strength
+from apex_nb.equations.metadata import formula_of
 from apex_nb.errors import FieldProblem, InputError
 from apex_nb.pack_schemas.connections import RodSize
 from apex_nb.registry import Solver
@@ -50,7 +52,10 @@ def _rod_strength_per_rod(
         pack = anchors_pack(calc)
         futa = aci.futa_used_ksi(fu, fy, pack.steel.futa_max_over_fya, pack.steel.futa_cap_ksi)
         value = pack.phi.steel_tension_ductile * aci.steel_tension_kip(rod.tensile_stress_area_in2, futa)
-        formula, clause = f"{pack.phi.steel_tension_ductile:g} Ase futa", pack.clauses["steel_tension"]
+        phi_text = formula_of(
+            aci_strength.design_strength, phi=pack.phi.steel_tension_ductile, rn=formula_of(aci.steel_tension_kip)
+        )
+        formula, clause = phi_text, pack.clauses["steel_tension"]
     else:
         dg = dg1_pack(calc)
         ab = math.pi * rod.diameter_in**2 / 4.0

@@ -10,6 +10,7 @@ from typing import Any
 
 from apex_nb.calc import Calc
 from apex_nb.equations.aisc_dg1 import base_plate as dg1
+from apex_nb.equations.metadata import formula_of
 from apex_nb.pack_schemas.connections import AiscDg1Pack, AnchorRodSchedulePack
 from apex_nb.solvers.connection.base_plate_input import MAX_PLAN_IN, BasePlateInput
 from apex_nb.solvers.connection.common import (
@@ -42,21 +43,27 @@ def analyse(
     calc.value("N", n_in, unit="in", description="plate length along the moment")
     calc.value("B", b_in, unit="in", description="plate width across the moment")
     a1 = calc.value(
-        "A1", n_in * b_in, unit="in²", description="plate bearing area", formula="B N", clause=bearing.clause
+        "A1",
+        dg1.bearing_area_in2(n_in, b_in),
+        unit="in²",
+        description="plate bearing area",
+        formula=formula_of(dg1.bearing_area_in2),
+        clause=bearing.clause,
     )
     a2 = _a2(inputs, n_in, b_in)
     conf = calc.value(
         "sqrt(A2/A1)",
         1.0 if a2 is None else dg1.confinement_factor(a1, a2, bearing.confinement_max),
         description="confinement factor" + (" (no pedestal given: A2 = A1)" if a2 is None else ""),
-        formula="sqrt(A2/A1), 1 <= . <= 2",
+        formula=formula_of(dg1.confinement_factor),
         clause=bearing.clause,
     )
     fp_n = dg1.bearing_strength_ksi(inputs.fc_psi / PSI_PER_KSI, conf, bearing.coefficient)
     fp_max = strength(
         calc, "fp", fp_n, bearing, method=method, unit="ksi", name="fp,max",
         description=f"available bearing stress ({method})",
-        formula=f"{'φc' if method == 'LRFD' else '1/Ωc'} 0.85 f'c sqrt(A2/A1) (φ {bearing.phi:g}, Ω {bearing.omega:g})",
+        formula=f"{'φc' if method == 'LRFD' else '1/Ωc'} {formula_of(dg1.bearing_strength_ksi)}"
+        f" (φ {bearing.phi:g}, Ω {bearing.omega:g})",
     ).available  # fmt: skip
     q_max = calc.value(
         "q_max",
@@ -80,7 +87,7 @@ def analyse(
         dg1.cantilever_in(n_in, d, k),
         unit="in",
         description="bearing cantilever along N",
-        formula=f"(N - {k:g} d)/2",
+        formula=formula_of(dg1.cantilever_in, plate="N", k=k, post="d"),
         clause=pack.clauses["plan_m_n"],
     )
     n_cant = calc.value(
@@ -88,7 +95,7 @@ def analyse(
         dg1.cantilever_in(b_in, bw, k),
         unit="in",
         description="bearing cantilever along B",
-        formula=f"(B - {k:g} b)/2",
+        formula=formula_of(dg1.cantilever_in, plate="B", k=k, post="b"),
         clause=pack.clauses["plan_m_n"],
     )
     e_crit = dg1.critical_eccentricity_in(n_in, p, q_max)
@@ -99,7 +106,7 @@ def analyse(
         e_crit,
         unit="in",
         description="critical eccentricity",
-        formula="N/2 - P/(2 q_max)",
+        formula=formula_of(dg1.critical_eccentricity_in),
         clause=pack.clauses["moment_case"],
     )
     calc.note(
@@ -134,7 +141,7 @@ def analyse(
             dg1.small_moment_bearing_length_in(n_in, e),
             unit="in",
             description="bearing length",
-            formula="N - 2e",
+            formula=formula_of(dg1.small_moment_bearing_length_in),
             clause=pack.clauses["small_moment"],
         )
         fp = calc.value(
@@ -165,7 +172,7 @@ def analyse(
             dg1.large_moment_bearing_length_in(f, n_in, p, m_kip_in, q_max),
             unit="in",
             description="bearing length",
-            formula="(f + N/2) - sqrt((f + N/2)² - 2(P f + M)/q_max)",
+            formula=formula_of(dg1.large_moment_bearing_length_in),
             clause=pack.clauses["large_moment"],
         )
         fp = fp_max
@@ -174,7 +181,7 @@ def analyse(
             dg1.large_moment_rod_tension_kip(q_max, y, p),
             unit="kip",
             description="tension in the rod row",
-            formula="q_max Y - P",
+            formula=formula_of(dg1.large_moment_rod_tension_kip),
             clause=pack.clauses["large_moment"],
         )
     # plate thickness: compression interface along N and along B, tension interface
@@ -187,7 +194,7 @@ def analyse(
             dg1.triangular_bearing_moment_per_in(fp, tri["a_virtual_in"], m),
             unit="kip-in/in",
             description="bearing moment at the m bending line (triangular bearing, peak fp over A)",
-            formula="f1 m²/2 + (fp - f1) m²/3 if A >= m, else (fp A/2)(m - A/3)",
+            formula=formula_of(dg1.triangular_bearing_moment_per_in),
             clause=pack.clauses["triangular"],
         )
         mpl_n = calc.value(
@@ -195,7 +202,7 @@ def analyse(
             dg1.bearing_moment_across_per_in(f1, tri["a_virtual_in"], m, n_cant),
             unit="kip-in/in",
             description="bearing moment at the n bending line (stress at the m line, 0 when A <= m)",
-            formula="f1 n²/2 if A > m, else 0",
+            formula=formula_of(dg1.bearing_moment_across_per_in, fp="f1", length="A"),
             clause=pack.clauses["triangular"],
         )
     mpl_m = (
@@ -206,7 +213,7 @@ def analyse(
             dg1.bearing_moment_per_in(fp, y, m),
             unit="kip-in/in",
             description="bearing moment at the m bending line (bearing fp over Y from the compression edge)",
-            formula="fp m²/2 if Y >= m, else fp Y (m - Y/2)",
+            formula=formula_of(dg1.bearing_moment_per_in),
             clause=pack.clauses["plate_compression"],
         )
     )
@@ -218,7 +225,7 @@ def analyse(
             dg1.bearing_moment_across_per_in(fp, y, m, n_cant),
             unit="kip-in/in",
             description="bearing moment at the n bending line (0 when the bearing stays on the m overhang, Y <= m)",
-            formula="fp n²/2 if Y > m, else 0",
+            formula=formula_of(dg1.bearing_moment_across_per_in, fp="fp", length="Y"),
             clause=pack.clauses["plate_compression"],
         )
     )
@@ -231,7 +238,7 @@ def analyse(
             dg1.tension_effective_width_in(b_in, x, inputs.rods_per_row, spacing),
             unit="in",
             description="width resisting rod tension",
-            formula="min(B, 2x + (n - 1) min(s, 2x))",
+            formula=formula_of(dg1.tension_effective_width_in),
             clause=pack.clauses["plate_tension"],
         )
         calc.value(
@@ -239,7 +246,7 @@ def analyse(
             x,
             unit="in",
             description="rod to post wall centre",
-            formula="f - d/2 + t/2",
+            formula=formula_of(dg1.tension_interface_lever_in),
             clause=pack.clauses["plate_tension"],
         )
         mpl_t = calc.value(
@@ -247,7 +254,7 @@ def analyse(
             dg1.tension_moment_per_in(t, x, b_eff),
             unit="kip-in/in",
             description="tension-interface moment from the rods",
-            formula="T x / b_eff",
+            formula=formula_of(dg1.tension_moment_per_in),
             clause=pack.clauses["plate_tension"],
         )
     mpl = max(mpl_m, mpl_n, mpl_t)
@@ -264,7 +271,7 @@ def analyse(
         dg1.plate_thickness_required_in(mpl, fy_ksi, phi_b, omega_b),
         unit="in",
         description="required plate thickness",
-        formula="sqrt(4 Mpl/(φb Fy)) (LRFD) or sqrt(4 Mpl Ωb/Fy) (ASD)",
+        formula=formula_of(dg1.plate_thickness_required_in),
         clause=flex.clause,
     )
     out.update(
@@ -295,7 +302,7 @@ def triangular(
         fmax, fmin = dg1.trapezoid_stresses_ksi(p, m_kip_in, n_in, b_in)
         calc.value("fmin", fmin, unit="ksi", description="bearing stress at the far edge", clause=clause)
         fp = calc.value("fp", fmax, unit="ksi", description="peak bearing stress (trapezoid)",
-                        formula="P/(B N) (1 + 6e/N)", clause=clause)  # fmt: skip
+                        formula=formula_of(dg1.trapezoid_stresses_ksi), clause=clause)  # fmt: skip
         a_virtual = n_in * fmax / (fmax - fmin) if fmax > fmin else 1e9
         calc.note("bearing_case", "trapezoid", description="e <= N/6: full bearing, no rod tension", clause=clause)
         return {"feasible": True, "small": True, "a_in": n_in, "a_virtual_in": a_virtual, "fp_ksi": fp,
@@ -304,8 +311,8 @@ def triangular(
         a_free = dg1.triangular_no_rod_length_in(n_in, e)
         fp_free = 2.0 * p / (a_free * b_in) if a_free > 0 else math.inf
         if fp_free <= fp_max:
-            a = calc.value("A", a_free, unit="in", description="triangular bearing length", formula="3 (N/2 - e)",
-                           clause=clause)  # fmt: skip
+            a = calc.value("A", a_free, unit="in", description="triangular bearing length",
+                           formula=formula_of(dg1.triangular_no_rod_length_in), clause=clause)  # fmt: skip
             fp = calc.value("fp", fp_free, unit="ksi", description="peak bearing stress (triangle, no rod tension)",
                             formula="2P/(A B)", clause=clause)  # fmt: skip
             calc.note("bearing_case", "triangle", description="N/6 < e, no rod tension needed", clause=clause)
@@ -323,11 +330,12 @@ def triangular(
     a = calc.value(
         "A", dg1.triangular_bearing_length_in(fp_max, b_in, n_prime, p, f, m_kip_in), unit="in",
         description="triangular bearing length with rod tension",
-        formula="[f' - sqrt(f'² - 4 (fp B/6)(P A' + M))]/(2 fp B/6)",
+        formula=formula_of(dg1.triangular_bearing_length_in),
         clause=clause,
     )  # fmt: skip
     t = calc.value("T", dg1.triangular_rod_tension_kip(fp_max, a, b_in, p), unit="kip",
-                   description="tension in the rod row", formula="fp A B/2 - P", clause=clause)  # fmt: skip
+                   description="tension in the rod row", formula=formula_of(dg1.triangular_rod_tension_kip),
+                   clause=clause)  # fmt: skip
     return {"feasible": True, "small": False, "a_in": a, "a_virtual_in": a, "fp_ksi": fp_max, "t_kip": t,
             "disc": disc}  # fmt: skip
 

@@ -6,6 +6,7 @@ import math
 from typing import Any
 
 from apex_nb.calc import Calc
+from apex_nb.equations.metadata import formula_of
 from apex_nb.equations.welds import aisc360_j2 as weld_eq
 from apex_nb.pack_schemas.connections import AiscDg1Pack, AnchorRodSchedulePack
 from apex_nb.solvers.connection.base_plate_input import BasePlateInput
@@ -94,7 +95,8 @@ def post_weld(
     rn = weld_eq.fillet_strength_kip_per_in(metal.fu_ksi, size, pack.weld_fnw_over_fexx, pack.fillet_throat_factor)
     capacity = strength(
         calc, "Rn", rn, pack.weld, method=method, unit="kip/in", name="φRn,w" if method == "LRFD" else "Rn/Ω,w",
-        description=f"available fillet weld strength per inch ({method})", formula="0.60 FEXX (0.707 w) x φ or / Ω",
+        description=f"available fillet weld strength per inch ({method})",
+        formula=f"{formula_of(weld_eq.fillet_strength_kip_per_in)} x φ or / Ω",
         check=Required("weld.strength", "Post-to-plate fillet weld", force, pack.weld.clause),
     ).available  # fmt: skip
     calc.check(
@@ -110,13 +112,13 @@ def post_weld(
     wall_n = strength(
         calc, "Rn", weld_eq.base_metal_tension_rupture_kip_per_in(post.fu_ksi, inputs.post_wall_in), rupture_t,
         method=method, unit="kip/in", name="wall,n avail", description="post wall tensile rupture at the weld",
-        formula="Fu t x φ or / Ω",
+        formula=f"{formula_of(weld_eq.base_metal_tension_rupture_kip_per_in)} x φ or / Ω",
     )  # fmt: skip
     wall_v = strength(
         calc, "Rn",
         weld_eq.base_metal_shear_rupture_kip_per_in(post.fu_ksi, inputs.post_wall_in, pack.base_metal_fnv_over_fu),
         rupture_v, method=method, unit="kip/in", name="wall,v avail", description="post wall shear rupture at the weld",
-        formula="0.60 Fu t x φ or / Ω",
+        formula=f"{formula_of(weld_eq.base_metal_shear_rupture_kip_per_in)} x φ or / Ω",
     )  # fmt: skip
     calc.check(
         "weld.base_metal_normal",

@@ -21,6 +21,7 @@ from pydantic import Field
 
 from apex_nb.calc import Calc
 from apex_nb.equations.aci318 import pier as eq
+from apex_nb.equations.metadata import formula_of
 from apex_nb.inputs import SolverInput
 from apex_nb.pack_schemas.aci318_pier import Aci318PierPack, Bar
 from apex_nb.registry import Solver
@@ -136,7 +137,7 @@ def run(inputs: PierReinforcementInput, calc: Calc) -> dict[str, Any]:
     calc.value("εt", lay["eps_t"], description="net tensile strain", formula="0.003 (dt - c)/c", clause=cl["flexure"])
     phi_mn = strength(
         calc, "Mn", lay["mn"], Phi(lay["phi"], cl["flexure"]), method="strength", unit="kip-in",
-        description="design flexural strength", formula="φ Σ (concrete block + bar forces) about the centre",
+        description="design flexural strength", formula=f"φ {formula_of(eq.nominal_moment_kip_in)}",
         check=Required("pier.flexure", "Pier flexure at the largest moment", mu, cl["flexure"]),
     ).available  # fmt: skip
     as_prov = calc.value("As", count * bar.area_in2, unit="in²", description="longitudinal steel provided")
@@ -149,7 +150,7 @@ def run(inputs: PierReinforcementInput, calc: Calc) -> dict[str, Any]:
     d_eff = 0.8 * d_in
     vc = calc.value(
         "Vc", eq.concrete_shear_kip(inputs.fc_psi, d_in, d_eff), unit="kip", description="concrete shear strength",
-        formula="2 sqrt(f'c) D (0.8 D)", clause=cl["shear"],
+        formula=formula_of(eq.concrete_shear_kip), clause=cl["shear"],
     )  # fmt: skip
     av = 2.0 * tie.area_in2
     vs_needed = max(vu / pack.phi_shear - vc, 0.0)
@@ -169,7 +170,8 @@ def run(inputs: PierReinforcementInput, calc: Calc) -> dict[str, Any]:
     # development on each side of the largest moment section
     ld_full = calc.value(
         "ld", eq.development_length_in(bar.diameter_in, pack.fy_ksi * 1000.0, inputs.fc_psi, size <= 6), unit="in",
-        description="tension development length", formula="fy db/(25 or 20 sqrt(f'c)), >= 12", clause=cl["development"],
+        description="tension development length", formula=formula_of(eq.development_length_in),
+        clause=cl["development"],
     )  # fmt: skip
     excess = min(mu / phi_mn, 1.0) if phi_mn > 0 else 1.0
     ld = calc.value(

@@ -25,6 +25,7 @@ from pydantic import Field, model_validator
 from apex_nb.calc import Calc
 from apex_nb.equations.aci318 import bearing as aci_bearing
 from apex_nb.equations.ibc import shaft_torsion as eq
+from apex_nb.equations.metadata import formula_of
 from apex_nb.errors import FieldProblem, InputError
 from apex_nb.inputs import SolverInput
 from apex_nb.pack_schemas.shaft_torsion import ShaftTorsionPack
@@ -241,10 +242,11 @@ def _lugs(inputs: ShaftTorsionInput, calc: Calc, pack: ShaftTorsionPack, to_add:
         "F_lug", tu / (count * lever), unit="kip", description="bearing force per lug", formula="Tu / (n r)"
     )
     fc = inputs.fc_psi / PSI_PER_KSI
+    lug_bearing_text = f"φ {formula_of(aci_bearing.bearing_strength_kip, area='(projection x height)')}"
     bearing = strength(
         calc, "Bn", aci_bearing.bearing_strength_kip(fc, projection * height, pack.bearing_coefficient),
         Phi(pack.bearing_phi, pack.clauses["bearing"]), method="strength", unit="kip",
-        description="bearing strength under one lug", formula="φ 0.85 f'c (projection x height)",
+        description="bearing strength under one lug", formula=lug_bearing_text,
         check=Required(
             "shaft_torsion.lug_bearing", "Lug bearing on the shaft concrete", force, pack.clauses["bearing"]
         ),

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol
 
+from apex_nb.equations.aisc360 import classification as b4
+from apex_nb.equations.metadata import formula_of
 from apex_nb.pack_schemas.aisc360 import EditionFactors
 from apex_nb.sections import Section
 
@@ -74,8 +76,8 @@ def limit(rec: Recorder, f: EditionFactors, key: str, e: float, fy: float, symbo
     lim = f.limits[key]
     return rec.value(
         symbol,
-        lim.value(e, fy),
+        b4.table_b4_limit(lim.coefficient, lim.basis, e, fy),
         description=key.replace("_", " "),
-        formula=f"{lim.coefficient:g} {lim.basis}",
+        formula=formula_of(b4.table_b4_limit, coefficient=lim.coefficient, basis=lim.basis),
         clause=lim.clause,
     )

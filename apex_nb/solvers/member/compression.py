@@ -6,6 +6,7 @@ import math
 
 from apex_nb.equations.aisc360 import classification as b4
 from apex_nb.equations.aisc360 import compression as eq_e
+from apex_nb.equations.metadata import formula_of
 from apex_nb.pack_schemas.aisc360 import EditionFactors
 from apex_nb.sections import Section
 from apex_nb.solvers.member.base import Options, Recorder, limit
@@ -25,7 +26,7 @@ def effective_area(
                 eq_e.e7_round_effective_area(e, fy, d_t, ag),
                 unit="in²",
                 description="effective area, slender round wall",
-                formula="[0.038E/(Fy D/t) + 2/3] Ag",
+                formula=formula_of(eq_e.e7_round_effective_area),
                 clause=f.clauses["e7"],
             )
         return ag, cls
@@ -46,10 +47,10 @@ def effective_area(
         if lost > 0.0:
             ag = rec.value(
                 "Ae",
-                ag - lost,
+                eq_e.e7_reduced_area(ag, lost),
                 unit="in²",
                 description="effective area, slender HSS walls",
-                formula="Ag − Σ(b − be)t, be = b(1 − c1√(Fel/Fcr))√(Fel/Fcr)",
+                formula=f"{formula_of(eq_e.e7_reduced_area)}, be = {formula_of(eq_e.e7_effective_width)}",
                 clause=consts.clause,
             )
         return ag, cls
@@ -81,10 +82,10 @@ def effective_area(
     if lost > 0.0:
         ag = rec.value(
             "Ae",
-            ag - lost,
+            eq_e.e7_reduced_area(ag, lost),
             unit="in²",
             description="effective area, slender elements",
-            formula="Ag − Σ(b − be)t",
+            formula=formula_of(eq_e.e7_reduced_area),
             clause=f.clauses["e7"],
         )
     return ag, cls
@@ -95,10 +96,10 @@ def compression(rec: Recorder, sec: Section, fy: float, e: float, f: EditionFact
     r = rec.value("r", r, unit="in", description="least radius of gyration", clause=sec.source_clause)
     lc = rec.value(
         "Lc",
-        opt.k_factor * opt.length_ft * 12.0,
+        eq_e.e2_effective_length(opt.k_factor, opt.length_ft) * 12.0,
         unit="in",
         description="effective length K L",
-        formula=f"{opt.k_factor:g} × L",
+        formula=formula_of(eq_e.e2_effective_length, k=opt.k_factor),
         clause=f.clauses["e3"],
     )
     lc_r = rec.value("Lc/r", lc / r, description="slenderness", clause=f.clauses["e3"])
@@ -109,7 +110,7 @@ def compression(rec: Recorder, sec: Section, fy: float, e: float, f: EditionFact
         eq_e.e3_fe(e, lc_r),
         unit="ksi",
         description="elastic buckling stress",
-        formula="π²E/(Lc/r)²",
+        formula=formula_of(eq_e.e3_fe),
         clause=f.clauses["e3"],
     )
     fcr = rec.value(
@@ -117,7 +118,7 @@ def compression(rec: Recorder, sec: Section, fy: float, e: float, f: EditionFact
         eq_e.e3_fcr(fy, fe),
         unit="ksi",
         description="flexural buckling stress",
-        formula="0.658^(Fy/Fe) Fy or 0.877 Fe",
+        formula=formula_of(eq_e.e3_fcr),
         clause=f.clauses["e3"],
     )
     area, cls = effective_area(rec, sec, fy, e, fcr, f, opt)
@@ -126,7 +127,7 @@ def compression(rec: Recorder, sec: Section, fy: float, e: float, f: EditionFact
         eq_e.e3_nominal(fcr, area),
         unit="kip",
         description="nominal compressive strength",
-        formula="Fcr Ae",
+        formula=formula_of(eq_e.e3_nominal),
         clause=f.clauses["e3"] if area == sec.area_in2 else f.clauses["e7"],
     )
     return pn, cls

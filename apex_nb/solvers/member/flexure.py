@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from apex_nb.equations.aisc360 import classification as b4
 from apex_nb.equations.aisc360 import flexure
+from apex_nb.equations.metadata import formula_of
 from apex_nb.pack_schemas.aisc360 import EditionFactors
 from apex_nb.sections import Section
 from apex_nb.solvers.member.base import NotApplicable, Options, Recorder, limit, prop
@@ -27,7 +28,7 @@ def flexure_round(
         flexure.plastic_moment(fy, z),
         unit="kip-in",
         description="plastic moment",
-        formula="Fy Z",
+        formula=formula_of(flexure.plastic_moment, z="Z"),
         clause=f.clauses["f8"],
     )
     mn, state = mp, "yielding"
@@ -37,7 +38,7 @@ def flexure_round(
             flexure.f8_noncompact(e, d_t, fy, s),
             unit="kip-in",
             description="local buckling, noncompact wall",
-            formula="(0.021E/(D/t) + Fy) S",
+            formula=formula_of(flexure.f8_noncompact),
             clause=f.clauses["f8"],
         )
         if mlb < mn:
@@ -48,26 +49,12 @@ def flexure_round(
             flexure.f8_slender(e, d_t, s),
             unit="kip-in",
             description="local buckling, slender wall",
-            formula="0.33E/(D/t) S",
+            formula=formula_of(flexure.f8_slender),
             clause=f.clauses["f8"],
         )
         if mlb < mn:
             mn, state = mlb, "local buckling"
     return mn, state, {"flexure": cls, "wall": cls}
-
-
-def effective_se(sec: Section, depth: float, inertia: float, flat_b: float, be: float, t: float) -> float:
-    """Se with the ineffective part of the compression flange removed from both flanges.
-
-    AISC Design Examples v15.0, Example F.8B: Ieff = I − Σ(b − be)t [t²/12 + ((H − t)/2)²] over
-    both flanges keeps the neutral axis at mid-depth; this is conservative against removing it
-    from the compression flange only (about 2 % on HSS8×8×3/16).
-    """
-    del sec
-    lost = (flat_b - be) * t
-    arm = (depth - t) / 2.0
-    i_eff = inertia - 2.0 * lost * (t * t / 12.0 + arm * arm)
-    return i_eff / (depth / 2.0)
 
 
 def flexure_rect(
@@ -106,7 +93,7 @@ def flexure_rect(
         flexure.plastic_moment(fy, z),
         unit="kip-in",
         description="plastic moment",
-        formula="Fy Z",
+        formula=formula_of(flexure.plastic_moment, z="Z"),
         clause=f.clauses["f7_yield"],
     )
     candidates = [(mp, "yielding")]
@@ -119,7 +106,7 @@ def flexure_rect(
                     m,
                     unit="kip-in",
                     description="flange local buckling, noncompact",
-                    formula="Mp − (Mp − Fy S)(3.57 (b/t)√(Fy/E) − 4.0)",
+                    formula=formula_of(flexure.f7_flange_noncompact),
                     clause=f.clauses["f7_flb"],
                 ),
                 "flange local buckling",
@@ -131,15 +118,15 @@ def flexure_rect(
             flexure.f7_effective_width(t, flat_f, lam_f, e, fy),
             unit="in",
             description="effective width of the compression flange",
-            formula="1.92 t √(E/Fy)[1 − 0.38/(b/t) √(E/Fy)] ≤ b",
+            formula=formula_of(flexure.f7_effective_width),
             clause=f.clauses["f7_flb"],
         )
         se = rec.value(
             "Se",
-            effective_se(sec, depth, inertia, flat_f, be, t),
+            flexure.f7_effective_section_modulus(depth, inertia, flat_f, be, t),
             unit="in³",
             description="effective section modulus (ineffective width off both flanges, AISC Design Example F.8B)",
-            formula="[I − 2(b − be)t(t²/12 + ((H − t)/2)²)]/(H/2)",
+            formula=formula_of(flexure.f7_effective_section_modulus),
             clause=f.clauses["f7_flb"],
         )
         candidates.append(
@@ -149,7 +136,7 @@ def flexure_rect(
                     flexure.f7_flange_slender(fy, se),
                     unit="kip-in",
                     description="flange local buckling, slender",
-                    formula="Fy Se",
+                    formula=formula_of(flexure.f7_flange_slender),
                     clause=f.clauses["f7_flb"],
                 ),
                 "flange local buckling",
@@ -164,7 +151,7 @@ def flexure_rect(
                     m,
                     unit="kip-in",
                     description="web local buckling, noncompact",
-                    formula="Mp − (Mp − Fy S)(0.305 (h/t)√(Fy/E) − 0.738)",
+                    formula=formula_of(flexure.f7_web_noncompact),
                     clause=f.clauses["f7_wlb"],
                 ),
                 "web local buckling",
@@ -186,7 +173,7 @@ def flexure_rect(
             flexure.f7_ltb_lp(e, ry, j, ag, mp),
             unit="in",
             description="limiting unbraced length, yielding",
-            formula="0.13 E ry √(J Ag)/Mp",
+            formula=formula_of(flexure.f7_ltb_lp),
             clause=f.clauses["f7_ltb"],
         )
         lr = rec.value(
@@ -194,16 +181,16 @@ def flexure_rect(
             flexure.f7_ltb_lr(e, ry, j, ag, fy, s),
             unit="in",
             description="limiting unbraced length, inelastic LTB",
-            formula="2 E ry √(J Ag)/(0.7 Fy Sx)",
+            formula=formula_of(flexure.f7_ltb_lr),
             clause=f.clauses["f7_ltb"],
         )
         if lb > lp:
             if lb <= lr:
                 m = flexure.f7_ltb_inelastic(opt.cb, mp, fy, s, lb, lp, lr)
-                formula = "Cb[Mp − (Mp − 0.7 Fy Sx)(Lb − Lp)/(Lr − Lp)] ≤ Mp"
+                formula = formula_of(flexure.f7_ltb_inelastic)
             else:
                 m = flexure.f7_ltb_elastic(opt.cb, e, j, ag, lb, ry, mp)
-                formula = "2 E Cb √(J Ag)/(Lb/ry) ≤ Mp"
+                formula = formula_of(flexure.f7_ltb_elastic)
             candidates.append(
                 (
                     rec.value(
@@ -246,7 +233,12 @@ def flexure_w(
     ho = prop(rec, sec, "ho", sec.ho_in, "in", "distance between flange centroids")
     clause = f.clauses["f2"] if flange == "compact" else f.clauses["f3"]
     mp = rec.value(
-        "Mp", flexure.plastic_moment(fy, z), unit="kip-in", description="plastic moment", formula="Fy Zx", clause=clause
+        "Mp",
+        flexure.plastic_moment(fy, z),
+        unit="kip-in",
+        description="plastic moment",
+        formula=formula_of(flexure.plastic_moment, z="Zx"),
+        clause=clause,
     )
     candidates = [(mp, "yielding")]
     lb = rec.value("Lb", opt.length_ft * 12.0, unit="in", description="unbraced length", clause=clause)
@@ -255,7 +247,7 @@ def flexure_w(
         flexure.f2_lp(ry, e, fy),
         unit="in",
         description="limiting unbraced length, yielding",
-        formula="1.76 ry √(E/Fy)",
+        formula=formula_of(flexure.f2_lp),
         clause=f.clauses["f2"],
     )
     lr = rec.value(
@@ -263,24 +255,24 @@ def flexure_w(
         flexure.f2_lr(rts, e, fy, j, s, ho),
         unit="in",
         description="limiting unbraced length, inelastic LTB",
-        formula="1.95 rts E/(0.7Fy) √(Jc/(Sx ho) + √((Jc/(Sx ho))² + 6.76(0.7Fy/E)²))",
+        formula=formula_of(flexure.f2_lr),
         clause=f.clauses["f2"],
     )
     if lb > lp:
         if lb <= lr:
             m = flexure.f2_ltb_inelastic(opt.cb, mp, fy, s, lb, lp, lr)
-            formula = "Cb[Mp − (Mp − 0.7 Fy Sx)(Lb − Lp)/(Lr − Lp)] ≤ Mp"
+            formula = formula_of(flexure.f2_ltb_inelastic)
         else:
             fcr = rec.value(
                 "Fcr,LTB",
                 flexure.f2_fcr(opt.cb, e, lb, rts, j, s, ho),
                 unit="ksi",
                 description="elastic LTB stress",
-                formula="Cb π²E/(Lb/rts)² √(1 + 0.078 Jc/(Sx ho)(Lb/rts)²)",
+                formula=formula_of(flexure.f2_fcr),
                 clause=f.clauses["f2"],
             )
             m = flexure.f2_ltb_elastic(fcr, s, mp)
-            formula = "Fcr Sx ≤ Mp"
+            formula = formula_of(flexure.f2_ltb_elastic)
         candidates.append(
             (
                 rec.value(
@@ -303,7 +295,7 @@ def flexure_w(
                     m,
                     unit="kip-in",
                     description="compression flange local buckling",
-                    formula="Mp − (Mp − 0.7 Fy Sx)(λ − λpf)/(λrf − λpf)",
+                    formula=formula_of(flexure.f3_flange_noncompact),
                     clause=f.clauses["f3"],
                 ),
                 "flange local buckling",
@@ -319,7 +311,7 @@ def flexure_w(
                     m,
                     unit="kip-in",
                     description="compression flange local buckling, slender",
-                    formula="0.9 E kc Sx/λ²",
+                    formula=formula_of(flexure.f3_flange_slender),
                     clause=f.clauses["f3"],
                 ),
                 "flange local buckling",

@@ -6,6 +6,7 @@ from typing import Any
 
 from apex_nb.equations.aisc360 import combined
 from apex_nb.equations.aisc360 import torsion as eq_h3
+from apex_nb.equations.metadata import formula_of
 from apex_nb.pack_schemas.aisc360 import EditionFactors
 from apex_nb.solvers.member.base import Demand, Recorder
 from apex_nb.solvers.strength import Strength
@@ -40,7 +41,7 @@ def interaction(
             "H3-6",
             value,
             description="combined torsion, shear, flexure and axial force",
-            formula="(Pr/Pc + Mr/Mc) + (Vr/Vc + Tr/Tc)²",
+            formula=formula_of(eq_h3.h3_interaction),
             clause=f.clauses["h3_2"],
         )
         return rec.check(
@@ -64,7 +65,7 @@ def interaction(
             "H1-1",
             combined.h1_interaction(pr_pc, 1.0, mr_mc, 1.0, switch=switch),
             description="axial force and flexure interaction",
-            formula="Pr/Pc + 8/9 Mr/Mc (Pr/Pc ≥ 0.2) else Pr/2Pc + Mr/Mc",
+            formula=formula_of(combined.h1_interaction),
             clause=f.clauses["h1"],
         )
         return rec.check(

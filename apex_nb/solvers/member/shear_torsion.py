@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from apex_nb.equations.aisc360 import shear as eq_g
 from apex_nb.equations.aisc360 import torsion as eq_h3
+from apex_nb.equations.metadata import formula_of
 from apex_nb.pack_schemas.aisc360 import EditionFactors, Factor
 from apex_nb.sections import Section
 from apex_nb.solvers.member.base import NotApplicable, Options, Recorder, limit, prop
@@ -25,7 +26,7 @@ def shear(rec: Recorder, sec: Section, fy: float, e: float, f: EditionFactors, o
             eq_g.g5_fcr(e, fy, lv, sec.depth_in, d_t),
             unit="ksi",
             description="shear critical stress",
-            formula="max(1.60E/(√(Lv/D)(D/t)^1.25), 0.78E/(D/t)^1.5) ≤ 0.6Fy",
+            formula=formula_of(eq_g.g5_fcr),
             clause=f.clauses["g5"],
         )
         vn = rec.value(
@@ -33,7 +34,7 @@ def shear(rec: Recorder, sec: Section, fy: float, e: float, f: EditionFactors, o
             eq_g.g5_nominal(fcr, ag),
             unit="kip",
             description="nominal shear strength",
-            formula="Fcr Ag/2",
+            formula=formula_of(eq_g.g5_nominal),
             clause=f.clauses["g5"],
         )
         return vn, f.resistance["shear_hss"]
@@ -58,7 +59,7 @@ def shear(rec: Recorder, sec: Section, fy: float, e: float, f: EditionFactors, o
             eq_g.g4_web_area(h, t),
             unit="in²",
             description="shear area of both webs",
-            formula="2 h t",
+            formula=formula_of(eq_g.g4_web_area),
             clause=f.clauses["g4"],
         )
         vn = rec.value(
@@ -66,7 +67,7 @@ def shear(rec: Recorder, sec: Section, fy: float, e: float, f: EditionFactors, o
             eq_g.g2_nominal(fy, aw, cv2),
             unit="kip",
             description="nominal shear strength",
-            formula="0.6 Fy Aw Cv2",
+            formula=formula_of(eq_g.g2_nominal, cv="Cv2"),
             clause=f.clauses["g4"],
         )
         return vn, f.resistance["shear_hss"]
@@ -79,13 +80,16 @@ def shear(rec: Recorder, sec: Section, fy: float, e: float, f: EditionFactors, o
     else:
         cv1, factor = eq_g.web_shear_coefficient_cv1(h_tw, 5.34, e, fy), f.resistance["shear_other"]
     cv1 = rec.value("Cv1", cv1, description="web shear strength coefficient", clause=f.clauses["g2"])
-    aw = rec.value("Aw", d * tw, unit="in²", description="web area", formula="d tw", clause=f.clauses["g2"])
+    aw = rec.value(
+        "Aw", eq_g.g2_web_area(d, tw), unit="in²", description="web area", formula=formula_of(eq_g.g2_web_area),
+        clause=f.clauses["g2"],
+    )  # fmt: skip
     vn = rec.value(
         "Vn",
         eq_g.g2_nominal(fy, aw, cv1),
         unit="kip",
         description="nominal shear strength",
-        formula="0.6 Fy Aw Cv1",
+        formula=formula_of(eq_g.g2_nominal, cv="Cv1"),
         clause=f.clauses["g2"],
     )
     return vn, factor
@@ -101,14 +105,14 @@ def torsion(rec: Recorder, sec: Section, fy: float, e: float, f: EditionFactors,
             "L_T", opt.length_ft * 12.0, unit="in", description="member length for torsion", clause=f.clauses["h3_1"]
         )
         fcr = eq_h3.h3_round_fcr(e, fy, length, sec.depth_in, d_t)
-        formula = "max(1.23E/(√(L/D)(D/t)^1.25), 0.60E/(D/t)^1.5) ≤ 0.6Fy"
+        formula = formula_of(eq_h3.h3_round_fcr)
     else:
         h_t = max(sec.h_t or 0.0, sec.b_t or 0.0)
         h_t = rec.value(
             "h/t (longer wall)", h_t, description="slenderness of the longer wall", clause=sec.source_clause
         )
         fcr = eq_h3.h3_rect_fcr(e, fy, h_t)
-        formula = "0.6Fy; 0.6Fy(2.45√(E/Fy))/(h/t); 0.458π²E/(h/t)² by h/t"
+        formula = formula_of(eq_h3.h3_rect_fcr)
     fcr = rec.value(
         "Fcr,T", fcr, unit="ksi", description="torsional critical stress", formula=formula, clause=f.clauses["h3_1"]
     )
@@ -117,6 +121,6 @@ def torsion(rec: Recorder, sec: Section, fy: float, e: float, f: EditionFactors,
         eq_h3.h3_nominal(fcr, c),
         unit="kip-in",
         description="nominal torsional strength",
-        formula="Fcr C",
+        formula=formula_of(eq_h3.h3_nominal),
         clause=f.clauses["h3_1"],
     )
