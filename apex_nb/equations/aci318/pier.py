@@ -143,11 +143,18 @@ def development_length_in(
     return max(fy_psi * psi_t * psi_e * db_in / (divisor * lam * math.sqrt(fc_psi)), minimum_in)
 
 
+@equation(formula="P (h + 2 z0/3)", clause="Broms (1964), free-head short pier")
 def broms_max_moment(force: float, height: float, k_reaction: float) -> tuple[float, float]:
     """(M_max, z0): free-head short pier, soil reaction k z per unit depth (force per length²).
 
     Shear is zero at z0 = sqrt(2 P / k); M_max = P (h + z0) - k z0³/6 = P (h + 2 z0/3) (Broms 1964,
     cohesionless form, with the IBC lateral bearing as k = S b per ft of depth).
     """
-    z0 = math.sqrt(2.0 * force / k_reaction)
+    z0 = broms_zero_shear_depth(force, k_reaction)
     return force * (height + 2.0 * z0 / 3.0), z0
+
+
+@equation(formula="sqrt(2P/(S b))", clause="Broms (1964), free-head short pier; IBC §1807.3 S b per ft of depth")
+def broms_zero_shear_depth(force: float, k_reaction: float) -> float:
+    """z0 = sqrt(2 P / k), the depth of zero shear (largest moment) with k = S b per unit depth (Broms 1964)."""
+    return math.sqrt(2.0 * force / k_reaction)

@@ -208,3 +208,33 @@ def triangular_bearing_moment_per_in(fp_ksi: float, a_in: float, m_in: float) ->
 def bearing_area_in2(n_in: float, b_in: float) -> float:
     """A1 = B N, the plate bearing area (DG1 2nd Ed. §3.1)."""
     return n_in * b_in
+
+
+@equation(formula="fp,max B", clause="DG1 2nd Ed. §3.3", number="Eq. 3.3.2", editions=("DG1-2",))
+def bearing_force_per_in(fp_max_ksi: float, b_in: float) -> float:
+    """q_max = fp,max B, the largest bearing force per inch of N (DG1 2nd Ed. Eq. 3.3.2)."""
+    return fp_max_ksi * b_in
+
+
+@equation(formula="N/2 - rod edge", clause="DG1 2nd Ed. §3.4", editions=("DG1-2",))
+def rod_lever_in(n_in: float, rod_edge_in: float) -> float:
+    """f = N/2 - rod edge distance, plate centre to the rod row (DG1 2nd Ed. §3.4)."""
+    return n_in / 2.0 - rod_edge_in
+
+
+@equation(formula="P/(B Y)", clause="DG1 2nd Ed. §3.3", editions=("DG1-2",))
+def uniform_bearing_stress_ksi(p_kip: float, y_in: float, b_in: float) -> float:
+    """fp = P/(B Y), uniform bearing stress over the length Y (DG1 2nd Ed. §3.3)."""
+    return p_kip / (y_in * b_in)
+
+
+@equation(formula="2P/(A B)", clause="DG1 2nd Ed. Appendix B.4.2", editions=("DG1-2",))
+def triangular_peak_stress_ksi(p_kip: float, a_in: float, b_in: float) -> float:
+    """fp = 2P/(A B), peak of a triangular bearing of length A without rod tension (DG1 2nd Ed. App. B.4.2)."""
+    return 2.0 * p_kip / (a_in * b_in)
+
+
+@equation(formula="max(Mpl,m, Mpl,n, Mpl,t)", clause="DG1 2nd Ed. §3.3.2, §3.4.2", editions=("DG1-2",))
+def governing_plate_moment(mpl_m: float, mpl_n: float, mpl_t: float) -> float:
+    """The largest plate moment per unit width of the m, n and tension-interface bending lines."""
+    return max(mpl_m, mpl_n, mpl_t)

@@ -63,9 +63,29 @@ def weld_components_kip_per_in(
     radius_in: float,
 ) -> tuple[float, float]:
     """Peak (normal, tangential) force per inch: (P/L + M/S, V/Lv + T r/J), peaks taken at one point (conservative)."""
-    normal = abs(axial_kip) / length_in + abs(moment_kip_in) / modulus_in2
-    tangential = abs(shear_kip) / shear_length_in + abs(torsion_kip_in) * radius_in / polar_in3
+    normal = weld_normal_kip_per_in(axial_kip, moment_kip_in, length_in, modulus_in2)
+    tangential = weld_tangential_kip_per_in(shear_kip, torsion_kip_in, shear_length_in, polar_in3, radius_in)
     return normal, tangential
+
+
+@equation(formula="P/L + M/S", clause="AISC Manual Part 8 (elastic method, weld as a line)")
+def weld_normal_kip_per_in(axial_kip: float, moment_kip_in: float, length_in: float, modulus_in2: float) -> float:
+    """Peak normal force per inch of a weld line, axial plus bending: P/L + M/S (line method)."""
+    return abs(axial_kip) / length_in + abs(moment_kip_in) / modulus_in2
+
+
+@equation(formula="V/Lv + T r/J", clause="AISC Manual Part 8 (elastic method, weld as a line)")
+def weld_tangential_kip_per_in(
+    shear_kip: float, torsion_kip_in: float, shear_length_in: float, polar_in3: float, radius_in: float
+) -> float:
+    """Peak tangential force per inch of a weld line, shear plus torsion: V/Lv + T r/J (line method)."""
+    return abs(shear_kip) / shear_length_in + abs(torsion_kip_in) * radius_in / polar_in3
+
+
+@equation(formula="sqrt(fw,n² + fw,v²)", clause="AISC Manual Part 8 (elastic method, weld as a line)")
+def weld_resultant_kip_per_in(normal_kip_per_in: float, tangential_kip_per_in: float) -> float:
+    """Resultant force per inch of the normal and tangential components (θ = 0 taken, no directional increase)."""
+    return math.hypot(normal_kip_per_in, tangential_kip_per_in)
 
 
 @equation(formula="Fu t", clause="AISC 360-16 §J4.1(b)", number="Eq. J4-2", editions=("360-16", "360-22"))

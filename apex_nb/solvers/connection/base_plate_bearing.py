@@ -67,18 +67,18 @@ def analyse(
     ).available  # fmt: skip
     q_max = calc.value(
         "q_max",
-        fp_max * b_in,
+        dg1.bearing_force_per_in(fp_max, b_in),
         unit="kip/in",
         description="bearing force per inch of N",
-        formula="fp,max B",
+        formula=formula_of(dg1.bearing_force_per_in),
         clause=bearing.clause,
     )
     f = calc.value(
         "f",
-        n_in / 2.0 - inputs.rod_edge_in,
+        dg1.rod_lever_in(n_in, inputs.rod_edge_in),
         unit="in",
         description="plate centre to rod row",
-        formula="N/2 - rod edge",
+        formula=formula_of(dg1.rod_lever_in),
         clause=pack.clauses["large_moment"],
     )
     k = pack.yield_line_factor[inputs.post_shape]
@@ -146,10 +146,10 @@ def analyse(
         )
         fp = calc.value(
             "fp",
-            p / (y * b_in),
+            dg1.uniform_bearing_stress_ksi(p, y, b_in),
             unit="ksi",
             description="bearing stress",
-            formula="P/(B Y)",
+            formula=formula_of(dg1.uniform_bearing_stress_ksi),
             clause=pack.clauses["small_moment"],
         )
         t = 0.0
@@ -257,13 +257,13 @@ def analyse(
             formula=formula_of(dg1.tension_moment_per_in),
             clause=pack.clauses["plate_tension"],
         )
-    mpl = max(mpl_m, mpl_n, mpl_t)
+    mpl = dg1.governing_plate_moment(mpl_m, mpl_n, mpl_t)
     calc.value(
         "Mpl",
         mpl,
         unit="kip-in/in",
         description="governing plate moment per unit width (m, n or tension)",
-        formula="max(Mpl,m, Mpl,n, Mpl,t)",
+        formula=formula_of(dg1.governing_plate_moment),
         clause=pack.clauses["plate_compression"],
     )
     t_req = calc.value(
@@ -309,12 +309,12 @@ def triangular(
                 "t_kip": 0.0, "disc": 0.0}  # fmt: skip
     if p > 0:
         a_free = dg1.triangular_no_rod_length_in(n_in, e)
-        fp_free = 2.0 * p / (a_free * b_in) if a_free > 0 else math.inf
+        fp_free = dg1.triangular_peak_stress_ksi(p, a_free, b_in) if a_free > 0 else math.inf
         if fp_free <= fp_max:
             a = calc.value("A", a_free, unit="in", description="triangular bearing length",
                            formula=formula_of(dg1.triangular_no_rod_length_in), clause=clause)  # fmt: skip
             fp = calc.value("fp", fp_free, unit="ksi", description="peak bearing stress (triangle, no rod tension)",
-                            formula="2P/(A B)", clause=clause)  # fmt: skip
+                            formula=formula_of(dg1.triangular_peak_stress_ksi), clause=clause)  # fmt: skip
             calc.note("bearing_case", "triangle", description="N/6 < e, no rod tension needed", clause=clause)
             return {"feasible": True, "small": True, "a_in": a, "a_virtual_in": a, "fp_ksi": fp, "t_kip": 0.0,
                     "disc": 0.0}  # fmt: skip

@@ -49,7 +49,7 @@ def post_weld(
         normal,
         unit="kip/in",
         description="peak normal weld force per inch",
-        formula="P/L + M/S",
+        formula=formula_of(weld_eq.weld_normal_kip_per_in),
         clause=pack.weld.clause,
     )
     tangential = calc.value(
@@ -57,15 +57,15 @@ def post_weld(
         tangential,
         unit="kip/in",
         description="peak tangential force per inch",
-        formula="V/Lv + T r/J",
+        formula=formula_of(weld_eq.weld_tangential_kip_per_in),
         clause=pack.weld.clause,
     )
     force = calc.value(
         "fw",
-        math.hypot(normal, tangential),
+        weld_eq.weld_resultant_kip_per_in(normal, tangential),
         unit="kip/in",
         description="peak resultant weld force per inch (line method)",
-        formula="sqrt(fw,n² + fw,v²)",
+        formula=formula_of(weld_eq.weld_resultant_kip_per_in),
         clause=pack.weld.clause,
     )
     calc.assume(

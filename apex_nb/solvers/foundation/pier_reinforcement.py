@@ -89,12 +89,12 @@ def run(inputs: PierReinforcementInput, calc: Calc) -> dict[str, Any]:
     k = inputs.soil_reaction_psf_per_ft * d_ft
     m_asd_lb_ft, z0 = eq.broms_max_moment(p_lb, inputs.force_height_ft, k)
     z0 = calc.value(
-        "z0", z0, unit="ft", description="depth of zero shear (largest moment)", formula="sqrt(2P/(S b))",
-        clause=cl["demand"],
+        "z0", z0, unit="ft", description="depth of zero shear (largest moment)",
+        formula=formula_of(eq.broms_zero_shear_depth), clause=cl["demand"],
     )  # fmt: skip
     mu = calc.value(
         "Mu", factor * m_asd_lb_ft * 12.0 / LB_PER_KIP, unit="kip-in", description="largest factored pier moment",
-        formula="α P (h + 2 z0/3)", clause=cl["demand"],
+        formula=f"α {formula_of(eq.broms_max_moment)}", clause=cl["demand"],
     )  # fmt: skip
     vu = calc.value(
         "Vu", factor * p_lb / LB_PER_KIP, unit="kip", description="largest factored shear (P at grade)", formula="α P"
