@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+from apex_nb.equations.aci318 import aci318
 from apex_nb.equations.metadata import equation
 
 
@@ -68,9 +69,7 @@ def section_forces(
     return force, moment
 
 
-@equation(
-    formula="Σ (concrete block + bar forces) about the centre", clause="ACI 318-19 §22.2, §22.4", editions=("318-19",)
-)
+@aci318("Σ (concrete block + bar forces) about the centre", "§22.2, §22.4")
 def nominal_moment_kip_in(
     diameter_in: float,
     depths_in: Sequence[float],
@@ -102,12 +101,7 @@ def phi_flexure(eps_t: float, eps_ty: float, phi_tension: float = 0.90, phi_comp
     return phi_compression + (phi_tension - phi_compression) * (eps_t - eps_ty) / 0.003
 
 
-@equation(
-    formula="2 sqrt(f'c) D (0.8 D)",
-    clause="ACI 318-19 §22.5.5.1, §22.5.2.2",
-    number="Table 22.5.5.1 (a)",
-    editions=("318-19",),
-)
+@aci318("2 sqrt(f'c) D (0.8 D)", "§22.5.5.1, §22.5.2.2", "Table 22.5.5.1 (a)")
 def concrete_shear_kip(fc_psi: float, bw_in: float, d_in: float, lam: float = 1.0, coefficient: float = 2.0) -> float:
     """Vc = 2 λ sqrt(f'c) bw d (ACI 318-19 Table 22.5.5.1 (a), Nu = 0); circular bw = D, d = 0.8 D (§22.5.2.2)."""
     return coefficient * lam * math.sqrt(fc_psi) * bw_in * d_in / 1000.0
@@ -125,12 +119,7 @@ def shear_tie_spacing_in(av_in2: float, fyt_ksi: float, d_in: float, vs_needed_k
     return av_in2 * fyt_ksi * d_in / vs_needed_kip
 
 
-@equation(
-    formula="fy db/(25 or 20 sqrt(f'c)), >= 12",
-    clause="ACI 318-19 §25.4.2.3",
-    number="Table 25.4.2.3",
-    editions=("318-19",),
-)
+@aci318("fy db/(25 or 20 sqrt(f'c)), >= 12", "§25.4.2.3", "Table 25.4.2.3")
 def development_length_in(
     db_in: float, fy_psi: float, fc_psi: float, small_bar: bool, lam: float = 1.0, psi_t: float = 1.0,
     psi_e: float = 1.0, minimum_in: float = 12.0,

@@ -7,10 +7,10 @@ as ``{phi:g}`` and the nominal strength's symbol as ``{rn}``.
 
 from __future__ import annotations
 
-from apex_nb.equations.metadata import equation
+from apex_nb.equations.aci318 import aci318
 
 
-@equation(formula="{phi:g} {rn}", clause="ACI 318-19 §21.1.1", editions=("318-19",))
+@aci318("{phi:g} {rn}", "§21.1.1")
 def design_strength(phi: float, nominal: float) -> float:
     """Design strength φSn, ACI 318-19 §21.1.1 (Chapter 17 anchors: φ of §17.5.3)."""
     return phi * nominal

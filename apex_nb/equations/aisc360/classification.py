@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from apex_nb.equations.aisc360 import check_edition
-from apex_nb.equations.metadata import equation
+from apex_nb.equations.aisc360 import aisc360, check_edition
 
 FlexureClass = Literal["compact", "noncompact", "slender"]
 CompressionClass = Literal["nonslender", "slender"]
@@ -39,7 +38,7 @@ def worst(*classes: FlexureClass) -> FlexureClass:
     return max(classes, key=lambda c: order[c])
 
 
-@equation(formula="{coefficient:g} {basis}", clause="AISC 360-16 Table B4.1a, B4.1b", editions=("360-16", "360-22"))
+@aisc360("{coefficient:g} {basis}", "Table B4.1a, B4.1b")
 def table_b4_limit(coefficient: float, basis: str, e_ksi: float, fy_ksi: float) -> float:
     """A width-to-thickness limit of Table B4.1a/b written as coefficient × E/Fy or coefficient × √(E/Fy)."""
     ratio = e_ksi / fy_ksi

@@ -7,16 +7,16 @@ carries them as ``{phi:g}`` / ``{omega:g}`` and the nominal strength's symbol as
 
 from __future__ import annotations
 
-from apex_nb.equations.metadata import equation
+from apex_nb.equations.aisc360 import aisc360
 
 
-@equation(formula="{phi:g} × {rn}", clause="AISC 360-16 §B3.1", number="Eq. B3-1", editions=("360-16", "360-22"))
+@aisc360("{phi:g} × {rn}", "§B3.1", "Eq. B3-1")
 def design_strength(phi: float, nominal: float) -> float:
     """Design strength φRn (LRFD), AISC 360-16/360-22 §B3.1 Eq. B3-1."""
     return phi * nominal
 
 
-@equation(formula="{rn} / {omega:g}", clause="AISC 360-16 §B3.2", number="Eq. B3-2", editions=("360-16", "360-22"))
+@aisc360("{rn} / {omega:g}", "§B3.2", "Eq. B3-2")
 def allowable_strength(nominal: float, omega: float) -> float:
     """Allowable strength Rn/Ω (ASD), AISC 360-16/360-22 §B3.2 Eq. B3-2."""
     return nominal / omega

@@ -8,15 +8,11 @@ from __future__ import annotations
 
 import math
 
+from apex_nb.equations.aisc360 import aisc360
 from apex_nb.equations.metadata import equation
 
 
-@equation(
-    formula="0.60 FEXX (0.707 w)",
-    clause="AISC 360-16 §J2.4",
-    number="Eq. J2-3, Table J2.5",
-    editions=("360-16", "360-22"),
-)
+@aisc360("0.60 FEXX (0.707 w)", "§J2.4", "Eq. J2-3, Table J2.5")
 def fillet_strength_kip_per_in(
     fexx_ksi: float, size_in: float, fnw_over_fexx: float = 0.60, throat: float = 0.707
 ) -> float:
@@ -24,7 +20,7 @@ def fillet_strength_kip_per_in(
     return fnw_over_fexx * fexx_ksi * throat * size_in
 
 
-@equation(formula="0.60 Fu t", clause="AISC 360-16 §J4.2(b)", number="Eq. J4-4", editions=("360-16", "360-22"))
+@aisc360("0.60 Fu t", "§J4.2(b)", "Eq. J4-4")
 def base_metal_shear_rupture_kip_per_in(fu_ksi: float, thickness_in: float, fnv_over_fu: float = 0.60) -> float:
     """Rn = 0.60 Fu Anv per inch of the connected wall (AISC 360-16 Eq. J4-4)."""
     return fnv_over_fu * fu_ksi * thickness_in
@@ -88,7 +84,7 @@ def weld_resultant_kip_per_in(normal_kip_per_in: float, tangential_kip_per_in: f
     return math.hypot(normal_kip_per_in, tangential_kip_per_in)
 
 
-@equation(formula="Fu t", clause="AISC 360-16 §J4.1(b)", number="Eq. J4-2", editions=("360-16", "360-22"))
+@aisc360("Fu t", "§J4.1(b)", "Eq. J4-2")
 def base_metal_tension_rupture_kip_per_in(fu_ksi: float, thickness_in: float) -> float:
     """Rn = Fu Ae per inch of the connected wall, normal force (AISC 360-16 §J4.1(b), Eq. J4-2)."""
     return fu_ksi * thickness_in
