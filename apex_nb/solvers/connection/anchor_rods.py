@@ -43,6 +43,34 @@ __all__ = [
 VERSION = "1.1.0"
 
 
+def _design(
+    calc: Calc,
+    pack: Aci318AnchorsPack,
+    symbol: str,
+    nominal: float,
+    phi: float,
+    results: dict[str, Any],
+    ratios: dict[str, float],
+    recorded: tuple[str, str, str] | None,
+    description: str,
+    check: Required | None,
+) -> float:
+    """One Chapter 17 strength: Rn (recorded when ``recorded`` = (description, formula, clause)), φRn, the check.
+
+    Keeps ``<rn>_kip`` and ``phi_<rn>_kip`` in ``results`` and the check's ratio in ``ratios``; returns φRn.
+    """
+    what, text, clause = recorded if recorded is not None else (None, "", "")
+    s = strength(
+        calc, symbol, nominal, Phi(phi, pack.clauses["phi"]), method="strength", unit="kip",
+        nominal_description=what, nominal_formula=text, nominal_clause=clause, description=description, check=check,
+    )  # fmt: skip
+    key = symbol.lower()
+    results.update({f"{key}_kip": s.nominal, f"phi_{key}_kip": s.available})
+    if check is not None:
+        ratios[check.check_id.removeprefix("anchor.")] = s.ratio
+    return s.available
+
+
 def evaluate(inputs: AnchorRodsInput, calc: Calc, rod: RodSize) -> dict[str, Any]:
     """Every Chapter 17 check for one rod size; records into ``calc`` and returns the results."""
     pack = anchors_pack(calc)
@@ -98,42 +126,28 @@ def evaluate(inputs: AnchorRodsInput, calc: Calc, rod: RodSize) -> dict[str, Any
 
     # --- tension: steel (§17.6.1)
     phi_st = phi.steel_tension_ductile if ductile else phi.steel_tension_brittle
-    nsa = calc.value(
-        "Nsa",
-        eq.steel_tension_kip(ase, futa),
-        unit="kip",
-        description="steel strength in tension, one rod",
-        formula=formula_of(eq.steel_tension_kip),
-        clause=pack.clauses["steel_tension"],
-    )
-    s_nsa = strength(
-        calc, "Nsa", nsa, Phi(phi_st, pack.clauses["phi"]), method="strength", unit="kip",
-        description="design steel strength in tension",
-        check=Required("anchor.steel_tension", "Rod steel in tension", n_rod, pack.clauses["steel_tension"]),
+    _design(
+        calc, pack, "Nsa", eq.steel_tension_kip(ase, futa), phi_st, results, ratios_t,
+        ("steel strength in tension, one rod", formula_of(eq.steel_tension_kip), pack.clauses["steel_tension"]),
+        "design steel strength in tension",
+        Required("anchor.steel_tension", "Rod steel in tension", n_rod, pack.clauses["steel_tension"]),
     )  # fmt: skip
-    phi_nsa = s_nsa.available
-    ratios_t["steel_tension"] = s_nsa.ratio
-    results.update(nsa_kip=nsa, phi_nsa_kip=phi_nsa)
 
     # --- tension: concrete breakout of the tension group, both x ends (§17.6.2)
     if n_rod > 0:
         groups = [breakout_tension(calc, pack, inputs, lambda_a, rows, end, f"[{end}]") for end in ("x_neg", "x_pos")]
         ncbg, n_tension = min(groups, key=lambda g: g[0])
         plain = inputs.anchor_reinforcement_in2 is None
-        s_ncbg = strength(
-            calc, "Ncbg", ncbg, Phi(phi_conc, pack.clauses["phi"]), method="strength", unit="kip",
-            description="design breakout strength of the weaker tension group",
-            check=Required(
+        phi_ncbg = _design(
+            calc, pack, "Ncbg", ncbg, phi_conc, results, ratios_t, None,
+            "design breakout strength of the weaker tension group",
+            Required(
                 "anchor.breakout_tension", f"Concrete breakout in tension ({n_tension:g} rods at {n_rod:g} kip)",
                 n_rod * n_tension, pack.clauses["breakout_tension"],
             ) if plain else None,
         )  # fmt: skip
-        phi_ncbg = s_ncbg.available
-        if plain:
-            ratios_t["breakout_tension"] = s_ncbg.ratio
-        else:
+        if not plain:
             ratios_t["breakout_tension"] = anchor_reinforcement(calc, pack, inputs, n_rod * n_tension, phi_ncbg)
-        results.update(ncbg_kip=ncbg, phi_ncbg_kip=phi_ncbg)
         calc.assume(
             "Every tension rod carries the most stressed rod's tension (ψec,N = 1.0, conservative)",
             pack.clauses["breakout_tension"],
@@ -142,22 +156,13 @@ def evaluate(inputs: AnchorRodsInput, calc: Calc, rod: RodSize) -> dict[str, Any
         # --- pullout (§17.6.3)
         pc = pack.pullout
         psi_cp = pc.psi_c_p_cracked if inputs.cracked else pc.psi_c_p_uncracked
-        npn = calc.value(
-            "Npn",
-            eq.pullout_lb(eq.pullout_basic_lb(abrg, inputs.fc_psi, pc.bearing_coefficient), psi_cp) / LB_PER_KIP,
-            unit="kip",
-            description="pullout strength of one headed rod",
-            formula=formula_of(eq.pullout_lb, psi_cp=psi_cp, np=formula_of(eq.pullout_basic_lb)),
-            clause=pack.clauses["pullout"],
-        )
-        s_npn = strength(
-            calc, "Npn", npn, Phi(phi.pullout_cast_in, pack.clauses["phi"]), method="strength", unit="kip",
-            description="design pullout strength",
-            check=Required("anchor.pullout", "Pullout of one rod", n_rod, pack.clauses["pullout"]),
+        npn = eq.pullout_lb(eq.pullout_basic_lb(abrg, inputs.fc_psi, pc.bearing_coefficient), psi_cp) / LB_PER_KIP
+        npn_text = formula_of(eq.pullout_lb, psi_cp=psi_cp, np=formula_of(eq.pullout_basic_lb))
+        _design(
+            calc, pack, "Npn", npn, phi.pullout_cast_in, results, ratios_t,
+            ("pullout strength of one headed rod", npn_text, pack.clauses["pullout"]), "design pullout strength",
+            Required("anchor.pullout", "Pullout of one rod", n_rod, pack.clauses["pullout"]),
         )  # fmt: skip
-        phi_npn = s_npn.available
-        ratios_t["pullout"] = s_npn.ratio
-        results.update(npn_kip=npn, phi_npn_kip=phi_npn)
 
         # --- side-face blowout (§17.6.4)
         results["phi_nsb_kip"] = side_face(calc, pack, inputs, rows, abrg, lambda_a, phi_conc, n_rod, ratios_t)
@@ -168,52 +173,34 @@ def evaluate(inputs: AnchorRodsInput, calc: Calc, rod: RodSize) -> dict[str, Any
         n_shear = inputs.rods_y if inputs.shear_rods == "front_row" else inputs.rods_x * inputs.rods_y
         grout = pack.steel.grout_pad_factor if inputs.grout_pad else 1.0
         phi_sv = phi.steel_shear_ductile if ductile else phi.steel_shear_brittle
-        vsa = calc.value(
-            "Vsa",
-            eq.steel_shear_kip(ase, futa, pack.steel.shear_factor_cast_in, grout),
-            unit="kip",
-            description="steel strength in shear, one rod" + (" on a grout pad" if inputs.grout_pad else ""),
-            formula=formula_of(eq.steel_shear_kip, grout=grout),
-            clause=pack.clauses["steel_shear"],
-        )
-        s_vsa = strength(
-            calc, "Vsa", vsa, Phi(phi_sv, pack.clauses["phi"]), method="strength", unit="kip",
-            description="design steel strength in shear",
-            check=Required(
+        vsa_what = "steel strength in shear, one rod" + (" on a grout pad" if inputs.grout_pad else "")
+        _design(
+            calc, pack, "Vsa", eq.steel_shear_kip(ase, futa, pack.steel.shear_factor_cast_in, grout), phi_sv, results,
+            ratios_v, (vsa_what, formula_of(eq.steel_shear_kip, grout=grout), pack.clauses["steel_shear"]),
+            "design steel strength in shear",
+            Required(
                 "anchor.steel_shear", f"Rod steel in shear ({n_shear} rods share {v:g} kip)", v / n_shear,
                 pack.clauses["steel_shear"],
             ),
         )  # fmt: skip
-        phi_vsa = s_vsa.available
-        ratios_v["steel_shear"] = s_vsa.ratio
         calc.assume(
             "Shear taken by the front row only (oversized base plate holes)"
             if inputs.shear_rods == "front_row"
             else "Shear shared by all rods (welded plate washers)",
             pack.clauses["breakout_shear"],
         )
-        results.update(vsa_kip=vsa, phi_vsa_kip=phi_vsa)
         results["phi_vcbg_kip"] = breakout_shear(calc, pack, inputs, da, lambda_a, phi_conc, v, ratios_v)
 
         # --- pryout (§17.7.3): breakout in tension of the whole group
         ncp, _ = breakout_tension(calc, pack, inputs, lambda_a, inputs.rods_x, "x_neg", "[all]")
         pr = pack.pryout
-        vcpg = calc.value(
-            "Vcpg",
-            eq.pryout_lb(ncp, inputs.hef_in, pr.kcp_shallow, pr.kcp_deep, pr.hef_split_in),
-            unit="kip",
-            description="pryout strength of the group",
-            formula=formula_of(eq.pryout_lb),
-            clause=pack.clauses["pryout"],
-        )
-        s_vcpg = strength(
-            calc, "Vcpg", vcpg, Phi(phi.pryout_cast_in, pack.clauses["phi"]), method="strength", unit="kip",
-            description="design pryout strength",
-            check=Required("anchor.pryout", "Concrete pryout of the group", v, pack.clauses["pryout"]),
+        _design(
+            calc, pack, "Vcpg", eq.pryout_lb(ncp, inputs.hef_in, pr.kcp_shallow, pr.kcp_deep, pr.hef_split_in),
+            phi.pryout_cast_in, results, ratios_v,
+            ("pryout strength of the group", formula_of(eq.pryout_lb), pack.clauses["pryout"]),
+            "design pryout strength",
+            Required("anchor.pryout", "Concrete pryout of the group", v, pack.clauses["pryout"]),
         )  # fmt: skip
-        phi_vcpg = s_vcpg.available
-        ratios_v["pryout"] = s_vcpg.ratio
-        results.update(vcpg_kip=vcpg, phi_vcpg_kip=phi_vcpg)
 
     # --- interaction (§17.8)
     t_ratio = max(ratios_t.values(), default=0.0) if n_rod > 0 else 0.0
