@@ -10,6 +10,22 @@ from apex_nb.sections import Section
 from apex_nb.solvers.member.base import NotApplicable, Options, Recorder, limit, prop
 
 
+def _candidate(
+    candidates: list[tuple[float, str]],
+    rec: Recorder,
+    symbol: str,
+    moment: float,
+    description: str,
+    formula: str,
+    clause: str,
+    state: str,
+) -> None:
+    """Record one flexural limit state's nominal moment (kip-in) and add it, named, to the candidates."""
+    candidates.append(
+        (rec.value(symbol, moment, unit="kip-in", description=description, formula=formula, clause=clause), state)
+    )
+
+
 def flexure_round(
     rec: Recorder, sec: Section, fy: float, e: float, f: EditionFactors, opt: Options
 ) -> tuple[float, str, dict[str, str]]:
@@ -99,19 +115,8 @@ def flexure_rect(
     candidates = [(mp, "yielding")]
     if flange == "noncompact":
         m = flexure.f7_flange_noncompact(mp, fy, s, lam_f, e)
-        candidates.append(
-            (
-                rec.value(
-                    "Mn,FLB",
-                    m,
-                    unit="kip-in",
-                    description="flange local buckling, noncompact",
-                    formula=formula_of(flexure.f7_flange_noncompact),
-                    clause=f.clauses["f7_flb"],
-                ),
-                "flange local buckling",
-            )
-        )
+        _candidate(candidates, rec, "Mn,FLB", m, "flange local buckling, noncompact",
+                   formula_of(flexure.f7_flange_noncompact), f.clauses["f7_flb"], "flange local buckling")  # fmt: skip
     elif flange == "slender":
         be = rec.value(
             "be",
@@ -129,34 +134,12 @@ def flexure_rect(
             formula=formula_of(flexure.f7_effective_section_modulus),
             clause=f.clauses["f7_flb"],
         )
-        candidates.append(
-            (
-                rec.value(
-                    "Mn,FLB",
-                    flexure.f7_flange_slender(fy, se),
-                    unit="kip-in",
-                    description="flange local buckling, slender",
-                    formula=formula_of(flexure.f7_flange_slender),
-                    clause=f.clauses["f7_flb"],
-                ),
-                "flange local buckling",
-            )
-        )
+        _candidate(candidates, rec, "Mn,FLB", flexure.f7_flange_slender(fy, se), "flange local buckling, slender",
+                   formula_of(flexure.f7_flange_slender), f.clauses["f7_flb"], "flange local buckling")  # fmt: skip
     if web == "noncompact":
         m = flexure.f7_web_noncompact(mp, fy, s, lam_w, e)
-        candidates.append(
-            (
-                rec.value(
-                    "Mn,WLB",
-                    m,
-                    unit="kip-in",
-                    description="web local buckling, noncompact",
-                    formula=formula_of(flexure.f7_web_noncompact),
-                    clause=f.clauses["f7_wlb"],
-                ),
-                "web local buckling",
-            )
-        )
+        _candidate(candidates, rec, "Mn,WLB", m, "web local buckling, noncompact",
+                   formula_of(flexure.f7_web_noncompact), f.clauses["f7_wlb"], "web local buckling")  # fmt: skip
     if major and sec.depth_in > sec.width_in:
         ry = prop(rec, sec, "ry", sec.ry_in, "in", "radius of gyration about y")
         j = prop(rec, sec, "J", sec.j_in4, "in⁴", "torsional constant")
@@ -191,19 +174,8 @@ def flexure_rect(
             else:
                 m = flexure.f7_ltb_elastic(opt.cb, e, j, ag, lb, ry, mp)
                 formula = formula_of(flexure.f7_ltb_elastic)
-            candidates.append(
-                (
-                    rec.value(
-                        "Mn,LTB",
-                        m,
-                        unit="kip-in",
-                        description="lateral-torsional buckling",
-                        formula=formula,
-                        clause=f.clauses["f7_ltb"],
-                    ),
-                    "lateral-torsional buckling",
-                )
-            )
+            _candidate(candidates, rec, "Mn,LTB", m, "lateral-torsional buckling",
+                       formula, f.clauses["f7_ltb"], "lateral-torsional buckling")  # fmt: skip
     mn, state = min(candidates, key=lambda c: c[0])
     return mn, state, {"flexure": b4.worst(flange, web), "flange": flange, "web": web}
 
@@ -273,49 +245,16 @@ def flexure_w(
             )
             m = flexure.f2_ltb_elastic(fcr, s, mp)
             formula = formula_of(flexure.f2_ltb_elastic)
-        candidates.append(
-            (
-                rec.value(
-                    "Mn,LTB",
-                    m,
-                    unit="kip-in",
-                    description="lateral-torsional buckling",
-                    formula=formula,
-                    clause=f.clauses["f2"],
-                ),
-                "lateral-torsional buckling",
-            )
-        )
+        _candidate(candidates, rec, "Mn,LTB", m, "lateral-torsional buckling", formula, f.clauses["f2"],
+                   "lateral-torsional buckling")  # fmt: skip
     if flange == "noncompact":
         m = flexure.f3_flange_noncompact(mp, fy, s, lam_f, lpf, lrf)
-        candidates.append(
-            (
-                rec.value(
-                    "Mn,FLB",
-                    m,
-                    unit="kip-in",
-                    description="compression flange local buckling",
-                    formula=formula_of(flexure.f3_flange_noncompact),
-                    clause=f.clauses["f3"],
-                ),
-                "flange local buckling",
-            )
-        )
+        _candidate(candidates, rec, "Mn,FLB", m, "compression flange local buckling",
+                   formula_of(flexure.f3_flange_noncompact), f.clauses["f3"], "flange local buckling")  # fmt: skip
     elif flange == "slender":
         kc = rec.value("kc", flexure.f3_kc(lam_w), description="kc = 4/√(h/tw), 0.35..0.76", clause=f.clauses["f3"])
         m = flexure.f3_flange_slender(e, kc, s, lam_f)
-        candidates.append(
-            (
-                rec.value(
-                    "Mn,FLB",
-                    m,
-                    unit="kip-in",
-                    description="compression flange local buckling, slender",
-                    formula=formula_of(flexure.f3_flange_slender),
-                    clause=f.clauses["f3"],
-                ),
-                "flange local buckling",
-            )
-        )
+        _candidate(candidates, rec, "Mn,FLB", m, "compression flange local buckling, slender",
+                   formula_of(flexure.f3_flange_slender), f.clauses["f3"], "flange local buckling")  # fmt: skip
     mn, state = min(candidates, key=lambda c: c[0])
     return mn, state, {"flexure": b4.worst(flange, web), "flange": flange, "web": web}
