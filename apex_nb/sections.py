@@ -171,85 +171,9 @@ def _same(
 PackRow = PipeRow | RoundHssRow | RectHssRow | WRow
 
 
-def _round_section(
-    label: str, family: Family, weight: float, area: float, od: float, p: _RoundProps, ref: dict[str, Any]
-) -> Section:
-    """A round Section (pipe, round HSS, custom round): the x and y properties are the same."""
-    return Section(
-        label=label,
-        family=family,
-        shape="round",
-        weight_lb_per_ft=weight,
-        area_in2=area,
-        depth_in=od,
-        width_in=od,
-        ix_in4=p.ix,
-        sx_in3=p.sx,
-        zx_in3=p.zx,
-        rx_in=p.rx,
-        iy_in4=p.ix,
-        sy_in3=p.sx,
-        zy_in3=p.zx,
-        ry_in=p.rx,
-        j_in4=p.j,
-        t_nom_in=p.t_nom,
-        t_des_in=p.t_des,
-        c_in3=p.c,
-        d_t=p.d_t,
-        **ref,
-    )
-
-
-def _rect_section(
-    label: str, weight: float, area: float, depth: float, width: float, p: _RectProps, ref: dict[str, Any]
-) -> Section:
-    """A rectangular HSS Section (pack row or custom tube)."""
-    return Section(
-        label=label,
-        family="hss-rect",
-        shape="rect",
-        weight_lb_per_ft=weight,
-        area_in2=area,
-        depth_in=depth,
-        width_in=width,
-        ix_in4=p.ix,
-        sx_in3=p.sx,
-        zx_in3=p.zx,
-        rx_in=p.rx,
-        iy_in4=p.iy,
-        sy_in3=p.sy,
-        zy_in3=p.zy,
-        ry_in=p.ry,
-        j_in4=p.j,
-        t_nom_in=p.t_nom,
-        t_des_in=p.t_des,
-        c_in3=p.c,
-        flat_b_in=p.b,
-        flat_h_in=p.h,
-        b_t=p.b_t,
-        h_t=p.h_t,
-        **ref,
-    )
-
-
 @dataclass(frozen=True)
-class _RoundProps:
-    """The properties a round Section takes from a pack row or from ``round_tube``."""
-
-    ix: float
-    sx: float
-    zx: float
-    rx: float
-    j: float
-    t_nom: float
-    t_des: float
-    c: float
-    d_t: float
-
-
-@dataclass(frozen=True)
-class _RectProps:
-    """The properties a rectangular Section takes from a pack row or from ``rect_tube``."""
+class _TubeProps:
+    """The properties a tube Section takes from a pack row or from ``round_tube`` / ``rect_tube``."""
 
     ix: float
     sx: float
@@ -263,10 +187,18 @@ class _RectProps:
     t_nom: float
     t_des: float
     c: float
-    b: float
-    h: float
-    b_t: float
-    h_t: float
+
+
+def _tube(
+    label: str, family: Family, shape: Shape, weight: float, area: float, depth: float, width: float,
+    p: _TubeProps, extra: dict[str, Any],
+) -> Section:  # fmt: skip
+    """A tube Section (pipe, round HSS, rect HSS, custom); ``extra`` holds the shape's own fields and provenance."""
+    return Section(
+        label=label, family=family, shape=shape, weight_lb_per_ft=weight, area_in2=area, depth_in=depth,
+        width_in=width, ix_in4=p.ix, sx_in3=p.sx, zx_in3=p.zx, rx_in=p.rx, iy_in4=p.iy, sy_in3=p.sy, zy_in3=p.zy,
+        ry_in=p.ry, j_in4=p.j, t_nom_in=p.t_nom, t_des_in=p.t_des, c_in3=p.c, **extra,
+    )  # fmt: skip
 
 
 def _from_row(family: Family, row: PackRow, pack: Pack) -> Section:
@@ -283,14 +215,17 @@ def _from_row(family: Family, row: PackRow, pack: Pack) -> Section:
         else:
             c_value = 2.0 * row.J / row.OD
             derived = ("c_in3",)
-        props = _RoundProps(row.Ix, row.Sx, row.Zx, row.rx, row.J, row.tnom, row.tdes, c_value, row.D_t)
-        return _round_section(row.label, family, row.W, row.A, row.OD, props, {**ref, "derived": derived})
+        round_props = _TubeProps(
+            row.Ix, row.Sx, row.Zx, row.rx, row.Ix, row.Sx, row.Zx, row.rx, row.J, row.tnom, row.tdes, c_value
+        )
+        extra = {"d_t": row.D_t, "derived": derived, **ref}
+        return _tube(row.label, family, "round", row.W, row.A, row.OD, row.OD, round_props, extra)
     if isinstance(row, RectHssRow):
-        props_r = _RectProps(
-            row.Ix, row.Sx, row.Zx, row.rx, row.Iy, row.Sy, row.Zy, row.ry, row.J, row.tnom, row.tdes, row.C,
-            row.b, row.h, row.b_t, row.h_t,
-        )  # fmt: skip
-        return _rect_section(row.label, row.W, row.A, row.Ht, row.B, props_r, ref)
+        rect_props = _TubeProps(
+            row.Ix, row.Sx, row.Zx, row.rx, row.Iy, row.Sy, row.Zy, row.ry, row.J, row.tnom, row.tdes, row.C
+        )
+        flats = {"flat_b_in": row.b, "flat_h_in": row.h, "b_t": row.b_t, "h_t": row.h_t, **ref}
+        return _tube(row.label, "hss-rect", "rect", row.W, row.A, row.Ht, row.B, rect_props, flats)
     return Section(
         label=row.label,
         family="w",
@@ -424,10 +359,13 @@ def custom_round(od_in: float, t_nom_in: float, design_thickness_factor: float, 
     t_des = design_thickness_factor * t_nom_in
     p = round_tube(od_in, t_des)
     nominal_area = round_tube(od_in, t_nom_in)["A"]
-    props = _RoundProps(p["Ix"], p["Sx"], p["Zx"], p["rx"], p["J"], t_nom_in, t_des, p["C"], p["D_t"])
+    props = _TubeProps(
+        p["Ix"], p["Sx"], p["Zx"], p["rx"], p["Ix"], p["Sx"], p["Zx"], p["rx"], p["J"], t_nom_in, t_des, p["C"]
+    )
     weight = weight_lb_per_ft(nominal_area, density_lb_per_ft3)
     label = f"custom round {od_in:g} x {t_nom_in:g}"
-    return _round_section(label, "hss-round", weight, p["A"], od_in, props, {"derived": ("all",)})
+    extra = {"d_t": p["D_t"], "derived": ("all",)}
+    return _tube(label, "hss-round", "round", weight, p["A"], od_in, od_in, props, extra)
 
 
 def custom_rect(
@@ -437,10 +375,10 @@ def custom_rect(
     t_des = design_thickness_factor * t_nom_in
     p = rect_tube(depth_in, width_in, t_des)
     nominal_area = rect_tube(depth_in, width_in, t_nom_in)["A"]
-    props = _RectProps(
-        p["Ix"], p["Sx"], p["Zx"], p["rx"], p["Iy"], p["Sy"], p["Zy"], p["ry"], p["J"], t_nom_in, t_des, p["C"],
-        p["b"], p["h"], p["b_t"], p["h_t"],
-    )  # fmt: skip
+    props = _TubeProps(
+        p["Ix"], p["Sx"], p["Zx"], p["rx"], p["Iy"], p["Sy"], p["Zy"], p["ry"], p["J"], t_nom_in, t_des, p["C"]
+    )
     weight = weight_lb_per_ft(nominal_area, density_lb_per_ft3)
     label = f"custom rect {depth_in:g} x {width_in:g} x {t_nom_in:g}"
-    return _rect_section(label, weight, p["A"], depth_in, width_in, props, {"derived": ("all",)})
+    flats = {"flat_b_in": p["b"], "flat_h_in": p["h"], "b_t": p["b_t"], "h_t": p["h_t"], "derived": ("all",)}
+    return _tube(label, "hss-rect", "rect", weight, p["A"], depth_in, width_in, props, flats)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from apex_nb.equations.aisc360 import combined
@@ -37,21 +38,8 @@ def interaction(
             demand.torsion_kip_ft * 12.0 / t_av.available,
             1.0,
         )
-        value = rec.value(
-            "H3-6",
-            value,
-            description="combined torsion, shear, flexure and axial force",
-            formula=formula_of(eq_h3.h3_interaction),
-            clause=f.clauses["h3_2"],
-        )
-        return rec.check(
-            "interaction_h3",
-            "combined forces with torsion (H3-6) ≤ 1.0",
-            demand=value,
-            capacity=1.0,
-            unit="-",
-            clause=f.clauses["h3_2"],
-        )
+        text = "combined torsion, shear, flexure and axial force"
+        return _unity(rec, "H3-6", value, text, eq_h3.h3_interaction, f.clauses["h3_2"], "interaction_h3", "torsion")
     if p_av is not None:
         if t_av is not None:
             rec.note(
@@ -61,19 +49,23 @@ def interaction(
                 clause=neglect.clause,
             )
         switch = f.values["h1_axial_switch"].value
-        value = rec.value(
-            "H1-1",
-            combined.h1_interaction(pr_pc, 1.0, mr_mc, 1.0, switch=switch),
-            description="axial force and flexure interaction",
-            formula=formula_of(combined.h1_interaction),
-            clause=f.clauses["h1"],
-        )
-        return rec.check(
-            "interaction_h1",
-            "axial force and flexure (H1-1) ≤ 1.0",
-            demand=value,
-            capacity=1.0,
-            unit="-",
-            clause=f.clauses["h1"],
-        )
+        value = combined.h1_interaction(pr_pc, 1.0, mr_mc, 1.0, switch=switch)
+        text = "axial force and flexure interaction"
+        return _unity(rec, "H1-1", value, text, combined.h1_interaction, f.clauses["h1"], "interaction_h1", "axial")
     return None
+
+
+def _unity(
+    rec: Recorder,
+    symbol: str,
+    value: float,
+    description: str,
+    fn: Callable[..., float],
+    clause: str,
+    check_id: str,
+    kind: str,
+) -> Any:
+    """Record an interaction value (its formula from ``fn``) and check it against 1.0."""
+    value = rec.value(symbol, value, description=description, formula=formula_of(fn), clause=clause)
+    what = "combined forces with torsion" if kind == "torsion" else "axial force and flexure"
+    return rec.check(check_id, f"{what} ({symbol}) ≤ 1.0", demand=value, capacity=1.0, unit="-", clause=clause)
