@@ -53,28 +53,34 @@ def breakout_tension(
         reach = bt.projection_factor * hef
     length_x = eq.projected_length_in(outer, span_x, inner, reach)
     length_y = eq.projected_length_in(inputs.edge_y_neg_in, span_y, inputs.edge_y_pos_in, reach)
-    anc = calc.value(
+    anc = calc.apply(
         f"ANc{tag}",
-        eq.projected_area_in2(length_x, length_y),
+        eq.projected_area_in2,
+        length_x,
+        length_y,
         unit="in²",
         description=f"projected breakout area of {rows} row(s) at the {end} end",
-        formula=formula_of(eq.projected_area_in2, length_1=length_x, length_2=length_y),
         clause=clause,
+        fill={"length_1": length_x, "length_2": length_y},
     )
-    anco = calc.value(
+    anco = calc.apply(
         f"ANco{tag}",
-        eq.anco_in2(hef, bt.anco_coefficient),
+        eq.anco_in2,
+        hef,
+        bt.anco_coefficient,
         unit="in²",
         description="one anchor, no edges",
-        formula=formula_of(eq.anco_in2),
         clause=clause,
     )
     ca_min = min(sides) if sides else None
-    psi_ed = calc.value(
+    psi_ed = calc.apply(
         f"ψed,N{tag}",
-        eq.psi_ed_tension(ca_min, reach, bt.psi_ed_base, bt.psi_ed_slope),
+        eq.psi_ed_tension,
+        ca_min,
+        reach,
+        bt.psi_ed_base,
+        bt.psi_ed_slope,
         description="edge effect factor, tension",
-        formula=formula_of(eq.psi_ed_tension),
         clause=clause,
     )
     psi_c = bt.psi_c_cracked if inputs.cracked else bt.psi_c_uncracked_cast_in
@@ -87,13 +93,20 @@ def breakout_tension(
         formula=formula_of(eq.basic_breakout_tension_lb, kc=bt.kc_cast_in),
         clause=clause,
     )
-    ncbg = calc.value(
+    ncbg = calc.apply(
         f"Ncbg{tag}",
-        eq.breakout_tension_group_lb(anc, anco, 1.0, psi_ed, psi_c, bt.psi_cp_cast_in, nb),
+        eq.breakout_tension_group_lb,
+        anc,
+        anco,
+        1.0,
+        psi_ed,
+        psi_c,
+        bt.psi_cp_cast_in,
+        nb,
         unit="kip",
         description=f"concrete breakout strength in tension of the {end} tension group",
-        formula=formula_of(eq.breakout_tension_group_lb, psi_c=psi_c, psi_cp=bt.psi_cp_cast_in),
         clause=clause,
+        fill={"psi_c": psi_c, "psi_cp": bt.psi_cp_cast_in},
     )
     return ncbg, float(rows * inputs.rods_y)
 
@@ -200,28 +213,30 @@ def anchor_reinforcement(
     db = inputs.anchor_reinforcement_db_in
     fc = inputs.fc_psi
     psi_c = min(fc / ar.psi_c_divisor_psi + ar.psi_c_intercept, 1.0)
-    ldh = calc.value(
+    ldh = calc.apply(
         "ldh",
-        eq.hooked_development_length_in(
-            db, inputs.anchor_reinforcement_fy_ksi * 1000.0, fc, ar.psi_r * ar.psi_o * psi_c,
-            divisor=ar.hook_divisor, min_db=ar.ldh_min_db, min_in=ar.ldh_min_in,
-        ),
+        eq.hooked_development_length_in,
+        db,
+        inputs.anchor_reinforcement_fy_ksi * 1000.0,
+        fc,
+        ar.psi_r * ar.psi_o * psi_c,
+        divisor=ar.hook_divisor,
+        min_db=ar.ldh_min_db,
+        min_in=ar.ldh_min_in,
         unit="in",
         description="hooked development length of the anchor reinforcement above the breakout surface",
-        formula=formula_of(eq.hooked_development_length_in, psi_r=ar.psi_r, psi_o=ar.psi_o, psi_c=psi_c),
         clause=clause,
-    )  # fmt: skip
-    available = calc.value(
+        fill={"psi_r": ar.psi_r, "psi_o": ar.psi_o, "psi_c": psi_c},
+    )
+    available = calc.apply(
         "l_above",
-        eq.bar_length_above_breakout_in(
-            inputs.hef_in,
-            inputs.anchor_reinforcement_offset_in,
-            ar.cone_run_over_rise,
-            inputs.anchor_reinforcement_top_in,
-        ),
+        eq.bar_length_above_breakout_in,
+        inputs.hef_in,
+        inputs.anchor_reinforcement_offset_in,
+        ar.cone_run_over_rise,
+        inputs.anchor_reinforcement_top_in,
         unit="in",
         description="bar length from its hooked top down to where it crosses the breakout surface",
-        formula=formula_of(eq.bar_length_above_breakout_in),
         clause=clause,
     )
     calc.check(
@@ -280,39 +295,41 @@ def breakout_shear(
     reach = bs.projection_factor * ca1
     width = eq.projected_length_in(inputs.edge_y_neg_in, span_y, inputs.edge_y_pos_in, reach)
     depth = reach if ha is None else min(reach, ha)
-    avc = calc.value(
+    avc = calc.apply(
         "AVc",
-        eq.projected_area_in2(width, depth),
+        eq.projected_area_in2,
+        width,
+        depth,
         unit="in²",
         description="projected shear breakout area",
-        formula=formula_of(eq.projected_area_in2, length_1=width, length_2=depth),
         clause=clause,
+        fill={"length_1": width, "length_2": depth},
     )
-    avco = calc.value(
+    avco = calc.apply(
         "AVco",
-        eq.avco_in2(ca1, bs.avco_coefficient),
+        eq.avco_in2,
+        ca1,
+        bs.avco_coefficient,
         unit="in²",
         description="one anchor, deep member, no side edges",
-        formula=formula_of(eq.avco_in2),
         clause=clause,
     )
-    psi_ed = calc.value(
+    psi_ed = calc.apply(
         "ψed,V",
-        eq.psi_ed_shear(min(y_edges) if y_edges else None, reach, bs.psi_ed_base, bs.psi_ed_slope),
+        eq.psi_ed_shear,
+        min(y_edges) if y_edges else None,
+        reach,
+        bs.psi_ed_base,
+        bs.psi_ed_slope,
         description="edge effect factor, shear",
-        formula=formula_of(eq.psi_ed_shear),
         clause=clause,
     )
     key: ShearCrackingKey = "uncracked" if not inputs.cracked else SHEAR_CRACKING[inputs.edge_reinforcement]
     psi_c = calc.value(
         "ψc,V", bs.psi_c[key], description=f"cracking factor, shear ({key.replace('_', ' ')})", clause=clause
     )
-    psi_h = calc.value(
-        "ψh,V",
-        eq.psi_h_shear(ca1, ha, bs.projection_factor),
-        description="thin member factor",
-        formula=formula_of(eq.psi_h_shear),
-        clause=clause,
+    psi_h = calc.apply(
+        "ψh,V", eq.psi_h_shear, ca1, ha, bs.projection_factor, description="thin member factor", clause=clause
     )
     le = min(inputs.hef_in, bs.le_max_diameters * da)
     vb = calc.value(
@@ -324,12 +341,18 @@ def breakout_shear(
         formula=formula_of(eq.basic_breakout_shear_lb),
         clause=clause,
     )
-    vcbg = calc.value(
+    vcbg = calc.apply(
         "Vcbg",
-        eq.breakout_shear_group_lb(avc, avco, 1.0, psi_ed, psi_c, psi_h, vb),
+        eq.breakout_shear_group_lb,
+        avc,
+        avco,
+        1.0,
+        psi_ed,
+        psi_c,
+        psi_h,
+        vb,
         unit="kip",
         description="concrete breakout strength in shear",
-        formula=formula_of(eq.breakout_shear_group_lb),
         clause=clause,
     )
     s_vcbg = strength(

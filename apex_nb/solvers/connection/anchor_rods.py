@@ -96,12 +96,15 @@ def evaluate(inputs: AnchorRodsInput, calc: Calc, rod: RodSize) -> dict[str, Any
         clause="ASME B18.2.2",
     )
     fya = material.fy_ksi or 0.0
-    futa = calc.value(
+    futa = calc.apply(
         "futa",
-        eq.futa_used_ksi(material.fu_ksi, fya, pack.steel.futa_max_over_fya, pack.steel.futa_cap_ksi),
+        eq.futa_used_ksi,
+        material.fu_ksi,
+        fya,
+        pack.steel.futa_max_over_fya,
+        pack.steel.futa_cap_ksi,
         unit="ksi",
         description="specified tensile strength used (capped)",
-        formula=formula_of(eq.futa_used_ksi),
         clause=pack.clauses["steel_tension"],
     )
     lam = pack.lambda_concrete[inputs.concrete]

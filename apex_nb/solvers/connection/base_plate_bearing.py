@@ -42,13 +42,8 @@ def analyse(
     d, bw = inputs.post_depth_in, inputs.post_width_in
     calc.value("N", n_in, unit="in", description="plate length along the moment")
     calc.value("B", b_in, unit="in", description="plate width across the moment")
-    a1 = calc.value(
-        "A1",
-        dg1.bearing_area_in2(n_in, b_in),
-        unit="in²",
-        description="plate bearing area",
-        formula=formula_of(dg1.bearing_area_in2),
-        clause=bearing.clause,
+    a1 = calc.apply(
+        "A1", dg1.bearing_area_in2, n_in, b_in, unit="in²", description="plate bearing area", clause=bearing.clause
     )
     a2 = _a2(inputs, n_in, b_in)
     conf = calc.value(
@@ -65,38 +60,46 @@ def analyse(
         formula=f"{'φc' if method == 'LRFD' else '1/Ωc'} {formula_of(dg1.bearing_strength_ksi)}"
         f" (φ {bearing.phi:g}, Ω {bearing.omega:g})",
     ).available  # fmt: skip
-    q_max = calc.value(
+    q_max = calc.apply(
         "q_max",
-        dg1.bearing_force_per_in(fp_max, b_in),
+        dg1.bearing_force_per_in,
+        fp_max,
+        b_in,
         unit="kip/in",
         description="bearing force per inch of N",
-        formula=formula_of(dg1.bearing_force_per_in),
         clause=bearing.clause,
     )
-    f = calc.value(
+    f = calc.apply(
         "f",
-        dg1.rod_lever_in(n_in, inputs.rod_edge_in),
+        dg1.rod_lever_in,
+        n_in,
+        inputs.rod_edge_in,
         unit="in",
         description="plate centre to rod row",
-        formula=formula_of(dg1.rod_lever_in),
         clause=pack.clauses["large_moment"],
     )
     k = pack.yield_line_factor[inputs.post_shape]
-    m = calc.value(
+    m = calc.apply(
         "m",
-        dg1.cantilever_in(n_in, d, k),
+        dg1.cantilever_in,
+        n_in,
+        d,
+        k,
         unit="in",
         description="bearing cantilever along N",
-        formula=formula_of(dg1.cantilever_in, plate="N", k=k, post="d"),
         clause=pack.clauses["plan_m_n"],
+        fill={"plate": "N", "k": k, "post": "d"},
     )
-    n_cant = calc.value(
+    n_cant = calc.apply(
         "n",
-        dg1.cantilever_in(b_in, bw, k),
+        dg1.cantilever_in,
+        b_in,
+        bw,
+        k,
         unit="in",
         description="bearing cantilever along B",
-        formula=formula_of(dg1.cantilever_in, plate="B", k=k, post="b"),
         clause=pack.clauses["plan_m_n"],
+        fill={"plate": "B", "k": k, "post": "b"},
     )
     e_crit = dg1.critical_eccentricity_in(n_in, p, q_max)
     e_text = "inf" if p == 0 else f"{m_kip_in / p:.4g}"
@@ -136,20 +139,23 @@ def analyse(
         small, y, fp, t, disc = tri["small"], tri["a_in"], tri["fp_ksi"], tri["t_kip"], tri["disc"]
     elif small:
         e = m_kip_in / p
-        y = calc.value(
+        y = calc.apply(
             "Y",
-            dg1.small_moment_bearing_length_in(n_in, e),
+            dg1.small_moment_bearing_length_in,
+            n_in,
+            e,
             unit="in",
             description="bearing length",
-            formula=formula_of(dg1.small_moment_bearing_length_in),
             clause=pack.clauses["small_moment"],
         )
-        fp = calc.value(
+        fp = calc.apply(
             "fp",
-            dg1.uniform_bearing_stress_ksi(p, y, b_in),
+            dg1.uniform_bearing_stress_ksi,
+            p,
+            y,
+            b_in,
             unit="ksi",
             description="bearing stress",
-            formula=formula_of(dg1.uniform_bearing_stress_ksi),
             clause=pack.clauses["small_moment"],
         )
         t = 0.0
@@ -167,21 +173,27 @@ def analyse(
         if not feasible:
             out.update(feasible=False, disc=disc, moment_case="large")
             return out
-        y = calc.value(
+        y = calc.apply(
             "Y",
-            dg1.large_moment_bearing_length_in(f, n_in, p, m_kip_in, q_max),
+            dg1.large_moment_bearing_length_in,
+            f,
+            n_in,
+            p,
+            m_kip_in,
+            q_max,
             unit="in",
             description="bearing length",
-            formula=formula_of(dg1.large_moment_bearing_length_in),
             clause=pack.clauses["large_moment"],
         )
         fp = fp_max
-        t = calc.value(
+        t = calc.apply(
             "T",
-            dg1.large_moment_rod_tension_kip(q_max, y, p),
+            dg1.large_moment_rod_tension_kip,
+            q_max,
+            y,
+            p,
             unit="kip",
             description="tension in the rod row",
-            formula=formula_of(dg1.large_moment_rod_tension_kip),
             clause=pack.clauses["large_moment"],
         )
     # plate thickness: compression interface along N and along B, tension interface
@@ -189,56 +201,71 @@ def analyse(
     phi_b, omega_b = (flex.phi, 1.0) if method == "LRFD" else (1.0, flex.omega)
     if tri is not None:
         f1 = dg1.triangular_stress_at_m_ksi(fp, tri["a_virtual_in"], m)
-        mpl_m = calc.value(
+        mpl_m = calc.apply(
             "Mpl,m",
-            dg1.triangular_bearing_moment_per_in(fp, tri["a_virtual_in"], m),
+            dg1.triangular_bearing_moment_per_in,
+            fp,
+            tri["a_virtual_in"],
+            m,
             unit="kip-in/in",
             description="bearing moment at the m bending line (triangular bearing, peak fp over A)",
-            formula=formula_of(dg1.triangular_bearing_moment_per_in),
             clause=pack.clauses["triangular"],
         )
-        mpl_n = calc.value(
+        mpl_n = calc.apply(
             "Mpl,n",
-            dg1.bearing_moment_across_per_in(f1, tri["a_virtual_in"], m, n_cant),
+            dg1.bearing_moment_across_per_in,
+            f1,
+            tri["a_virtual_in"],
+            m,
+            n_cant,
             unit="kip-in/in",
             description="bearing moment at the n bending line (stress at the m line, 0 when A <= m)",
-            formula=formula_of(dg1.bearing_moment_across_per_in, fp="f1", length="A"),
             clause=pack.clauses["triangular"],
+            fill={"fp": "f1", "length": "A"},
         )
     mpl_m = (
         mpl_m
         if tri is not None
-        else calc.value(
+        else calc.apply(
             "Mpl,m",
-            dg1.bearing_moment_per_in(fp, y, m),
+            dg1.bearing_moment_per_in,
+            fp,
+            y,
+            m,
             unit="kip-in/in",
             description="bearing moment at the m bending line (bearing fp over Y from the compression edge)",
-            formula=formula_of(dg1.bearing_moment_per_in),
             clause=pack.clauses["plate_compression"],
         )
     )
     mpl_n = (
         mpl_n
         if tri is not None
-        else calc.value(
+        else calc.apply(
             "Mpl,n",
-            dg1.bearing_moment_across_per_in(fp, y, m, n_cant),
+            dg1.bearing_moment_across_per_in,
+            fp,
+            y,
+            m,
+            n_cant,
             unit="kip-in/in",
             description="bearing moment at the n bending line (0 when the bearing stays on the m overhang, Y <= m)",
-            formula=formula_of(dg1.bearing_moment_across_per_in, fp="fp", length="Y"),
             clause=pack.clauses["plate_compression"],
+            fill={"fp": "fp", "length": "Y"},
         )
     )
     x = dg1.tension_interface_lever_in(f, d, inputs.post_wall_in)
     spacing = (b_in - 2.0 * inputs.rod_edge_in) / (inputs.rods_per_row - 1)
     mpl_t = 0.0
     if t > 0.0 and x > 0.0:
-        b_eff = calc.value(
+        b_eff = calc.apply(
             "b_eff",
-            dg1.tension_effective_width_in(b_in, x, inputs.rods_per_row, spacing),
+            dg1.tension_effective_width_in,
+            b_in,
+            x,
+            inputs.rods_per_row,
+            spacing,
             unit="in",
             description="width resisting rod tension",
-            formula=formula_of(dg1.tension_effective_width_in),
             clause=pack.clauses["plate_tension"],
         )
         calc.value(
@@ -249,12 +276,14 @@ def analyse(
             formula=formula_of(dg1.tension_interface_lever_in),
             clause=pack.clauses["plate_tension"],
         )
-        mpl_t = calc.value(
+        mpl_t = calc.apply(
             "Mpl,t",
-            dg1.tension_moment_per_in(t, x, b_eff),
+            dg1.tension_moment_per_in,
+            t,
+            x,
+            b_eff,
             unit="kip-in/in",
             description="tension-interface moment from the rods",
-            formula=formula_of(dg1.tension_moment_per_in),
             clause=pack.clauses["plate_tension"],
         )
     mpl = dg1.governing_plate_moment(mpl_m, mpl_n, mpl_t)
@@ -266,12 +295,15 @@ def analyse(
         formula=formula_of(dg1.governing_plate_moment),
         clause=pack.clauses["plate_compression"],
     )
-    t_req = calc.value(
+    t_req = calc.apply(
         "tp,req",
-        dg1.plate_thickness_required_in(mpl, fy_ksi, phi_b, omega_b),
+        dg1.plate_thickness_required_in,
+        mpl,
+        fy_ksi,
+        phi_b,
+        omega_b,
         unit="in",
         description="required plate thickness",
-        formula=formula_of(dg1.plate_thickness_required_in),
         clause=flex.clause,
     )
     out.update(
@@ -327,15 +359,30 @@ def triangular(
     calc.note("bearing_case", "triangle with rods", description="Appendix B.5: rods in tension", clause=clause)
     if need > f_term**2 or f <= 0.0:
         return {"feasible": False, "disc": disc}
-    a = calc.value(
-        "A", dg1.triangular_bearing_length_in(fp_max, b_in, n_prime, p, f, m_kip_in), unit="in",
+    a = calc.apply(
+        "A",
+        dg1.triangular_bearing_length_in,
+        fp_max,
+        b_in,
+        n_prime,
+        p,
+        f,
+        m_kip_in,
+        unit="in",
         description="triangular bearing length with rod tension",
-        formula=formula_of(dg1.triangular_bearing_length_in),
         clause=clause,
-    )  # fmt: skip
-    t = calc.value("T", dg1.triangular_rod_tension_kip(fp_max, a, b_in, p), unit="kip",
-                   description="tension in the rod row", formula=formula_of(dg1.triangular_rod_tension_kip),
-                   clause=clause)  # fmt: skip
+    )
+    t = calc.apply(
+        "T",
+        dg1.triangular_rod_tension_kip,
+        fp_max,
+        a,
+        b_in,
+        p,
+        unit="kip",
+        description="tension in the rod row",
+        clause=clause,
+    )
     return {"feasible": True, "small": False, "a_in": a, "a_virtual_in": a, "fp_ksi": fp_max, "t_kip": t,
             "disc": disc}  # fmt: skip
 

@@ -60,12 +60,13 @@ def post_weld(
         formula=formula_of(weld_eq.weld_tangential_kip_per_in),
         clause=pack.weld.clause,
     )
-    force = calc.value(
+    force = calc.apply(
         "fw",
-        weld_eq.weld_resultant_kip_per_in(normal, tangential),
+        weld_eq.weld_resultant_kip_per_in,
+        normal,
+        tangential,
         unit="kip/in",
         description="peak resultant weld force per inch (line method)",
-        formula=formula_of(weld_eq.weld_resultant_kip_per_in),
         clause=pack.weld.clause,
     )
     calc.assume(

@@ -148,10 +148,16 @@ def run(inputs: PierReinforcementInput, calc: Calc) -> dict[str, Any]:
                capacity=lay["clear"], unit="in", clause=cl["spacing"])  # fmt: skip
     # shear and ties
     d_eff = 0.8 * d_in
-    vc = calc.value(
-        "Vc", eq.concrete_shear_kip(inputs.fc_psi, d_in, d_eff), unit="kip", description="concrete shear strength",
-        formula=formula_of(eq.concrete_shear_kip), clause=cl["shear"],
-    )  # fmt: skip
+    vc = calc.apply(
+        "Vc",
+        eq.concrete_shear_kip,
+        inputs.fc_psi,
+        d_in,
+        d_eff,
+        unit="kip",
+        description="concrete shear strength",
+        clause=cl["shear"],
+    )
     av = 2.0 * tie.area_in2
     vs_needed = max(vu / pack.phi_shear - vc, 0.0)
     s_detail = eq.tie_spacing_max_in(bar.diameter_in, tie.diameter_in, d_in)
@@ -168,11 +174,17 @@ def run(inputs: PierReinforcementInput, calc: Calc) -> dict[str, Any]:
         check=Required("pier.shear", "Pier shear", vu, cl["shear"]),
     )  # fmt: skip
     # development on each side of the largest moment section
-    ld_full = calc.value(
-        "ld", eq.development_length_in(bar.diameter_in, pack.fy_ksi * 1000.0, inputs.fc_psi, size <= 6), unit="in",
-        description="tension development length", formula=formula_of(eq.development_length_in),
+    ld_full = calc.apply(
+        "ld",
+        eq.development_length_in,
+        bar.diameter_in,
+        pack.fy_ksi * 1000.0,
+        inputs.fc_psi,
+        size <= 6,
+        unit="in",
+        description="tension development length",
         clause=cl["development"],
-    )  # fmt: skip
+    )
     excess = min(mu / phi_mn, 1.0) if phi_mn > 0 else 1.0
     ld = calc.value(
         "ld,req", max(ld_full * excess, 12.0), unit="in", description="development length for the stress needed",

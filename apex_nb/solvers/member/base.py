@@ -6,11 +6,11 @@ screening), so both run the same code path.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol
 
 from apex_nb.equations.aisc360 import classification as b4
-from apex_nb.equations.metadata import formula_of
 from apex_nb.pack_schemas.aisc360 import EditionFactors
 from apex_nb.sections import Section
 
@@ -27,6 +27,17 @@ class Recorder(Protocol):
         description: str,
         formula: str = ...,
         clause: str = ...,
+    ) -> float: ...
+    def apply(
+        self,
+        symbol: str,
+        fn: Callable[..., float],
+        *args: Any,
+        unit: str = ...,
+        description: str,
+        clause: str | None = ...,
+        fill: Mapping[str, Any] | None = ...,
+        **kwargs: Any,
     ) -> float: ...
     def note(self, *args: Any, **kwargs: Any) -> None: ...
     def check(
@@ -74,10 +85,14 @@ def prop(rec: Recorder, sec: Section, symbol: str, value: float | None, unit: st
 def limit(rec: Recorder, f: EditionFactors, key: str, e: float, fy: float, symbol: str) -> float:
     """Record a width-to-thickness limit of Table B4.1 (coefficient and basis from the pack)."""
     lim = f.limits[key]
-    return rec.value(
+    return rec.apply(
         symbol,
-        b4.table_b4_limit(lim.coefficient, lim.basis, e, fy),
+        b4.table_b4_limit,
+        lim.coefficient,
+        lim.basis,
+        e,
+        fy,
         description=key.replace("_", " "),
-        formula=formula_of(b4.table_b4_limit, coefficient=lim.coefficient, basis=lim.basis),
         clause=lim.clause,
+        fill={"coefficient": lim.coefficient, "basis": lim.basis},
     )

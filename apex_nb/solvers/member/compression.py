@@ -21,12 +21,15 @@ def effective_area(
         lam_r = limit(rec, f, "round_compression_lambda_r", e, fy, "λr,c")
         cls = b4.classify_compression(d_t, lam_r, opt.edition)
         if cls == "slender":
-            ag = rec.value(
+            ag = rec.apply(
                 "Ae",
-                eq_e.e7_round_effective_area(e, fy, d_t, ag),
+                eq_e.e7_round_effective_area,
+                e,
+                fy,
+                d_t,
+                ag,
                 unit="in²",
                 description="effective area, slender round wall",
-                formula=formula_of(eq_e.e7_round_effective_area),
                 clause=f.clauses["e7"],
             )
         return ag, cls
@@ -80,12 +83,13 @@ def effective_area(
             be = min(eq_e.e7_effective_width(flat, consts.c1, fel, fcr), flat)
             lost += count * (flat - be) * t
     if lost > 0.0:
-        ag = rec.value(
+        ag = rec.apply(
             "Ae",
-            eq_e.e7_reduced_area(ag, lost),
+            eq_e.e7_reduced_area,
+            ag,
+            lost,
             unit="in²",
             description="effective area, slender elements",
-            formula=formula_of(eq_e.e7_reduced_area),
             clause=f.clauses["e7"],
         )
     return ag, cls
@@ -105,29 +109,18 @@ def compression(rec: Recorder, sec: Section, fy: float, e: float, f: EditionFact
     lc_r = rec.value("Lc/r", lc / r, description="slenderness", clause=f.clauses["e3"])
     max_sl = f.values["max_slenderness_recommended"]
     rec.applies(f"Lc/r = {lc_r:.0f} ≤ {max_sl.value:g}", lc_r <= max_sl.value, note=max_sl.clause, penalty=0.05)
-    fe = rec.value(
-        "Fe",
-        eq_e.e3_fe(e, lc_r),
-        unit="ksi",
-        description="elastic buckling stress",
-        formula=formula_of(eq_e.e3_fe),
-        clause=f.clauses["e3"],
-    )
-    fcr = rec.value(
-        "Fcr",
-        eq_e.e3_fcr(fy, fe),
-        unit="ksi",
-        description="flexural buckling stress",
-        formula=formula_of(eq_e.e3_fcr),
-        clause=f.clauses["e3"],
+    fe = rec.apply("Fe", eq_e.e3_fe, e, lc_r, unit="ksi", description="elastic buckling stress", clause=f.clauses["e3"])
+    fcr = rec.apply(
+        "Fcr", eq_e.e3_fcr, fy, fe, unit="ksi", description="flexural buckling stress", clause=f.clauses["e3"]
     )
     area, cls = effective_area(rec, sec, fy, e, fcr, f, opt)
-    pn = rec.value(
+    pn = rec.apply(
         "Pn",
-        eq_e.e3_nominal(fcr, area),
+        eq_e.e3_nominal,
+        fcr,
+        area,
         unit="kip",
         description="nominal compressive strength",
-        formula=formula_of(eq_e.e3_nominal),
         clause=f.clauses["e3"] if area == sec.area_in2 else f.clauses["e7"],
     )
     return pn, cls

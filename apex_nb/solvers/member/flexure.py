@@ -39,33 +39,40 @@ def flexure_round(
     rec.note("wall_class", cls, description="round HSS wall in flexure", clause=f.clauses["b4_1"])
     z = prop(rec, sec, "Z", sec.zx_in3, "in³", "plastic section modulus")
     s = prop(rec, sec, "S", sec.sx_in3, "in³", "elastic section modulus")
-    mp = rec.value(
+    mp = rec.apply(
         "Mp",
-        flexure.plastic_moment(fy, z),
+        flexure.plastic_moment,
+        fy,
+        z,
         unit="kip-in",
         description="plastic moment",
-        formula=formula_of(flexure.plastic_moment, z="Z"),
         clause=f.clauses["f8"],
+        fill={"z": "Z"},
     )
     mn, state = mp, "yielding"
     if cls == "noncompact":
-        mlb = rec.value(
+        mlb = rec.apply(
             "Mn,LB",
-            flexure.f8_noncompact(e, d_t, fy, s),
+            flexure.f8_noncompact,
+            e,
+            d_t,
+            fy,
+            s,
             unit="kip-in",
             description="local buckling, noncompact wall",
-            formula=formula_of(flexure.f8_noncompact),
             clause=f.clauses["f8"],
         )
         if mlb < mn:
             mn, state = mlb, "local buckling"
     elif cls == "slender":
-        mlb = rec.value(
+        mlb = rec.apply(
             "Mn,LB",
-            flexure.f8_slender(e, d_t, s),
+            flexure.f8_slender,
+            e,
+            d_t,
+            s,
             unit="kip-in",
             description="local buckling, slender wall",
-            formula=formula_of(flexure.f8_slender),
             clause=f.clauses["f8"],
         )
         if mlb < mn:
@@ -104,13 +111,15 @@ def flexure_rect(
     rec.note("web_class", web, description="HSS webs in flexure", clause=f.clauses["b4_1"])
     if web == "slender":
         raise NotApplicable(f"{sec.label}: slender webs (h/t = {lam_w:.3g}), F7.3(c) is not implemented")
-    mp = rec.value(
+    mp = rec.apply(
         "Mp",
-        flexure.plastic_moment(fy, z),
+        flexure.plastic_moment,
+        fy,
+        z,
         unit="kip-in",
         description="plastic moment",
-        formula=formula_of(flexure.plastic_moment, z="Z"),
         clause=f.clauses["f7_yield"],
+        fill={"z": "Z"},
     )
     candidates = [(mp, "yielding")]
     if flange == "noncompact":
@@ -118,20 +127,28 @@ def flexure_rect(
         _candidate(candidates, rec, "Mn,FLB", m, "flange local buckling, noncompact",
                    formula_of(flexure.f7_flange_noncompact), f.clauses["f7_flb"], "flange local buckling")  # fmt: skip
     elif flange == "slender":
-        be = rec.value(
+        be = rec.apply(
             "be",
-            flexure.f7_effective_width(t, flat_f, lam_f, e, fy),
+            flexure.f7_effective_width,
+            t,
+            flat_f,
+            lam_f,
+            e,
+            fy,
             unit="in",
             description="effective width of the compression flange",
-            formula=formula_of(flexure.f7_effective_width),
             clause=f.clauses["f7_flb"],
         )
-        se = rec.value(
+        se = rec.apply(
             "Se",
-            flexure.f7_effective_section_modulus(depth, inertia, flat_f, be, t),
+            flexure.f7_effective_section_modulus,
+            depth,
+            inertia,
+            flat_f,
+            be,
+            t,
             unit="in³",
             description="effective section modulus (ineffective width off both flanges, AISC Design Example F.8B)",
-            formula=formula_of(flexure.f7_effective_section_modulus),
             clause=f.clauses["f7_flb"],
         )
         _candidate(candidates, rec, "Mn,FLB", flexure.f7_flange_slender(fy, se), "flange local buckling, slender",
@@ -151,20 +168,29 @@ def flexure_rect(
             description="unbraced length for lateral-torsional buckling",
             clause=f.clauses["f7_ltb"],
         )
-        lp = rec.value(
+        lp = rec.apply(
             "Lp",
-            flexure.f7_ltb_lp(e, ry, j, ag, mp),
+            flexure.f7_ltb_lp,
+            e,
+            ry,
+            j,
+            ag,
+            mp,
             unit="in",
             description="limiting unbraced length, yielding",
-            formula=formula_of(flexure.f7_ltb_lp),
             clause=f.clauses["f7_ltb"],
         )
-        lr = rec.value(
+        lr = rec.apply(
             "Lr",
-            flexure.f7_ltb_lr(e, ry, j, ag, fy, s),
+            flexure.f7_ltb_lr,
+            e,
+            ry,
+            j,
+            ag,
+            fy,
+            s,
             unit="in",
             description="limiting unbraced length, inelastic LTB",
-            formula=formula_of(flexure.f7_ltb_lr),
             clause=f.clauses["f7_ltb"],
         )
         if lb > lp:
@@ -204,30 +230,39 @@ def flexure_w(
     j = prop(rec, sec, "J", sec.j_in4, "in⁴", "torsional constant")
     ho = prop(rec, sec, "ho", sec.ho_in, "in", "distance between flange centroids")
     clause = f.clauses["f2"] if flange == "compact" else f.clauses["f3"]
-    mp = rec.value(
+    mp = rec.apply(
         "Mp",
-        flexure.plastic_moment(fy, z),
+        flexure.plastic_moment,
+        fy,
+        z,
         unit="kip-in",
         description="plastic moment",
-        formula=formula_of(flexure.plastic_moment, z="Zx"),
         clause=clause,
+        fill={"z": "Zx"},
     )
     candidates = [(mp, "yielding")]
     lb = rec.value("Lb", opt.length_ft * 12.0, unit="in", description="unbraced length", clause=clause)
-    lp = rec.value(
+    lp = rec.apply(
         "Lp",
-        flexure.f2_lp(ry, e, fy),
+        flexure.f2_lp,
+        ry,
+        e,
+        fy,
         unit="in",
         description="limiting unbraced length, yielding",
-        formula=formula_of(flexure.f2_lp),
         clause=f.clauses["f2"],
     )
-    lr = rec.value(
+    lr = rec.apply(
         "Lr",
-        flexure.f2_lr(rts, e, fy, j, s, ho),
+        flexure.f2_lr,
+        rts,
+        e,
+        fy,
+        j,
+        s,
+        ho,
         unit="in",
         description="limiting unbraced length, inelastic LTB",
-        formula=formula_of(flexure.f2_lr),
         clause=f.clauses["f2"],
     )
     if lb > lp:
@@ -235,12 +270,18 @@ def flexure_w(
             m = flexure.f2_ltb_inelastic(opt.cb, mp, fy, s, lb, lp, lr)
             formula = formula_of(flexure.f2_ltb_inelastic)
         else:
-            fcr = rec.value(
+            fcr = rec.apply(
                 "Fcr,LTB",
-                flexure.f2_fcr(opt.cb, e, lb, rts, j, s, ho),
+                flexure.f2_fcr,
+                opt.cb,
+                e,
+                lb,
+                rts,
+                j,
+                s,
+                ho,
                 unit="ksi",
                 description="elastic LTB stress",
-                formula=formula_of(flexure.f2_fcr),
                 clause=f.clauses["f2"],
             )
             m = flexure.f2_ltb_elastic(fcr, s, mp)

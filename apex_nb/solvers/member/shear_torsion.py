@@ -21,21 +21,20 @@ def shear(rec: Recorder, sec: Section, fy: float, e: float, f: EditionFactors, o
             description="distance from maximum to zero shear (post height)",
             clause=f.clauses["g5"],
         )
-        fcr = rec.value(
+        fcr = rec.apply(
             "Fcr,v",
-            eq_g.g5_fcr(e, fy, lv, sec.depth_in, d_t),
+            eq_g.g5_fcr,
+            e,
+            fy,
+            lv,
+            sec.depth_in,
+            d_t,
             unit="ksi",
             description="shear critical stress",
-            formula=formula_of(eq_g.g5_fcr),
             clause=f.clauses["g5"],
         )
-        vn = rec.value(
-            "Vn",
-            eq_g.g5_nominal(fcr, ag),
-            unit="kip",
-            description="nominal shear strength",
-            formula=formula_of(eq_g.g5_nominal),
-            clause=f.clauses["g5"],
+        vn = rec.apply(
+            "Vn", eq_g.g5_nominal, fcr, ag, unit="kip", description="nominal shear strength", clause=f.clauses["g5"]
         )
         return vn, f.resistance["shear_hss"]
     if sec.shape == "rect":
@@ -54,21 +53,19 @@ def shear(rec: Recorder, sec: Section, fy: float, e: float, f: EditionFactors, o
             description="web shear buckling coefficient, kv = 5",
             clause=f.clauses["g4"],
         )
-        aw = rec.value(
-            "Aw",
-            eq_g.g4_web_area(h, t),
-            unit="in²",
-            description="shear area of both webs",
-            formula=formula_of(eq_g.g4_web_area),
-            clause=f.clauses["g4"],
+        aw = rec.apply(
+            "Aw", eq_g.g4_web_area, h, t, unit="in²", description="shear area of both webs", clause=f.clauses["g4"]
         )
-        vn = rec.value(
+        vn = rec.apply(
             "Vn",
-            eq_g.g2_nominal(fy, aw, cv2),
+            eq_g.g2_nominal,
+            fy,
+            aw,
+            cv2,
             unit="kip",
             description="nominal shear strength",
-            formula=formula_of(eq_g.g2_nominal, cv="Cv2"),
             clause=f.clauses["g4"],
+            fill={"cv": "Cv2"},
         )
         return vn, f.resistance["shear_hss"]
     tw = prop(rec, sec, "tw", sec.tw_in, "in", "web thickness")
@@ -80,17 +77,17 @@ def shear(rec: Recorder, sec: Section, fy: float, e: float, f: EditionFactors, o
     else:
         cv1, factor = eq_g.web_shear_coefficient_cv1(h_tw, 5.34, e, fy), f.resistance["shear_other"]
     cv1 = rec.value("Cv1", cv1, description="web shear strength coefficient", clause=f.clauses["g2"])
-    aw = rec.value(
-        "Aw", eq_g.g2_web_area(d, tw), unit="in²", description="web area", formula=formula_of(eq_g.g2_web_area),
-        clause=f.clauses["g2"],
-    )  # fmt: skip
-    vn = rec.value(
+    aw = rec.apply("Aw", eq_g.g2_web_area, d, tw, unit="in²", description="web area", clause=f.clauses["g2"])
+    vn = rec.apply(
         "Vn",
-        eq_g.g2_nominal(fy, aw, cv1),
+        eq_g.g2_nominal,
+        fy,
+        aw,
+        cv1,
         unit="kip",
         description="nominal shear strength",
-        formula=formula_of(eq_g.g2_nominal, cv="Cv1"),
         clause=f.clauses["g2"],
+        fill={"cv": "Cv1"},
     )
     return vn, factor
 
@@ -116,11 +113,12 @@ def torsion(rec: Recorder, sec: Section, fy: float, e: float, f: EditionFactors,
     fcr = rec.value(
         "Fcr,T", fcr, unit="ksi", description="torsional critical stress", formula=formula, clause=f.clauses["h3_1"]
     )
-    return rec.value(
+    return rec.apply(
         "Tn",
-        eq_h3.h3_nominal(fcr, c),
+        eq_h3.h3_nominal,
+        fcr,
+        c,
         unit="kip-in",
         description="nominal torsional strength",
-        formula=formula_of(eq_h3.h3_nominal),
         clause=f.clauses["h3_1"],
     )
