@@ -38,8 +38,13 @@ def worst(*classes: FlexureClass) -> FlexureClass:
     return max(classes, key=lambda c: order[c])
 
 
-@aisc360("{coefficient:g} {basis}", "Table B4.1a, B4.1b")
-def table_b4_limit(coefficient: float, basis: str, e_ksi: float, fy_ksi: float) -> float:
-    """A width-to-thickness limit of Table B4.1a/b written as coefficient × E/Fy or coefficient × √(E/Fy)."""
-    ratio = e_ksi / fy_ksi
-    return coefficient * (ratio if basis == "E/Fy" else ratio**0.5)
+@aisc360("{coefficient:g} E/Fy", "Table B4.1a, B4.1b")
+def table_b4_limit_linear(coefficient: float, e_ksi: float, fy_ksi: float) -> float:
+    """A width-to-thickness limit of Table B4.1a/b written as coefficient × E/Fy (round HSS D/t limits)."""
+    return coefficient * (e_ksi / fy_ksi)
+
+
+@aisc360("{coefficient:g} sqrt(E/Fy)", "Table B4.1a, B4.1b")
+def table_b4_limit_root(coefficient: float, e_ksi: float, fy_ksi: float) -> float:
+    """A width-to-thickness limit of Table B4.1a/b written as coefficient × √(E/Fy) (flat elements)."""
+    return coefficient * (e_ksi / fy_ksi) ** 0.5

@@ -85,14 +85,8 @@ def prop(rec: Recorder, sec: Section, symbol: str, value: float | None, unit: st
 def limit(rec: Recorder, f: EditionFactors, key: str, e: float, fy: float, symbol: str) -> float:
     """Record a width-to-thickness limit of Table B4.1 (coefficient and basis from the pack)."""
     lim = f.limits[key]
+    fn = b4.table_b4_limit_linear if lim.basis == "E/Fy" else b4.table_b4_limit_root
     return rec.apply(
-        symbol,
-        b4.table_b4_limit,
-        lim.coefficient,
-        lim.basis,
-        e,
-        fy,
-        description=key.replace("_", " "),
-        clause=lim.clause,
-        fill={"coefficient": lim.coefficient, "basis": lim.basis},
-    )
+        symbol, fn, lim.coefficient, e, fy, description=key.replace("_", " "), clause=lim.clause,
+        fill={"coefficient": lim.coefficient},
+    )  # fmt: skip
