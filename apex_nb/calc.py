@@ -84,6 +84,9 @@ class Calc:
     warnings: list[str] = field(default_factory=list)
     packs_used: dict[str, PackRef] = field(default_factory=dict)
     parts: list[Envelope] = field(default_factory=list)
+    #: False inside a sizing trial (``registry.solve(sealed=False)``): parts stay drafts until the
+    #: trial itself is adopted and sealed, so a discarded trial never pays for hashing its parts.
+    seal_parts: bool = True
 
     def pack(self, name: str, version: str | None = None) -> Pack:
         """Load a pack (verified against packs.lock) and record that this solve read it."""
@@ -196,29 +199,47 @@ class Calc:
     def trial(self, name: str, inputs: Mapping[str, Any] | Any) -> Envelope:
         """Solve with the same pack library without keeping the result (a sizing iteration).
 
-        Keep the converged trial with ``adopt`` so it becomes a part exactly once.
+        Returns an unsealed draft (no hash yet); keep the converged trial with ``adopt``, which seals
+        it, so it becomes a part exactly once.
         """
         from apex_nb.registry import solve
 
         memo = _PART_MEMO.get()
         key = _memo_key(name, inputs, self.library) if memo is not None else None
         if memo is None or key is None:
-            return solve(name, inputs, library=self.library)
+            return solve(name, inputs, library=self.library, sealed=False)
         found = memo.pop(key, None)  # re-inserted below: the dict's order is the recency (LRU)
         if found is None:
-            found = solve(name, inputs, library=self.library)
+            found = solve(name, inputs, library=self.library, sealed=False)
             while len(memo) >= PART_MEMO_LIMIT:
                 memo.pop(next(iter(memo)))
         memo[key] = found
         return found
 
     def adopt(self, envelope: Envelope) -> Envelope:
-        """Keep an envelope already solved with this library (a converged trial) as a part."""
+        """Keep an envelope already solved with this library (a converged trial) as a part.
+
+        Sealed at once, except inside a sizing trial (see ``seal_parts``); read the parts' hashes
+        with ``part_hashes``.
+        """
+        if self.seal_parts:
+            envelope = envelope.sealed()
         for used in envelope.packs:
             self._record_pack(PackRef(used.name, used.version, used.sha256))
         self.parts.append(envelope)
         return envelope
 
-    def solve(self, name: str, inputs: Mapping[str, Any] | Any) -> Envelope:
-        """Run another solver with the same pack library; keep its envelope as a part."""
-        return self.adopt(self.trial(name, inputs))
+    def solve(self, name: str, inputs: Mapping[str, Any] | Any, *, sealed: bool = False) -> Envelope:
+        """Run another solver with the same pack library; keep its envelope as a part.
+
+        ``sealed=True`` when the caller reads the part's ``content_sha256`` (even inside a trial).
+        """
+        part = self.adopt(self.trial(name, inputs))
+        if sealed and not part.is_sealed:
+            part = self.parts[-1] = part.sealed()
+        return part
+
+    def part_hashes(self) -> list[str]:
+        """The content hashes of the parts kept so far (sealing any draft among them in place)."""
+        self.parts = [part.sealed() for part in self.parts]
+        return [part.content_sha256 for part in self.parts]

@@ -73,32 +73,59 @@ def _utf16_key(key: str) -> bytes:
     return key.encode("utf-16-be")
 
 
+def _number(x: float, _repr: Callable[[float], str] = float.__repr__) -> str:
+    """``ecmascript_number`` with a fast path for the common plain decimals (same text)."""
+    if x != x or x in (math.inf, -math.inf):
+        raise ValueError("non-finite number")
+    text = _repr(x)
+    if "e" in text or x == 0.0 or len(text) > 17:
+        return ecmascript_number(x)
+    return text[:-2] if text[-2:] == ".0" else text
+
+
 def _encode(value: Any, write: Callable[[str], Any]) -> None:
+    # Strings and floats inside containers are written inline (most leaves are one of the two):
+    # the recursion per leaf was most of the cost of hashing an envelope.
     kind = type(value)
-    if kind is str:
-        write(encode_basestring(value))
-    elif kind is float:
-        if value != value or value in (math.inf, -math.inf):
-            raise ValueError("non-finite number")
-        write(ecmascript_number(value))
-    elif kind is dict:
+    if kind is dict:
         keys = sorted(value)
-        if not all(k.isascii() for k in keys):  # non-ASCII keys: order by UTF-16 code units
+        if not "".join(keys).isascii():  # non-ASCII keys: order by UTF-16 code units
             keys = sorted(value, key=_utf16_key)
         write("{")
-        for index, key in enumerate(keys):
+        separator = ""
+        for key in keys:
             if type(key) is not str:
                 raise TypeError(f"JSON object keys must be strings, got {type(key).__name__}")
-            write(("," if index else "") + encode_basestring(key) + ":")
-            _encode(value[key], write)
+            write(separator + encode_basestring(key) + ":")
+            separator = ","
+            item = value[key]
+            item_kind = type(item)
+            if item_kind is str:
+                write(encode_basestring(item))
+            elif item_kind is float:
+                write(_number(item))
+            else:
+                _encode(item, write)
         write("}")
     elif kind is list or kind is tuple:
         write("[")
-        for index, item in enumerate(value):
-            if index:
-                write(",")
-            _encode(item, write)
+        separator = ""
+        for item in value:
+            if separator:
+                write(separator)
+            separator = ","
+            item_kind = type(item)
+            if item_kind is str:
+                write(encode_basestring(item))
+            elif item_kind is float:
+                write(_number(item))
+            else:
+                _encode(item, write)
         write("]")
+    elif kind is str:
+        write(encode_basestring(value))
+    elif kind is float:
+        write(_number(value))
     elif value is True:
         write("true")
     elif value is False:

@@ -42,6 +42,7 @@ NEAR_LIMIT_FACTOR = 0.9
 PACK_SHA256_PATTERN = r"^[0-9a-f]{64}$"
 CONTENT_HASH_PATTERN = r"^sha256-jcs-v1:[0-9a-f]{64}$"
 _PLACEHOLDER_HASH = "sha256-jcs-v1:" + "0" * 64
+_PLACEHOLDER_DIGEST = "0" * 64
 
 
 class _Strict(BaseModel):
@@ -134,14 +135,47 @@ class Envelope(_Strict):
                              [p.content_sha256 for p in self.parts])  # fmt: skip
 
     def compute_hash(self) -> str:
-        """Recompute the content hash from the hashed content."""
-        return content_hash(self.hashed_content())
+        """Recompute the content hash from the hashed content.
+
+        Refuses content that holds a draft's placeholder hash: a part's hash read before the part
+        was sealed (``Calc.part_hashes`` and ``Calc.solve(sealed=True)`` are the ways to read them).
+        """
+        content = self.hashed_content()
+        if _PLACEHOLDER_HASH in content["parts"] or _PLACEHOLDER_DIGEST in json.dumps(content["result"]):
+            raise EnvelopeError(f"{self.solver.name}: a draft's placeholder hash leaked into the content")
+        return content_hash(content)
 
     @classmethod
     def seal(cls, **fields: Any) -> Envelope:
         """An envelope from its fields with ``content_sha256`` computed (do not pass it)."""
-        draft = cls.model_validate({**fields, "content_sha256": _PLACEHOLDER_HASH})
-        return draft.model_copy(update={"content_sha256": draft.compute_hash()})
+        return cls.draft(**fields).sealed()
+
+    @classmethod
+    def draft(cls, **fields: Any) -> Envelope:
+        """An envelope whose hash is not computed yet: a sizing trial that may be thrown away.
+
+        Hashing is about half the cost of a small solve, and a design tries many sections and
+        augers for each one it keeps; ``sealed()`` computes the hash when a trial is adopted.
+        A draft never verifies (its hash field holds a placeholder).
+        """
+        return cls.model_validate({**fields, "content_sha256": _PLACEHOLDER_HASH})
+
+    @property
+    def is_sealed(self) -> bool:
+        """False for a ``draft`` whose hash has not been computed."""
+        return self.content_sha256 != _PLACEHOLDER_HASH
+
+    def sealed(self) -> Envelope:
+        """This envelope with its content hash (and its parts' hashes) computed; itself if sealed."""
+        if self.is_sealed:
+            return self
+        parts = [part.sealed() for part in self.parts]
+        whole = (
+            self
+            if all(a is b for a, b in zip(parts, self.parts, strict=True))
+            else self.model_copy(update={"parts": parts})
+        )
+        return whole.model_copy(update={"content_sha256": whole.compute_hash()})
 
     def verify(
         self,

@@ -17,6 +17,9 @@ import csv
 import io
 import os
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,10 +36,13 @@ _SEMVER = re.compile(r"^(\d+)\.(\d+)\.(\d+)$")
 _NAME = re.compile(r"^[a-z0-9][a-z0-9.-]*$")
 
 
+_BUNDLED_PACKS = Path(__file__).resolve().parent.parent / "packs"  # resolved once: every top-level solve asks
+
+
 def default_packs_root() -> Path:
     """The packs folder: ``$APEX_NB_PACKS`` when set, else ``packs/`` beside the package."""
     env = os.environ.get("APEX_NB_PACKS")
-    return Path(env) if env else Path(__file__).resolve().parent.parent / "packs"
+    return Path(env) if env else _BUNDLED_PACKS
 
 
 class Source(BaseModel):
@@ -107,6 +113,22 @@ _PACK_CACHE: dict[tuple[Path, str], tuple[tuple[int, int], Pack]] = {}
 
 
 _GET_CACHE: dict[tuple[str, str, str | None], tuple[tuple[int, int], tuple[int, int], Pack]] = {}
+#: Packs already read in the current top-level solve (None: outside a solve). One solve reads
+#: one consistent set of pack files, and a design's dozens of sub-solves skip the file stamps.
+_SNAPSHOT: ContextVar[dict[tuple[str, str, str | None], Pack] | None] = ContextVar("apex_nb_packs", default=None)
+
+
+@contextmanager
+def pack_snapshot() -> Iterator[None]:
+    """Within the block, each pack is stamped against its file once (nested blocks share it)."""
+    if _SNAPSHOT.get() is not None:
+        yield
+        return
+    token = _SNAPSHOT.set({})
+    try:
+        yield
+    finally:
+        _SNAPSHOT.reset(token)
 
 
 def _os_stamp(path: str) -> tuple[int, int]:
@@ -249,16 +271,23 @@ class PackLibrary:
         wanted = version or self.pins.get(name)
         root = str(self.root)
         key = (root, name, wanted)
+        snapshot = _SNAPSHOT.get()
+        if snapshot is not None and key in snapshot:
+            return snapshot[key]
         hit = _GET_CACHE.get(key)
         if hit is not None:  # fast path: neither the lock nor the file changed since
             lock_stamp, file_stamp, pack = hit
             try:
                 if _os_stamp(os.path.join(root, LOCK_NAME)) == lock_stamp and _os_stamp(str(pack.path)) == file_stamp:
+                    if snapshot is not None:
+                        snapshot[key] = pack
                     return pack
             except OSError:
                 pass
         pack = self._get_slow(name, wanted)
         _GET_CACHE[key] = (_os_stamp(os.path.join(root, LOCK_NAME)), _os_stamp(str(pack.path)), pack)
+        if snapshot is not None:
+            snapshot[key] = pack
         return pack
 
     def _get_slow(self, name: str, wanted: str | None) -> Pack:

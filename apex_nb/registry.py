@@ -16,7 +16,7 @@ from apex_nb.calc import Calc
 from apex_nb.envelope import Envelope, PackUsed, SolverId, confidence_from
 from apex_nb.errors import InputError, SolverError
 from apex_nb.inputs import SolverInput, validate
-from apex_nb.packs import PackLibrary
+from apex_nb.packs import PackLibrary, pack_snapshot
 
 
 @dataclass(frozen=True)
@@ -78,10 +78,13 @@ def solve(
     *,
     library: PackLibrary | None = None,
     pack_versions: Mapping[str, str] | None = None,
+    sealed: bool = True,
 ) -> Envelope:
     """Validate ``inputs``, run solver ``name`` and return its verified envelope.
 
     ``pack_versions`` pins pack versions by name (default: the newest locked version).
+    ``sealed=False`` returns an ``Envelope.draft`` (no hash yet): ``Calc.trial`` uses it for
+    sizing iterations, and ``Calc.adopt`` seals the one it keeps.
     """
     solver = get_solver(name)
     model = validate(solver.input_model, inputs, context=f"{name} input")
@@ -89,14 +92,15 @@ def solve(
         library = PackLibrary(pins=dict(pack_versions or {}))
     elif pack_versions:
         library = PackLibrary(root=library.root, pins={**library.pins, **pack_versions})
-    calc = Calc(library=library)
-    raw_result = solver.run(model, calc)
+    calc = Calc(library=library, seal_parts=sealed)
+    with pack_snapshot():  # one consistent set of pack files for the solve and its sub-solves
+        raw_result = solver.run(model, calc)
     result = _plain(raw_result)
     solver_id = SolverId(name=solver.name, version=solver.version)
     packs = [PackUsed(**ref.as_dict()) for ref in sorted(calc.packs_used.values(), key=lambda r: r.name)]
     canonical_inputs = model.model_dump(mode="json")
     try:
-        return Envelope.seal(
+        envelope = Envelope.draft(
             solver=solver_id,
             inputs=canonical_inputs,
             result=result,
@@ -110,5 +114,6 @@ def solve(
             parts=calc.parts,
             apex_nb_version=__version__,
         )
+        return envelope.sealed() if sealed else envelope
     except ValueError as exc:  # a non-finite number in the result or trace
         raise SolverError(f"{name}: {exc}") from exc

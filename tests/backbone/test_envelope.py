@@ -134,3 +134,63 @@ def test_envelope_refuses_nan() -> None:
     data["confidence"] = float("nan")
     with pytest.raises(ValueError):
         Envelope.model_validate(data)
+
+
+def test_trials_are_drafts_and_adopted_parts_are_sealed() -> None:
+    """Sizing trials skip hashing; whatever becomes a part, and every returned envelope, is sealed."""
+    from apex_nb.calc import Calc
+    from apex_nb.errors import EnvelopeError
+    from apex_nb.packs import PackLibrary
+
+    calc = Calc(PackLibrary())
+    trial = calc.trial("wind.asce7_qz", {"edition": "7-16", "wind_speed_mph": 115, "exposure": "C", "height_ft": 30})
+    assert not trial.is_sealed
+    with pytest.raises(EnvelopeError):
+        trial.verify()
+    part = calc.adopt(trial)
+    assert part.is_sealed and part.verify() and calc.parts == [part]
+    design = solve(
+        "design.pole_sign",
+        {"wind": {"edition": "7-16", "wind_speed_mph": 115, "exposure": "C"},
+         "faces": [{"width_ft": 10, "height_ft": 6, "top_height_ft": 25}]},
+    )  # fmt: skip
+    stack = [design]
+    while stack:
+        envelope = stack.pop()
+        assert envelope.is_sealed, envelope.solver.name
+        stack.extend(envelope.parts)
+    assert design.verify()
+
+
+def test_a_trial_design_reads_sealed_part_hashes() -> None:
+    """Inside a trial, parts stay drafts until read: the quote and parts_sha256 still carry real hashes."""
+    from apex_nb.registry import solve as registry_solve
+
+    quote = registry_solve("design.quick_quote", {}, sealed=False)
+    assert not quote.is_sealed
+    design_hash = quote.result["design_content_sha256"]
+    assert design_hash != "sha256-jcs-v1:" + "0" * 64
+    sealed = quote.sealed()
+    assert sealed.verify()
+    assert sealed.parts[0].content_sha256 == design_hash
+    assert sealed.parts[0].result["parts_sha256"] == [p.content_sha256 for p in sealed.parts[0].parts]
+
+
+def test_a_leaked_draft_hash_is_refused_when_sealing() -> None:
+    from apex_nb.calc import Calc
+    from apex_nb.envelope import Envelope, SolverId
+    from apex_nb.errors import EnvelopeError
+    from apex_nb.packs import PackLibrary
+
+    calc = Calc(PackLibrary(), seal_parts=False)
+    part = calc.solve("wind.asce7_qz", {"edition": "7-16", "wind_speed_mph": 115, "exposure": "C", "height_ft": 30})
+    draft = Envelope.draft(
+        solver=SolverId(name="x", version="1"),
+        inputs={},
+        result={"part": part.content_sha256},  # read before sealing: a bug the seal must catch
+        confidence=1.0,
+        parts=[],
+        apex_nb_version="0",
+    )
+    with pytest.raises(EnvelopeError, match="placeholder"):
+        draft.sealed()

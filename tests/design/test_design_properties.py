@@ -117,7 +117,7 @@ CANTILEVER = st.fixed_dictionaries(
 QUOTE = st.fixed_dictionaries(
     {},
     optional={
-        "sign_type": st.sampled_from(["pole", "monument"]),
+        "sign_type": st.sampled_from(["pole", "monument", "cantilever"]),
         "sign_width_ft": st.floats(2, 30),
         "sign_height_ft": st.floats(1, 15),
         "top_height_ft": st.floats(4, 60),
@@ -254,3 +254,37 @@ def test_more_load_never_gives_a_lighter_post_or_shallower_footing(
         heavier = _weight_and_depth(more)
         assert heavier[0] >= base[0] - 1e-9
         assert heavier[1] >= base[1] - 1e-9
+
+
+# -- the auger search's bound pruning never changes a design ----------------------------------------
+AUTO_FOOTING = st.fixed_dictionaries(
+    {
+        "sign_type": st.sampled_from(["pole", "pole", "cantilever"]),
+        "sign_width_ft": st.floats(2, 30),
+        "sign_height_ft": st.floats(1, 15),
+        "top_height_ft": st.floats(8, 60),
+        "wind_speed_mph": st.floats(90, 180),
+        "exposure": EXPOSURES,
+        "soil_class": st.sampled_from([1, 2, 3, 4, 5]),
+        "post_count": st.sampled_from([1, 2]),
+    },
+)
+
+
+@FEW
+@given(AUTO_FOOTING)
+def test_auger_bound_pruning_gives_the_same_design(inputs: dict[str, Any]) -> None:
+    """Skipping augers by the depth lower bound leaves the whole envelope (chosen, runner-up, rejected) equal."""
+    from apex_nb.solvers.design import footing
+
+    if inputs["sign_type"] == "cantilever":
+        inputs = {**inputs, "post_count": 1}
+    pruned = design_or_input_error("design.quick_quote", inputs)
+    footing.AUGER_BOUND_PRUNING = False
+    try:
+        full = design_or_input_error("design.quick_quote", inputs)
+    finally:
+        footing.AUGER_BOUND_PRUNING = True
+    assert (pruned is None) == (full is None)
+    if pruned is not None and full is not None:
+        assert pruned.content_sha256 == full.content_sha256

@@ -87,3 +87,20 @@ def test_rebar_is_priced_per_lb() -> None:
     basis = CostBasis(holes=1)
     extra = price_option(reinforced, basis, PRICES).cost_usd - price_option(bare, basis, PRICES).cost_usd
     assert extra == pytest.approx(150.0 * 1.10, abs=0.01)
+
+
+def test_a_further_check_is_asked_cheapest_first_until_chosen_and_runner_up() -> None:
+    """The torsion predicate costs a solve: it is asked in cost order and stops after two pass."""
+    options = [FootingOption(d, 8.0, _yd3(d, 8.0), True) for d in (24, 30, 36, 42, 48)]
+    asked: list[float] = []
+
+    def torsion_ok(option: FootingOption) -> bool:
+        asked.append(option.diameter_in)
+        return option.diameter_in != 24  # the cheapest fails torsion
+
+    choice = choose(options, CostBasis(holes=1), PRICES, RULES, torsion_ok)
+    assert asked == [24, 30, 36], "dearer options than the runner-up are never asked"
+    assert choice.chosen is not None and choice.chosen.option.diameter_in == 30
+    assert choice.runner_up is not None and choice.runner_up.option.diameter_in == 36
+    assert [r.option.diameter_in for r in choice.rejected] == [24]
+    assert "torsion" in choice.rejected[0].reason

@@ -21,23 +21,17 @@ from apex_nb.registry import Solver
 from apex_nb.solvers.design.common import (
     COST_FAMILY,
     LB_PER_KIP,
-    PostChoice,
     check_geometry,
     defaults,
     face_weight_lb,
     face_wind,
-    footing_torsion,
-    load_factors,
-    no_post_verdict,
-    pick_footing,
-    price_and_verdict,
-    soil_load_factors,
-    torsion_passes,
-    torsion_summary,
-    wall_limits,
     wind_inputs,
 )
+from apex_nb.solvers.design.footing import footing_torsion, pick_footing, torsion_passes, torsion_summary
 from apex_nb.solvers.design.inputs import CantileverSignInput
+from apex_nb.solvers.design.loads import load_factors, soil_load_factors
+from apex_nb.solvers.design.post import PostChoice, wall_limits
+from apex_nb.solvers.design.verdict import no_post_verdict, price_and_verdict
 from apex_nb.solvers.foundation.choice import CostBasis
 
 VERSION = "1.3.0"

@@ -170,9 +170,7 @@ class CantileverSignInput(SolverInput):
     post_families: list[Family] = Field(
         default_factory=default_post_families, min_length=1, description="Post families"
     )
-    arm_families: list[Family] = Field(
-        default_factory=default_arm_families, min_length=1, description="Arm families"
-    )
+    arm_families: list[Family] = Field(default_factory=default_arm_families, min_length=1, description="Arm families")
     design_method: Literal["ASD", "LRFD"] = Field(default="ASD", description="AISC 360 design method")
     aisc_edition: Literal["360-16", "360-22"] = Field(default="360-16", description="AISC 360 edition")
     deflection_limit_ratio: float = Field(default=100, ge=20, le=1000, description="Service tip drift limit L/n")

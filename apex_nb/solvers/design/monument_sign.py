@@ -13,8 +13,10 @@ from typing import Any
 
 from apex_nb.calc import Calc
 from apex_nb.registry import Solver
-from apex_nb.solvers.design.common import defaults, load_factors, price_and_verdict, wind_inputs
+from apex_nb.solvers.design.common import defaults, wind_inputs
 from apex_nb.solvers.design.inputs import MonumentSignInput
+from apex_nb.solvers.design.loads import load_factors
+from apex_nb.solvers.design.verdict import price_and_verdict
 
 VERSION = "1.2.0"
 FOOTING_PROJECTION_FT = 0.5
@@ -90,11 +92,22 @@ def run(inputs: MonumentSignInput, calc: Calc) -> dict[str, Any]:
     footing = calc.solve("foundation.spread_footing", footing_inputs)
     f = footing.result
     if not f["auto_size_found"]:
-        from apex_nb.solvers.design.common import PostChoice, no_post_verdict
+        from apex_nb.solvers.design.post import PostChoice
+        from apex_nb.solvers.design.verdict import no_post_verdict
 
-        nothing = PostChoice(False, None, None, "square", 0.0, 0.0, 0.0, 0.0, float("inf"), "none", (
-            f"none up to {f['width_ft']:g} x {f['length_ft']:g} x {f['thickness_ft']:g} ft passes"
-        ))
+        nothing = PostChoice(
+            False,
+            None,
+            None,
+            "square",
+            0.0,
+            0.0,
+            0.0,
+            0.0,
+            float("inf"),
+            "none",
+            (f"none up to {f['width_ft']:g} x {f['length_ft']:g} x {f['thickness_ft']:g} ft passes"),
+        )
         return {
             "sign_type": "monument",
             "post_label": None,

@@ -11,209 +11,40 @@ Chain (every load from wind and dead load, every component a part of the envelop
 5. foundation per post: direct embedment (``foundation.embedment``, ASD soil combination) or a
    base plate (``connection.base_plate``) on a drilled pier sized the same way;
 6. price (``cost.estimate``) from the bill of quantities.
+
+Sizing (steps 2-4) is in ``pole_sizing``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from apex_nb.calc import Calc
 from apex_nb.envelope import Envelope
-from apex_nb.pack_schemas.design_defaults import SignDesignDefaultsPack
 from apex_nb.registry import Solver
 from apex_nb.solvers.design.common import (
     COST_FAMILY,
     LB_PER_KIP,
-    CaseForces,
-    LoadFactors,
-    PostChoice,
-    anchor_reinforcement,
     check_geometry,
     defaults,
     dynamic_summary,
     face_weight_lb,
-    face_wind,
+)
+from apex_nb.solvers.design.footing import (
+    anchor_reinforcement,
     footing_torsion,
-    load_factors,
-    no_post_verdict,
     pick_footing,
-    price_and_verdict,
-    soil_load_factors,
     torsion_passes,
     torsion_summary,
-    wall_limits,
-    wind_inputs,
 )
 from apex_nb.solvers.design.inputs import PoleSignInput
+from apex_nb.solvers.design.loads import load_factors, soil_load_factors
+from apex_nb.solvers.design.pole_sizing import Sizing, case_fields, size_post
+from apex_nb.solvers.design.post import PostChoice
+from apex_nb.solvers.design.verdict import no_post_verdict, price_and_verdict
 from apex_nb.solvers.foundation.choice import CostBasis
 
 VERSION = "1.3.0"
-
-
-def case_post_forces(faces: list[Envelope], post_count: int, spacing_ft: float | None) -> dict[str, CaseForces]:
-    """Per-post shear (lb), moment at grade (lb-ft), torsion (lb-ft) and bending loads for Cases A, B, C at W.
-
-    One post: torsion = force x eccentricity from the post axis (face centred on the post).
-    Two posts: an eccentric force F at e from the centre loads the nearer (windward) post with
-    F (1/2 + e/S); the couple goes into differential bending, so each post's torsion is taken 0.
-    The same windward share bends the post for its deflection (``point_loads``).
-    """
-    cases: dict[str, CaseForces] = {}
-    any_case_c = any(env.result["case_c_applies"] for env in faces)
-    for case in ("A", "B", "C") if any_case_c else ("A", "B"):
-        shear = moment = torsion = 0.0
-        loads: list[tuple[float, float]] = []
-        for env in faces:
-            r = env.result
-            if case == "C" and not r["case_c_applies"]:
-                force, height, ecc = r["force_case_a_lb"], r["resultant_height_ft"], 0.0
-            elif case == "C":
-                width = env.inputs["sign_width_ft"]
-                force = r["case_c_force_lb"]
-                height = r["case_c_moment_at_grade_lb_ft"] / force
-                ecc = width / 2.0 - r["case_c_resultant_from_windward_ft"]
-            else:
-                force, height = r["force_case_a_lb"], r["resultant_height_ft"]
-                ecc = r["case_b_eccentricity_ft"] if case == "B" else 0.0
-            if post_count == 1:
-                share = 1.0
-                torsion += force * abs(ecc)
-            else:
-                assert spacing_ft is not None
-                share = 0.5 + abs(ecc) / spacing_ft
-            shear += force * share
-            moment += force * share * height
-            loads.append((force * share, height))
-        cases[case] = CaseForces(case, shear, moment, torsion, tuple(loads))
-    return cases
-
-
-def _post_select_inputs(
-    inputs: PoleSignInput, demand: dict[str, float], point_loads: list[dict[str, float]], length_ft: float
-) -> dict[str, Any]:
-    return {
-        "edition": inputs.aisc_edition,
-        "design_method": inputs.design_method,
-        "families": list(inputs.post_families),
-        "moment_kip_ft": demand["moment_kip_ft"],
-        "shear_kip": demand["shear_kip"],
-        "torsion_kip_ft": demand["torsion_kip_ft"],
-        "axial_kip": demand["axial_kip"],
-        "length_ft": length_ft,
-        "point_loads": point_loads,
-        "loads_level": "W",
-        "asce7_edition": inputs.wind.edition,
-        "deflection_limit_ratio": inputs.deflection_limit_ratio,
-    }
-
-
-@dataclass(frozen=True)
-class Sizing:
-    """One pass of wind -> cases -> post: the trial envelopes of the faces, the post wind and the post."""
-
-    faces: list[Envelope]
-    cases: dict[str, CaseForces]
-    selection: Envelope
-    post_wind: Envelope | None
-    width_in: float
-    shape: str
-    self_weight_lb_per_ft: float
-    history: list[str]
-    drift_case: str
-
-
-def size_post(
-    inputs: PoleSignInput,
-    calc: Calc,
-    policy: SignDesignDefaultsPack,
-    factors: LoadFactors,
-    face_dead_lb: float,
-    natural_frequency_hz: float | None,
-    min_i_in4: float | None = None,
-) -> Sizing:
-    """Wind on the faces (Gf when ``natural_frequency_hz`` < 1 Hz), the cases, and the post selection.
-
-    Post wind and post size are iterated until the wind and self-weight were taken on a post at
-    least as wide and heavy as the one selected. Nothing here is a part yet (trial solves).
-    """
-    n = inputs.post_count
-    top_ft = max(face.top_height_ft for face in inputs.faces)
-    bottom_ft = min(face.top_height_ft - face.height_ft for face in inputs.faces)
-    widest_ft = max(face.width_ft for face in inputs.faces)
-    faces = [face_wind(calc, inputs.wind, face, natural_frequency_hz, keep=False) for face in inputs.faces]
-    cases = case_post_forces(faces, n, inputs.post_spacing_ft)
-    drift_case = max(cases.values(), key=lambda c: (c.drift_index(top_ft), c.case))
-    base_plated = inputs.foundation == "base_plate"
-    flexible = (
-        {}
-        if natural_frequency_hz is None
-        else {
-            "natural_frequency_hz": natural_frequency_hz,
-            "structure_height_ft": top_ft,
-            "structure_width_ft": widest_ft,
-        }
-    )
-    selection: Envelope | None = None
-    post_wind: Envelope | None = None
-    width_in, shape = 6.625, "round"  # first guess: a 6 in pipe; iterated below
-    self_weight_lb_per_ft = 0.0  # post self-weight in the axial load, iterated with the selection
-    history: list[str] = []
-    for _ in range(policy.max_post_iterations):
-        post_wind = None
-        post_force_lb = post_moment_lb_ft = 0.0
-        if bottom_ft > 0:
-            post_wind = calc.trial(
-                "wind.asce7_post",
-                {
-                    **wind_inputs(inputs.wind),
-                    "post_shape": shape,
-                    "post_width_in": width_in,
-                    "exposed_height_ft": bottom_ft,
-                    **flexible,
-                },
-            )
-            post_force_lb = post_wind.result["force_per_post_lb"]
-            post_moment_lb_ft = post_wind.result["moment_at_grade_lb_ft"] / post_wind.result.get("number_of_posts", 1)
-        shear_w = max(c.shear_lb for c in cases.values()) + post_force_lb
-        moment_w = max(c.moment_lb_ft for c in cases.values()) + post_moment_lb_ft
-        torsion_w = max(c.torsion_lb_ft for c in cases.values())
-        point_loads = [{"force_kip": f / LB_PER_KIP, "height_ft": z} for f, z in drift_case.point_loads]
-        if post_force_lb > 0:
-            point_loads.append(
-                {"force_kip": post_force_lb / LB_PER_KIP, "height_ft": post_moment_lb_ft / post_force_lb}
-            )
-        demand = {
-            "moment_kip_ft": factors.member_w * moment_w / LB_PER_KIP,
-            "shear_kip": factors.member_w * shear_w / LB_PER_KIP,
-            "torsion_kip_ft": factors.member_w * torsion_w / LB_PER_KIP,
-            "axial_kip": factors.member_d * (face_dead_lb + self_weight_lb_per_ft * top_ft) / LB_PER_KIP,
-        }
-        selection = calc.trial(
-            "post.select",
-            {
-                **_post_select_inputs(inputs, demand, point_loads, top_ft),
-                **wall_limits(policy, base_plated=base_plated),
-                **({"min_i_in4": min_i_in4} if min_i_in4 is not None else {}),
-            },
-        )
-        choice = PostChoice.from_envelope(selection)
-        history.append(choice.label or "none")
-        if not choice.found:
-            break
-        weight_ok = choice.weight_lb_per_ft <= self_weight_lb_per_ft + 1e-9
-        self_weight_lb_per_ft = max(self_weight_lb_per_ft, choice.weight_lb_per_ft)
-        if (
-            choice.width_in <= width_in + 1e-9
-            and (choice.shape == shape or choice.width_in < width_in - 1e-9)
-            and weight_ok
-        ):
-            break  # wind and self-weight were taken on a post at least as wide and heavy as the one selected
-        width_in, shape = max(choice.width_in, width_in), choice.shape
-    else:
-        calc.applies("post size converged", False, "post wind and post size did not settle", penalty=0.2)
-    assert selection is not None
-    return Sizing(faces, cases, selection, post_wind, width_in, shape, self_weight_lb_per_ft, history, drift_case.case)
 
 
 def run(inputs: PoleSignInput, calc: Calc) -> dict[str, Any]:
@@ -314,6 +145,7 @@ def run(inputs: PoleSignInput, calc: Calc) -> dict[str, Any]:
         "a passing post exists in the families", post.found, "no section passes: enlarge or add posts", penalty=0.5
     )
     dynamics = dynamic_summary(calc, frequency, n1_used, faces[0])
+
     def unfinished(member: PostChoice, which: str, label: str | None) -> dict[str, Any]:
         """The result when a member cannot be designed: what is known, no foundation, no price."""
         return {
@@ -326,7 +158,7 @@ def run(inputs: PoleSignInput, calc: Calc) -> dict[str, Any]:
             "foundation_summary": None,
             "wind_force_total_lb": sum(env.result["force_case_a_lb"] for env in faces),
             "wind_design_level": faces[0].result["design_level"],
-            "cases": {c.case: _case_fields(c) for c in cases.values()},
+            "cases": {c.case: case_fields(c) for c in cases.values()},
             **dynamics,
             **no_post_verdict(calc, member, policy, which),
         }
@@ -579,15 +411,10 @@ def run(inputs: PoleSignInput, calc: Calc) -> dict[str, Any]:
         "dead_load_per_post_lb": axial_lb,
         "member_combination": factors.member_combo,
         "soil_combination": factors.soil_combo,
-        "cases": {c.case: _case_fields(c) for c in cases.values()},
+        "cases": {c.case: case_fields(c) for c in cases.values()},
         **dynamics,
         **closing,
     }
-
-
-def _case_fields(forces: CaseForces) -> dict[str, float]:
-    """The per-post forces of one case as result fields."""
-    return {"shear_lb": forces.shear_lb, "moment_lb_ft": forces.moment_lb_ft, "torsion_lb_ft": forces.torsion_lb_ft}
 
 
 SOLVER = Solver(

@@ -9,6 +9,7 @@ existing sign) are priced from the ``quote-terms`` pack and added to the structu
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from apex_nb.calc import Calc
@@ -33,7 +34,9 @@ def design_inputs(q: QuickQuoteInput) -> tuple[str, dict[str, Any]]:
         return "design.cantilever_sign", {
             "wind": wind,
             "face": face,
-            "arm_length_ft": round(offset_ft + q.sign_width_ft, 2),
+            # rounded UP to the hundredth: round() could leave the arm a hair short of the face
+            # (3.125 -> 3.12) and the design would refuse its own quote
+            "arm_length_ft": math.ceil(round((offset_ft + q.sign_width_ft) * 100.0, 6)) / 100.0,
             "soil": soil,
         }
     if q.sign_type == "monument":
@@ -70,7 +73,7 @@ def run(inputs: QuickQuoteInput, calc: Calc) -> dict[str, Any]:
         calc.assume("Monument: the sign is solid from grade to its top height")
     if inputs.sign_type == "cantilever":
         calc.assume("Cantilever: the face starts at the design's default offset from the post and ends at the arm tip")
-    design = calc.solve(name, design_in)
+    design = calc.solve(name, design_in, sealed=True)  # its hash goes on the quote
     r = design.result
     option_lines = price_options(inputs, calc)
     options_usd = round(sum(line["amount_usd"] for line in option_lines), 2)

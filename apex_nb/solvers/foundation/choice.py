@@ -12,6 +12,7 @@ Ties go to the smaller diameter, then the shallower hole (deterministic).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from apex_nb.pack_schemas.foundation_choice import FoundationChoicePack
@@ -19,6 +20,7 @@ from apex_nb.pack_schemas.prices import PricesPack
 from apex_nb.solvers.cost.bom import Bom, price_bom
 
 FOOTING_CATEGORIES = ("concrete", "excavation", "steel", "rebar")
+FAILS_A_CHECK = "fails a footing check at its depth (embedment or torsion)"
 
 
 @dataclass(frozen=True)
@@ -111,14 +113,24 @@ def price_option(option: FootingOption, basis: CostBasis, prices: PricesPack) ->
 
 
 def choose(
-    options: list[FootingOption], basis: CostBasis, prices: PricesPack, rules: FoundationChoicePack
+    options: list[FootingOption],
+    basis: CostBasis,
+    prices: PricesPack,
+    rules: FoundationChoicePack,
+    also_passes: Callable[[FootingOption], bool] | None = None,
 ) -> FootingChoice:
-    """Reject failing, too-deep or too-shallow options; rank the rest by direct cost."""
+    """Reject failing, too-deep or too-shallow options; rank the rest by direct cost.
+
+    ``also_passes`` is a further footing check (e.g. the torsion in the soil) that costs a solve:
+    it is asked in cost order, cheapest first, only until the chosen option and the runner-up are
+    found, since a dearer option can be neither. Options after the runner-up stay in ``priced``
+    unchecked by it.
+    """
     rejected: list[Rejected] = []
     priced: list[PricedOption] = []
     for option in options:
         if not option.passed:
-            rejected.append(Rejected(option, "fails a footing check at its depth (embedment or torsion)"))
+            rejected.append(Rejected(option, FAILS_A_CHECK))
         elif option.depth_ft > rules.max_depth_ft + 1e-9:
             rejected.append(Rejected(option, f"needs {option.depth_ft:g} ft, deeper than {rules.max_depth_ft:g} ft"))
         elif option.depth_ft < rules.min_depth_ft - 1e-9:
@@ -126,6 +138,19 @@ def choose(
         else:
             priced.append(price_option(option, basis, prices))
     ranked = sorted(priced, key=lambda p: (p.cost_usd, p.option.diameter_in, p.option.depth_ft))
+    if also_passes is not None:
+        kept: list[PricedOption] = []
+        checked = 0
+        for candidate in ranked:
+            if len(kept) == 2:
+                break
+            checked += 1
+            if also_passes(candidate.option):
+                kept.append(candidate)
+            else:
+                rejected.append(Rejected(candidate.option, FAILS_A_CHECK))
+        ranked = kept + ranked[checked:]
+        rejected.sort(key=lambda r: options.index(r.option))
     return FootingChoice(
         chosen=ranked[0] if ranked else None,
         runner_up=ranked[1] if len(ranked) > 1 else None,

@@ -1,0 +1,351 @@
+"""Drilled footings of a design: the cost-optimal auger, footing torsion and anchor reinforcement."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from apex_nb.calc import Calc
+from apex_nb.envelope import Envelope
+from apex_nb.pack_schemas.design_defaults import SignDesignDefaultsPack
+from apex_nb.pack_schemas.foundation_choice import FoundationChoicePack
+from apex_nb.solvers.design.common import LB_PER_KIP, soil_inputs
+from apex_nb.solvers.design.inputs import Soil
+from apex_nb.solvers.foundation.choice import (
+    CostBasis,
+    FootingOption,
+    PricedOption,
+    allowed_diameters_in,
+    choose,
+    price_option,
+)
+
+CHOICE_PACK = "foundation-choice"
+
+
+#: Skip an auger whose cost, at a proven lower bound of its depth, exceeds the runner-up's (the
+#: choice is unchanged; tests compare with this off across a sweep of designs).
+AUGER_BOUND_PRUNING = True
+
+
+def _dearer_than_runner_up(
+    size_in: float,
+    trials: dict[float, Envelope],
+    options: list[FootingOption],
+    base: dict[str, Any],
+    basis: CostBasis,
+    prices: Any,
+    rules: FoundationChoicePack,
+    further: Callable[[FootingOption], bool],
+    costs: dict[float, float],
+) -> bool:
+    """True when auger ``size_in`` can be neither the cheapest passing footing nor the runner-up.
+
+    Depth lower bound: with the soil pressure S non-decreasing in depth, IBC Eq. 18-1 gives
+    d_req(A/k) >= d_req(A)/k for A = 2.34P/(S b) and k = b'/b > 1 (and Eq. 18-2 likewise), so
+    the exact minimum depth of a wider auger b' is at least d_min(b) b/b' for every narrower b
+    already solved, and at least the minimum depth. Its direct cost at that depth (concrete,
+    drilling, embedded steel; rebar >= 0) bounds its cost from below, since every line grows with
+    depth. When that bound is above the second-cheapest option already known to pass everything
+    (embedment, depth limits, ``further``), the auger cannot be chosen or be the runner-up, and
+    ``choose`` never asks ``further`` about options dearer than the runner-up.
+    """
+    passing = [o for o in options if o.passed and rules.min_depth_ft - 1e-9 <= o.depth_ft <= rules.max_depth_ft + 1e-9]
+    if len(passing) < 2:
+        return False
+    for option in passing:
+        if option.diameter_in not in costs:
+            costs[option.diameter_in] = price_option(option, basis, prices).cost_usd
+    ranked = sorted(passing, key=lambda o: (costs[o.diameter_in], o.diameter_in, o.depth_ft))
+    known = [costs[o.diameter_in] for o in ranked if further(o)][:2]
+    if len(known) < 2 or not trials:
+        return False
+    depth_lb = max(
+        [float(base.get("min_depth_ft") or 0.0)]
+        + [(t.result["minimum_depth_ft"] - 1e-6) * d / size_in for d, t in trials.items() if d < size_in]
+    )
+    if depth_lb <= 0.0:
+        return False
+    area_ft2 = math.pi * (size_in / 12.0) ** 2 / 4.0
+    bound = FootingOption(size_in, depth_lb, area_ft2 * depth_lb / 27.0, True, 0.0)
+    return price_option(bound, basis, prices).cost_usd > known[1] + 1e-9
+
+
+@dataclass(frozen=True)
+class FootingPick:
+    """The footing a design adopts and, when chosen by cost, the choice behind it."""
+
+    envelope: Envelope
+    choice: dict[str, Any] | None
+
+
+def pick_footing(
+    calc: Calc,
+    *,
+    lateral_force_lb: float,
+    moment_lb_ft: float,
+    post_width_in: float,
+    soil: Soil,
+    diameter_ft: float | None,
+    policy: SignDesignDefaultsPack,
+    cost_basis: CostBasis | None = None,
+    rebar_lb: Callable[[Envelope], float] | None = None,
+    also_passes: Callable[[Envelope], bool] | None = None,
+) -> FootingPick:
+    """``foundation.embedment`` for one post: given diameter, or the cost-optimal auger.
+
+    Auto: every standard auger at least post width + 2 x clearance, each at the depth
+    ``foundation.embedment`` designs for it (at least the ``foundation-choice`` minimum), priced by
+    the ``prices`` pack with ``apex_nb.solvers.foundation.choice`` (concrete, drilling, embedded
+    post steel, pier rebar from ``rebar_lb``); an option passes when the embedment passes and
+    ``also_passes`` (e.g. the footing torsion) holds; the cheapest within the maximum depth is adopted and
+    the runner-up reported. If none fits, the largest auger (its checks and a warning say why).
+    """
+    height_ft = moment_lb_ft / lateral_force_lb
+    base = {**soil_inputs(soil), "lateral_force_lb": lateral_force_lb, "force_height_ft": height_ft}
+    rules: FoundationChoicePack = calc.pack(CHOICE_PACK).data
+    if diameter_ft is not None:
+        # A diameter the user gives must still hold the post with its concrete cover, and stay
+        # within the depth a contractor drills: the same rules the automatic choice applies.
+        calc.check(
+            "footing.hole_fits_post",
+            f"post plan width + 2 x {policy.footing_clearance_in:g} in concrete <= footing diameter",
+            demand=post_width_in + 2 * policy.footing_clearance_in,
+            capacity=diameter_ft * 12.0,
+            unit="in",
+            clause="sign-design-defaults footing_clearance_in",
+        )
+        given = calc.solve("foundation.embedment", {**base, "diameter_ft": diameter_ft})
+        calc.applies(
+            "footing within the foundation-choice depth limits",
+            given.result["design_depth_ft"] <= rules.max_depth_ft + 1e-9,
+            f"{diameter_ft * 12:g} in needs {given.result['design_depth_ft']:g} ft (> {rules.max_depth_ft:g} ft): "
+            "use a wider footing or more posts",
+            penalty=0.2,
+        )
+        return FootingPick(given, None)
+    prices = calc.pack("prices").data
+    base["min_depth_ft"] = max(soil.min_depth_ft, rules.min_depth_ft)
+    sizes = allowed_diameters_in(policy.auger_diameters_in, post_width_in, policy.footing_clearance_in)
+    sizes = sizes or [policy.auger_diameters_in[-1]]
+    basis = cost_basis or CostBasis(holes=1)
+    trials: dict[float, Envelope] = {}
+    options: list[FootingOption] = []
+    further_memo: dict[float, bool] = {}
+    costs: dict[float, float] = {}
+
+    def further(option: FootingOption) -> bool:
+        if option.diameter_in not in further_memo:
+            further_memo[option.diameter_in] = also_passes is None or also_passes(trials[option.diameter_in])
+        return further_memo[option.diameter_in]
+
+    for size_in in sizes:
+        if AUGER_BOUND_PRUNING and _dearer_than_runner_up(
+            size_in, trials, options, base, basis, prices, rules, further, costs
+        ):
+            continue
+        trial = calc.trial("foundation.embedment", {**base, "diameter_ft": size_in / 12.0})
+        trials[size_in] = trial
+        options.append(
+            FootingOption(
+                diameter_in=size_in,
+                depth_ft=trial.result["design_depth_ft"],
+                concrete_yd3=trial.result["concrete_yd3"],
+                passed=bool(trial.result["passed"]),
+                rebar_lb=rebar_lb(trial) if rebar_lb is not None else 0.0,
+            )
+        )
+    choice = choose(options, basis, prices, rules, further if also_passes is not None else None)
+    calc.applies(
+        "footing within the foundation-choice depth limits",
+        choice.chosen is not None,
+        f"no standard auger from {sizes[0]:g} to {sizes[-1]:g} in passes within {rules.max_depth_ft:g} ft:"
+        " consider more posts or a spread footing",
+        penalty=0.2,
+    )
+    if choice.chosen is None:
+        return FootingPick(calc.adopt(trials[sizes[-1]]), None)
+    chosen, runner = choice.chosen, choice.runner_up
+    calc.value(
+        "C_footing",
+        chosen.cost_usd,
+        unit="USD",
+        description=f"direct footing cost, {chosen.option.diameter_in:g} in x {chosen.option.depth_ft:g} ft (chosen)",
+        formula="concrete + drilling + embedded post + rebar, before overhead and margin",
+        clause="foundation-choice; prices",
+    )
+    if runner is not None:
+        calc.value(
+            "ΔC_runner_up",
+            choice.runner_up_extra_usd or 0.0,
+            unit="USD",
+            description=f"runner-up {runner.option.diameter_in:g} in x {runner.option.depth_ft:g} ft: extra cost",
+            clause="foundation-choice; prices",
+        )
+    calc.assume(
+        f"Auger {chosen.option.diameter_in:g} in x {chosen.option.depth_ft:g} ft: the cheapest passing standard auger"
+        f" >= post + 2 x {policy.footing_clearance_in:g} in, {rules.min_depth_ft:g}-{rules.max_depth_ft:g} ft deep,"
+        " by the price pack",
+        "foundation-choice",
+    )
+
+    def described(priced: PricedOption | None) -> dict[str, Any] | None:
+        if priced is None:
+            return None
+        return {
+            "diameter_in": priced.option.diameter_in,
+            "depth_ft": priced.option.depth_ft,
+            "concrete_yd3_each": priced.option.concrete_yd3,
+            "rebar_lb_each": priced.option.rebar_lb,
+            "direct_cost_usd": priced.cost_usd,
+        }
+
+    summary = {
+        "basis": "direct footing cost: concrete, drilling, embedded post steel, pier rebar (before overhead, margin)",
+        "chosen": described(chosen),
+        "runner_up": described(runner),
+        "runner_up_extra_usd": choice.runner_up_extra_usd,
+        "rejected": [
+            {"diameter_in": r.option.diameter_in, "depth_ft": r.option.depth_ft, "reason": r.reason}
+            for r in choice.rejected
+        ],
+    }
+    return FootingPick(calc.adopt(trials[chosen.option.diameter_in]), summary)
+
+
+def cubic_yards(volume_ft3: float) -> float:
+    """ft³ to yd³."""
+    return volume_ft3 / 27.0
+
+
+def circle_area_ft2(diameter_ft: float) -> float:
+    """Area of a circle, ft²."""
+    return math.pi * diameter_ft**2 / 4.0
+
+
+def footing_torsion(
+    calc: Calc,
+    *,
+    torsion_lb_ft: float,
+    footing: Envelope,
+    soil: Soil,
+    dead_load_lb: float,
+    post_width_in: float | None,
+    fc_psi: float,
+) -> Envelope:
+    """``foundation.shaft_torsion`` part: the footing's torsion (ASD, like the embedment) in the soil and its transfer.
+
+    An embedded post transfers torsion by welded lugs (``post_width_in`` given); a base plate by its
+    rods (``post_width_in`` None). Without a Table 1806.2 class the presumptive class 4 sliding
+    values are used (an assumption).
+    """
+    inputs = torsion_inputs(
+        calc, torsion_lb_ft=torsion_lb_ft, footing=footing, soil=soil, dead_load_lb=dead_load_lb,
+        post_width_in=post_width_in, fc_psi=fc_psi,
+    )  # fmt: skip
+    return calc.solve("foundation.shaft_torsion", inputs)
+
+
+def torsion_inputs(
+    calc: Calc,
+    *,
+    torsion_lb_ft: float,
+    footing: Envelope,
+    soil: Soil,
+    dead_load_lb: float,
+    post_width_in: float | None,
+    fc_psi: float,
+) -> dict[str, Any]:
+    """The ``foundation.shaft_torsion`` inputs of a footing (see ``footing_torsion``)."""
+    soil_class = soil.soil_class
+    if soil_class is None:
+        soil_class = 4
+        calc.assume("Footing torsion: no soil class given, presumptive IBC Table 1806.2 class 4 sliding values used")
+    return {
+        "torsion_kip_ft": torsion_lb_ft / LB_PER_KIP,
+        "diameter_ft": footing.result["b_ft"],
+        "depth_ft": footing.result["design_depth_ft"],
+        "ibc_edition": soil.ibc_edition,
+        "soil_class": soil_class,
+        "dead_load_kip": dead_load_lb / LB_PER_KIP,
+        "transfer": "lugs" if post_width_in is not None else "anchor_rods",
+        "post_width_in": post_width_in,
+        "fc_psi": fc_psi,
+    }
+
+
+def torsion_passes(
+    calc: Calc, *, torsion_lb_ft: float, soil: Soil, dead_load_lb: float, post_width_in: float | None, fc_psi: float
+) -> Callable[[Envelope], bool]:
+    """A ``pick_footing`` predicate: the footing torsion check (soil and transfer) passes for that embedment."""
+
+    def passes(embedment: Envelope) -> bool:
+        scratch = Calc(library=calc.library)  # its assumptions are the adopted footing's to state
+        inputs = torsion_inputs(
+            scratch, torsion_lb_ft=torsion_lb_ft, footing=embedment, soil=soil, dead_load_lb=dead_load_lb,
+            post_width_in=post_width_in, fc_psi=fc_psi,
+        )  # fmt: skip
+        return bool(calc.trial("foundation.shaft_torsion", inputs).result["passed"])
+
+    return passes
+
+
+def torsion_summary(part: Envelope | None) -> dict[str, Any] | None:
+    """The footing torsion check as design result fields (None when the design has no footing torsion)."""
+    if part is None:
+        return None
+    r = part.result
+    return {
+        "torsion_kip_ft": r["torsion_kip_ft"],
+        "allowable_torque_kip_ft": r["allowable_torque_kip_ft"],
+        "transfer": r["transfer"],
+        "ratio": r["ratio"],
+        "passed": r["passed"],
+        "to_add": r["to_add"],
+    }
+
+
+def anchor_reinforcement(
+    calc: Calc, plate_inputs: dict[str, Any], pier_d_in: float, hef_in: float
+) -> tuple[Envelope | None, dict[str, Any], float]:
+    """The lightest ACI 318-19 §17.5.2.1 anchor reinforcement letting the base plate's anchor checks pass.
+
+    Candidates (``aci318-pier`` pack): bar size x bars per tension row, placed beside the rods;
+    each is tried through ``connection.base_plate`` (rods re-chosen with it). Returns the passing
+    trial (or None), the anchor-reinforcement inputs to pass on, and the bar weight of one base
+    (both rod rows, since wind reverses). Nothing passes: ({}, 0) and the plain result stands.
+    """
+    pack = calc.pack("aci318-pier").data
+    bars = {b.size: b for b in pack.bars}
+    best: tuple[float, Envelope, dict[str, Any]] | None = None
+    for size in pack.anchor_bar_sizes:
+        bar = bars[size]
+        ld = max(pack.fy_ksi * 1000.0 * bar.diameter_in / (25.0 * math.sqrt(plate_inputs["fc_psi"])), 12.0)
+        for per_row in pack.anchor_bars_per_row:
+            extra = {
+                "supplementary_reinforcement": True,
+                "anchor_reinforcement_in2": per_row * bar.area_in2,
+                "anchor_reinforcement_db_in": bar.diameter_in,
+                "anchor_reinforcement_offset_in": pack.anchor_bar_offset_in,
+            }
+            trial = calc.trial("connection.base_plate", {**plate_inputs, "pedestal_diameter_in": pier_d_in, **extra})
+            anchors = trial.result.get("anchor_checks") or {}
+            if not anchors.get("passed"):
+                continue
+            length_ft = (hef_in - pack.end_cover_in + ld + 12.0 * bar.diameter_in) / 12.0
+            weight = 2 * per_row * length_ft * bar.weight_lb_per_ft
+            if best is None or weight < best[0]:
+                best = (weight, trial, extra)
+            break
+    if best is None:
+        return None, {}, 0.0
+    weight, trial, extra = best
+    calc.assume(
+        f"Anchor reinforcement: {extra['anchor_reinforcement_in2']:.2f} in² of hooked bars per rod row,"
+        f" {pack.anchor_bar_offset_in:g} in. beside the rods, both rows (ACI 318-19 §17.5.2.1); pier bars and"
+        " ties make breakout Condition A",
+        "ACI 318-19 §17.5.2.1",
+    )
+    return trial, extra, weight

@@ -1,0 +1,63 @@
+"""The post a design chose (typed from a ``post.select`` envelope) and the practice wall limits."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from apex_nb.envelope import Envelope
+from apex_nb.pack_schemas.design_defaults import SignDesignDefaultsPack
+
+
+@dataclass(frozen=True)
+class PostChoice:
+    """What the designs need from a ``post.select`` envelope, typed (found or the closest section)."""
+
+    found: bool
+    label: str | None
+    family: str | None
+    shape: Literal["round", "square"]
+    width_in: float
+    plan_diameter_in: float
+    wall_in: float
+    weight_lb_per_ft: float
+    ratio: float
+    governing_check: str
+    reason: str = ""
+
+    @classmethod
+    def from_envelope(cls, env: Envelope) -> PostChoice:
+        """Read a selection (``found``) or its closest failing section (not found)."""
+        r = env.result
+        row: dict[str, Any] = r if r["found"] else (r.get("closest") or {})
+        dims: dict[str, Any] = r["dimensions"] if r["found"] else row
+        family = row.get("family")
+        width = next((float(dims[k]) for k in ("od_in", "b_in", "bf_in", "width_in") if dims.get(k)), 0.0)
+        if dims.get("od_in"):
+            plan = width
+        else:
+            depth = float(dims.get("depth_in") or dims.get("d_in") or dims.get("ht_in") or width)
+            plan = math.hypot(width, depth)
+        return cls(
+            found=bool(r["found"]),
+            label=row.get("label"),
+            family=family,
+            shape="round" if family in ("pipe", "hss-round") else "square",
+            width_in=width,
+            plan_diameter_in=plan,
+            wall_in=float(dims.get("t_nom_in") or 0.0),
+            weight_lb_per_ft=float(row.get("weight_lb_per_ft") or 0.0),
+            ratio=float(row["ratio"]) if row.get("ratio") is not None else math.inf,
+            governing_check=str(row.get("governing_check") or "none"),
+            reason=str(r.get("reason") or ""),
+        )
+
+
+def wall_limits(policy: SignDesignDefaultsPack, *, base_plated: bool) -> dict[str, float]:
+    """``post.select`` inputs for the practice wall limits of the policy pack."""
+    return {
+        "min_wall_in": policy.min_wall_base_plate_in if base_plated else policy.min_wall_embedded_in,
+        "max_round_d_over_t": policy.max_round_d_over_t,
+        "max_rect_b_over_t": policy.max_rect_b_over_t,
+    }
