@@ -19,6 +19,7 @@ from fractions import Fraction
 from typing import Any, Literal
 
 from apex_nb.equations.mechanics.tube_properties import rect_tube, round_tube, weight_lb_per_ft
+from apex_nb.pack_schemas.sections import PipeRow, RectHssRow, RoundHssRow, WRow
 from apex_nb.packs import Pack
 from apex_nb.types import SectionFamily
 
@@ -168,95 +169,88 @@ def _same(
 
 
 # --- rows -> sections ---------------------------------------------------------------------
-def _from_row(family: Family, row: object, pack: Pack) -> Section:
-    """Build a Section from one validated pack row (see apex_nb.pack_schemas.sections)."""
+PackRow = PipeRow | RoundHssRow | RectHssRow | WRow
+
+
+@dataclass(frozen=True)
+class _TubeProps:
+    """The properties a tube Section takes from a pack row or from ``round_tube`` / ``rect_tube``."""
+
+    ix: float
+    sx: float
+    zx: float
+    rx: float
+    iy: float
+    sy: float
+    zy: float
+    ry: float
+    j: float
+    t_nom: float
+    t_des: float
+    c: float
+
+
+def _tube(
+    label: str, family: Family, shape: Shape, weight: float, area: float, depth: float, width: float,
+    p: _TubeProps, extra: dict[str, Any],
+) -> Section:  # fmt: skip
+    """A tube Section (pipe, round HSS, rect HSS, custom); ``extra`` holds the shape's own fields and provenance."""
+    return Section(
+        label=label, family=family, shape=shape, weight_lb_per_ft=weight, area_in2=area, depth_in=depth,
+        width_in=width, ix_in4=p.ix, sx_in3=p.sx, zx_in3=p.zx, rx_in=p.rx, iy_in4=p.iy, sy_in3=p.sy, zy_in3=p.zy,
+        ry_in=p.ry, j_in4=p.j, t_nom_in=p.t_nom, t_des_in=p.t_des, c_in3=p.c, **extra,
+    )  # fmt: skip
+
+
+def _from_row(family: Family, row: PackRow, pack: Pack) -> Section:
+    """Build a Section from one validated pack row (the typed rows of apex_nb.pack_schemas.sections)."""
     ref: dict[str, Any] = {
         "pack_name": pack.header.name,
         "pack_version": pack.header.version,
         "pack_sha256": pack.sha256,
     }
-    r = row
-    if family in ("pipe", "hss-round"):
-        c_value = getattr(r, "C", None)
+    if isinstance(row, PipeRow | RoundHssRow):
         derived: tuple[str, ...] = ()
-        if c_value is None:
-            c_value = 2.0 * r.J / r.OD  # type: ignore[attr-defined]
+        if isinstance(row, RoundHssRow):
+            c_value = row.C
+        else:
+            c_value = 2.0 * row.J / row.OD
             derived = ("c_in3",)
-        return Section(
-            label=r.label,  # type: ignore[attr-defined]
-            family=family,
-            shape="round",
-            weight_lb_per_ft=r.W,  # type: ignore[attr-defined]
-            area_in2=r.A,  # type: ignore[attr-defined]
-            depth_in=r.OD,  # type: ignore[attr-defined]
-            width_in=r.OD,  # type: ignore[attr-defined]
-            ix_in4=r.Ix,  # type: ignore[attr-defined]
-            sx_in3=r.Sx,  # type: ignore[attr-defined]
-            zx_in3=r.Zx,  # type: ignore[attr-defined]
-            rx_in=r.rx,  # type: ignore[attr-defined]
-            iy_in4=r.Ix,  # type: ignore[attr-defined]
-            sy_in3=r.Sx,  # type: ignore[attr-defined]
-            zy_in3=r.Zx,  # type: ignore[attr-defined]
-            ry_in=r.rx,  # type: ignore[attr-defined]
-            j_in4=r.J,  # type: ignore[attr-defined]
-            t_nom_in=r.tnom,  # type: ignore[attr-defined]
-            t_des_in=r.tdes,  # type: ignore[attr-defined]
-            c_in3=c_value,
-            d_t=r.D_t,  # type: ignore[attr-defined]
-            derived=derived,
-            **ref,
+        round_props = _TubeProps(
+            row.Ix, row.Sx, row.Zx, row.rx, row.Ix, row.Sx, row.Zx, row.rx, row.J, row.tnom, row.tdes, c_value
         )
-    if family == "hss-rect":
-        return Section(
-            label=r.label,  # type: ignore[attr-defined]
-            family=family,
-            shape="rect",
-            weight_lb_per_ft=r.W,  # type: ignore[attr-defined]
-            area_in2=r.A,  # type: ignore[attr-defined]
-            depth_in=r.Ht,  # type: ignore[attr-defined]
-            width_in=r.B,  # type: ignore[attr-defined]
-            ix_in4=r.Ix,  # type: ignore[attr-defined]
-            sx_in3=r.Sx,  # type: ignore[attr-defined]
-            zx_in3=r.Zx,  # type: ignore[attr-defined]
-            rx_in=r.rx,  # type: ignore[attr-defined]
-            iy_in4=r.Iy,  # type: ignore[attr-defined]
-            sy_in3=r.Sy,  # type: ignore[attr-defined]
-            zy_in3=r.Zy,  # type: ignore[attr-defined]
-            ry_in=r.ry,  # type: ignore[attr-defined]
-            j_in4=r.J,  # type: ignore[attr-defined]
-            t_nom_in=r.tnom,  # type: ignore[attr-defined]
-            t_des_in=r.tdes,  # type: ignore[attr-defined]
-            c_in3=r.C,  # type: ignore[attr-defined]
-            flat_b_in=r.b,  # type: ignore[attr-defined]
-            flat_h_in=r.h,  # type: ignore[attr-defined]
-            b_t=r.b_t,  # type: ignore[attr-defined]
-            h_t=r.h_t,  # type: ignore[attr-defined]
-            **ref,
+        extra = {"d_t": row.D_t, "derived": derived, **ref}
+        return _tube(row.label, family, "round", row.W, row.A, row.OD, row.OD, round_props, extra)
+    if isinstance(row, RectHssRow):
+        rect_props = _TubeProps(
+            row.Ix, row.Sx, row.Zx, row.rx, row.Iy, row.Sy, row.Zy, row.ry, row.J, row.tnom, row.tdes, row.C
         )
+        flats = {"flat_b_in": row.b, "flat_h_in": row.h, "b_t": row.b_t, "h_t": row.h_t, **ref}
+        return _tube(row.label, "hss-rect", "rect", row.W, row.A, row.Ht, row.B, rect_props, flats)
     return Section(
-        label=r.label,  # type: ignore[attr-defined]
+        label=row.label,
         family="w",
         shape="w",
-        weight_lb_per_ft=r.W,  # type: ignore[attr-defined]
-        area_in2=r.A,  # type: ignore[attr-defined]
-        depth_in=r.d,  # type: ignore[attr-defined]
-        width_in=r.bf,  # type: ignore[attr-defined]
-        ix_in4=r.Ix,  # type: ignore[attr-defined]
-        sx_in3=r.Sx,  # type: ignore[attr-defined]
-        zx_in3=r.Zx,  # type: ignore[attr-defined]
-        rx_in=r.rx,  # type: ignore[attr-defined]
-        iy_in4=r.Iy,  # type: ignore[attr-defined]
-        sy_in3=r.Sy,  # type: ignore[attr-defined]
-        zy_in3=r.Zy,  # type: ignore[attr-defined]
-        ry_in=r.ry,  # type: ignore[attr-defined]
-        j_in4=r.J,  # type: ignore[attr-defined]
-        tw_in=r.tw,  # type: ignore[attr-defined]
-        tf_in=r.tf,  # type: ignore[attr-defined]
-        bf_2tf=r.bf_2tf,  # type: ignore[attr-defined]
-        h_tw=r.h_tw,  # type: ignore[attr-defined]
-        cw_in6=r.Cw,  # type: ignore[attr-defined]
-        rts_in=r.rts,  # type: ignore[attr-defined]
-        ho_in=r.ho,  # type: ignore[attr-defined]
+        weight_lb_per_ft=row.W,
+        area_in2=row.A,
+        depth_in=row.d,
+        width_in=row.bf,
+        ix_in4=row.Ix,
+        sx_in3=row.Sx,
+        zx_in3=row.Zx,
+        rx_in=row.rx,
+        iy_in4=row.Iy,
+        sy_in3=row.Sy,
+        zy_in3=row.Zy,
+        ry_in=row.ry,
+        j_in4=row.J,
+        tw_in=row.tw,
+        tf_in=row.tf,
+        bf_2tf=row.bf_2tf,
+        h_tw=row.h_tw,
+        cw_in6=row.Cw,
+        rts_in=row.rts,
+        ho_in=row.ho,
         **ref,
     )
 
@@ -364,31 +358,15 @@ def _prefix_fits(prefix: str, family: Family) -> bool:
 def custom_round(od_in: float, t_nom_in: float, design_thickness_factor: float, density_lb_per_ft3: float) -> Section:
     """A round tube from its OD and nominal wall; properties with t_des = factor × t_nom (AISC 360 §B4.2)."""
     t_des = design_thickness_factor * t_nom_in
-    props = round_tube(od_in, t_des)
+    p = round_tube(od_in, t_des)
     nominal_area = round_tube(od_in, t_nom_in)["A"]
-    return Section(
-        label=f"custom round {od_in:g} x {t_nom_in:g}",
-        family="hss-round",
-        shape="round",
-        weight_lb_per_ft=weight_lb_per_ft(nominal_area, density_lb_per_ft3),
-        area_in2=props["A"],
-        depth_in=od_in,
-        width_in=od_in,
-        ix_in4=props["Ix"],
-        sx_in3=props["Sx"],
-        zx_in3=props["Zx"],
-        rx_in=props["rx"],
-        iy_in4=props["Ix"],
-        sy_in3=props["Sx"],
-        zy_in3=props["Zx"],
-        ry_in=props["rx"],
-        j_in4=props["J"],
-        t_nom_in=t_nom_in,
-        t_des_in=t_des,
-        c_in3=props["C"],
-        d_t=props["D_t"],
-        derived=("all",),
+    props = _TubeProps(
+        p["Ix"], p["Sx"], p["Zx"], p["rx"], p["Ix"], p["Sx"], p["Zx"], p["rx"], p["J"], t_nom_in, t_des, p["C"]
     )
+    weight = weight_lb_per_ft(nominal_area, density_lb_per_ft3)
+    label = f"custom round {od_in:g} x {t_nom_in:g}"
+    extra = {"d_t": p["D_t"], "derived": ("all",)}
+    return _tube(label, "hss-round", "round", weight, p["A"], od_in, od_in, props, extra)
 
 
 def custom_rect(
@@ -396,31 +374,12 @@ def custom_rect(
 ) -> Section:
     """A rectangular tube from Ht × B × t_nom; corner radius 2 t_des (AISC HSS convention)."""
     t_des = design_thickness_factor * t_nom_in
-    props = rect_tube(depth_in, width_in, t_des)
+    p = rect_tube(depth_in, width_in, t_des)
     nominal_area = rect_tube(depth_in, width_in, t_nom_in)["A"]
-    return Section(
-        label=f"custom rect {depth_in:g} x {width_in:g} x {t_nom_in:g}",
-        family="hss-rect",
-        shape="rect",
-        weight_lb_per_ft=weight_lb_per_ft(nominal_area, density_lb_per_ft3),
-        area_in2=props["A"],
-        depth_in=depth_in,
-        width_in=width_in,
-        ix_in4=props["Ix"],
-        sx_in3=props["Sx"],
-        zx_in3=props["Zx"],
-        rx_in=props["rx"],
-        iy_in4=props["Iy"],
-        sy_in3=props["Sy"],
-        zy_in3=props["Zy"],
-        ry_in=props["ry"],
-        j_in4=props["J"],
-        t_nom_in=t_nom_in,
-        t_des_in=t_des,
-        c_in3=props["C"],
-        flat_b_in=props["b"],
-        flat_h_in=props["h"],
-        b_t=props["b_t"],
-        h_t=props["h_t"],
-        derived=("all",),
+    props = _TubeProps(
+        p["Ix"], p["Sx"], p["Zx"], p["rx"], p["Iy"], p["Sy"], p["Zy"], p["ry"], p["J"], t_nom_in, t_des, p["C"]
     )
+    weight = weight_lb_per_ft(nominal_area, density_lb_per_ft3)
+    label = f"custom rect {depth_in:g} x {width_in:g} x {t_nom_in:g}"
+    flats = {"flat_b_in": p["b"], "flat_h_in": p["h"], "b_t": p["b_t"], "h_t": p["h_t"], "derived": ("all",)}
+    return _tube(label, "hss-rect", "rect", weight, p["A"], depth_in, width_in, props, flats)

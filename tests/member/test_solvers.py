@@ -223,35 +223,13 @@ def test_select_is_the_lightest_and_agrees_with_member_check() -> None:
 
 def test_ties_are_broken_by_depth_then_label() -> None:
     """HSS8X8X3/16 and HSS10X6X3/16 both weigh 19.63 lb/ft: the shallower square comes first."""
-    result = solve(
-        "post.select",
-        {
-            **SELECT,
-            "families": ["hss-square", "hss-rect"],
-            "moment_kip_ft": 1.0,
-            "shear_kip": 0.0,
-            "length_ft": 4.0,
-            "max_depth_in": 10.0,
-            "alternatives_count": 10,
-        },
-        library=LIB,
-    ).result
+    common = {**SELECT, "moment_kip_ft": 1.0, "shear_kip": 0.0, "length_ft": 4.0, "max_depth_in": 10.0}
+    common["alternatives_count"] = 10
+    result = solve("post.select", {**common, "families": ["hss-square", "hss-rect"]}, library=LIB).result
     labels = [result["label"]] + [a["label"] for a in result["alternatives"]]
     weights = [result["weight_lb_per_ft"]] + [a["weight_lb_per_ft"] for a in result["alternatives"]]
     assert weights == sorted(weights)
-    again = solve(
-        "post.select",
-        {
-            **SELECT,
-            "families": ["hss-rect", "hss-square"],
-            "moment_kip_ft": 1.0,
-            "shear_kip": 0.0,
-            "length_ft": 4.0,
-            "max_depth_in": 10.0,
-            "alternatives_count": 10,
-        },
-        library=LIB,
-    ).result
+    again = solve("post.select", {**common, "families": ["hss-rect", "hss-square"]}, library=LIB).result
     assert [again["label"]] + [a["label"] for a in again["alternatives"]] == labels
 
 

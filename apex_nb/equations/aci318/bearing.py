@@ -5,7 +5,10 @@ Units: in., kip, ksi.
 
 from __future__ import annotations
 
+from apex_nb.equations.aci318 import aci318
 
+
+@aci318("0.85 f'c {area}", "§22.8.3.2", "Table 22.8.3.2 (a)")
 def bearing_strength_kip(fc_ksi: float, area_in2: float, coefficient: float = 0.85) -> float:
     """Bn = 0.85 f'c A1, no confinement increase (ACI 318-19 §22.8.3.2, Table 22.8.3.2 (a))."""
     return coefficient * fc_ksi * area_in2

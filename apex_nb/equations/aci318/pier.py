@@ -10,6 +10,9 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+from apex_nb.equations.aci318 import aci318
+from apex_nb.equations.metadata import equation
+
 
 def beta1(fc_psi: float) -> float:
     """β1 = 0.85 for f'c <= 4000 psi, - 0.05 per 1000 psi above, >= 0.65 (ACI 318-19 Table 22.2.2.4.3)."""
@@ -66,6 +69,7 @@ def section_forces(
     return force, moment
 
 
+@aci318("Σ (concrete block + bar forces) about the centre", "§22.2, §22.4")
 def nominal_moment_kip_in(
     diameter_in: float,
     depths_in: Sequence[float],
@@ -97,6 +101,7 @@ def phi_flexure(eps_t: float, eps_ty: float, phi_tension: float = 0.90, phi_comp
     return phi_compression + (phi_tension - phi_compression) * (eps_t - eps_ty) / 0.003
 
 
+@aci318("2 sqrt(f'c) D (0.8 D)", "§22.5.5.1, §22.5.2.2", "Table 22.5.5.1 (a)")
 def concrete_shear_kip(fc_psi: float, bw_in: float, d_in: float, lam: float = 1.0, coefficient: float = 2.0) -> float:
     """Vc = 2 λ sqrt(f'c) bw d (ACI 318-19 Table 22.5.5.1 (a), Nu = 0); circular bw = D, d = 0.8 D (§22.5.2.2)."""
     return coefficient * lam * math.sqrt(fc_psi) * bw_in * d_in / 1000.0
@@ -114,6 +119,7 @@ def shear_tie_spacing_in(av_in2: float, fyt_ksi: float, d_in: float, vs_needed_k
     return av_in2 * fyt_ksi * d_in / vs_needed_kip
 
 
+@aci318("fy db/(25 or 20 sqrt(f'c)), >= 12", "§25.4.2.3", "Table 25.4.2.3")
 def development_length_in(
     db_in: float, fy_psi: float, fc_psi: float, small_bar: bool, lam: float = 1.0, psi_t: float = 1.0,
     psi_e: float = 1.0, minimum_in: float = 12.0,
@@ -126,11 +132,18 @@ def development_length_in(
     return max(fy_psi * psi_t * psi_e * db_in / (divisor * lam * math.sqrt(fc_psi)), minimum_in)
 
 
+@equation(formula="P (h + 2 z0/3)", clause="Broms (1964), free-head short pier")
 def broms_max_moment(force: float, height: float, k_reaction: float) -> tuple[float, float]:
     """(M_max, z0): free-head short pier, soil reaction k z per unit depth (force per length²).
 
     Shear is zero at z0 = sqrt(2 P / k); M_max = P (h + z0) - k z0³/6 = P (h + 2 z0/3) (Broms 1964,
     cohesionless form, with the IBC lateral bearing as k = S b per ft of depth).
     """
-    z0 = math.sqrt(2.0 * force / k_reaction)
+    z0 = broms_zero_shear_depth(force, k_reaction)
     return force * (height + 2.0 * z0 / 3.0), z0
+
+
+@equation(formula="sqrt(2P/(S b))", clause="Broms (1964), free-head short pier; IBC §1807.3 S b per ft of depth")
+def broms_zero_shear_depth(force: float, k_reaction: float) -> float:
+    """z0 = sqrt(2 P / k), the depth of zero shear (largest moment) with k = S b per unit depth (Broms 1964)."""
+    return math.sqrt(2.0 * force / k_reaction)

@@ -9,6 +9,10 @@ place to go. Table values (φ, Ω, Table B4.1 limits, Table E7.1 constants) come
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from apex_nb.equations.metadata import F, equation
+
 EDITIONS = ("360-16", "360-22")
 
 
@@ -17,3 +21,8 @@ def check_edition(edition: str) -> str:
     if edition not in EDITIONS:
         raise ValueError(f"AISC edition {edition!r} is not implemented (known: {', '.join(EDITIONS)})")
     return edition
+
+
+def aisc360(formula: str, clause: str, number: str = "") -> Callable[[F], F]:
+    """``@equation`` for an AISC 360-16/360-22 equation: ``clause`` is the section (``"§F7.2(b)"``)."""
+    return equation(formula, clause=f"AISC 360-16 {clause}", number=number, editions=EDITIONS)

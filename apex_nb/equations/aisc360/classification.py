@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from apex_nb.equations.aisc360 import check_edition
+from apex_nb.equations.aisc360 import aisc360, check_edition
 
 FlexureClass = Literal["compact", "noncompact", "slender"]
 CompressionClass = Literal["nonslender", "slender"]
@@ -36,3 +36,15 @@ def worst(*classes: FlexureClass) -> FlexureClass:
     """The least favourable of several element classes (slender > noncompact > compact)."""
     order = {"compact": 0, "noncompact": 1, "slender": 2}
     return max(classes, key=lambda c: order[c])
+
+
+@aisc360("{coefficient:g} E/Fy", "Table B4.1a, B4.1b")
+def table_b4_limit_linear(coefficient: float, e_ksi: float, fy_ksi: float) -> float:
+    """A width-to-thickness limit of Table B4.1a/b written as coefficient × E/Fy (round HSS D/t limits)."""
+    return coefficient * (e_ksi / fy_ksi)
+
+
+@aisc360("{coefficient:g} sqrt(E/Fy)", "Table B4.1a, B4.1b")
+def table_b4_limit_root(coefficient: float, e_ksi: float, fy_ksi: float) -> float:
+    """A width-to-thickness limit of Table B4.1a/b written as coefficient × √(E/Fy) (flat elements)."""
+    return coefficient * (e_ksi / fy_ksi) ** 0.5

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from apex_nb.equations.aisc360 import aisc360
 
+
+@aisc360("Pr/Pc + 8/9 Mr/Mc (Pr/Pc ≥ 0.2) else Pr/2Pc + Mr/Mc", "§H1.1", "Eqs. H1-1a, H1-1b")
 def h1_interaction(
     pr: float, pc: float, mrx: float, mcx: float, mry: float = 0.0, mcy: float = 1.0, switch: float = 0.2
 ) -> float:

@@ -8,7 +8,11 @@ from __future__ import annotations
 
 import math
 
+from apex_nb.equations.aisc360 import aisc360
+from apex_nb.equations.metadata import equation
 
+
+@aisc360("0.60 FEXX (0.707 w)", "§J2.4", "Eq. J2-3, Table J2.5")
 def fillet_strength_kip_per_in(
     fexx_ksi: float, size_in: float, fnw_over_fexx: float = 0.60, throat: float = 0.707
 ) -> float:
@@ -16,6 +20,7 @@ def fillet_strength_kip_per_in(
     return fnw_over_fexx * fexx_ksi * throat * size_in
 
 
+@aisc360("0.60 Fu t", "§J4.2(b)", "Eq. J4-4")
 def base_metal_shear_rupture_kip_per_in(fu_ksi: float, thickness_in: float, fnv_over_fu: float = 0.60) -> float:
     """Rn = 0.60 Fu Anv per inch of the connected wall (AISC 360-16 Eq. J4-4)."""
     return fnv_over_fu * fu_ksi * thickness_in
@@ -54,11 +59,32 @@ def weld_components_kip_per_in(
     radius_in: float,
 ) -> tuple[float, float]:
     """Peak (normal, tangential) force per inch: (P/L + M/S, V/Lv + T r/J), peaks taken at one point (conservative)."""
-    normal = abs(axial_kip) / length_in + abs(moment_kip_in) / modulus_in2
-    tangential = abs(shear_kip) / shear_length_in + abs(torsion_kip_in) * radius_in / polar_in3
+    normal = weld_normal_kip_per_in(axial_kip, moment_kip_in, length_in, modulus_in2)
+    tangential = weld_tangential_kip_per_in(shear_kip, torsion_kip_in, shear_length_in, polar_in3, radius_in)
     return normal, tangential
 
 
+@equation(formula="P/L + M/S", clause="AISC Manual Part 8 (elastic method, weld as a line)")
+def weld_normal_kip_per_in(axial_kip: float, moment_kip_in: float, length_in: float, modulus_in2: float) -> float:
+    """Peak normal force per inch of a weld line, axial plus bending: P/L + M/S (line method)."""
+    return abs(axial_kip) / length_in + abs(moment_kip_in) / modulus_in2
+
+
+@equation(formula="V/Lv + T r/J", clause="AISC Manual Part 8 (elastic method, weld as a line)")
+def weld_tangential_kip_per_in(
+    shear_kip: float, torsion_kip_in: float, shear_length_in: float, polar_in3: float, radius_in: float
+) -> float:
+    """Peak tangential force per inch of a weld line, shear plus torsion: V/Lv + T r/J (line method)."""
+    return abs(shear_kip) / shear_length_in + abs(torsion_kip_in) * radius_in / polar_in3
+
+
+@equation(formula="sqrt(fw,n² + fw,v²)", clause="AISC Manual Part 8 (elastic method, weld as a line)")
+def weld_resultant_kip_per_in(normal_kip_per_in: float, tangential_kip_per_in: float) -> float:
+    """Resultant force per inch of the normal and tangential components (θ = 0 taken, no directional increase)."""
+    return math.hypot(normal_kip_per_in, tangential_kip_per_in)
+
+
+@aisc360("Fu t", "§J4.1(b)", "Eq. J4-2")
 def base_metal_tension_rupture_kip_per_in(fu_ksi: float, thickness_in: float) -> float:
     """Rn = Fu Ae per inch of the connected wall, normal force (AISC 360-16 §J4.1(b), Eq. J4-2)."""
     return fu_ksi * thickness_in

@@ -21,8 +21,10 @@ from pydantic import Field
 
 from apex_nb.calc import Calc, Solver
 from apex_nb.equations.aci318 import pier as eq
+from apex_nb.equations.metadata import formula_of
 from apex_nb.inputs import SolverInput
 from apex_nb.pack_schemas.aci318_pier import Aci318PierPack, Bar
+from apex_nb.solvers.strength import Phi, Required, strength
 from apex_nb.units import LB_PER_KIP
 
 VERSION = "1.0.0"
@@ -86,12 +88,12 @@ def run(inputs: PierReinforcementInput, calc: Calc) -> dict[str, Any]:
     k = inputs.soil_reaction_psf_per_ft * d_ft
     m_asd_lb_ft, z0 = eq.broms_max_moment(p_lb, inputs.force_height_ft, k)
     z0 = calc.value(
-        "z0", z0, unit="ft", description="depth of zero shear (largest moment)", formula="sqrt(2P/(S b))",
-        clause=cl["demand"],
+        "z0", z0, unit="ft", description="depth of zero shear (largest moment)",
+        formula=formula_of(eq.broms_zero_shear_depth), clause=cl["demand"],
     )  # fmt: skip
     mu = calc.value(
         "Mu", factor * m_asd_lb_ft * 12.0 / LB_PER_KIP, unit="kip-in", description="largest factored pier moment",
-        formula="α P (h + 2 z0/3)", clause=cl["demand"],
+        formula=f"α {formula_of(eq.broms_max_moment)}", clause=cl["demand"],
     )  # fmt: skip
     vu = calc.value(
         "Vu", factor * p_lb / LB_PER_KIP, unit="kip", description="largest factored shear (P at grade)", formula="α P"
@@ -132,12 +134,11 @@ def run(inputs: PierReinforcementInput, calc: Calc) -> dict[str, Any]:
     calc.value("cover", pack.cover_in, unit="in", description="clear cover to the ties", clause=cl["cover"])
     calc.value("c", lay["c"], unit="in", description="neutral axis depth", clause=cl["flexure"])
     calc.value("εt", lay["eps_t"], description="net tensile strain", formula="0.003 (dt - c)/c", clause=cl["flexure"])
-    phi_mn = calc.value(
-        "φMn", lay["phi"] * lay["mn"], unit="kip-in", description="design flexural strength",
-        formula="φ Σ (concrete block + bar forces) about the centre", clause=cl["flexure"],
-    )  # fmt: skip
-    calc.check("pier.flexure", "Pier flexure at the largest moment", demand=mu, capacity=phi_mn, unit="kip-in",
-               clause=cl["flexure"])  # fmt: skip
+    phi_mn = strength(
+        calc, "Mn", lay["mn"], Phi(lay["phi"], cl["flexure"]), method="strength", unit="kip-in",
+        description="design flexural strength", formula=f"φ {formula_of(eq.nominal_moment_kip_in)}",
+        check=Required("pier.flexure", "Pier flexure at the largest moment", mu, cl["flexure"]),
+    ).available  # fmt: skip
     as_prov = calc.value("As", count * bar.area_in2, unit="in²", description="longitudinal steel provided")
     calc.check("pier.min_steel", "Minimum longitudinal steel", demand=as_min, capacity=as_prov, unit="in²",
                clause=cl["min_steel"])  # fmt: skip
@@ -146,10 +147,16 @@ def run(inputs: PierReinforcementInput, calc: Calc) -> dict[str, Any]:
                capacity=lay["clear"], unit="in", clause=cl["spacing"])  # fmt: skip
     # shear and ties
     d_eff = 0.8 * d_in
-    vc = calc.value(
-        "Vc", eq.concrete_shear_kip(inputs.fc_psi, d_in, d_eff), unit="kip", description="concrete shear strength",
-        formula="2 sqrt(f'c) D (0.8 D)", clause=cl["shear"],
-    )  # fmt: skip
+    vc = calc.apply(
+        "Vc",
+        eq.concrete_shear_kip,
+        inputs.fc_psi,
+        d_in,
+        d_eff,
+        unit="kip",
+        description="concrete shear strength",
+        clause=cl["shear"],
+    )
     av = 2.0 * tie.area_in2
     vs_needed = max(vu / pack.phi_shear - vc, 0.0)
     s_detail = eq.tie_spacing_max_in(bar.diameter_in, tie.diameter_in, d_in)
@@ -160,16 +167,23 @@ def run(inputs: PierReinforcementInput, calc: Calc) -> dict[str, Any]:
         formula="min(16 db, 48 dtie, D; Av fyt d/Vs and d/2 if Vs needed)", clause=cl["ties"],
     )  # fmt: skip
     vs = eq.shear_tie_spacing_in(av, pack.fy_ksi, d_eff, 1.0) / spacing if spacing > 0 else 0.0
-    phi_vn = calc.value(
-        "φVn", pack.phi_shear * (vc + vs), unit="kip", description="design shear strength with the ties",
-        formula="φ (Vc + Av fyt d/s)", clause=cl["shear"],
+    strength(
+        calc, "Vn", vc + vs, Phi(pack.phi_shear, cl["shear"]), method="strength", unit="kip",
+        description="design shear strength with the ties", formula="φ (Vc + Av fyt d/s)",
+        check=Required("pier.shear", "Pier shear", vu, cl["shear"]),
     )  # fmt: skip
-    calc.check("pier.shear", "Pier shear", demand=vu, capacity=phi_vn, unit="kip", clause=cl["shear"])
     # development on each side of the largest moment section
-    ld_full = calc.value(
-        "ld", eq.development_length_in(bar.diameter_in, pack.fy_ksi * 1000.0, inputs.fc_psi, size <= 6), unit="in",
-        description="tension development length", formula="fy db/(25 or 20 sqrt(f'c)), >= 12", clause=cl["development"],
-    )  # fmt: skip
+    ld_full = calc.apply(
+        "ld",
+        eq.development_length_in,
+        bar.diameter_in,
+        pack.fy_ksi * 1000.0,
+        inputs.fc_psi,
+        size <= 6,
+        unit="in",
+        description="tension development length",
+        clause=cl["development"],
+    )
     excess = min(mu / phi_mn, 1.0) if phi_mn > 0 else 1.0
     ld = calc.value(
         "ld,req", max(ld_full * excess, 12.0), unit="in", description="development length for the stress needed",

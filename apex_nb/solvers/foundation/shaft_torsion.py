@@ -25,10 +25,12 @@ from pydantic import Field, model_validator
 from apex_nb.calc import Calc, Solver
 from apex_nb.equations.aci318 import bearing as aci_bearing
 from apex_nb.equations.ibc import shaft_torsion as eq
+from apex_nb.equations.metadata import formula_of
 from apex_nb.errors import FieldProblem, InputError
 from apex_nb.inputs import SolverInput
 from apex_nb.pack_schemas.shaft_torsion import ShaftTorsionPack
 from apex_nb.solvers.foundation.common import IbcEdition, soil_clauses, soils_pack
+from apex_nb.solvers.strength import Phi, Required, strength
 from apex_nb.units import LB_PER_KIP, PSI_PER_KSI
 
 VERSION = "1.0.0"
@@ -238,19 +240,16 @@ def _lugs(inputs: ShaftTorsionInput, calc: Calc, pack: ShaftTorsionPack, to_add:
         "F_lug", tu / (count * lever), unit="kip", description="bearing force per lug", formula="Tu / (n r)"
     )
     fc = inputs.fc_psi / PSI_PER_KSI
-    capacity = calc.value(
-        "φBn", pack.bearing_phi * aci_bearing.bearing_strength_kip(fc, projection * height, pack.bearing_coefficient),
-        unit="kip", description="bearing strength under one lug", formula="φ 0.85 f'c (projection x height)",
-        clause=pack.clauses["bearing"],
+    lug_bearing_text = f"φ {formula_of(aci_bearing.bearing_strength_kip, area='(projection x height)')}"
+    bearing = strength(
+        calc, "Bn", aci_bearing.bearing_strength_kip(fc, projection * height, pack.bearing_coefficient),
+        Phi(pack.bearing_phi, pack.clauses["bearing"]), method="strength", unit="kip",
+        description="bearing strength under one lug", formula=lug_bearing_text,
+        check=Required(
+            "shaft_torsion.lug_bearing", "Lug bearing on the shaft concrete", force, pack.clauses["bearing"]
+        ),
     )  # fmt: skip
-    check = calc.check(
-        "shaft_torsion.lug_bearing",
-        "Lug bearing on the shaft concrete",
-        demand=force,
-        capacity=capacity,
-        unit="kip",
-        clause=pack.clauses["bearing"],
-    )
+    capacity, check = bearing.available, bearing.check
     needed = force / (pack.bearing_phi * pack.bearing_coefficient * fc * projection)
     density = calc.pack("steel-materials").data.density_lb_per_ft3 / 1728.0
     lug_lb = calc.value(

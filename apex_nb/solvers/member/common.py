@@ -6,6 +6,7 @@ sections, and the service-level wind factor.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -221,6 +222,21 @@ class Quiet:
         if not math.isfinite(number):
             raise SolverError(f"{symbol}: computed a non-finite value ({value!r})")
         return number
+
+    def apply(
+        self,
+        symbol: str,
+        fn: Callable[..., float],
+        *args: Any,
+        unit: str = "",
+        description: str,
+        clause: str | None = None,
+        fill: Mapping[str, Any] | None = None,
+        **kwargs: Any,
+    ) -> float:
+        """Evaluate an equation as Calc.apply does (finite or SolverError), without formatting its formula."""
+        del unit, description, clause, fill
+        return self.value(symbol, fn(*args, **kwargs))
 
     def note(self, *_: Any, **__: Any) -> None:
         """Nothing to record."""

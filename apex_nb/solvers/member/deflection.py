@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import Field, model_validator
 
 from apex_nb.calc import Calc, Solver
+from apex_nb.equations.mechanics import cantilever
 from apex_nb.errors import FieldProblem, InputError
 from apex_nb.inputs import SolverInput
 from apex_nb.solvers.member.common import (
@@ -21,9 +22,21 @@ from apex_nb.solvers.member.common import (
     resolve_section,
     service_factor,
 )
-from apex_nb.solvers.member.core import cantilever_deflection_in
 
 VERSION = "1.0.0"
+
+
+def cantilever_deflection_in(
+    p_loads: list[tuple[float, float]],
+    w_loads: list[tuple[float, float, float]],
+    length_in: float,
+    e_ksi: float,
+    i_in4: float,
+) -> tuple[float, list[float]]:
+    """Tip deflection (in) of a cantilever from point loads (kip, z in) and uniform segments (kip/in, z1, z2 in)."""
+    parts = [cantilever.point_load_tip_deflection(p, z, length_in, e_ksi, i_in4) for p, z in p_loads]
+    parts += [cantilever.uniform_segment_tip_deflection(w, z1, z2, length_in, e_ksi, i_in4) for w, z1, z2 in w_loads]
+    return sum(parts), parts
 
 
 class PointLoad(SolverInput):
@@ -89,9 +102,7 @@ class DeflectionLoads(SolverInput):
                 )
             if segment.z_bottom_ft >= segment.z_top_ft:
                 problems.append(
-                    FieldProblem(
-                        f"uniform_loads.{i}.z_bottom_ft", "must lie below z_top_ft", f"< {segment.z_top_ft:g}"
-                    )
+                    FieldProblem(f"uniform_loads.{i}.z_bottom_ft", "must lie below z_top_ft", f"< {segment.z_top_ft:g}")
                 )
         return problems
 

@@ -31,8 +31,8 @@ from apex_nb.solvers.member.common import (
     grade_for,
     service_factor,
 )
-from apex_nb.solvers.member.core import Demand, NotApplicable, Options, cantilever_deflection_in, evaluate
-from apex_nb.solvers.member.deflection import DeflectionLoads, deflection_limit
+from apex_nb.solvers.member.core import Demand, NotApplicable, Options, evaluate
+from apex_nb.solvers.member.deflection import DeflectionLoads, cantilever_deflection_in, deflection_limit
 from apex_nb.types import PostFamily
 
 VERSION = "1.0.0"
