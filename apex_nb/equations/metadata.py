@@ -17,6 +17,9 @@ from typing import Any, TypeVar
 F = TypeVar("F", bound=Callable[..., Any])
 
 _PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*(?::[^{}]*)?\}")
+_NUMBER = r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?"
+_SYMBOL = r"\S+"
+_PATTERNS: dict[str, re.Pattern[str]] = {}
 
 
 @dataclass(frozen=True)
@@ -34,10 +37,26 @@ class Equation:
         return self.formula.format(**values) if values else self.formula
 
     def matches(self, text: str) -> bool:
-        """True when ``text`` is this formula with any placeholder values filled in."""
-        parts = _PLACEHOLDER.split(self.formula)
-        pattern = ".+?".join(re.escape(p) for p in parts)
-        return re.fullmatch(pattern, text, flags=re.DOTALL) is not None
+        """True when ``text`` is this formula with its placeholders filled in.
+
+        A placeholder with a format spec (``{phi:g}``) stands for a number, one without
+        (``{load}``) for one symbol (no spaces): a generic formula such as ``{phi:g} {rn}`` must
+        not match any text that merely has a space in it.
+        """
+        return self._pattern().fullmatch(text) is not None
+
+    def _pattern(self) -> re.Pattern[str]:
+        cached = _PATTERNS.get(self.formula)
+        if cached is None:
+            pieces: list[str] = []
+            last = 0
+            for found in _PLACEHOLDER.finditer(self.formula):
+                pieces.append(re.escape(self.formula[last : found.start()]))
+                pieces.append(_NUMBER if ":" in found.group(0) else _SYMBOL)
+                last = found.end()
+            pieces.append(re.escape(self.formula[last:]))
+            cached = _PATTERNS[self.formula] = re.compile("".join(pieces), flags=re.DOTALL)
+        return cached
 
 
 _REGISTRY: dict[str, Equation] = {}
