@@ -6,9 +6,11 @@ The ipywidgets layer lives in the top-level ``widgets/`` folder but installs as
 in pyproject.toml, so the packages are discovered here: new sub-packages need no edit.
 """
 
-from setuptools import find_namespace_packages, find_packages, setup
+from setuptools import find_namespace_packages, setup
 
-core = find_packages(include=["apex_nb", "apex_nb.*"])
+# Namespace discovery so data-only folders (apex_nb/report/templates) are declared packages too,
+# rather than warned about as importable but unlisted.
+core = find_namespace_packages(include=["apex_nb", "apex_nb.*"], exclude=["*__pycache__*"])
 # Namespace discovery also lists the Voila template folders (data only), so setuptools ships them
 # as declared packages instead of warning that they look importable but are not listed.
 ui = [
