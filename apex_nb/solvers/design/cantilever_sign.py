@@ -27,7 +27,7 @@ from apex_nb.solvers.design.common import (
     face_wind,
     wind_inputs,
 )
-from apex_nb.solvers.design.footing import footing_torsion, pick_footing, torsion_passes, torsion_summary
+from apex_nb.solvers.design.footing import FootingTorsion, pick_footing, torsion_summary
 from apex_nb.solvers.design.inputs import CantileverSignInput
 from apex_nb.solvers.design.loads import load_factors, soil_load_factors
 from apex_nb.solvers.design.post import PostChoice, wall_limits
@@ -281,6 +281,13 @@ def run(inputs: CantileverSignInput, calc: Calc) -> dict[str, Any]:
         "The dead-load moment of the offset face and arm (M_D) reaches the footing with the wind moment in "
         f"{factors.soil_combo}; the two act about perpendicular axes and a round shaft resists their vector sum"
     )
+    footing_torsion = FootingTorsion(
+        factors.soil_w * torsion_w,
+        inputs.soil,
+        axial_lb + post.weight_lb_per_ft * top_ft,
+        post.width_in,
+        policy.base_plate_pier_fc_psi,
+    )
     pick = pick_footing(
         calc,
         lateral_force_lb=soil_force_lb,
@@ -295,25 +302,10 @@ def run(inputs: CantileverSignInput, calc: Calc) -> dict[str, Any]:
             embedded_steel_lb_per_ft=post.weight_lb_per_ft,
             post_bottom_cover_ft=policy.post_bottom_cover_in / 12.0,
         ),
-        also_passes=torsion_passes(
-            calc,
-            torsion_lb_ft=factors.soil_w * torsion_w,
-            soil=inputs.soil,
-            dead_load_lb=axial_lb + post.weight_lb_per_ft * top_ft,
-            post_width_in=post.width_in,
-            fc_psi=policy.base_plate_pier_fc_psi,
-        ),
+        also_passes=footing_torsion.passes(calc),
     )
     footing = pick.envelope
-    torsion_part = footing_torsion(
-        calc,
-        torsion_lb_ft=factors.soil_w * torsion_w,
-        footing=footing,
-        soil=inputs.soil,
-        dead_load_lb=axial_lb + post.weight_lb_per_ft * top_ft,
-        post_width_in=post.width_in,
-        fc_psi=policy.base_plate_pier_fc_psi,
-    )
+    torsion_part = footing_torsion.solve(calc, footing)
     embedded_post_ft = max(footing.result["design_depth_ft"] - policy.post_bottom_cover_in / 12.0, 0.0)
     post_steel = post.weight_lb_per_ft * (top_ft + embedded_post_ft)
     steel_lb = calc.value("W_steel", post_steel + arm_weight_lb, unit="lb", description="post and arm steel")

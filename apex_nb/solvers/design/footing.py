@@ -226,71 +226,53 @@ def circle_area_ft2(diameter_ft: float) -> float:
     return math.pi * diameter_ft**2 / 4.0
 
 
-def footing_torsion(
-    calc: Calc,
-    *,
-    torsion_lb_ft: float,
-    footing: Envelope,
-    soil: Soil,
-    dead_load_lb: float,
-    post_width_in: float | None,
-    fc_psi: float,
-) -> Envelope:
-    """``foundation.shaft_torsion`` part: the footing's torsion (ASD, like the embedment) in the soil and its transfer.
+@dataclass(frozen=True)
+class FootingTorsion:
+    """The torsion a footing carries into the soil and how it gets there (``foundation.shaft_torsion``).
 
-    An embedded post transfers torsion by welded lugs (``post_width_in`` given); a base plate by its
-    rods (``post_width_in`` None). Without a Table 1806.2 class the presumptive class 4 sliding
-    values are used (an assumption).
+    ASD, like the embedment. An embedded post transfers torsion by welded lugs (``post_width_in``
+    given); a base plate by its rods (``post_width_in`` None). Without a Table 1806.2 class the
+    presumptive class 4 sliding values are used (an assumption).
     """
-    inputs = torsion_inputs(
-        calc, torsion_lb_ft=torsion_lb_ft, footing=footing, soil=soil, dead_load_lb=dead_load_lb,
-        post_width_in=post_width_in, fc_psi=fc_psi,
-    )  # fmt: skip
-    return calc.solve("foundation.shaft_torsion", inputs)
 
+    torsion_lb_ft: float
+    soil: Soil
+    dead_load_lb: float
+    post_width_in: float | None
+    fc_psi: float
 
-def torsion_inputs(
-    calc: Calc,
-    *,
-    torsion_lb_ft: float,
-    footing: Envelope,
-    soil: Soil,
-    dead_load_lb: float,
-    post_width_in: float | None,
-    fc_psi: float,
-) -> dict[str, Any]:
-    """The ``foundation.shaft_torsion`` inputs of a footing (see ``footing_torsion``)."""
-    soil_class = soil.soil_class
-    if soil_class is None:
-        soil_class = 4
-        calc.assume("Footing torsion: no soil class given, presumptive IBC Table 1806.2 class 4 sliding values used")
-    return {
-        "torsion_kip_ft": torsion_lb_ft / LB_PER_KIP,
-        "diameter_ft": footing.result["b_ft"],
-        "depth_ft": footing.result["design_depth_ft"],
-        "ibc_edition": soil.ibc_edition,
-        "soil_class": soil_class,
-        "dead_load_kip": dead_load_lb / LB_PER_KIP,
-        "transfer": "lugs" if post_width_in is not None else "anchor_rods",
-        "post_width_in": post_width_in,
-        "fc_psi": fc_psi,
-    }
+    def inputs(self, calc: Calc, footing: Envelope) -> dict[str, Any]:
+        """The ``foundation.shaft_torsion`` inputs for ``footing`` (an embedment envelope)."""
+        soil_class = self.soil.soil_class
+        if soil_class is None:
+            soil_class = 4
+            calc.assume(
+                "Footing torsion: no soil class given, presumptive IBC Table 1806.2 class 4 sliding values used"
+            )
+        return {
+            "torsion_kip_ft": self.torsion_lb_ft / LB_PER_KIP,
+            "diameter_ft": footing.result["b_ft"],
+            "depth_ft": footing.result["design_depth_ft"],
+            "ibc_edition": self.soil.ibc_edition,
+            "soil_class": soil_class,
+            "dead_load_kip": self.dead_load_lb / LB_PER_KIP,
+            "transfer": "lugs" if self.post_width_in is not None else "anchor_rods",
+            "post_width_in": self.post_width_in,
+            "fc_psi": self.fc_psi,
+        }
 
+    def solve(self, calc: Calc, footing: Envelope) -> Envelope:
+        """The footing torsion part of the adopted footing."""
+        return calc.solve("foundation.shaft_torsion", self.inputs(calc, footing))
 
-def torsion_passes(
-    calc: Calc, *, torsion_lb_ft: float, soil: Soil, dead_load_lb: float, post_width_in: float | None, fc_psi: float
-) -> Callable[[Envelope], bool]:
-    """A ``pick_footing`` predicate: the footing torsion check (soil and transfer) passes for that embedment."""
+    def passes(self, calc: Calc) -> Callable[[Envelope], bool]:
+        """A ``pick_footing`` predicate: the torsion check (soil and transfer) passes for that embedment."""
 
-    def passes(embedment: Envelope) -> bool:
-        scratch = Calc(library=calc.library)  # its assumptions are the adopted footing's to state
-        inputs = torsion_inputs(
-            scratch, torsion_lb_ft=torsion_lb_ft, footing=embedment, soil=soil, dead_load_lb=dead_load_lb,
-            post_width_in=post_width_in, fc_psi=fc_psi,
-        )  # fmt: skip
-        return bool(calc.trial("foundation.shaft_torsion", inputs).result["passed"])
+        def passes(embedment: Envelope) -> bool:
+            scratch = Calc(library=calc.library)  # its assumptions are the adopted footing's to state
+            return bool(calc.trial("foundation.shaft_torsion", self.inputs(scratch, embedment)).result["passed"])
 
-    return passes
+        return passes
 
 
 def torsion_summary(part: Envelope | None) -> dict[str, Any] | None:

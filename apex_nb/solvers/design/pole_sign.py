@@ -32,10 +32,9 @@ from apex_nb.solvers.design.common import (
     face_weight_lb,
 )
 from apex_nb.solvers.design.footing import (
+    FootingTorsion,
     anchor_reinforcement,
-    footing_torsion,
     pick_footing,
-    torsion_passes,
     torsion_summary,
 )
 from apex_nb.solvers.design.inputs import PoleSignInput
@@ -221,13 +220,13 @@ def run(inputs: PoleSignInput, calc: Calc) -> dict[str, Any]:
         fill={"factor": factors.soil_w, "load": "M_W"},
     )
 
+    def footing_torsion(post_width_in: float | None) -> FootingTorsion:
+        return FootingTorsion(
+            factors.soil_w * torsion_w, inputs.soil, axial_lb, post_width_in, policy.base_plate_pier_fc_psi
+        )
+
     def torsion_ok(post_width_in: float | None) -> Any:
-        if n != 1:
-            return None
-        return torsion_passes(
-            calc, torsion_lb_ft=factors.soil_w * torsion_w, soil=inputs.soil, dead_load_lb=axial_lb,
-            post_width_in=post_width_in, fc_psi=policy.base_plate_pier_fc_psi,
-        )  # fmt: skip
+        return None if n != 1 else footing_torsion(post_width_in).passes(calc)
 
     connection: Envelope | None = None
     if inputs.foundation == "base_plate":
@@ -339,15 +338,7 @@ def run(inputs: PoleSignInput, calc: Calc) -> dict[str, Any]:
         rebar_each_lb = 0.0
     torsion_part: Envelope | None = None
     if n == 1:
-        torsion_part = footing_torsion(
-            calc,
-            torsion_lb_ft=factors.soil_w * torsion_w,
-            footing=footing,
-            soil=inputs.soil,
-            dead_load_lb=axial_lb,
-            post_width_in=None if inputs.foundation == "base_plate" else width_in,
-            fc_psi=policy.base_plate_pier_fc_psi,
-        )
+        torsion_part = footing_torsion(None if inputs.foundation == "base_plate" else width_in).solve(calc, footing)
     depth_ft = footing.result["design_depth_ft"]
     diameter_ft = footing.result["b_ft"]
     concrete_each = footing.result["concrete_yd3"]
