@@ -174,16 +174,10 @@ def post_vs_area(
                 failed_x=tuple(a for a, e in points if e is None or not e.passed),
             )
         )
-    envelopes = [e for points in sweep.values() for _, e in points if e is not None]
-    return Chart(
-        title="Lightest passing post against sign area (one post)",
-        x_label="sign area B x s, ft²",
-        y_label="post weight, lb/ft",
-        series=tuple(series),
-        packs=_packs_of(envelopes),
-        editions=(f"ASCE {edition}",),
-        notes=(f"exposure {exposure}, soil class {soil_class}, B/s = {aspect_b_over_s:.3g}",),
-    )
+    return _area_chart(
+        "Lightest passing post against sign area (one post)", "post weight, lb/ft", series, sweep,
+        edition, exposure, soil_class, aspect_b_over_s,
+    )  # fmt: skip
 
 
 def price_vs_area(
@@ -216,11 +210,28 @@ def price_vs_area(
                 failed_x=tuple(a for a, e in points if (a, e) not in ok),
             )
         )
+    return _area_chart(
+        "Price of a one-post pole sign against sign area", "price, USD", series, sweep,
+        edition, exposure, soil_class, aspect_b_over_s,
+    )  # fmt: skip
+
+
+def _area_chart(
+    title: str,
+    y_label: str,
+    series: list[Series],
+    sweep: Mapping[Any, list[tuple[float, Any]]],
+    edition: str,
+    exposure: str,
+    soil_class: int,
+    aspect_b_over_s: float,
+) -> Chart:
+    """A chart against sign area from a pole sweep: its packs, edition and the sweep's fixed inputs."""
     envelopes = [e for points in sweep.values() for _, e in points if e is not None]
     return Chart(
-        title="Price of a one-post pole sign against sign area",
+        title=title,
         x_label="sign area B x s, ft²",
-        y_label="price, USD",
+        y_label=y_label,
         series=tuple(series),
         packs=_packs_of(envelopes),
         editions=(f"ASCE {edition}",),
