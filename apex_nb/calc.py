@@ -98,6 +98,9 @@ class Calc:
     #: False inside a sizing trial (``registry.solve(sealed=False)``): parts stay drafts until the
     #: trial itself is adopted and sealed, so a discarded trial never pays for hashing its parts.
     seal_parts: bool = True
+    #: ``id`` of a memoised trial -> its ``reuse_parts`` key, so ``adopt`` can put the sealed
+    #: envelope back in the memo (a part re-used by the next design is hashed once, not per design).
+    memo_keys: dict[int, tuple[Any, ...]] = field(default_factory=dict, repr=False, compare=False)
 
     def pack(self, name: str, version: str | None = None) -> Pack:
         """Load a pack (verified against packs.lock) and record that this solve read it."""
@@ -224,6 +227,7 @@ class Calc:
             while len(memo) >= PART_MEMO_LIMIT:
                 memo.pop(next(iter(memo)))
         memo[key] = found
+        self.memo_keys[id(found)] = key
         return found
 
     def adopt(self, envelope: Envelope) -> Envelope:
@@ -232,8 +236,11 @@ class Calc:
         Sealed at once, except inside a sizing trial (see ``seal_parts``); read the parts' hashes
         with ``part_hashes``.
         """
-        if self.seal_parts:
-            envelope = envelope.sealed()
+        if self.seal_parts and not envelope.is_sealed:
+            draft, envelope = envelope, envelope.sealed()
+            memo, key = _PART_MEMO.get(), self.memo_keys.get(id(draft))
+            if memo is not None and key is not None and memo.get(key) is draft:  # identity: ids are reused
+                memo[key] = envelope  # the same content, sealed: the next trial of it needs no hashing
         for used in envelope.packs:
             self._record_pack(PackRef(used.name, used.version, used.sha256))
         self.parts.append(envelope)
