@@ -84,6 +84,14 @@ def _number(x: float, _repr: Callable[[float], str] = float.__repr__) -> str:
     return text[:-2] if text[-2:] == ".0" else text
 
 
+class Raw(str):
+    """Text that is already canonical JSON (RFC 8785), written verbatim where it stands in a value.
+
+    Lets a caller splice in the encoding of a piece it has encoded itself (an envelope's trace,
+    straight from its items): the bytes, and so the hash, are those of the plain value.
+    """
+
+
 def _encode(value: Any, write: Callable[[str], Any]) -> None:
     # Strings and floats inside containers are written inline (most leaves are one of the two):
     # the recursion per leaf was most of the cost of hashing an envelope.
@@ -125,6 +133,8 @@ def _encode(value: Any, write: Callable[[str], Any]) -> None:
         write("]")
     elif kind is str:
         write(encode_basestring(value))
+    elif kind is Raw:
+        write(value)
     elif kind is float:
         write(_number(value))
     elif value is True:
@@ -141,8 +151,8 @@ def _encode(value: Any, write: Callable[[str], Any]) -> None:
         raise TypeError(f"{kind.__name__} is not JSON data")
 
 
-def canonical_json_bytes(value: Any) -> bytes:
-    """RFC 8785 canonical UTF-8 bytes of a JSON value; NaN and inf are refused with their path."""
+def canonical_json_text(value: Any) -> str:
+    """RFC 8785 canonical JSON text of a JSON value; NaN and inf are refused with their path."""
     parts: list[str] = []
     try:
         _encode(value, parts.append)
@@ -150,7 +160,12 @@ def canonical_json_bytes(value: Any) -> bytes:
         if "non-finite" in str(exc):
             _check_finite(value)
         raise
-    return "".join(parts).encode("utf-8")
+    return "".join(parts)
+
+
+def canonical_json_bytes(value: Any) -> bytes:
+    """RFC 8785 canonical UTF-8 bytes of a JSON value; NaN and inf are refused with their path."""
+    return canonical_json_text(value).encode("utf-8")
 
 
 def content_hash(value: Any) -> str:

@@ -26,16 +26,18 @@ first one met in walk order. This is the rule the complete designs have always s
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from json.encoder import encode_basestring as _string
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from apex_nb import hooks
-from apex_nb.canonical import content_hash
+from apex_nb.canonical import HASH_SCHEME, Raw, canonical_json_text, ecmascript_number
 from apex_nb.errors import ApexError, EnvelopeError
 
 NEAR_LIMIT_BAND = 0.05
@@ -44,6 +46,7 @@ PACK_SHA256_PATTERN = r"^[0-9a-f]{64}$"
 CONTENT_HASH_PATTERN = r"^sha256-jcs-v1:[0-9a-f]{64}$"
 _PLACEHOLDER_HASH = "sha256-jcs-v1:" + "0" * 64
 _PLACEHOLDER_DIGEST = "0" * 64
+_PLAIN_LEAVES = (float, int, str, bool, type(None))
 
 
 class _Strict(BaseModel):
@@ -97,6 +100,52 @@ class TraceItem(_Strict):
     clause: str = ""
 
 
+_TRACE_KEYS = ("clause", "description", "formula", "symbol", "unit", "value")  # TraceItem's fields, JCS order
+_TRACE_HEADS: dict[tuple[Any, ...], str] = {}  # (symbol, description, formula, unit, clause) -> text to the value
+_TRACE_HEADS_LIMIT = 50_000  # a book writes a few thousand distinct ones; cleared when past this
+
+
+def _trace_json(trace: list[TraceItem]) -> Raw:
+    """Canonical JSON of a trace, the text ``canonical_json_text`` gives for its ``model_dump(mode="json")``.
+
+    A trace is most of an envelope, its items all have the same six keys, and the same solver
+    writes the same symbol, description, formula, unit and clause design after design: the text
+    up to the value is kept per those five strings (``_TRACE_HEADS``), so an item costs its value.
+    An item with anything but plain strings, or a value that is not a number, string, bool or
+    null, goes through ``model_dump`` and the general encoder.
+    """
+    if not _TRACE_FAST:
+        return Raw(canonical_json_text([item.model_dump(mode="json") for item in trace]))
+    heads = _TRACE_HEADS
+    if len(heads) > _TRACE_HEADS_LIMIT:
+        heads.clear()
+    out = []
+    for item in trace:
+        value = item.value
+        key = (item.symbol, item.description, item.formula, item.unit, item.clause)
+        head = heads.get(key)
+        if head is None and all(type(text) is str for text in key):
+            symbol, description, formula, unit, clause = key
+            head = heads[key] = (
+                f'{{"clause":{_string(clause)},"description":{_string(description)},"formula":{_string(formula)},'
+                f'"symbol":{_string(symbol)},"unit":{_string(unit)},"value":'
+            )
+        if head is not None and type(value) in _PLAIN_LEAVES:
+            out.append(f"{head}{_leaf(value)}}}")
+        else:
+            out.append(canonical_json_text(item.model_dump(mode="json")))
+    return Raw(f"[{','.join(out)}]")
+
+
+def _leaf(value: float | int | str | bool | None) -> str:
+    if type(value) is float and math.isfinite(value):
+        return ecmascript_number(value)
+    return canonical_json_text(value)  # ints (safe range), strings, bools, null; refuses NaN/inf
+
+
+_TRACE_FAST = tuple(sorted(TraceItem.model_fields)) == _TRACE_KEYS  # else every item goes through model_dump
+
+
 class PackUsed(_Strict):
     """A constants pack read while solving: name, version and sha256 of its exact bytes."""
 
@@ -141,10 +190,15 @@ class Envelope(_Strict):
         Refuses content that holds a draft's placeholder hash: a part's hash read before the part
         was sealed (``Calc.part_hashes`` and ``Calc.solve(sealed=True)`` are the ways to read them).
         """
-        content = self.hashed_content()
-        if _PLACEHOLDER_HASH in content["parts"] or _PLACEHOLDER_DIGEST in json.dumps(content["result"]):
+        parts = [p.content_sha256 for p in self.parts]
+        content = self.model_dump(mode="json", exclude={"parts", "apex_nb_version", "content_sha256", "trace"})
+        result = canonical_json_text(content["result"])
+        if _PLACEHOLDER_HASH in parts or _PLACEHOLDER_DIGEST in result:
             raise EnvelopeError(f"{self.solver.name}: a draft's placeholder hash leaked into the content")
-        return content_hash(content)
+        # The same bytes as content_hash(self.hashed_content()) (tests/pricebook/test_reuse.py), with
+        # the result and the trace encoded once each, the trace straight from its items.
+        content.update(result=Raw(result), trace=_trace_json(self.trace), parts=parts)
+        return f"{HASH_SCHEME}:{hashlib.sha256(canonical_json_text(content).encode('utf-8')).hexdigest()}"
 
     @classmethod
     def seal(cls, **fields: Any) -> Envelope:

@@ -1,5 +1,7 @@
 """Re-used sub-solves are exactly what a fresh solve gives: every cell byte for byte.
 
+And the envelope hash, written a faster way, is still the hash of its hashed content.
+
 A book re-uses the parts that repeat across its grid (``apex_nb.calc.reuse_parts``: the wind and
 post of one size for every soil class, ...) and keeps each adopted part sealed in the memo so it
 is hashed once. Here a random sample of a grid is solved the book's way (chunks of one run
@@ -14,7 +16,13 @@ import random
 from pathlib import Path
 from typing import Any
 
+import rfc8785
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 import apex_nb
+from apex_nb.canonical import canonical_json_bytes, content_hash
+from apex_nb.envelope import Envelope, TraceItem
 from apex_nb.packs import PackLibrary
 from apex_nb.pricebook.engine import Job, cell_key, read_envelope, solve_chunk
 from apex_nb.pricebook.spec import cells, load_spec
@@ -70,3 +78,43 @@ def test_a_memo_hit_returns_the_sealed_part_it_kept() -> None:
     assert second.part("wind.asce7_sign") is wind  # the same object: sealed once, hashed once
     assert any(kept is wind for kept in memo.values())
     assert wind.verify() and first.verify() and second.verify()
+
+
+leaves = (
+    st.none()
+    | st.booleans()
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.integers(-(2**53 - 1), 2**53 - 1)
+    | st.text(max_size=8)
+)
+trace_items = st.builds(
+    TraceItem,
+    symbol=st.text(max_size=6),
+    description=st.text(max_size=12),
+    formula=st.text(max_size=8),
+    value=leaves | st.lists(leaves | st.dictionaries(st.text(max_size=4), leaves, max_size=3), max_size=3),
+    unit=st.sampled_from(["", "ft", "yd³", "lb-ft", "\U0001f600"]),
+    clause=st.text(max_size=8),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(trace_items, max_size=6), st.dictionaries(st.text(max_size=5), leaves, max_size=4))
+def test_the_envelope_hash_is_the_hash_of_its_hashed_content(trace: list[TraceItem], result: dict[str, Any]) -> None:
+    """``compute_hash`` writes the trace and result its own way: the bytes must be the general encoder's."""
+    envelope = Envelope.seal(
+        solver={"name": "t", "version": "1.0.0"}, inputs={"x": 1.5}, result=result, confidence=1.0,
+        trace=trace, apex_nb_version="0",
+    )  # fmt: skip
+    assert envelope.content_sha256 == content_hash(envelope.hashed_content())
+    assert rfc8785.dumps(envelope.hashed_content()) == canonical_json_bytes(envelope.hashed_content())
+
+
+def test_every_part_of_a_book_cell_hashes_as_its_hashed_content() -> None:
+    base = {
+        "wind": {"edition": "7-22", "wind_speed_mph": 150, "exposure": "D"},
+        "faces": [{"width_ft": 12, "height_ft": 6, "top_height_ft": 25}],
+        "soil": {"soil_class": 5},
+    }
+    for _path, sub in apex_nb.solve("design.pole_sign", base).walk():
+        assert sub.content_sha256 == content_hash(sub.hashed_content())
