@@ -21,8 +21,18 @@ from apex_nb.version import __version__
 __all__ = ["Solver", "get_solver", "list_solvers", "solve"]
 
 
+_LEAVES = frozenset({str, int, float, bool, type(None)})
+
+
 def _plain(value: Any, path: str = "result") -> Any:
     """Convert a result into plain JSON types (numpy scalars included); refuse anything else."""
+    kind = type(value)  # fast paths for the plain types that make up nearly every result
+    if kind in _LEAVES:
+        return value
+    if kind is dict:
+        return {str(k): v if type(v) in _LEAVES else _plain(v, f"{path}.{k}") for k, v in value.items()}
+    if kind is list:
+        return [v if type(v) in _LEAVES else _plain(v, f"{path}[{i}]") for i, v in enumerate(value)]
     if isinstance(value, bool) or value is None or isinstance(value, str):
         return value
     if isinstance(value, int):
