@@ -75,25 +75,32 @@ def _timed(counter: dict[str, float], label: str, fn: Any) -> Any:
     return wrapper
 
 
-def sample_jobs(sample: int) -> tuple[list[Any], dict[str, str]]:
-    """``sample`` cells of the spec, in runs of 6 neighbours (soil classes, exposures) as in a book."""
-    from apex_nb.pricebook.engine import Job, cell_key
+def sample_jobs(sample: int) -> tuple[list[Any], dict[str, str], list[Any]]:
+    """Whole groups of the spec (one sign size: every wind speed, exposure, edition and soil class),
+    evenly spread over the grid, at least ``sample`` cells, in the engine's solving order; with
+    the pins and each job's group (the engine chunks by group, see ``engine._chunks``)."""
+    from itertools import groupby
+
+    from apex_nb.pricebook.engine import Job, _group, _solve_order, cell_key
     from apex_nb.pricebook.spec import cells, load_spec
 
     grid, _ = cells(load_spec(SPEC))
-    step = max(1, len(grid) // sample // 6) * 6
-    chosen = [c for start in range(0, len(grid), step) for c in grid[start : start + 6]][:sample]
+    groups = [list(g) for _, g in groupby(sorted(grid, key=_solve_order), key=_group)]
+    count = min(len(groups), max(1, -(-sample // len(groups[0]))))
+    chosen = [c for index in range(count) for c in groups[index * len(groups) // count]]
     pins = {"prices": "2026.1.0"}
-    return [Job(c.cell_id, c.solver, json.dumps(c.inputs, sort_keys=True), cell_key(c, pins)) for c in chosen], pins
+    jobs = [Job(c.cell_id, c.solver, json.dumps(c.inputs, sort_keys=True), cell_key(c, pins)) for c in chosen]
+    return jobs, pins, [_group(c) for c in chosen]
 
 
-def measure_sample(sample: int, reuse: bool = True) -> tuple[float, dict[str, float]]:
-    """CPU seconds per cell over ``sample`` cells in this process, and the CPU share of each overhead."""
+def measure_sample(sample: int, reuse: bool = True) -> tuple[float, dict[str, float], int]:
+    """CPU seconds per cell over whole groups of >= ``sample`` cells in this process, the CPU share of
+    each overhead, and the number of cells."""
     import importlib
 
-    from apex_nb.pricebook.engine import solve_chunk
+    from apex_nb.pricebook.engine import _chunks, solve_chunk
 
-    jobs, pins = sample_jobs(sample)
+    jobs, pins, groups = sample_jobs(sample)
     counter: dict[str, float] = dict.fromkeys((label for label, _, _ in OVERHEAD), 0.0)
     originals = []
     for label, module_name, attribute in OVERHEAD:
@@ -118,8 +125,8 @@ def measure_sample(sample: int, reuse: bool = True) -> tuple[float, dict[str, fl
                 counter[label] = 0.0
             start = time.process_time()
             run_id = f"sample-{time.time()}"
-            for index in range(0, len(jobs), 64):
-                solve_chunk(jobs[index : index + 64], scratch, pins, reuse, run_id)
+            for chunk in _chunks(jobs, 64, groups):
+                solve_chunk(chunk, scratch, pins, reuse, run_id)
             total = time.process_time() - start
     finally:
         for owner, name, original in reversed(originals):
@@ -127,7 +134,7 @@ def measure_sample(sample: int, reuse: bool = True) -> tuple[float, dict[str, fl
                 delattr(owner, name)
             else:
                 setattr(owner, name, original)
-    return total / len(jobs), {label: value / total for label, value in counter.items()}
+    return total / len(jobs), {label: value / total for label, value in counter.items()}, len(jobs)
 
 
 def main() -> None:
@@ -155,7 +162,9 @@ def main() -> None:
         end_to_end = wall - t.get("pdf", 0.0)
         print(f"\n{n} cells, {args.workers} workers: {result.counts}")
         print(f"  end to end (designs, index, workbook, HTML): {end_to_end:.1f} s   target < 30 s")
-        print(f"    designs {t['design']:.1f} s, index {t['index']:.2f} s, workbook + HTML {t['workbook_html']:.1f} s")
+        print(f"    designs {t['design']:.1f} s (pool: {result.stats.chunks} chunks of whole size groups), "
+              f"index {t['index']:.2f} s, outputs {t['workbook_html']:.1f} s: index file {t['write_index']:.2f} s, "
+              f"workbook {t['write_workbook']:.2f} s, HTML {t['write_html']:.2f} s")  # fmt: skip
         if "pdf" in t:
             print(f"  PDF through Chromium (separately): {t['pdf']:.1f} s")
         per_design_solve = result.stats.solve_s / max(1, result.stats.solved)
@@ -182,11 +191,12 @@ def main() -> None:
 
 def report_sample(sample: int) -> None:
     """The per-cell CPU and the share outside the arithmetic over a sample, in this process."""
-    print(f"\nCPU per cell over {sample} cells in one process (load average {os.getloadavg()[0]:.1f}):")
+    print(f"\nCPU per cell over whole size groups (>= {sample} cells) in one process "
+          f"(load average {os.getloadavg()[0]:.1f}):")  # fmt: skip
     for reuse in (False, True):
-        per_cell, shares = measure_sample(sample, reuse)
+        per_cell, shares, n = measure_sample(sample, reuse)
         label = "re-using repeated sub-solves" if reuse else "every sub-solve solved"
-        print(f"  {label}: {per_cell * 1000:.2f} ms CPU per cell")
+        print(f"  {label}: {per_cell * 1000:.2f} ms CPU per cell ({n} cells)")
         for name, share in shares.items():
             print(f"      {share:6.1%}  {name}")
         print(f"      {sum(shares.values()):6.1%}  outside the arithmetic in all")

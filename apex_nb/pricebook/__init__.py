@@ -123,8 +123,8 @@ def build(
             entry["inputs"] = cell.inputs
         timings["index"] = time.perf_counter() - mark
         mark = time.perf_counter()
-        outputs = write_outputs(folder, index, pdf=False)
-        timings["workbook_html"] = time.perf_counter() - mark
+        outputs = write_outputs(folder, index, pdf=False, timings=timings)
+        timings["workbook_html"] = time.perf_counter() - mark  # index file, workbook and HTML (each: write_*)
         if pdf:
             from apex_nb.report.pdf import render_pdf
 

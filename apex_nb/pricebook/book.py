@@ -23,6 +23,7 @@ import io
 import json
 import math
 import re
+import time
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
@@ -455,13 +456,24 @@ def book_html(index: dict[str, Any]) -> str:
     return str(Markup("").join(parts))
 
 
-def write_outputs(out: Path, index: dict[str, Any], pdf: bool = True) -> dict[str, Path]:
-    """Write the index, workbook, HTML and (optionally) the PDF; return their paths."""
-    paths = {
-        "index": write_index(out, index),
-        "workbook": atomic_write(out / WORKBOOK, workbook_bytes(index)),
-        "html": atomic_write(out / HTML, book_html(index)),
+def write_outputs(
+    out: Path, index: dict[str, Any], pdf: bool = True, timings: dict[str, float] | None = None
+) -> dict[str, Path]:
+    """Write the index, workbook, HTML and (optionally) the PDF; return their paths.
+
+    ``timings`` (when given) receives the seconds each of the index, workbook and HTML took.
+    """
+    timings = {} if timings is None else timings
+    writers = {
+        "index": lambda: write_index(out, index),
+        "workbook": lambda: atomic_write(out / WORKBOOK, workbook_bytes(index)),
+        "html": lambda: atomic_write(out / HTML, book_html(index)),
     }
+    paths = {}
+    for name, write in writers.items():
+        mark = time.perf_counter()
+        paths[name] = write()
+        timings[f"write_{name}"] = time.perf_counter() - mark
     if pdf:
         from apex_nb.report.pdf import render_pdf
 

@@ -292,11 +292,45 @@ class RunStats:
     solve_s: float = 0.0  # summed wall time of the cells in the workers
     cpu_s: float = 0.0  # summed CPU time of the cells in the workers
     wall_s: float = 0.0
+    chunks: int = 0  # chunks sent to the workers
 
 
-def _chunks(items: list[Job], size: int) -> Iterable[list[Job]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
+def _chunks(items: list[Job], size: int, groups: list[Any] | None = None) -> Iterable[list[Job]]:
+    """Chunks of about ``size`` jobs that end where a group ends (``groups[i]``: job i's group).
+
+    A group (one sign size: every wind speed, exposure, edition and soil class) shares sub-solves
+    that only one worker's memo can re-use, so a chunk holds whole groups; a group over twice
+    ``size`` is cut.
+    """
+    if groups is None:
+        for start in range(0, len(items), size):
+            yield items[start : start + size]
+        return
+    chunk: list[Job] = []
+    last: Any = None
+    for job, group in zip(items, groups, strict=True):
+        if chunk and (len(chunk) >= 2 * size or (len(chunk) >= size and group != last)):
+            yield chunk
+            chunk = []
+        chunk.append(job)
+        last = group
+    if chunk:
+        yield chunk
+
+
+def _group(cell: Cell) -> tuple[Any, ...]:
+    """The cells that share most sub-solves: one sign type and size (post frequency, price, torsion)."""
+    return (cell.sign_type, cell.size.width_ft, cell.size.height_ft, cell.size.top)
+
+
+def _solve_order(cell: Cell) -> tuple[Any, ...]:
+    """Solving order: by size, then wind speed and exposure, edition, soil class (neighbours share parts).
+
+    The soil classes of one size, wind speed, exposure and edition share the wind and post parts;
+    the editions and wind speeds of one size often land on the same post (its natural frequency),
+    footing (its torsion check) and bill of quantities (its price).
+    """
+    return (*_group(cell), cell.wind_speed_mph, cell.exposure, cell.edition, cell.soil_class)
 
 
 def run_cells(
@@ -318,8 +352,9 @@ def run_cells(
     journal = read_journal(out)
     records: dict[str, dict[str, Any]] = {}
     todo: list[Job] = []
+    groups: list[Any] = []
     seen: dict[str, bool] = {}
-    for cell in cells:
+    for cell in sorted(cells, key=_solve_order):  # records are by cell id: the order only groups re-use
         key = cell_key(cell, pins)
         old = journal.get(key)
         if old is not None and not fresh(old, lock, pins) and _intact(out, old, seen):
@@ -328,6 +363,7 @@ def run_cells(
             continue
         inputs_text = json.dumps(cell.inputs, sort_keys=True, allow_nan=False, separators=(",", ":"))
         todo.append(Job(cell.cell_id, cell.solver, inputs_text, key))
+        groups.append(_group(cell))
     (out / CELLS_DIR).mkdir(parents=True, exist_ok=True)
     workers = workers or max(1, os.cpu_count() or 1)
     size = max(4, min(64, len(todo) // (workers * 8) or 4))
@@ -350,12 +386,14 @@ def run_cells(
 
         if workers == 1 or len(todo) <= size:
             try:
-                for chunk in _chunks(todo, size):
+                for chunk in _chunks(todo, size, groups):
+                    stats.chunks += 1
                     take(solve_chunk(chunk, str(out), pins, reuse_parts, run_id))
             except KeyboardInterrupt:
                 stats.interrupted = True
         else:
-            pending = list(_chunks(todo, size))
+            pending = list(_chunks(todo, size, groups))
+            stats.chunks = len(pending)
             pending.reverse()
             running: dict[Future[list[dict[str, Any]]], list[Job]] = {}
             with ProcessPoolExecutor(max_workers=workers, initializer=worker_init) as pool:

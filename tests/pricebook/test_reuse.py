@@ -118,3 +118,20 @@ def test_every_part_of_a_book_cell_hashes_as_its_hashed_content() -> None:
     }
     for _path, sub in apex_nb.solve("design.pole_sign", base).walk():
         assert sub.content_sha256 == content_hash(sub.hashed_content())
+
+
+def test_worker_chunks_hold_whole_size_groups() -> None:
+    """The engine solves a size's cells together (one worker's memo re-uses their parts)."""
+    from apex_nb.pricebook.engine import _chunks, _group, _solve_order
+
+    grid, _ = cells(load_spec(GRID))
+    ordered = sorted(grid, key=_solve_order)
+    groups = [_group(c) for c in ordered]
+    assert len({g for g in groups}) * 54 == len(grid)  # 2 speeds x 3 exposures x 3 editions x 3 soils a size
+    chunks = list(_chunks(ordered, 40, groups))  # type: ignore[arg-type]
+    assert [c for chunk in chunks for c in chunk] == ordered
+    for chunk in chunks:
+        assert {_group(c) for c in chunk} == {_group(chunk[0])}  # one whole size: 54 cells >= 40
+        assert len(chunk) == 54
+    small = list(_chunks(ordered, 20, groups))  # type: ignore[arg-type]
+    assert max(len(chunk) for chunk in small) <= 40 and [c for chunk in small for c in chunk] == ordered
