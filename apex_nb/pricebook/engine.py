@@ -24,13 +24,15 @@ ones the lock gives.
 
 from __future__ import annotations
 
+import gc
 import gzip
 import json
 import os
 import time
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -181,6 +183,24 @@ def _memo(run_id: str) -> dict[tuple[Any, ...], Any]:
     return _RUN_MEMO[1]
 
 
+#: Generation-0 threshold of the garbage collector while a chunk is solved. A design allocates
+#: hundreds of thousands of short-lived objects (trace items, dicts) and almost no cycles; at the
+#: default 700 the collector ran ~1,000 times per 324 cells (about 7% of the CPU), at this value a
+#: few times. Restored after the chunk.
+GC_THRESHOLD_0 = 50_000
+
+
+@contextmanager
+def _few_collections() -> Iterator[None]:
+    """Collect garbage less often inside the block (see ``GC_THRESHOLD_0``)."""
+    old = gc.get_threshold()
+    gc.set_threshold(max(old[0], GC_THRESHOLD_0), *old[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
+
+
 def solve_chunk(
     jobs: list[Job], out: str, pins: dict[str, str], reuse: bool = True, run_id: str = ""
 ) -> list[dict[str, Any]]:
@@ -199,7 +219,7 @@ def solve_chunk(
     library = _library(pins)
     records = []
     solved: list[Any] = []
-    with reuse_parts(_memo(run_id)) if reuse else contextlib.nullcontext():
+    with _few_collections(), reuse_parts(_memo(run_id)) if reuse else contextlib.nullcontext():
         for job in jobs:
             start, cpu = time.perf_counter(), time.process_time()
             record: dict[str, Any] = {"cell_id": job.cell_id, "key": job.key, "apex_nb_version": __version__}
