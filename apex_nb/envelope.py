@@ -146,6 +146,32 @@ def _leaf(value: float | int | str | bool | None) -> str:
 _TRACE_FAST = tuple(sorted(TraceItem.model_fields)) == _TRACE_KEYS  # else every item goes through model_dump
 
 
+_REPEATED = ("packs", "assumptions", "applicability")  # lists of small models that recur across designs
+_REPEATED_TEXT: dict[tuple[Any, ...], str] = {}  # (model, (type, value) of each field) -> canonical JSON
+
+
+def _repeated_json(items: list[BaseModel]) -> Raw:
+    """Canonical JSON of a list of small models, each item's text kept by its class and typed field values.
+
+    Typed: equal values of different types (``True`` and ``1``) never share a text.
+    """
+    if len(_REPEATED_TEXT) > _TRACE_HEADS_LIMIT:
+        _REPEATED_TEXT.clear()
+    out = []
+    for item in items:
+        key = (type(item), *((type(value), value) for value in item.__dict__.values()))
+        try:
+            text = _REPEATED_TEXT.get(key)
+        except TypeError:  # a field value that cannot be a key (a list): encoded, not kept
+            key, text = None, None
+        if text is None:
+            text = canonical_json_text(item.model_dump(mode="json"))
+            if key is not None:
+                _REPEATED_TEXT[key] = text
+        out.append(text)
+    return Raw(f"[{','.join(out)}]")
+
+
 class PackUsed(_Strict):
     """A constants pack read while solving: name, version and sha256 of its exact bytes."""
 
@@ -191,13 +217,16 @@ class Envelope(_Strict):
         was sealed (``Calc.part_hashes`` and ``Calc.solve(sealed=True)`` are the ways to read them).
         """
         parts = [p.content_sha256 for p in self.parts]
-        content = self.model_dump(mode="json", exclude={"parts", "apex_nb_version", "content_sha256", "trace"})
+        exclude = {"parts", "apex_nb_version", "content_sha256", "trace", *_REPEATED}
+        content = self.model_dump(mode="json", exclude=exclude)
         result = canonical_json_text(content["result"])
         if _PLACEHOLDER_HASH in parts or _PLACEHOLDER_DIGEST in result:
             raise EnvelopeError(f"{self.solver.name}: a draft's placeholder hash leaked into the content")
         # The same bytes as content_hash(self.hashed_content()) (tests/pricebook/test_reuse.py), with
-        # the result and the trace encoded once each, the trace straight from its items.
+        # the result and the trace encoded once each, the trace straight from its items, and the
+        # packs, assumptions and applicability rules that recur design after design kept encoded.
         content.update(result=Raw(result), trace=_trace_json(self.trace), parts=parts)
+        content.update({name: _repeated_json(getattr(self, name)) for name in _REPEATED})
         return f"{HASH_SCHEME}:{hashlib.sha256(canonical_json_text(content).encode('utf-8')).hexdigest()}"
 
     @classmethod

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 import apex_nb
 from apex_nb.canonical import canonical_json_bytes, content_hash
-from apex_nb.envelope import Envelope, TraceItem
+from apex_nb.envelope import Applicability, Assumption, Envelope, TraceItem
 from apex_nb.packs import PackLibrary
 from apex_nb.pricebook.engine import Job, cell_key, read_envelope, solve_chunk
 from apex_nb.pricebook.spec import cells, load_spec
@@ -98,13 +98,33 @@ trace_items = st.builds(
 )
 
 
+rules = st.builds(
+    Applicability,
+    rule=st.sampled_from(["a", "b", "1"]),
+    ok=st.booleans(),
+    note=st.sampled_from(["", "n", "é"]),
+    penalty=st.sampled_from([0.0, 1.0, 0.1, 0.2]),
+)
+assumptions = st.builds(Assumption, text=st.sampled_from(["x", "y", "§1", "\U0001f600"]), clause=st.text(max_size=3))
+
+
 @settings(max_examples=300, deadline=None)
-@given(st.lists(trace_items, max_size=6), st.dictionaries(st.text(max_size=5), leaves, max_size=4))
-def test_the_envelope_hash_is_the_hash_of_its_hashed_content(trace: list[TraceItem], result: dict[str, Any]) -> None:
-    """``compute_hash`` writes the trace and result its own way: the bytes must be the general encoder's."""
+@given(
+    st.lists(trace_items, max_size=6),
+    st.dictionaries(st.text(max_size=5), leaves, max_size=4),
+    st.lists(rules, max_size=3),
+    st.lists(assumptions, max_size=3),
+)
+def test_the_envelope_hash_is_the_hash_of_its_hashed_content(
+    trace: list[TraceItem], result: dict[str, Any], applicability: list[Applicability], assumed: list[Assumption]
+) -> None:
+    """``compute_hash`` writes the trace, result, packs, assumptions and rules its own way (some kept
+    encoded across envelopes, as the small pools above make them recur): the bytes must be the
+    general encoder's."""
     envelope = Envelope.seal(
         solver={"name": "t", "version": "1.0.0"}, inputs={"x": 1.5}, result=result, confidence=1.0,
-        trace=trace, apex_nb_version="0",
+        trace=trace, applicability=applicability, assumptions=assumed, apex_nb_version="0",
+        packs=[{"name": "p", "version": "1.0.0", "sha256": "a" * 64}],
     )  # fmt: skip
     assert envelope.content_sha256 == content_hash(envelope.hashed_content())
     assert rfc8785.dumps(envelope.hashed_content()) == canonical_json_bytes(envelope.hashed_content())
