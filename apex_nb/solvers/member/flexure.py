@@ -13,23 +13,8 @@ from apex_nb.equations.aisc360 import classification as b4
 from apex_nb.equations.aisc360 import flexure
 from apex_nb.pack_schemas.aisc360 import EditionFactors
 from apex_nb.sections import Section
-from apex_nb.solvers.member.base import (
-    AG,
-    D_T,
-    H_TW,
-    RY,
-    SX,
-    T_DES,
-    ZX,
-    J,
-    NotApplicable,
-    Options,
-    Prop,
-    Recorder,
-    limit,
-    prop,
-    props,
-)
+from apex_nb.solvers.member import base
+from apex_nb.solvers.member.base import NotApplicable, Options, Prop, Recorder, limit, prop, props
 from apex_nb.units import IN_PER_FT
 
 Flexure = tuple[float, str, dict[str, str]]
@@ -44,8 +29,8 @@ RECT_AXES: dict[str, tuple[Prop, ...]] = {
         Prop("b/t", "b_t", "", "flange slenderness b/t"),
         Prop("h/t", "h_t", "", "web slenderness h/t"),
         Prop("b", "flat_b_in", "in", "flat flange width"),
-        ZX,
-        SX,
+        base.ZX,
+        base.SX,
         Prop("Ix", "ix_in4", "in⁴", "moment of inertia"),
         Prop("Ht", "depth_in", "in", "overall depth"),
     ),
@@ -111,7 +96,7 @@ def _classes(
 
 def flexure_round(rec: Recorder, sec: Section, fy: float, e: float, f: EditionFactors, opt: Options) -> Flexure:
     """F8: yielding and, for a noncompact or slender wall, local buckling (D/t < 0.45E/Fy)."""
-    (d_t,) = props(rec, sec, D_T)
+    (d_t,) = props(rec, sec, base.D_T)
     lam_max = limit(rec, f, "round_flexure_max", e, fy, "0.45E/Fy")
     if d_t >= lam_max:
         raise NotApplicable(f"{sec.label}: D/t = {d_t:.3g} ≥ 0.45E/Fy = {lam_max:.3g}, outside {f.clauses['f8']}")
@@ -119,8 +104,8 @@ def flexure_round(rec: Recorder, sec: Section, fy: float, e: float, f: EditionFa
     lam_r = limit(rec, f, "round_flexure_lambda_r", e, fy, "λr")
     cls = b4.classify_flexure(d_t, lam_p, lam_r, opt.edition)
     rec.note("wall_class", cls, description="round HSS wall in flexure", clause=f.clauses["b4_1"])
-    z = prop(rec, sec, "Z", sec.zx_in3, "in³", ZX.what)
-    s = prop(rec, sec, "S", sec.sx_in3, "in³", SX.what)
+    z = prop(rec, sec, "Z", sec.zx_in3, "in³", base.ZX.what)
+    s = prop(rec, sec, "S", sec.sx_in3, "in³", base.SX.what)
     states = _States(rec, fy, z, "Z", f.clauses["f8"])
     if cls != "compact":
         fn, args = (
@@ -133,7 +118,7 @@ def flexure_round(rec: Recorder, sec: Section, fy: float, e: float, f: EditionFa
 
 def flexure_rect(rec: Recorder, sec: Section, fy: float, e: float, f: EditionFactors, opt: Options) -> Flexure:
     """F7: yielding, flange and web local buckling, and LTB of a deep section about its major axis."""
-    (t,) = props(rec, sec, T_DES)
+    (t,) = props(rec, sec, base.T_DES)
     lam_f, lam_w, flat_f, z, s, inertia, depth = props(rec, sec, *RECT_AXES[opt.axis])
     flange, web, _, _ = _classes(rec, f, "rect", lam_f, lam_w, e, fy, opt)
     if web == "slender":
@@ -168,7 +153,7 @@ def flexure_rect(rec: Recorder, sec: Section, fy: float, e: float, f: EditionFac
         args = (mp, fy, s, lam_w, e)
         states.add(WLB, flexure.f7_web_noncompact, args, "web local buckling, noncompact", f.clauses["f7_wlb"])
     if opt.axis == "major" and sec.depth_in > sec.width_in:
-        ry, j, ag = props(rec, sec, RY, J, AG)
+        ry, j, ag = props(rec, sec, base.RY, base.J, base.AG)
         clause = f.clauses["f7_ltb"]
         lb = rec.value(
             "Lb", opt.length_ft * IN_PER_FT, unit="in", description=f"unbraced length for {LTB}", clause=clause
@@ -194,13 +179,13 @@ def flexure_w(rec: Recorder, sec: Section, fy: float, e: float, f: EditionFactor
     """F2 (compact flanges) or F3 (noncompact or slender flanges), compact web, major axis only."""
     if opt.axis != "major":
         raise NotApplicable("W shapes are checked for major-axis bending only (F6 is not implemented)")
-    lam_f, lam_w = props(rec, sec, Prop("bf/2tf", "bf_2tf", "", "flange slenderness"), H_TW)
+    lam_f, lam_w = props(rec, sec, Prop("bf/2tf", "bf_2tf", "", "flange slenderness"), base.H_TW)
     flange, web, lpf, lrf = _classes(rec, f, "w", lam_f, lam_w, e, fy, opt)
     if web != "compact":
         raise NotApplicable(f"{sec.label}: {web} web for Fy = {fy:g} ksi, F4/F5 are not implemented")
     rts_row = Prop("rts", "rts_in", "in", "effective radius of gyration rts")
     ho_row = Prop("ho", "ho_in", "in", "distance between flange centroids")
-    z, s, ry, rts, j, ho = props(rec, sec, ZX, SX, RY, rts_row, J, ho_row)
+    z, s, ry, rts, j, ho = props(rec, sec, base.ZX, base.SX, base.RY, rts_row, base.J, ho_row)
     f2, f3 = f.clauses["f2"], f.clauses["f3"]
     states = _States(rec, fy, z, "Zx", f2 if flange == "compact" else f3)
     mp = states.mp
