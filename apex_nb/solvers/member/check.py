@@ -15,6 +15,7 @@ from apex_nb.solvers.member.common import (
     BendingAxis,
     DesignMethod,
     SectionChoice,
+    check_bending_axis,
     factors_for,
     resolve_section,
 )
@@ -74,10 +75,7 @@ def run(inputs: MemberCheckInput, calc: Calc) -> dict[str, Any]:
         calc.assume(f"Post fixed at the base and free at the top: K = {k:g}", pack.cantilever.k_factor_clause)
     if inputs.cb is None and section.shape != "round":
         calc.assume(f"Cb = {cb:g} for a cantilever unbraced at its tip", pack.cantilever.cb_clause)
-    if inputs.bending_axis == "minor" and section.shape != "rect":
-        raise InputError(
-            [FieldProblem("bending_axis", f"'minor' applies to rectangular HSS, not {section.family}", "'major'")]
-        )
+    check_bending_axis(section, inputs.bending_axis)
     demand = Demand(inputs.moment_kip_ft, inputs.shear_kip, inputs.torsion_kip_ft, inputs.axial_kip)
     options = Options(inputs.edition, inputs.design_method, inputs.length_ft, k, cb, inputs.bending_axis)
     try:

@@ -189,6 +189,13 @@ def resolve_section(calc: Calc, inputs: SectionChoice, family_hint: Family | Non
     return section, material
 
 
+def check_bending_axis(section: Section, axis: str) -> None:
+    """Bending about the minor axis applies to rectangular HSS only (InputError on ``bending_axis`` otherwise)."""
+    if axis == "minor" and section.shape != "rect":
+        wrong = f"'minor' applies to rectangular HSS, not {section.family}"
+        raise InputError([FieldProblem("bending_axis", wrong, "'major'")])
+
+
 # --- quiet recorder for screening ---------------------------------------------------------
 @dataclass(frozen=True)
 class QuietCheck:

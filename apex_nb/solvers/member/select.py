@@ -32,8 +32,9 @@ from apex_nb.solvers.member.common import (
     service_factor,
 )
 from apex_nb.solvers.member.core import Demand, NotApplicable, Options, evaluate
-from apex_nb.solvers.member.deflection import DeflectionLoads, cantilever_deflection_in, deflection_limit
+from apex_nb.solvers.member.deflection import DeflectionLoads, cantilever_deflection_in, deflection_limit, service_loads
 from apex_nb.types import PostFamily
+from apex_nb.units import IN_PER_FT
 
 VERSION = "1.0.0"
 
@@ -177,7 +178,7 @@ def _screen(packs: Mapping[str, Pack], inputs: PostSelectInput) -> list[Section]
                 continue
             if not _within_wall_limits(section, inputs):
                 continue
-            inertia = section.ix_in4 if inputs.bending_axis == "major" else section.iy_in4
+            inertia = section.inertia_in4(inputs.bending_axis)
             if inputs.min_i_in4 is not None and inertia < inputs.min_i_in4:
                 continue
             found.append(section)
@@ -203,12 +204,12 @@ def _cannot_pass(
     φb Mp, so a section with 0.9 Fy Z below the demand cannot pass; a section whose drift
     exceeds the limit cannot either. Sections this prunes would fail the full evaluation too.
     """
-    z_in3 = section.zx_in3 if inputs.bending_axis == "major" else section.zy_in3
-    if UPPER_BOUND_RESISTANCE * fy_ksi * z_in3 / 12.0 < inputs.moment_kip_ft:
+    z_in3 = section.plastic_modulus_in3(inputs.bending_axis)
+    if UPPER_BOUND_RESISTANCE * fy_ksi * z_in3 / IN_PER_FT < inputs.moment_kip_ft:
         return True
     if has_loads:
-        inertia = section.ix_in4 if inputs.bending_axis == "major" else section.iy_in4
-        deflection, _ = cantilever_deflection_in(points, uniforms, inputs.length_ft * 12.0, e_ksi, inertia)
+        inertia = section.inertia_in4(inputs.bending_axis)
+        deflection, _ = cantilever_deflection_in(points, uniforms, inputs.length_ft * IN_PER_FT, e_ksi, inertia)
         return deflection > limit_in
     return False
 
@@ -229,12 +230,8 @@ def run(inputs: PostSelectInput, calc: Calc) -> dict[str, Any]:
         combos = calc.pack(COMBINATIONS_PACK).data if inputs.loads_level == "W" else None
         k_service = service_factor(calc, inputs.loads_level or "service", inputs.asce7_edition, combos)
         ratio_limit, basis = deflection_limit(calc, inputs.deflection_limit_ratio)
-        length_in = inputs.length_ft * 12.0
-        points = [(k_service * p.force_kip, p.height_ft * 12.0) for p in inputs.point_loads]
-        uniforms = [
-            (k_service * u.load_kip_per_ft / 12.0, u.z_bottom_ft * 12.0, u.z_top_ft * 12.0)
-            for u in inputs.uniform_loads
-        ]
+        length_in = inputs.length_ft * IN_PER_FT
+        points, uniforms = service_loads(k_service, inputs)
         limit_in = length_in / ratio_limit
     else:
         points, uniforms, limit_in = [], [], 0.0
@@ -289,7 +286,7 @@ def run(inputs: PostSelectInput, calc: Calc) -> dict[str, Any]:
             ratio, governing = checked["ratio"], checked["governing_check"]
             deflection = None
             if has_loads:
-                inertia = section.ix_in4 if inputs.bending_axis == "major" else section.iy_in4
+                inertia = section.inertia_in4(inputs.bending_axis)
                 deflection, _ = cantilever_deflection_in(points, uniforms, length_in, material.e_ksi, inertia)
                 if deflection / limit_in > ratio:
                     ratio, governing = deflection / limit_in, "deflection"
