@@ -38,7 +38,6 @@ GENERIC = {
 NUMBER = r"[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?"
 PLACEHOLDER = re.compile(r"(\{[A-Za-z_][A-Za-z0-9_]*(?::[^{}]*)?\})")
 HAND_TYPED = {
-    ("post.select", "k_service"),  # names the pack the factor comes from
     ("connection.anchor_rods", "Ase"),  # schedule pack value, ASME B1.1 (the formula says where it comes from)
     ("connection.anchor_rods", "Abrg"),  # schedule pack value, ASME B18.2.2
     ("connection.anchor_rods", "ratio,plain"),

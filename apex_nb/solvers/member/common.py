@@ -286,13 +286,8 @@ def service_factor(
         f"alternative: {wind.alternative}",
         wind.basis,
     )
-    return calc.value(
-        "k_service",
-        wind.factor_on_w,
-        description=f"service-level factor on ASCE {asce7_edition} W for deflection",
-        formula="from the load-combinations pack",
-        clause=wind.basis,
-    )
+    what = f"service-level factor on ASCE {asce7_edition} W for deflection (load-combinations pack)"
+    return calc.value("k_service", wind.factor_on_w, description=what, clause=wind.basis)
 
 
 def load_combinations(calc: Calc, asce7_edition: AsceEdition, method: DesignMethod) -> list[dict[str, Any]]:
