@@ -167,7 +167,7 @@ def flexure_rect(rec: Recorder, sec: Section, fy: float, e: float, f: EditionFac
         )
         if lb > lp:
             if lb <= lr:
-                fn, args = flexure.f7_ltb_inelastic, (opt.cb, mp, fy, s, lb, lp, lr)
+                fn, args = flexure.ltb_inelastic, (opt.cb, mp, fy, s, lb, lp, lr)
             else:
                 fn, args = flexure.f7_ltb_elastic, (opt.cb, e, j, ag, lb, ry, mp)
             states.add(LTB_STATE, fn, args, LTB, clause)
@@ -203,7 +203,7 @@ def flexure_w(rec: Recorder, sec: Section, fy: float, e: float, f: EditionFactor
     args: tuple[float, ...]
     if lb > lp:
         if lb <= lr:
-            fn, args = flexure.f2_ltb_inelastic, (opt.cb, mp, fy, s, lb, lp, lr)
+            fn, args = flexure.ltb_inelastic, (opt.cb, mp, fy, s, lb, lp, lr)
         else:
             fcr = rec.apply(
                 "Fcr,LTB",
