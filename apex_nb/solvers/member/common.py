@@ -15,10 +15,11 @@ from pydantic import Field, model_validator
 from apex_nb.calc import Calc
 from apex_nb.errors import FieldProblem, InputError, SolverError
 from apex_nb.inputs import SolverInput
-from apex_nb.pack_schemas.aisc360 import Aisc360Pack, EditionFactors
+from apex_nb.pack_schemas.aisc360 import Aisc360Pack, CantileverDefaults, EditionFactors
 from apex_nb.pack_schemas.load_combinations import LoadCombinationsPack
 from apex_nb.pack_schemas.materials import Grade, SteelMaterialsPack
 from apex_nb.sections import Family, Section, SectionNotFound, custom_rect, custom_round, find_section
+from apex_nb.solvers.member.base import Demand, Options
 from apex_nb.types import AsceEdition
 
 AiscEdition = Literal["360-16", "360-22"]
@@ -102,6 +103,50 @@ class SectionChoice(SolverInput):
                 [FieldProblem("section", "give exactly one of section (AISC label) or custom", "section or custom")]
             )
         return self
+
+
+class MemberDemand(SolverInput):
+    """Mixin: the edition, method, required strengths and member data of ``member.check`` and ``post.select``.
+
+    The bounds lie far above any section in the packs, so a demand no section can carry is a
+    failing check (member.check) or "not found" (post.select), never an input error.
+    """
+
+    edition: AiscEdition = Field(description="AISC 360 edition: '360-16' or '360-22'")
+    design_method: DesignMethod = Field(
+        description="'ASD' (Rn/Ω vs ASD demands) or 'LRFD' (φRn vs LRFD demands): as the demands were combined"
+    )
+    moment_kip_ft: float = Field(
+        ge=0, le=1.0e7, description="Required flexural strength Mr about the bending axis (at the post base), kip-ft"
+    )
+    shear_kip: float = Field(default=0.0, ge=0, le=1.0e6, description="Required shear strength Vr, kip")
+    torsion_kip_ft: float = Field(
+        default=0.0, ge=0, le=1.0e7, description="Required torsional strength Tr, kip-ft (HSS only: W shapes refuse it)"
+    )
+    axial_kip: float = Field(default=0.0, ge=0, le=1.0e7, description="Required axial compressive strength Pr, kip")
+    length_ft: float = Field(
+        gt=0, le=200, description="Member (post) length L: unbraced length, Lv for G5, deflection length, ft"
+    )
+    k_factor: float | None = Field(
+        default=None, gt=0, le=5, description="Effective length factor K (default 2.1, fixed-free cantilever)"
+    )
+    cb: float | None = Field(
+        default=None, ge=1.0, le=3.0, description="LTB modification factor Cb (default 1.0, unbraced cantilever)"
+    )
+    bending_axis: BendingAxis = Field(
+        default="major",
+        description="'major' (about x, depth Ht or d in the plane of bending) or 'minor' (rectangular HSS turned flat)",
+    )
+
+    def demand(self) -> Demand:
+        """The required strengths as the member checks read them."""
+        return Demand(self.moment_kip_ft, self.shear_kip, self.torsion_kip_ft, self.axial_kip)
+
+    def options(self, cantilever: CantileverDefaults) -> Options:
+        """Edition, method and member data, K and Cb defaulting to the pack's cantilever values."""
+        k = self.k_factor if self.k_factor is not None else cantilever.k_factor
+        cb = self.cb if self.cb is not None else cantilever.cb
+        return Options(self.edition, self.design_method, self.length_ft, k, cb, self.bending_axis)
 
 
 @dataclass(frozen=True)

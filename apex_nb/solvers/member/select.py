@@ -23,15 +23,13 @@ from apex_nb.packs import Pack
 from apex_nb.sections import FAMILY_PACK, Family, Section, sections_of
 from apex_nb.solvers.member.common import (
     COMBINATIONS_PACK,
-    AiscEdition,
-    BendingAxis,
-    DesignMethod,
+    MemberDemand,
     Quiet,
     factors_for,
     grade_for,
     service_factor,
 )
-from apex_nb.solvers.member.core import Demand, NotApplicable, Options, evaluate
+from apex_nb.solvers.member.core import NotApplicable, evaluate
 from apex_nb.solvers.member.deflection import DeflectionLoads, cantilever_deflection_in, deflection_limit, service_loads
 from apex_nb.types import PostFamily
 from apex_nb.units import IN_PER_FT
@@ -48,35 +46,14 @@ PACK_FAMILY: dict[str, Family] = {
 }
 
 
-class PostSelectInput(DeflectionLoads):
-    """Inputs of ``post.select`` (required strengths from the ASD or LRFD combinations)."""
+class PostSelectInput(MemberDemand, DeflectionLoads):
+    """Inputs of ``post.select``: the families to search and their limits, the demands and the service loads."""
 
-    edition: AiscEdition = Field(description="AISC 360 edition: '360-16' or '360-22'")
-    design_method: DesignMethod = Field(description="'ASD' or 'LRFD' (must match how the demands were combined)")
     families: list[SelectFamily] = Field(
         default_factory=lambda: list[SelectFamily](["pipe", "hss-round", "hss-square"]),
         min_length=1,
         max_length=5,
         description="Families to search: 'pipe', 'hss-round', 'hss-square', 'hss-rect' (non-square), 'w'",
-    )
-    # Bounds far above any section in the packs: a demand no section can carry gives "not found".
-    moment_kip_ft: float = Field(ge=0, le=1.0e7, description="Required flexural strength at the base, kip-ft")
-    shear_kip: float = Field(default=0.0, ge=0, le=1.0e6, description="Required shear strength, kip")
-    torsion_kip_ft: float = Field(
-        default=0.0, ge=0, le=1.0e7, description="Required torsional strength, kip-ft (W shapes are skipped when > 0)"
-    )
-    axial_kip: float = Field(default=0.0, ge=0, le=1.0e7, description="Required axial compressive strength, kip")
-    length_ft: float = Field(
-        gt=0, le=200, description="Post height above the fixed base (unbraced length, deflection length), ft"
-    )
-    k_factor: float | None = Field(
-        default=None, gt=0, le=5, description="Effective length factor K (default 2.1, fixed-free)"
-    )
-    cb: float | None = Field(
-        default=None, ge=1.0, le=3.0, description="LTB modification factor Cb (default 1.0, cantilever)"
-    )
-    bending_axis: BendingAxis = Field(
-        default="major", description="'major' or 'minor' (rectangular HSS turned flat); W: major only"
     )
     grade_pipe: str = Field(default="A53B", description="Grade id for pipes")
     grade_hss_round: str = Field(default="A500C-round", description="Grade id for round HSS")
@@ -217,10 +194,8 @@ def _cannot_pass(
 def run(inputs: PostSelectInput, calc: Calc) -> dict[str, Any]:
     """Screen the candidates lightest first; keep the first passing one and the next few."""
     factors, pack = factors_for(calc, inputs.edition)
-    k = inputs.k_factor if inputs.k_factor is not None else pack.cantilever.k_factor
-    cb = inputs.cb if inputs.cb is not None else pack.cantilever.cb
-    options = Options(inputs.edition, inputs.design_method, inputs.length_ft, k, cb, inputs.bending_axis)
-    demand = Demand(inputs.moment_kip_ft, inputs.shear_kip, inputs.torsion_kip_ft, inputs.axial_kip)
+    options = inputs.options(pack.cantilever)
+    k, cb, demand = options.k_factor, options.cb, inputs.demand()
     families_used = {PACK_FAMILY[f] for f in inputs.families}
     materials = {
         f: grade_for(calc, f, getattr(inputs, _grade_field(f)), field=_grade_field(f)) for f in sorted(families_used)
