@@ -62,8 +62,8 @@ def sheet_sign(
 MEDEEK = Published(
     "example 1: Medeek 'Sign Calculator: Lateral Loads' (Scribd 391952847), page 1",
     "wind.asce7_sign",
-    {"edition": "7-10", "wind_speed_mph": 155, "exposure": "D", "sign_width_ft": 3, "sign_height_ft": 3}
-    | {"top_height_ft": 20, "sign_area_ft2": 7.48, "kz_method": "formula"},
+    {"edition": "7-10", "wind_speed_mph": 155, "exposure": "D", "kz_method": "formula"}  # the wind
+    | {"sign_width_ft": 3, "sign_height_ft": 3, "top_height_ft": 20, "sign_area_ft2": 7.48},  # the shaped face
     {
         "kz": printed("1.083"),
         "qh_psf": printed("56.62"),
