@@ -25,6 +25,7 @@ def emb(**kw):
     return solve("foundation.embedment", base, library=LIB)
 
 
+# Each example's inputs: the edition, the load and the pole | the soil and the IBC readings the sheet takes.
 TEDDS = Published(
     "Tedds 'Flagpole embedment (IBC)', IBC 2021, calc version 1.2.04 (scribd.com/document/697991832)",
     "foundation.embedment",
