@@ -160,10 +160,10 @@ class Material:
     density_lb_per_ft3: float
 
 
-def factors_for(calc: Calc, edition: str) -> tuple[EditionFactors, Aisc360Pack]:
+def factors_for(calc: Calc, edition: AiscEdition) -> tuple[EditionFactors, Aisc360Pack]:
     """The edition's φ/Ω, limits and clauses (pack read recorded)."""
     pack: Aisc360Pack = calc.pack(FACTORS_PACK).data
-    return pack.editions[edition], pack  # type: ignore[index]
+    return pack.editions[edition], pack
 
 
 def materials(calc: Calc) -> SteelMaterialsPack:
