@@ -20,7 +20,7 @@ from apex_nb.pack_schemas.load_combinations import LoadCombinationsPack
 from apex_nb.pack_schemas.materials import Grade, SteelMaterialsPack
 from apex_nb.sections import Family, Section, SectionNotFound, custom_rect, custom_round, find_section
 from apex_nb.solvers.member.base import Demand, Options
-from apex_nb.types import AsceEdition
+from apex_nb.types import AsceEdition, StructureHeightFt
 
 AiscEdition = Literal["360-16", "360-22"]
 DesignMethod = Literal["ASD", "LRFD"]
@@ -124,8 +124,8 @@ class MemberDemand(SolverInput):
         default=0.0, ge=0, le=1.0e7, description="Required torsional strength Tr, kip-ft (HSS only: W shapes refuse it)"
     )
     axial_kip: float = Field(default=0.0, ge=0, le=1.0e7, description="Required axial compressive strength Pr, kip")
-    length_ft: float = Field(
-        gt=0, le=200, description="Member (post) length L: unbraced length, Lv for G5, deflection length, ft"
+    length_ft: StructureHeightFt = Field(
+        description="Member (post) length L: unbraced length, Lv for G5, deflection length, ft"
     )
     k_factor: float | None = Field(
         default=None, gt=0, le=5, description="Effective length factor K (default 2.1, fixed-free cantilever)"

@@ -23,6 +23,7 @@ from apex_nb.solvers.member.common import (
     resolve_section,
     service_factor,
 )
+from apex_nb.types import StructureHeightFt
 from apex_nb.units import IN_PER_FT
 
 VERSION = "1.0.0"
@@ -45,7 +46,7 @@ class PointLoad(SolverInput):
     """A horizontal point load on the post (the resultant of a sign face, a cabinet ...)."""
 
     force_kip: float = Field(ge=0, le=1.0e6, description="Horizontal force, kip")
-    height_ft: float = Field(gt=0, le=200, description="Height of the force above the fixed base, ft")
+    height_ft: StructureHeightFt = Field(description="Height of the force above the fixed base, ft")
 
 
 class UniformLoad(SolverInput):
@@ -53,7 +54,7 @@ class UniformLoad(SolverInput):
 
     load_kip_per_ft: float = Field(ge=0, le=1.0e4, description="Load per unit height, kip/ft")
     z_bottom_ft: float = Field(ge=0, le=200, description="Bottom of the loaded length above the base, ft")
-    z_top_ft: float = Field(gt=0, le=200, description="Top of the loaded length above the base, ft")
+    z_top_ft: StructureHeightFt = Field(description="Top of the loaded length above the base, ft")
 
 
 class DeflectionLoads(SolverInput):
@@ -112,8 +113,8 @@ class DeflectionLoads(SolverInput):
 class DeflectionInput(SectionChoice, DeflectionLoads):
     """Inputs of ``member.deflection``."""
 
-    post_height_ft: float = Field(
-        gt=0, le=200, description="Free length L of the cantilever post above its fixed base, ft"
+    post_height_ft: StructureHeightFt = Field(
+        description="Free length L of the cantilever post above its fixed base, ft"
     )
     bending_axis: BendingAxis = Field(default="major", description="'major' (Ix) or 'minor' (Iy, rectangular HSS)")
 
