@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import Field, model_validator
 
 from apex_nb.calc import Calc, Solver
-from apex_nb.errors import InputError
+from apex_nb.errors import FieldProblem, InputError
 from apex_nb.packs import Pack
 from apex_nb.sections import FAMILY_PACK, Family, Section, sections_of
 from apex_nb.solvers.member.common import (
@@ -86,8 +86,6 @@ class PostSelectInput(MemberDemand, DeflectionLoads):
     def _loads(self) -> PostSelectInput:
         problems = self._load_problems(self.length_ft, "length_ft")
         if len(set(self.families)) != len(self.families):
-            from apex_nb.errors import FieldProblem
-
             problems.append(FieldProblem("families", "listed twice", "each family once"))
         if problems:
             raise InputError(problems)
