@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from apex_nb.calc import Calc
 from apex_nb.equations.aci318 import anchors as eq
-from apex_nb.equations.aci318 import strength as aci_strength
 from apex_nb.equations.metadata import formula_of
 from apex_nb.errors import FieldProblem, InputError
 from apex_nb.pack_schemas.connections import Aci318AnchorsPack
@@ -137,14 +136,10 @@ def side_face(
         for ca1, ca2, along, spacing in candidates:
             if inputs.hef_in <= sf.applies_when_hef_over_ca1 * ca1:
                 continue
-            nsb = (
-                eq.side_face_blowout_lb(
-                    ca1, abrg, lambda_a, inputs.fc_psi, sf.coefficient, ca2, sf.corner_ratio_limit, sf.corner_divisor
-                )
-                / LB_PER_KIP
-            )
-            if along > 1 and spacing < sf.group_spacing_divisor * ca1:
-                nsb = eq.side_face_blowout_group_lb(nsb, spacing * (along - 1), ca1, sf.group_spacing_divisor)
+            nsb = eq.side_face_blowout_kip(
+                ca1, ca2, abrg, lambda_a, inputs.fc_psi, along, spacing, sf.coefficient, sf.corner_ratio_limit,
+                sf.corner_divisor, sf.group_spacing_divisor,
+            )  # fmt: skip
             per_rod = nsb / along
             if best is None or per_rod < best:
                 best = per_rod
@@ -153,7 +148,7 @@ def side_face(
                     nsb,
                     unit="kip",
                     description=f"side-face blowout of {along} rod(s) at ca1 = {ca1:g} in.",
-                    formula=f"{formula_of(eq.side_face_blowout_lb)} {formula_of(eq.side_face_blowout_group_lb)} / 1000",
+                    formula=formula_of(eq.side_face_blowout_kip),
                     clause=clause,
                 )
     if best is None:
@@ -183,13 +178,11 @@ def anchor_reinforcement(
         raise InputError(
             [FieldProblem("anchor_reinforcement_in2", "this anchors pack has no anchor reinforcement data", "omit")]
         )
-    plain = calc.value(
-        "ratio,plain",
-        demand / phi_ncbg,
+    plain = calc.apply(
+        "ratio,plain", eq.plain_breakout_ratio, demand, phi_ncbg,
         description="plain-concrete breakout ratio (shown for comparison; replaced by anchor reinforcement)",
-        formula="Nua,g / φNcbg",
         clause=pack.clauses["breakout_tension"],
-    )
+    )  # fmt: skip
     calc.note(
         "breakout_tension_plain",
         f"{'passes' if plain <= 1.0 else 'fails'} at ratio {plain:.2f} without anchor reinforcement",
@@ -202,9 +195,7 @@ def anchor_reinforcement(
     ratio = strength(
         calc, "Nrb", nominal, Phi(ar.phi, clause), method="strength", unit="kip",
         description="design strength of the anchor reinforcement in tension",
-        formula=formula_of(
-            aci_strength.design_strength, phi=ar.phi, rn=formula_of(eq.anchor_reinforcement_tension_kip)
-        ),
+        formula=formula_of(eq.design_anchor_reinforcement_tension_kip, phi=ar.phi),
         check=Required(
             "anchor.reinforcement_tension", "Anchor reinforcement in tension (replaces concrete breakout, §17.5.2.1)",
             demand, clause,

@@ -24,7 +24,7 @@ from apex_nb.solvers.connection.anchor_rods_input import (
     EdgeReinforcement,
     ShearCrackingKey,
 )
-from apex_nb.solvers.connection.common import LB_PER_KIP, anchors_pack, grade, rod_size, schedule_pack
+from apex_nb.solvers.connection.common import anchors_pack, grade, rod_size, schedule_pack
 from apex_nb.solvers.strength import Phi, Required, strength
 
 __all__ = [
@@ -79,21 +79,13 @@ def evaluate(inputs: AnchorRodsInput, calc: Calc, rod: RodSize) -> dict[str, Any
     calc.note("rod", f"{rod.label} in. {material.specification}", description="anchor rod size and grade")
     da = calc.value("da", rod.diameter_in, unit="in", description="rod diameter", clause="anchor-rod-schedule")
     ase = calc.value(
-        "Ase",
-        rod.tensile_stress_area_in2,
-        unit="in²",
-        description="effective (tensile stress) area",
-        formula="0.7854 (da - 0.9743/n)²",
-        clause="ASME B1.1",
-    )
+        "Ase", rod.tensile_stress_area_in2, unit="in²", description="effective (tensile stress) area",
+        formula=formula_of(eq.tensile_stress_area_in2), clause="ASME B1.1",
+    )  # fmt: skip
     abrg = calc.value(
-        "Abrg",
-        rod.bearing_area_heavy_hex_in2,
-        unit="in²",
-        description="net bearing area of the heavy hex head or nut",
-        formula="(√3/2) F² - π da²/4",
-        clause="ASME B18.2.2",
-    )
+        "Abrg", rod.bearing_area_heavy_hex_in2, unit="in²", description="net bearing area of the heavy hex head or nut",
+        formula=formula_of(eq.heavy_hex_bearing_area_in2), clause="ASME B18.2.2",
+    )  # fmt: skip
     fya = material.fy_ksi or 0.0
     futa = calc.apply(
         "futa",
@@ -158,8 +150,8 @@ def evaluate(inputs: AnchorRodsInput, calc: Calc, rod: RodSize) -> dict[str, Any
         # --- pullout (§17.6.3)
         pc = pack.pullout
         psi_cp = pc.psi_c_p_cracked if inputs.cracked else pc.psi_c_p_uncracked
-        npn = eq.pullout_lb(eq.pullout_basic_lb(abrg, inputs.fc_psi, pc.bearing_coefficient), psi_cp) / LB_PER_KIP
-        npn_text = formula_of(eq.pullout_lb, psi_cp=psi_cp, np=formula_of(eq.pullout_basic_lb))
+        npn = eq.pullout_kip(abrg, inputs.fc_psi, psi_cp, pc.bearing_coefficient)
+        npn_text = formula_of(eq.pullout_kip, psi_cp=psi_cp)
         _design(
             calc, pack, "Npn", npn, phi.pullout_cast_in, results, ratios_t,
             ("pullout strength of one headed rod", npn_text, pack.clauses["pullout"]), "design pullout strength",

@@ -57,8 +57,10 @@ def analyse(
     fp_max = strength(
         calc, "fp", fp_n, bearing, method=method, unit="ksi", name="fp,max",
         description=f"available bearing stress ({method})",
-        formula=f"{'φc' if method == 'LRFD' else '1/Ωc'} {formula_of(dg1.bearing_strength_ksi)}"
-        f" (φ {bearing.phi:g}, Ω {bearing.omega:g})",
+        formula=formula_of(
+            dg1.available_bearing_stress_ksi, factor="φc" if method == "LRFD" else "1/Ωc", phi=bearing.phi,
+            omega=bearing.omega,
+        ),
     ).available  # fmt: skip
     q_max = calc.apply(
         "q_max",

@@ -97,7 +97,7 @@ def post_weld(
     capacity = strength(
         calc, "Rn", rn, pack.weld, method=method, unit="kip/in", name="φRn,w" if method == "LRFD" else "Rn/Ω,w",
         description=f"available fillet weld strength per inch ({method})",
-        formula=f"{formula_of(weld_eq.fillet_strength_kip_per_in)} x φ or / Ω",
+        formula=formula_of(weld_eq.fillet_available_kip_per_in),
         check=Required("weld.strength", "Post-to-plate fillet weld", force, pack.weld.clause),
     ).available  # fmt: skip
     calc.check(
@@ -113,13 +113,13 @@ def post_weld(
     wall_n = strength(
         calc, "Rn", weld_eq.base_metal_tension_rupture_kip_per_in(post.fu_ksi, inputs.post_wall_in), rupture_t,
         method=method, unit="kip/in", name="wall,n avail", description="post wall tensile rupture at the weld",
-        formula=f"{formula_of(weld_eq.base_metal_tension_rupture_kip_per_in)} x φ or / Ω",
+        formula=formula_of(weld_eq.base_metal_tension_available_kip_per_in),
     )  # fmt: skip
     wall_v = strength(
         calc, "Rn",
         weld_eq.base_metal_shear_rupture_kip_per_in(post.fu_ksi, inputs.post_wall_in, pack.base_metal_fnv_over_fu),
         rupture_v, method=method, unit="kip/in", name="wall,v avail", description="post wall shear rupture at the weld",
-        formula=f"{formula_of(weld_eq.base_metal_shear_rupture_kip_per_in)} x φ or / Ω",
+        formula=formula_of(weld_eq.base_metal_shear_available_kip_per_in),
     )  # fmt: skip
     calc.check(
         "weld.base_metal_normal",
