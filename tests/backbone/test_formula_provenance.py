@@ -45,6 +45,10 @@ CONVERTED = frozenset(
         "design.cantilever_sign",
         "design.quick_quote",
         "member.check",
+        "connection.anchor_rods",
+        "connection.base_plate",
+        "foundation.pier_reinforcement",
+        "foundation.shaft_torsion",
     }
 )
 
@@ -55,10 +59,6 @@ NOT_YET_CONVERTED = frozenset(
     {
         "member.deflection",
         "post.select",
-        "connection.anchor_rods",
-        "connection.base_plate",
-        "foundation.pier_reinforcement",
-        "foundation.shaft_torsion",
     }
 )
 
