@@ -5,6 +5,8 @@ Breakout in tension and shear, side-face blowout, and anchor reinforcement repla
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from apex_nb.calc import Calc
 from apex_nb.equations.aci318 import anchors as eq
 from apex_nb.equations.metadata import formula_of
@@ -13,6 +15,17 @@ from apex_nb.pack_schemas.connections import Aci318AnchorsPack
 from apex_nb.solvers.connection.anchor_rods_input import SHEAR_CRACKING, AnchorRodsInput, ShearCrackingKey
 from apex_nb.solvers.connection.common import LB_PER_KIP
 from apex_nb.solvers.strength import Phi, Required, strength
+
+
+@dataclass(frozen=True)
+class ConcreteSide:
+    """What every concrete limit state of one rod group reads: recorder, pack, inputs, λa and φ (Condition A/B)."""
+
+    calc: Calc
+    pack: Aci318AnchorsPack
+    inputs: AnchorRodsInput
+    lambda_a: float
+    phi_conc: float
 
 
 def edges_of_group(inputs: AnchorRodsInput, rows: int, end: str) -> tuple[float | None, float | None, float]:
@@ -24,10 +37,9 @@ def edges_of_group(inputs: AnchorRodsInput, rows: int, end: str) -> tuple[float 
     return outer, inner, (rows - 1) * sx
 
 
-def breakout_tension(
-    calc: Calc, pack: Aci318AnchorsPack, inputs: AnchorRodsInput, lambda_a: float, rows: int, end: str, tag: str
-) -> tuple[float, float]:
+def breakout_tension(side: ConcreteSide, rows: int, end: str, tag: str) -> tuple[float, float]:
     """Ncbg (kip) of ``rows`` rows at one x end, with every factor traced; returns (Ncbg, n rods)."""
+    calc, pack, inputs, lambda_a = side.calc, side.pack, side.inputs, side.lambda_a
     bt = pack.breakout_tension
     clause = pack.clauses["breakout_tension"]
     outer, inner, span_x = edges_of_group(inputs, rows, end)
@@ -110,18 +122,9 @@ def breakout_tension(
     return ncbg, float(rows * inputs.rods_y)
 
 
-def side_face(
-    calc: Calc,
-    pack: Aci318AnchorsPack,
-    inputs: AnchorRodsInput,
-    rows: int,
-    abrg: float,
-    lambda_a: float,
-    phi_conc: float,
-    n_rod: float,
-    ratios: dict[str, float],
-) -> float | None:
+def side_face(side: ConcreteSide, rows: int, abrg: float, n_rod: float, ratios: dict[str, float]) -> float | None:
     """Side-face blowout of the tension rods nearest an edge, single or along the edge (§17.6.4)."""
+    calc, pack, inputs, lambda_a, phi_conc = side.calc, side.pack, side.inputs, side.lambda_a, side.phi_conc
     sf = pack.side_face_blowout
     clause = pack.clauses["side_face_blowout"]
     best: float | None = None
@@ -163,15 +166,14 @@ def side_face(
     return s_nsb.available
 
 
-def anchor_reinforcement(
-    calc: Calc, pack: Aci318AnchorsPack, inputs: AnchorRodsInput, demand: float, phi_ncbg: float
-) -> float:
+def anchor_reinforcement(side: ConcreteSide, demand: float, phi_ncbg: float) -> float:
     """ACI 318-19 §17.5.2.1: anchor reinforcement replaces the concrete breakout in tension; returns its ratio.
 
     The plain-concrete breakout ratio stays in the trace for comparison. The bars must be developed
     on both sides of the breakout surface: above it by a standard hook (§25.4.3.1, conservative ψ
     factors of Table 25.4.3.2), below it straight into the pier (the pier's length, checked there).
     """
+    calc, pack, inputs = side.calc, side.pack, side.inputs
     ar = pack.anchor_reinforcement
     clause = pack.clauses.get("anchor_reinforcement", "ACI 318-19 §17.5.2.1")
     if ar is None:
@@ -246,17 +248,9 @@ def anchor_reinforcement(
     return ratio
 
 
-def breakout_shear(
-    calc: Calc,
-    pack: Aci318AnchorsPack,
-    inputs: AnchorRodsInput,
-    da: float,
-    lambda_a: float,
-    phi_conc: float,
-    v: float,
-    ratios: dict[str, float],
-) -> float | None:
+def breakout_shear(side: ConcreteSide, da: float, v: float, ratios: dict[str, float]) -> float | None:
     """Concrete breakout in shear toward the +x edge (§17.7.2); None when there is no +x edge."""
+    calc, pack, inputs, lambda_a, phi_conc = side.calc, side.pack, side.inputs, side.lambda_a, side.phi_conc
     bs = pack.breakout_shear
     clause = pack.clauses["breakout_shear"]
     if inputs.edge_x_pos_in is None:
