@@ -296,24 +296,20 @@ def run(inputs: SpreadFootingInput, calc: Calc) -> dict[str, Any]:
     _record_footing(calc, ev, fc.frost, fc.stability_combination, fc.bearing_combination)
     br = ev.bearing
 
-    if ev.fs_overturning is not None:
-        calc.value("FS_OT", ev.fs_overturning, description="overturning safety factor",
-                   formula=formula_of(eq.overturning_safety_factor))  # fmt: skip
-        calc.check("footing.overturning", "required overturning safety factor <= provided", demand=fs_ot,
-                   capacity=ev.fs_overturning, unit="-", clause=fc.safety_factor)  # fmt: skip
-    if ev.fs_sliding is not None:
-        calc.value("R_SL", ev.friction_part + ev.cohesion_part, unit="lb", description="sliding resistance",
-                   formula=formula_of(eq.sliding_resistance_lb),
-                   clause=sc.sliding_limit)  # fmt: skip
-        calc.value("FS_SL", ev.fs_sliding, description="sliding safety factor",
-                   formula=formula_of(eq.sliding_safety_factor))  # fmt: skip
-        calc.check("footing.sliding", "required sliding safety factor <= provided", demand=fs_sl,
-                   capacity=ev.fs_sliding, unit="-", clause=f"{fc.safety_factor}; {sc.sliding_limit}")  # fmt: skip
-    if ev.fs_uplift is not None:
-        calc.value("FS_UP", ev.fs_uplift, description="uplift safety factor",
-                   formula=formula_of(eq.uplift_safety_factor))  # fmt: skip
-        calc.check("footing.uplift", "required uplift safety factor <= provided", demand=fs_up,
-                   capacity=ev.fs_uplift, unit="-", clause=fc.stability_combination)  # fmt: skip
+    stability = (
+        ("OT", "overturning", ev.fs_overturning, eq.overturning_safety_factor, fs_ot, fc.safety_factor),
+        ("SL", "sliding", ev.fs_sliding, eq.sliding_safety_factor, fs_sl, f"{fc.safety_factor}; {sc.sliding_limit}"),
+        ("UP", "uplift", ev.fs_uplift, eq.uplift_safety_factor, fs_up, fc.stability_combination),
+    )  # fmt: skip
+    for key, name, provided, factor_eq, required, clause in stability:
+        if provided is None:
+            continue
+        if key == "SL":  # the resistance the sliding factor divides, recorded first
+            calc.value("R_SL", ev.friction_part + ev.cohesion_part, unit="lb", description="sliding resistance",
+                       formula=formula_of(eq.sliding_resistance_lb), clause=sc.sliding_limit)  # fmt: skip
+        calc.value(f"FS_{key}", provided, description=f"{name} safety factor", formula=formula_of(factor_eq))
+        calc.check(f"footing.{name}", f"required {name} safety factor <= provided", demand=required,
+                   capacity=provided, unit="-", clause=clause)  # fmt: skip
     if br.e_ft is not None:
         calc.check("footing.resultant_in_base", "eccentricity within the base (e < L/2)", demand=br.e_ft,
                    capacity=ev.length / 2.0, unit="ft", clause=fc.bearing_combination)  # fmt: skip
