@@ -22,15 +22,12 @@ from pydantic import Field, model_validator
 from apex_nb.calc import Calc, Solver
 from apex_nb.equations.ibc import embedment as eq
 from apex_nb.equations.metadata import formula_of
-from apex_nb.errors import FieldProblem, InputError, SolverError
+from apex_nb.errors import InputError, SolverError
 from apex_nb.inputs import SolverInput
 from apex_nb.solvers.foundation.common import (
     exactly_one,
-    foundation_clauses,
-    foundations_pack,
+    ibc_foundation,
     note_soil_source,
-    soil_clauses,
-    soils_pack,
 )
 from apex_nb.types import FootingWidthFt, IbcEdition, MinimumDepthFt, SoilClass
 
@@ -104,14 +101,11 @@ class EmbedmentInput(SolverInput):
 
 def run(inputs: EmbedmentInput, calc: Calc) -> dict[str, Any]:
     """Minimum or checked embedment by IBC Eq. 18-1 or 18-2 with the chosen interpretations."""
-    soils = soils_pack(calc)
-    found = foundations_pack(calc)
-    sc = soil_clauses(soils, inputs.ibc_edition)
-    fc = foundation_clauses(found, inputs.ibc_edition)
-    k = found.embedment
+    ibc = ibc_foundation(calc, inputs.ibc_edition, inputs.one_third_increase)
+    soils, sc, fc = ibc.soils, ibc.sc, ibc.fc
+    k = ibc.found.embedment
     adj = soils.adjustments
     mode = "design" if inputs.depth_ft is None else "check"
-    calc.note("ibc_edition", inputs.ibc_edition, description="IBC edition in force")
     calc.note("mode", mode, description="design: find the depth; check: verify depth_ft")
 
     # Footing width b.
@@ -162,16 +156,6 @@ def run(inputs: EmbedmentInput, calc: Calc) -> dict[str, Any]:
     else:
         calc.assume("No 2x isolated-pole increase on lateral bearing", sc.isolated_poles)
     if inputs.one_third_increase:
-        if not sc.one_third_permitted:
-            raise InputError(
-                [
-                    FieldProblem(
-                        "one_third_increase",
-                        f"IBC {inputs.ibc_edition} has no alternative ASD combinations to take it with",
-                        "false",
-                    )
-                ]
-            )
         calc.assume(
             "One-third increase of lateral bearing taken: P must come from the alternative ASD combinations "
             f"({sc.alternative_combinations}), i.e. 0.6ωW with ω = {adj.alternative_asd_wind_omega:g}, "

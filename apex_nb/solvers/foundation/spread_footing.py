@@ -31,11 +31,8 @@ from apex_nb.errors import FieldProblem, InputError
 from apex_nb.inputs import SolverInput
 from apex_nb.solvers.foundation.common import (
     exactly_one,
-    foundation_clauses,
-    foundations_pack,
+    ibc_foundation,
     note_soil_source,
-    soil_clauses,
-    soils_pack,
 )
 from apex_nb.solvers.foundation.footing_sizing import Evaluation, Settings, auto_size, evaluate
 from apex_nb.types import IbcEdition, MinimumDepthFt, SoilClass
@@ -173,12 +170,9 @@ def _record_footing(calc: Calc, ev: Evaluation, frost: str, stability: str, bear
 
 def run(inputs: SpreadFootingInput, calc: Calc) -> dict[str, Any]:
     """Overturning, sliding, uplift and bearing of a given or auto-sized spread footing."""
-    soils = soils_pack(calc)
-    found = foundations_pack(calc)
-    sc = soil_clauses(soils, inputs.ibc_edition)
-    fc = foundation_clauses(found, inputs.ibc_edition)
-    d = found.spread_footing
-    calc.note("ibc_edition", inputs.ibc_edition, description="IBC edition in force")
+    ibc = ibc_foundation(calc, inputs.ibc_edition, inputs.one_third_increase)
+    soils, sc, fc = ibc.soils, ibc.sc, ibc.fc
+    d = ibc.found.spread_footing
     note_soil_source(calc, soils, inputs.ibc_edition, inputs.soil_class, None)
 
     def pick(symbol: str, given: float | None, default: float, description: str, clause: str, unit: str = "") -> float:
@@ -209,14 +203,6 @@ def run(inputs: SpreadFootingInput, calc: Calc) -> dict[str, Any]:
     else:
         q_tab = calc.value("q_a,tab", inputs.allowable_bearing_psf or 0.0, unit="psf",
                            description="allowable bearing from the soil report (input)")  # fmt: skip
-    if inputs.one_third_increase and not sc.one_third_permitted:
-        raise InputError(
-            [
-                FieldProblem(
-                    "one_third_increase", f"IBC {inputs.ibc_edition} has no alternative ASD combinations", "false"
-                )
-            ]
-        )
     third = soils.adjustments.one_third_increase_factor if inputs.one_third_increase else 1.0
     q_allow = calc.apply("q_a", eq.allowable_bearing_psf, q_tab, third, unit="psf",
                          description="allowable bearing used", clause=sc.one_third_increase)  # fmt: skip
