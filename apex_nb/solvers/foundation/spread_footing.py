@@ -25,6 +25,7 @@ from typing import Any
 from pydantic import Field, model_validator
 
 from apex_nb.calc import Calc, Solver
+from apex_nb.equations.asce7 import combinations
 from apex_nb.equations.ibc import spread_footing as eq
 from apex_nb.equations.metadata import formula_of
 from apex_nb.errors import FieldProblem, InputError
@@ -209,8 +210,9 @@ def run(inputs: SpreadFootingInput, calc: Calc) -> dict[str, Any]:
     if inputs.one_third_increase:
         omega = calc.value("ω", soils.adjustments.alternative_asd_wind_omega, description="factor on 0.6W in the "
                            "alternative ASD combinations", clause=sc.alternative_combinations)  # fmt: skip
-        w_bear = calc.apply("a_W,brg", eq.alternative_wind_factor, w, omega, description="wind factor of the "
-                            "bearing combinations (0.6ωW)", clause=sc.alternative_combinations)  # fmt: skip
+        w_bear = calc.apply("a_W,brg", combinations.alternative_wind_factor, w, omega, description="wind factor of "
+                            "the bearing combinations (0.6ωW)", clause=sc.alternative_combinations,
+                            fill={"factor": w})  # fmt: skip
         a_bear_low = calc.value("a_D,brg,min", soils.adjustments.alternative_asd_counteracting_dead_fraction,
                                 description="dead-load share counted against wind (two-thirds rule)",
                                 clause=sc.alternative_combinations)  # fmt: skip
