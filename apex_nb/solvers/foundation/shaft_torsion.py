@@ -31,6 +31,7 @@ from apex_nb.inputs import SolverInput
 from apex_nb.pack_schemas.shaft_torsion import ShaftTorsionPack
 from apex_nb.solvers.foundation.common import IbcEdition, soil_clauses, soils_pack
 from apex_nb.solvers.strength import Phi, Required, strength
+from apex_nb.types import SoilClass
 from apex_nb.units import LB_PER_KIP, PSI_PER_KSI
 
 VERSION = "1.0.0"
@@ -47,7 +48,7 @@ class ShaftTorsionInput(SolverInput):
     diameter_ft: float = Field(gt=0, le=20, description="Shaft diameter, ft")
     depth_ft: float = Field(gt=0, le=MAX_DEPTH_FT, description="Shaft depth below grade, ft")
     ibc_edition: IbcEdition = Field(description="IBC edition of the Table 1806.2 values: '2018', '2021' or '2024'")
-    soil_class: int | None = Field(default=None, ge=1, le=5, description="IBC Table 1806.2 class 1..5")
+    soil_class: SoilClass | None = Field(default=None, description="IBC Table 1806.2 class 1..5")
     friction_coefficient: float | None = Field(
         default=None, gt=0, lt=1, description="Soil report: allowable friction coefficient (instead of soil_class)"
     )
