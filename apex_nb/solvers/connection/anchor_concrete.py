@@ -6,6 +6,7 @@ Breakout in tension and shear, side-face blowout, and anchor reinforcement repla
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 from apex_nb.calc import Calc
 from apex_nb.equations.aci318 import anchors as eq
@@ -42,6 +43,7 @@ def breakout_tension(side: ConcreteSide, rows: int, end: str, tag: str) -> tuple
     calc, pack, inputs, lambda_a = side.calc, side.pack, side.inputs, side.lambda_a
     bt = pack.breakout_tension
     clause = pack.clauses["breakout_tension"]
+    at = partial(calc.apply, clause=clause)  # every factor of §17.6.2 records under its clause
     outer, inner, span_x = edges_of_group(inputs, rows, end)
     span_y = (inputs.rods_y - 1) * (inputs.spacing_y_in or 0.0)
     reach = bt.projection_factor * inputs.hef_in
@@ -64,27 +66,18 @@ def breakout_tension(side: ConcreteSide, rows: int, end: str, tag: str) -> tuple
         reach = bt.projection_factor * hef
     length_x = eq.projected_length_in(outer, span_x, inner, reach)
     length_y = eq.projected_length_in(inputs.edge_y_neg_in, span_y, inputs.edge_y_pos_in, reach)
-    anc = calc.apply(
+    anc = at(
         f"ANc{tag}",
         eq.projected_area_in2,
         length_x,
         length_y,
         unit="in²",
         description=f"projected breakout area of {rows} row(s) at the {end} end",
-        clause=clause,
         fill={"length_1": length_x, "length_2": length_y},
     )
-    anco = calc.apply(
-        f"ANco{tag}",
-        eq.anco_in2,
-        hef,
-        bt.anco_coefficient,
-        unit="in²",
-        description="one anchor, no edges",
-        clause=clause,
-    )
+    anco = at(f"ANco{tag}", eq.anco_in2, hef, bt.anco_coefficient, unit="in²", description="one anchor, no edges")
     ca_min = min(sides) if sides else None
-    psi_ed = calc.apply(
+    psi_ed = at(
         f"ψed,N{tag}",
         eq.psi_ed_tension,
         ca_min,
@@ -92,7 +85,6 @@ def breakout_tension(side: ConcreteSide, rows: int, end: str, tag: str) -> tuple
         bt.psi_ed_base,
         bt.psi_ed_slope,
         description="edge effect factor, tension",
-        clause=clause,
     )
     psi_c = bt.psi_c_cracked if inputs.cracked else bt.psi_c_uncracked_cast_in
     deep = (bt.deep_coefficient, bt.deep_hef_min_in, bt.deep_hef_max_in)
@@ -104,7 +96,7 @@ def breakout_tension(side: ConcreteSide, rows: int, end: str, tag: str) -> tuple
         formula=formula_of(eq.basic_breakout_tension_lb, kc=bt.kc_cast_in),
         clause=clause,
     )
-    ncbg = calc.apply(
+    ncbg = at(
         f"Ncbg{tag}",
         eq.breakout_tension_group_lb,
         anc,
@@ -116,7 +108,6 @@ def breakout_tension(side: ConcreteSide, rows: int, end: str, tag: str) -> tuple
         nb,
         unit="kip",
         description=f"concrete breakout strength in tension of the {end} tension group",
-        clause=clause,
         fill={"psi_c": psi_c, "psi_cp": bt.psi_cp_cast_in},
     )
     return ncbg, float(rows * inputs.rods_y)
@@ -253,6 +244,7 @@ def breakout_shear(side: ConcreteSide, da: float, v: float, ratios: dict[str, fl
     calc, pack, inputs, lambda_a, phi_conc = side.calc, side.pack, side.inputs, side.lambda_a, side.phi_conc
     bs = pack.breakout_shear
     clause = pack.clauses["breakout_shear"]
+    at = partial(calc.apply, clause=clause)  # every factor of §17.7.2 records under its clause
     if inputs.edge_x_pos_in is None:
         calc.note(
             "breakout_shear", "not applicable", description="no concrete edge in the shear direction", clause=clause
@@ -280,26 +272,19 @@ def breakout_shear(side: ConcreteSide, da: float, v: float, ratios: dict[str, fl
     reach = bs.projection_factor * ca1
     width = eq.projected_length_in(inputs.edge_y_neg_in, span_y, inputs.edge_y_pos_in, reach)
     depth = reach if ha is None else min(reach, ha)
-    avc = calc.apply(
+    avc = at(
         "AVc",
         eq.projected_area_in2,
         width,
         depth,
         unit="in²",
         description="projected shear breakout area",
-        clause=clause,
         fill={"length_1": width, "length_2": depth},
     )
-    avco = calc.apply(
-        "AVco",
-        eq.avco_in2,
-        ca1,
-        bs.avco_coefficient,
-        unit="in²",
-        description="one anchor, deep member, no side edges",
-        clause=clause,
+    avco = at(
+        "AVco", eq.avco_in2, ca1, bs.avco_coefficient, unit="in²", description="one anchor, deep member, no side edges"
     )
-    psi_ed = calc.apply(
+    psi_ed = at(
         "ψed,V",
         eq.psi_ed_shear,
         min(y_edges) if y_edges else None,
@@ -307,15 +292,12 @@ def breakout_shear(side: ConcreteSide, da: float, v: float, ratios: dict[str, fl
         bs.psi_ed_base,
         bs.psi_ed_slope,
         description="edge effect factor, shear",
-        clause=clause,
     )
     key: ShearCrackingKey = "uncracked" if not inputs.cracked else SHEAR_CRACKING[inputs.edge_reinforcement]
     psi_c = calc.value(
         "ψc,V", bs.psi_c[key], description=f"cracking factor, shear ({key.replace('_', ' ')})", clause=clause
     )
-    psi_h = calc.apply(
-        "ψh,V", eq.psi_h_shear, ca1, ha, bs.projection_factor, description="thin member factor", clause=clause
-    )
+    psi_h = at("ψh,V", eq.psi_h_shear, ca1, ha, bs.projection_factor, description="thin member factor")
     le = min(inputs.hef_in, bs.le_max_diameters * da)
     vb = calc.value(
         "Vb",
@@ -326,7 +308,7 @@ def breakout_shear(side: ConcreteSide, da: float, v: float, ratios: dict[str, fl
         formula=formula_of(eq.basic_breakout_shear_lb),
         clause=clause,
     )
-    vcbg = calc.apply(
+    vcbg = at(
         "Vcbg",
         eq.breakout_shear_group_lb,
         avc,
@@ -338,7 +320,6 @@ def breakout_shear(side: ConcreteSide, da: float, v: float, ratios: dict[str, fl
         vb,
         unit="kip",
         description="concrete breakout strength in shear",
-        clause=clause,
     )
     s_vcbg = strength(
         calc, "Vcbg", vcbg, Phi(phi_conc, pack.clauses["phi"]), method="strength", unit="kip",
