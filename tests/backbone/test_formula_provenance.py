@@ -4,8 +4,8 @@ The bundled examples, every portfolio site and a few extra inputs (each edition,
 Case C, round and square posts, constrained embedment, one-third increase, a spring base, a
 priced BOM) are solved; every envelope and each of its parts is walked, and each non-empty trace
 formula must be the text of a registered equation with its ``{placeholders}`` filled. A solver
-still being converted is listed in ``NOT_YET_CONVERTED``: its formulas are not checked yet, and
-the list is emptied as the conversions land. A solver in neither list fails the test, so a new
+still being converted would be listed in ``NOT_YET_CONVERTED`` (its formulas not checked yet);
+the list is empty: every solver is strict. A solver in neither list fails the test, so a new
 solver cannot slip past it.
 """
 
