@@ -27,12 +27,17 @@ from apex_nb.solvers.design.common import (
     face_wind,
     wind_inputs,
 )
-from apex_nb.solvers.design.footing import FootingTorsion, pick_footing, torsion_summary
+from apex_nb.solvers.design.footing import (
+    FootingTorsion,
+    embedded_post_basis,
+    embedded_post_ft,
+    pick_footing,
+    torsion_summary,
+)
 from apex_nb.solvers.design.inputs import CantileverSignInput
 from apex_nb.solvers.design.loads import load_factors, soil_load_factors
 from apex_nb.solvers.design.post import PostChoice, wall_limits
 from apex_nb.solvers.design.verdict import no_post_verdict, price_and_verdict
-from apex_nb.solvers.foundation.choice import CostBasis
 
 VERSION = "1.3.0"
 
@@ -183,13 +188,9 @@ def run(inputs: CantileverSignInput, calc: Calc) -> dict[str, Any]:
         trial = PostChoice.from_envelope(calc.trial("post.select", post_inputs(trial_wind.result, self_weight)))
         if not trial.found:
             break
-        weight_ok = trial.weight_lb_per_ft <= self_weight + 1e-9
+        settled = trial.settled(width_in, shape, self_weight)
         self_weight = max(self_weight, trial.weight_lb_per_ft)
-        if (
-            trial.width_in <= width_in + 1e-9
-            and (trial.shape == shape or trial.width_in < width_in - 1e-9)
-            and weight_ok
-        ):
+        if settled:
             break
         width_in, shape = max(trial.width_in, width_in), trial.shape
     else:
@@ -228,16 +229,7 @@ def run(inputs: CantileverSignInput, calc: Calc) -> dict[str, Any]:
         description="post moment at grade from wind (W)",
     )
     calc.note("post_shape", post.shape, description="post shape")
-    soil_force_lb = calc.apply(
-        "P_soil",
-        combo.factored_load,
-        factors.soil_w,
-        shear_w,
-        unit="lb",
-        description="lateral force on the footing",
-        clause=factors.soil_combo,
-        fill={"factor": factors.soil_w, "load": "V_W"},
-    )
+    soil_force_lb = factors.soil_force_lb(calc, shear_w)
     soils = calc.pack("ibc-soils").data
     k_sustained = (soils.adjustments.isolated_pole_factor if inputs.soil.isolated_pole_factor == 2 else 1.0) * (
         soils.adjustments.one_third_increase_factor if inputs.soil.one_third_increase else 1.0
@@ -296,18 +288,12 @@ def run(inputs: CantileverSignInput, calc: Calc) -> dict[str, Any]:
         soil=inputs.soil,
         diameter_ft=inputs.footing_diameter_ft,
         policy=policy,
-        cost_basis=CostBasis(
-            holes=1,
-            steel_family=COST_FAMILY[post.family or "pipe"],
-            embedded_steel_lb_per_ft=post.weight_lb_per_ft,
-            post_bottom_cover_ft=policy.post_bottom_cover_in / 12.0,
-        ),
+        cost_basis=embedded_post_basis(1, post, policy),
         also_passes=footing_torsion.passes(calc),
     )
     footing = pick.envelope
     torsion_part = footing_torsion.solve(calc, footing)
-    embedded_post_ft = max(footing.result["design_depth_ft"] - policy.post_bottom_cover_in / 12.0, 0.0)
-    post_steel = post.weight_lb_per_ft * (top_ft + embedded_post_ft)
+    post_steel = post.weight_lb_per_ft * (top_ft + embedded_post_ft(footing, policy))
     steel_lb = calc.value("W_steel", post_steel + arm_weight_lb, unit="lb", description="post and arm steel")
     bom = {
         "steel": [

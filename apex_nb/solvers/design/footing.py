@@ -12,8 +12,9 @@ from apex_nb.envelope import Envelope
 from apex_nb.equations import pricing
 from apex_nb.pack_schemas.design_defaults import SignDesignDefaultsPack
 from apex_nb.pack_schemas.foundation_choice import FoundationChoicePack
-from apex_nb.solvers.design.common import LB_PER_KIP, soil_inputs
+from apex_nb.solvers.design.common import COST_FAMILY, LB_PER_KIP, soil_inputs
 from apex_nb.solvers.design.inputs import Soil
+from apex_nb.solvers.design.post import PostChoice
 from apex_nb.solvers.foundation.choice import (
     CostBasis,
     FootingOption,
@@ -22,6 +23,7 @@ from apex_nb.solvers.foundation.choice import (
     choose,
     price_option,
 )
+from apex_nb.units import IN_PER_FT
 
 CHOICE_PACK = "foundation-choice"
 
@@ -80,6 +82,21 @@ class FootingPick:
 
     envelope: Envelope
     choice: dict[str, Any] | None
+
+
+def embedded_post_basis(holes: int, post: PostChoice, policy: SignDesignDefaultsPack) -> CostBasis:
+    """Cost basis of augers that embed the post: its steel family and weight, the concrete cover below it."""
+    return CostBasis(
+        holes=holes,
+        steel_family=COST_FAMILY[post.family or "pipe"],
+        embedded_steel_lb_per_ft=post.weight_lb_per_ft,
+        post_bottom_cover_ft=policy.post_bottom_cover_in / IN_PER_FT,
+    )
+
+
+def embedded_post_ft(footing: Envelope, policy: SignDesignDefaultsPack) -> float:
+    """Length of post below grade: the footing depth less the concrete cover under the post (at least 0)."""
+    return max(footing.result["design_depth_ft"] - policy.post_bottom_cover_in / IN_PER_FT, 0.0)
 
 
 def pick_footing(

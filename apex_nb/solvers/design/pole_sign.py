@@ -34,6 +34,8 @@ from apex_nb.solvers.design.common import (
 from apex_nb.solvers.design.footing import (
     FootingTorsion,
     anchor_reinforcement,
+    embedded_post_basis,
+    embedded_post_ft,
     pick_footing,
     torsion_summary,
 )
@@ -199,16 +201,7 @@ def run(inputs: PoleSignInput, calc: Calc) -> dict[str, Any]:
     weight_per_ft = post.weight_lb_per_ft
     width_in = post.width_in
 
-    soil_force_lb = calc.apply(
-        "P_soil",
-        combo.factored_load,
-        factors.soil_w,
-        shear_w,
-        unit="lb",
-        description="lateral force on the footing",
-        clause=factors.soil_combo,
-        fill={"factor": factors.soil_w, "load": "V_W"},
-    )
+    soil_force_lb = factors.soil_force_lb(calc, shear_w)
     soil_moment_lb_ft = calc.apply(
         "M_soil",
         combo.factored_load,
@@ -315,7 +308,7 @@ def run(inputs: PoleSignInput, calc: Calc) -> dict[str, Any]:
         connection = calc.solve(
             "connection.base_plate", {**plate_inputs, "pedestal_diameter_in": pier_d_in, **anchor_extra}
         )
-        embedded_post_ft = 0.0
+        embedded_ft = 0.0
     else:
         pick = pick_footing(
             calc,
@@ -325,16 +318,11 @@ def run(inputs: PoleSignInput, calc: Calc) -> dict[str, Any]:
             soil=inputs.soil,
             diameter_ft=inputs.footing_diameter_ft,
             policy=policy,
-            cost_basis=CostBasis(
-                holes=n,
-                steel_family=COST_FAMILY[post.family or "pipe"],
-                embedded_steel_lb_per_ft=weight_per_ft,
-                post_bottom_cover_ft=policy.post_bottom_cover_in / 12.0,
-            ),
+            cost_basis=embedded_post_basis(n, post, policy),
             also_passes=torsion_ok(width_in),
         )
         footing = pick.envelope
-        embedded_post_ft = max(footing.result["design_depth_ft"] - policy.post_bottom_cover_in / 12.0, 0.0)
+        embedded_ft = embedded_post_ft(footing, policy)
         rebar_each_lb = 0.0
     torsion_part: Envelope | None = None
     if n == 1:
@@ -347,7 +335,7 @@ def run(inputs: PoleSignInput, calc: Calc) -> dict[str, Any]:
         qty.post_steel_lb,
         weight_per_ft,
         post_length_ft,
-        embedded_post_ft,
+        embedded_ft,
         n,
         unit="lb",
         description="post steel, all posts",

@@ -168,14 +168,10 @@ def size_post(
         history.append(choice.label or "none")
         if not choice.found:
             break
-        weight_ok = choice.weight_lb_per_ft <= self_weight_lb_per_ft + 1e-9
+        settled = choice.settled(width_in, shape, self_weight_lb_per_ft)
         self_weight_lb_per_ft = max(self_weight_lb_per_ft, choice.weight_lb_per_ft)
-        if (
-            choice.width_in <= width_in + 1e-9
-            and (choice.shape == shape or choice.width_in < width_in - 1e-9)
-            and weight_ok
-        ):
-            break  # wind and self-weight were taken on a post at least as wide and heavy as the one selected
+        if settled:
+            break
         width_in, shape = max(choice.width_in, width_in), choice.shape
     else:
         calc.applies("post size converged", False, "post wind and post size did not settle", penalty=0.2)

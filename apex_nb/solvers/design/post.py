@@ -53,6 +53,17 @@ class PostChoice:
             reason=str(r.get("reason") or ""),
         )
 
+    def settled(self, width_in: float, shape: str, weight_lb_per_ft: float) -> bool:
+        """True when the wind and self-weight were taken on a post at least as wide and heavy as this one.
+
+        A narrower post of another shape also settles (its wind was taken on the wider one).
+        """
+        return (
+            self.width_in <= width_in + 1e-9
+            and (self.shape == shape or self.width_in < width_in - 1e-9)
+            and self.weight_lb_per_ft <= weight_lb_per_ft + 1e-9
+        )
+
 
 def wall_limits(policy: SignDesignDefaultsPack, *, base_plated: bool) -> dict[str, float]:
     """``post.select`` inputs for the practice wall limits of the policy pack."""
