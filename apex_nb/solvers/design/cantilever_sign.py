@@ -62,7 +62,10 @@ def torsion_arm_ft(inputs: CantileverSignInput, wind: dict[str, Any]) -> tuple[f
 
 
 def run(inputs: CantileverSignInput, calc: Calc) -> dict[str, Any]:
-    """Design arm, post and footing of a cantilever sign, and price it."""
+    """Complete cantilever sign: face wind, arm and post (torsion from the offset face), embedment, price
+
+    Design arm, post and footing of a cantilever sign, and price it.
+    """
     policy = defaults(calc)
     factors = soil_load_factors(calc, load_factors(calc, inputs.wind.edition, inputs.design_method), inputs.soil)
     calc.applies(
@@ -376,10 +379,4 @@ def _no_member(
     }
 
 
-SOLVER = Solver(
-    name="design.cantilever_sign",
-    version=VERSION,
-    input_model=CantileverSignInput,
-    run=run,
-    summary="Complete cantilever sign: face wind, arm and post (torsion from the offset face), embedment, price",
-)
+SOLVER = Solver.of("design.cantilever_sign", VERSION, run)

@@ -50,7 +50,10 @@ VERSION = "1.3.0"
 
 
 def run(inputs: PoleSignInput, calc: Calc) -> dict[str, Any]:
-    """Design the whole pole sign; see the module docstring for the chain."""
+    """Complete pole sign: wind Cases A/B/C, post wind, post selection, embedment or base plate, price
+
+    Design the whole pole sign; see the module docstring for the chain.
+    """
     policy = defaults(calc)
     factors = soil_load_factors(calc, load_factors(calc, inputs.wind.edition, inputs.design_method), inputs.soil)
     n = inputs.post_count
@@ -413,10 +416,4 @@ def run(inputs: PoleSignInput, calc: Calc) -> dict[str, Any]:
     }
 
 
-SOLVER = Solver(
-    name="design.pole_sign",
-    version=VERSION,
-    input_model=PoleSignInput,
-    run=run,
-    summary="Complete pole sign: wind Cases A/B/C, post wind, post selection, embedment or base plate, price",
-)
+SOLVER = Solver.of("design.pole_sign", VERSION, run)

@@ -78,7 +78,10 @@ def _bands(top_ft: float, steps: list[float]) -> list[tuple[float, float]]:
 
 
 def run(inputs: PostInput, calc: Calc) -> dict[str, Any]:
-    """Per-band qz, Cf and force on exposed posts; total, resultant height and moment at grade."""
+    """ASCE 7 wind on exposed round or square sign posts, per height band (7-05 to 7-22)
+
+    Per-band qz, Cf and force on exposed posts; total, resultant height and moment at grade.
+    """
     pack = wind_pack(calc, inputs.edition)
     design = design_block(pack)
     other = other_structures_block(pack)
@@ -254,10 +257,4 @@ def run(inputs: PostInput, calc: Calc) -> dict[str, Any]:
     }
 
 
-SOLVER = Solver(
-    name="wind.asce7_post",
-    version=VERSION,
-    input_model=PostInput,
-    run=run,
-    summary="ASCE 7 wind on exposed round or square sign posts, per height band (7-05 to 7-22)",
-)
+SOLVER = Solver.of("wind.asce7_post", VERSION, run)

@@ -44,7 +44,10 @@ class QzInput(SolverInput):
 
 
 def run(inputs: QzInput, calc: Calc) -> dict[str, Any]:
-    """Kz, Ke, Kd and qz at ``height_ft`` for the chosen edition."""
+    """ASCE 7 velocity pressure qz (7-05, 7-10, 7-16, 7-22) at one height
+
+    Kz, Ke, Kd and qz at ``height_ft`` for the chosen edition.
+    """
     pack = wind.wind_pack(calc, inputs.edition)
     kz = wind.kz_at(calc, pack, inputs.exposure, inputs.height_ft, inputs.kz_method)
     kzt = calc.value("Kzt", inputs.kzt, description="topographic factor (input)", clause=pack.clauses["kzt"])
@@ -70,10 +73,4 @@ def run(inputs: QzInput, calc: Calc) -> dict[str, Any]:
     }
 
 
-SOLVER = Solver(
-    name="wind.asce7_qz",
-    version=VERSION,
-    input_model=QzInput,
-    run=run,
-    summary="ASCE 7 velocity pressure qz (7-05, 7-10, 7-16, 7-22) at one height",
-)
+SOLVER = Solver.of("wind.asce7_qz", VERSION, run)

@@ -76,7 +76,10 @@ class SignInput(AsceWindInput):
 
 
 def run(inputs: SignInput, calc: Calc) -> dict[str, Any]:
-    """Cases A, B and C of the solid-sign figure at the edition's design level."""
+    """ASCE 7 wind on a solid freestanding sign: Cases A, B (torsion) and C, any edition 7-05 to 7-22
+
+    Cases A, B and C of the solid-sign figure at the edition's design level.
+    """
     pack = wind_pack(calc, inputs.edition)
     design = design_block(pack)
     signs = solid_signs_block(pack)
@@ -314,10 +317,4 @@ def run(inputs: SignInput, calc: Calc) -> dict[str, Any]:
     }
 
 
-SOLVER = Solver(
-    name="wind.asce7_sign",
-    version=VERSION,
-    input_model=SignInput,
-    run=run,
-    summary="ASCE 7 wind on a solid freestanding sign: Cases A, B (torsion) and C, any edition 7-05 to 7-22",
-)
+SOLVER = Solver.of("wind.asce7_sign", VERSION, run)
