@@ -12,8 +12,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from apex_nb.pack_schemas.base import EditionsPack, PackModel, PositiveFloat
-
-Edition = Literal["360-16", "360-22"]
+from apex_nb.types import AiscEdition as Edition
 
 REQUIRED_FACTORS = ("flexure", "shear_hss", "shear_rolled_i_web", "shear_other", "torsion", "compression")
 REQUIRED_LIMITS = (

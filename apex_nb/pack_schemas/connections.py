@@ -12,6 +12,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from apex_nb.pack_schemas.base import ClausedPack, PackModel, PositiveFloat, UnitFraction, require_increasing
+from apex_nb.types import AiscBearingEdition
 
 # --------------------------------------------------------------------------- ACI 318-19 Ch. 17
 
@@ -236,7 +237,7 @@ class AiscDg1Pack(ClausedPack):
         {"moment_case", "large_moment", "small_moment", "plate_compression", "plate_tension", "plan_m_n"}
     )
 
-    bearing: dict[Literal["360-05", "360-10", "360-16", "360-22"], BearingEdition]
+    bearing: dict[AiscBearingEdition, BearingEdition]
     plate_flexure: FactorPair
     yield_line_factor: dict[Literal["round", "rect"], float]
     rod_tension_aisc: FactorPair

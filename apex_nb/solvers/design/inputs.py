@@ -14,8 +14,21 @@ from pydantic import Field, model_validator
 
 from apex_nb.errors import FieldProblem, InputError
 from apex_nb.inputs import SolverInput
+from apex_nb.types import (
+    AiscEdition,
+    Exposure,
+    FaceHeightFt,
+    FaceWidthFt,
+    GroundElevationFt,
+    IbcEdition,
+    ImportanceFactor,
+    Kzt,
+    MinimumDepthFt,
+    PostSpacingFt,
+    StructureHeightFt,
+    WindSpeedMph,
+)
 from apex_nb.types import AsceEdition as Edition
-from apex_nb.types import Exposure, GroundElevationFt, IbcEdition, ImportanceFactor, Kzt, WindSpeedMph
 from apex_nb.types import PostFamily as Family
 
 
@@ -53,9 +66,9 @@ class Face(SolverInput):
     """One sign face or cabinet, its elevation and weight."""
 
     name: str = Field(default="face", max_length=60, description="Label used in reports")
-    width_ft: float = Field(gt=0, le=100, description="Face width B, ft")
-    height_ft: float = Field(gt=0, le=50, description="Face height s, ft")
-    top_height_ft: float = Field(gt=0, le=200, description="Height of the top of the face above grade, ft")
+    width_ft: FaceWidthFt = Field(description="Face width B, ft")
+    height_ft: FaceHeightFt = Field(description="Face height s, ft")
+    top_height_ft: StructureHeightFt = Field(description="Height of the top of the face above grade, ft")
     weight_lb: float | None = Field(
         default=None, ge=0, le=100000, description="Face or cabinet dead weight, lb (default: area x the pack's psf)"
     )
@@ -88,7 +101,7 @@ class Soil(SolverInput):
     isolated_pole_factor: Literal[1, 2] = Field(default=1, description="§1806.3.4 2x for isolated poles (opt-in)")
     one_third_increase: bool = Field(default=False, description="§1806.1 one-third increase with wind (opt-in)")
     constrained: bool = Field(default=False, description="Rigid slab or pavement at grade (§1807.3.2.2)")
-    min_depth_ft: float = Field(default=3.0, ge=0, le=20, description="Frost depth or local minimum embedment, ft")
+    min_depth_ft: MinimumDepthFt = Field(default=3.0, description="Frost depth or local minimum embedment, ft")
 
 
 class PoleSignInput(SolverInput):
@@ -97,12 +110,12 @@ class PoleSignInput(SolverInput):
     wind: SiteWind = Field(description="Site wind: ASCE 7 edition, speed, exposure, Kzt, elevation")
     faces: list[Face] = Field(min_length=1, max_length=6, description="Faces or cabinets, any order")
     post_count: Literal[1, 2] = Field(default=1, description="Number of posts")
-    post_spacing_ft: float | None = Field(default=None, gt=0, le=100, description="Centre-to-centre (two posts)")
+    post_spacing_ft: PostSpacingFt | None = Field(default=None, description="Centre-to-centre (two posts)")
     post_families: list[Family] = Field(
         default_factory=default_post_families, min_length=1, description="Families to choose from"
     )
     design_method: Literal["ASD", "LRFD"] = Field(default="ASD", description="AISC 360 design method")
-    aisc_edition: Literal["360-16", "360-22"] = Field(default="360-16", description="AISC 360 edition")
+    aisc_edition: AiscEdition = Field(default="360-16", description="AISC 360 edition")
     deflection_limit_ratio: float = Field(default=100, ge=20, le=1000, description="Service tip drift limit L/n")
     foundation: Literal["embedded", "base_plate"] = Field(
         default="embedded", description="Direct embedment (IBC 1807.3) or base plate on a drilled pier/footing"
@@ -171,7 +184,7 @@ class CantileverSignInput(SolverInput):
     )
     arm_families: list[Family] = Field(default_factory=default_arm_families, min_length=1, description="Arm families")
     design_method: Literal["ASD", "LRFD"] = Field(default="ASD", description="AISC 360 design method")
-    aisc_edition: Literal["360-16", "360-22"] = Field(default="360-16", description="AISC 360 edition")
+    aisc_edition: AiscEdition = Field(default="360-16", description="AISC 360 edition")
     deflection_limit_ratio: float = Field(default=100, ge=20, le=1000, description="Service tip drift limit L/n")
     footing_diameter_ft: float | None = Field(default=None, gt=0, le=12, description="Auger diameter (default auto)")
     over_roadway: bool = Field(default=False, description="Over a traffic lane (AASHTO LTS fatigue: out of scope)")
