@@ -17,7 +17,13 @@ from apex_nb.equations.asce7.velocity_pressure import (
 )
 from apex_nb.errors import FieldProblem, InputError, PackError
 from apex_nb.inputs import SolverInput
-from apex_nb.pack_schemas.asce7_wind import Asce7WindPack, DesignLevel, OtherStructures, SolidSigns
+from apex_nb.pack_schemas.asce7_wind import (
+    Asce7WindPack,
+    DesignLevel,
+    OtherStructures,
+    SolidSigns,
+    VelocityPressure,
+)
 from apex_nb.types import AsceEdition, Exposure, GroundElevationFt, ImportanceFactor, Kzt, WindSpeedMph
 
 KzMethod = Literal["table", "formula"]
@@ -95,6 +101,12 @@ class QzFactors:
     importance: float
     wind_speed_mph: float
 
+    def form_args(self, vp: VelocityPressure) -> tuple[float, float, float, float, float]:
+        """(Kzt, Kd, Ke, V, I) as the edition's qz form takes them: Kd and I as 1.0 where qz leaves them out."""
+        kd = self.kd if vp.kd_in_qz else 1.0
+        importance = self.importance if vp.uses_importance else 1.0
+        return self.kzt, kd, self.ke, self.wind_speed_mph, importance
+
 
 def qz_factors(calc: Calc, pack: Asce7WindPack, inputs: AsceWindInput, *, kzt: float, kd: float) -> QzFactors:
     """Ke and I of the edition (traced, in that order) with the given Kzt and Kd."""
@@ -168,8 +180,6 @@ def ke_for(calc: Calc, pack: Asce7WindPack, ground_elevation_ft: float) -> float
 def qz_psf(calc: Calc, pack: Asce7WindPack, kz: float, factors: QzFactors, symbol: str = "qz") -> float:
     """Velocity pressure with Kd inside qz only where the edition puts it there; traced."""
     vp = pack.velocity_pressure
-    kd_used = factors.kd if vp.kd_in_qz else 1.0
-    importance = factors.importance if vp.uses_importance else 1.0
     try:
         form = velocity_pressure_form(vp.kd_in_qz, vp.uses_ke, vp.uses_importance)
     except KeyError:
@@ -178,11 +188,7 @@ def qz_psf(calc: Calc, pack: Asce7WindPack, kz: float, factors: QzFactors, symbo
         symbol,
         form,
         kz,
-        factors.kzt,
-        kd_used,
-        factors.ke,
-        factors.wind_speed_mph,
-        importance,
+        *factors.form_args(vp),
         vp.coefficient,
         unit="psf",
         description="velocity pressure",
