@@ -101,6 +101,11 @@ class Calc:
     #: trial itself is adopted and sealed, so a discarded trial never pays for hashing its parts.
     seal_parts: bool = True
 
+    def scratch(self) -> Calc:
+        """A recorder for a throwaway computation inside a solver: this one's library and solve function
+        (not the package hooks), nothing of it kept here."""
+        return Calc(library=self.library, solve_fn=self.solve_fn)
+
     def pack(self, name: str, version: str | None = None) -> Pack:
         """Load a pack (verified against packs.lock) and record that this solve read it."""
         loaded = self.library.get(name, version)

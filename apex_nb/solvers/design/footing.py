@@ -286,7 +286,7 @@ class FootingTorsion:
         """A ``pick_footing`` predicate: the torsion check (soil and transfer) passes for that embedment."""
 
         def passes(embedment: Envelope) -> bool:
-            scratch = Calc(library=calc.library)  # its assumptions are the adopted footing's to state
+            scratch = calc.scratch()  # its assumptions are the adopted footing's to state
             return bool(calc.trial("foundation.shaft_torsion", self.inputs(scratch, embedment)).result["passed"])
 
         return passes
