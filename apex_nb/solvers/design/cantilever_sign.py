@@ -36,7 +36,7 @@ from apex_nb.solvers.design.footing import (
 )
 from apex_nb.solvers.design.inputs import CantileverSignInput
 from apex_nb.solvers.design.loads import load_factors, soil_load_factors
-from apex_nb.solvers.design.post import PostChoice, wall_limits
+from apex_nb.solvers.design.post import PostChoice, iterate_post, wall_limits
 from apex_nb.solvers.design.verdict import no_post_verdict, price_and_verdict
 
 VERSION = "1.3.0"
@@ -177,10 +177,10 @@ def run(inputs: CantileverSignInput, calc: Calc) -> dict[str, Any]:
             "deflection_limit_ratio": inputs.deflection_limit_ratio,
         }
 
-    width_in, shape = 6.625, "round"  # first guess, iterated to a post at least as wide as selected
-    self_weight = 0.0  # post self-weight in the axial load, iterated with the selection
     wind_post_inputs: dict[str, Any] = {}
-    for _ in range(policy.max_post_iterations):
+
+    def select(width_in: float, shape: str, self_weight: float) -> PostChoice:
+        nonlocal wind_post_inputs
         wind_post_inputs = {
             **wind_inputs(inputs.wind),
             "post_shape": shape,
@@ -188,16 +188,9 @@ def run(inputs: CantileverSignInput, calc: Calc) -> dict[str, Any]:
             "exposed_height_ft": top_ft,
         }
         trial_wind = calc.trial("wind.asce7_post", wind_post_inputs)
-        trial = PostChoice.from_envelope(calc.trial("post.select", post_inputs(trial_wind.result, self_weight)))
-        if not trial.found:
-            break
-        settled = trial.settled(width_in, shape, self_weight)
-        self_weight = max(self_weight, trial.weight_lb_per_ft)
-        if settled:
-            break
-        width_in, shape = max(trial.width_in, width_in), trial.shape
-    else:
-        calc.applies("post size converged", False, "post wind and post size did not settle", penalty=0.2)
+        return PostChoice.from_envelope(calc.trial("post.select", post_inputs(trial_wind.result, self_weight)))
+
+    width_in, shape, self_weight = iterate_post(calc, policy.max_post_iterations, select)
     post_wind = calc.solve("wind.asce7_post", wind_post_inputs)
     calc.assume(
         f"Wind on the post over its full height, on a {width_in:g} in {shape} post at least as wide as selected"
