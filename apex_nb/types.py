@@ -52,6 +52,13 @@ StructureHeightFt = Annotated[float, Field(gt=0, le=200)]
 # A sign face or cabinet: width B and height s, ft.
 FaceWidthFt = Annotated[float, Field(gt=0, le=100)]
 FaceHeightFt = Annotated[float, Field(gt=0, le=50)]
+# Dead weight of a face or cabinet, lb.
+FaceWeightLb = Annotated[float, Field(ge=0, le=100000)]
+# Depth in plan of a monument, ft.
+MonumentDepthFt = Annotated[float, Field(gt=0, le=10)]
+# Cantilever: post centreline to the far end of the face (arm length), and to its near edge, ft.
+ArmLengthFt = Annotated[float, Field(gt=0, le=40)]
+FaceOffsetFt = Annotated[float, Field(ge=0, le=20)]
 # Centre-to-centre spacing of two posts, ft.
 PostSpacingFt = Annotated[float, Field(gt=0, le=100)]
 # Minimum embedment or footing depth below grade (frost depth or a local rule), ft.

@@ -26,20 +26,24 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from apex_nb.errors import FieldProblem, InputError
 from apex_nb.inputs import problems_from, validate
-from apex_nb.types import AsceEdition as Edition
 from apex_nb.types import (
+    ArmLengthFt,
     Exposure,
     FaceHeightFt,
+    FaceOffsetFt,
+    FaceWeightLb,
     FaceWidthFt,
     GroundElevationFt,
     IbcEdition,
     Kzt,
     MinimumDepthFt,
+    MonumentDepthFt,
     PostSpacingFt,
     SoilClass,
     StructureHeightFt,
     WindSpeedMph,
 )
+from apex_nb.types import AsceEdition as Edition
 
 SignType = Literal["pole", "monument", "cantilever"]
 SITE_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
@@ -64,14 +68,10 @@ class SiteRow(BaseModel):
     sign_width_ft: FaceWidthFt = Field(description="Face width B, ft")
     sign_height_ft: FaceHeightFt = Field(description="Face height s, ft")
     top_height_ft: StructureHeightFt = Field(description="Top of the face above grade, ft")
-    cabinet_weight_lb: float | None = Field(default=None, ge=0, le=100000, description="Face/cabinet weight, lb")
-    sign_thickness_ft: float | None = Field(default=None, gt=0, le=10, description="Monument depth in plan, ft")
-    arm_length_ft: float | None = Field(
-        default=None, gt=0, le=40, description="Cantilever: post to far end of face, ft"
-    )
-    face_offset_ft: float | None = Field(
-        default=None, ge=0, le=20, description="Cantilever: post to near face edge, ft"
-    )
+    cabinet_weight_lb: FaceWeightLb | None = Field(default=None, description="Face/cabinet weight, lb")
+    sign_thickness_ft: MonumentDepthFt | None = Field(default=None, description="Monument depth in plan, ft")
+    arm_length_ft: ArmLengthFt | None = Field(default=None, description="Cantilever: post to far end of face, ft")
+    face_offset_ft: FaceOffsetFt | None = Field(default=None, description="Cantilever: post to near face edge, ft")
     post_count: int = Field(default=1, ge=1, le=2, description="Number of posts (1 or 2)")
     post_spacing_ft: PostSpacingFt | None = Field(default=None, description="Post spacing (two posts), ft")
     soil_class: SoilClass | None = Field(default=5, description="IBC Table 1806.2 class 1..5 (5 = weakest)")

@@ -16,14 +16,18 @@ from apex_nb.errors import FieldProblem, InputError
 from apex_nb.inputs import SolverInput
 from apex_nb.types import (
     AiscEdition,
+    ArmLengthFt,
     Exposure,
     FaceHeightFt,
+    FaceOffsetFt,
+    FaceWeightLb,
     FaceWidthFt,
     GroundElevationFt,
     IbcEdition,
     ImportanceFactor,
     Kzt,
     MinimumDepthFt,
+    MonumentDepthFt,
     PostSpacingFt,
     StructureHeightFt,
     WindSpeedMph,
@@ -69,8 +73,8 @@ class Face(SolverInput):
     width_ft: FaceWidthFt = Field(description="Face width B, ft")
     height_ft: FaceHeightFt = Field(description="Face height s, ft")
     top_height_ft: StructureHeightFt = Field(description="Height of the top of the face above grade, ft")
-    weight_lb: float | None = Field(
-        default=None, ge=0, le=100000, description="Face or cabinet dead weight, lb (default: area x the pack's psf)"
+    weight_lb: FaceWeightLb | None = Field(
+        default=None, description="Face or cabinet dead weight, lb (default: area x the pack's psf)"
     )
     solidity_ratio: float = Field(default=1.0, gt=0, le=1.0, description="Solid area / gross area")
     return_corner_ft: float | None = Field(default=None, gt=0, le=100, description="Return corner length Lr, ft")
@@ -151,7 +155,7 @@ class MonumentSignInput(SolverInput):
     wind: SiteWind = Field(description="Site wind: ASCE 7 edition, speed, exposure, Kzt, elevation")
     sign_width_ft: float = Field(gt=0, le=40, description="Monument width B, ft")
     sign_height_ft: float = Field(gt=0, le=20, description="Monument height above grade (top height h), ft")
-    sign_thickness_ft: float = Field(default=1.5, gt=0, le=10, description="Monument depth in plan, ft")
+    sign_thickness_ft: MonumentDepthFt = Field(default=1.5, description="Monument depth in plan, ft")
     weight_lb: float | None = Field(
         default=None, ge=0, le=200000, description="Monument dead weight, lb (default: volume x the pack's pcf)"
     )
@@ -175,10 +179,8 @@ class CantileverSignInput(SolverInput):
 
     wind: SiteWind = Field(description="Site wind: ASCE 7 edition, speed, exposure, Kzt, elevation")
     face: Face = Field(description="The face hung from the arm")
-    arm_length_ft: float = Field(gt=0, le=40, description="Post centreline to the far end of the face, ft")
-    face_offset_ft: float = Field(
-        default=0.5, ge=0, le=20, description="Post centreline to the near edge of the face, ft"
-    )
+    arm_length_ft: ArmLengthFt = Field(description="Post centreline to the far end of the face, ft")
+    face_offset_ft: FaceOffsetFt = Field(default=0.5, description="Post centreline to the near edge of the face, ft")
     post_families: list[Family] = Field(
         default_factory=default_post_families, min_length=1, description="Post families"
     )
