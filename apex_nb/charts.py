@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from apex_nb.calc import reuse_parts
+from apex_nb.units import IN_PER_FT, LB_PER_KIP
 
 
 @dataclass(frozen=True)
@@ -264,12 +265,14 @@ def embedment_vs_moment(
                 )
                 envelopes.append(env)
                 if env.passed:
-                    xs.append(moment / 1000.0)
+                    xs.append(moment / LB_PER_KIP)
                     ys.append(float(env.result["required_depth_ft"]))
                 else:
-                    failed.append(moment / 1000.0)
+                    failed.append(moment / LB_PER_KIP)
             series.append(
-                Series(f"soil class {soil}, {diameter * 12:g} in dia", tuple(xs), tuple(ys), failed_x=tuple(failed))
+                Series(
+                    f"soil class {soil}, {diameter * IN_PER_FT:g} in dia", tuple(xs), tuple(ys), failed_x=tuple(failed)
+                )
             )
     return Chart(
         title="Embedment depth against moment at grade (IBC 1807.3.2.1, non-constrained)",

@@ -38,6 +38,7 @@ from apex_nb.solvers.design.inputs import CantileverSignInput
 from apex_nb.solvers.design.loads import load_factors, soil_load_factors
 from apex_nb.solvers.design.post import PostChoice, iterate_post, wall_limits
 from apex_nb.solvers.design.verdict import no_post_verdict, price_and_verdict
+from apex_nb.units import IN_PER_FT
 
 VERSION = "1.3.0"
 
@@ -306,7 +307,11 @@ def run(inputs: CantileverSignInput, calc: Calc) -> dict[str, Any]:
         ],
         "concrete_yd3": footing.result["concrete_yd3"],
         "auger_holes": [
-            {"count": 1, "diameter_in": footing.result["b_ft"] * 12.0, "depth_ft": footing.result["design_depth_ft"]}
+            {
+                "count": 1,
+                "diameter_in": footing.result["b_ft"] * IN_PER_FT,
+                "depth_ft": footing.result["design_depth_ft"],
+            }
         ],
         "overall_height_ft": top_ft,
         "galvanized": inputs.galvanized,
@@ -323,7 +328,7 @@ def run(inputs: CantileverSignInput, calc: Calc) -> dict[str, Any]:
         "arm_label": arm_choice.label,
         "foundation_type": "embedded",
         "foundation_summary": (
-            f"1 x {footing.result['b_ft'] * 12:g} in dia x {footing.result['design_depth_ft']:g} ft deep"
+            f"1 x {footing.result['b_ft'] * IN_PER_FT:g} in dia x {footing.result['design_depth_ft']:g} ft deep"
         ),
         "footing_diameter_ft": footing.result["b_ft"],
         "footing_depth_ft": footing.result["design_depth_ft"],

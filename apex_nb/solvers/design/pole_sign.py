@@ -45,6 +45,7 @@ from apex_nb.solvers.design.pole_sizing import Sizing, case_fields, size_post
 from apex_nb.solvers.design.post import PostChoice
 from apex_nb.solvers.design.verdict import no_post_verdict, price_and_verdict
 from apex_nb.solvers.foundation.choice import CostBasis
+from apex_nb.units import IN_PER_FT
 
 VERSION = "1.3.0"
 
@@ -252,7 +253,7 @@ def run(inputs: PoleSignInput, calc: Calc) -> dict[str, Any]:
 
         def pier_inputs(embedment: Envelope) -> dict[str, Any]:
             return {
-                "diameter_in": embedment.result["b_ft"] * 12.0,
+                "diameter_in": embedment.result["b_ft"] * IN_PER_FT,
                 "depth_ft": embedment.result["design_depth_ft"],
                 "lateral_force_lb": soil_force_lb,
                 "force_height_ft": height_ft,
@@ -280,7 +281,7 @@ def run(inputs: PoleSignInput, calc: Calc) -> dict[str, Any]:
         )
         footing = pick.envelope
         calc.assume("Base plate on a round drilled pier; the plate diagonal plus clearance fits in the pier")
-        pier_d_in = footing.result["b_ft"] * 12.0
+        pier_d_in = footing.result["b_ft"] * IN_PER_FT
         if pier_d_in < plate_width_in + 2 * policy.footing_clearance_in - 1e-9:
             # A pier the user sized smaller than the plate cannot hold its anchors: say so, with
             # no invented connection or price (the footing check above already fails).
@@ -354,7 +355,7 @@ def run(inputs: PoleSignInput, calc: Calc) -> dict[str, Any]:
             }
         ],
         "concrete_yd3": concrete_yd3,
-        "auger_holes": [{"count": n, "diameter_in": diameter_ft * 12.0, "depth_ft": depth_ft}],
+        "auger_holes": [{"count": n, "diameter_in": diameter_ft * IN_PER_FT, "depth_ft": depth_ft}],
         "rebar_lb": rebar_each_lb * n,
         "overall_height_ft": top_ft,
         "galvanized": inputs.galvanized,
@@ -383,7 +384,7 @@ def run(inputs: PoleSignInput, calc: Calc) -> dict[str, Any]:
     if torsion_part is not None and torsion_part.result.get("lug_weight_lb"):
         bom["plate_lb"] = bom.get("plate_lb", 0.0) + torsion_part.result["lug_weight_lb"] * n
     closing = price_and_verdict(calc, bom, policy)
-    foundation_summary = f"{n} x {diameter_ft * 12:g} in dia x {depth_ft:g} ft deep " + (
+    foundation_summary = f"{n} x {diameter_ft * IN_PER_FT:g} in dia x {depth_ft:g} ft deep " + (
         "embedded" if inputs.foundation == "embedded" else "pier under base plate"
     )
     return {
