@@ -1,12 +1,12 @@
 """Every formula the member, connection and pier/shaft solvers record comes from an ``@equation`` (issue 17).
 
-The bundled examples reach member.check, post.select, connection.base_plate, connection.anchor_rods,
-foundation.shaft_torsion and foundation.pier_reinforcement; a W-shape check with torsion and axial
-force and an LRFD triangular base plate reach the remaining branches. A recorded formula must be a
-registered equation's formula with its placeholders filled: a ``{name:spec}`` placeholder (a pack
-coefficient) only by a number, the generic design-basis formulas (φRn, Rn/Ω) only on φ and /Ω
-lines. ``HAND_TYPED`` lists the few trace lines still written in the solver, so a new hand-typed
-formula fails here.
+The bundled examples reach member.check, member.deflection, post.select, connection.base_plate,
+connection.anchor_rods, foundation.shaft_torsion and foundation.pier_reinforcement; a W-shape
+check with torsion and axial force and an LRFD triangular base plate reach the remaining branches.
+A recorded formula must be a registered equation's formula with its placeholders filled: a
+``{name:spec}`` placeholder (a pack coefficient) only by a number, the generic design-basis
+formulas (φRn, Rn/Ω) only on φ and /Ω lines. ``HAND_TYPED`` lists the few trace lines still
+written in the solver, so a new hand-typed formula fails here.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from apex_nb.registry import solve
 ROOT = Path(__file__).resolve().parents[2]
 SOLVERS = {
     "member.check",
+    "member.deflection",
     "post.select",
     "connection.base_plate",
     "connection.anchor_rods",
@@ -38,7 +39,6 @@ GENERIC = {
 NUMBER = r"[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?"
 PLACEHOLDER = re.compile(r"(\{[A-Za-z_][A-Za-z0-9_]*(?::[^{}]*)?\})")
 HAND_TYPED = {
-    ("post.select", "k_service"),  # names the pack the factor comes from
     ("connection.anchor_rods", "Ase"),  # schedule pack value, ASME B1.1 (the formula says where it comes from)
     ("connection.anchor_rods", "Abrg"),  # schedule pack value, ASME B18.2.2
     ("connection.anchor_rods", "ratio,plain"),
