@@ -8,12 +8,12 @@ from pydantic import Field, model_validator
 
 from apex_nb.errors import FieldProblem, InputError
 from apex_nb.inputs import SolverInput
+from apex_nb.types import AiscBearingEdition as AiscEdition
 
 MAX_PLAN_IN = 120.0
 
 PostShape = Literal["round", "rect"]
 Method = Literal["ASD", "LRFD"]
-AiscEdition = Literal["360-05", "360-10", "360-16", "360-22"]
 #: The post dimensions each shape takes (and the other shape must omit).
 POST_DIMENSIONS: dict[PostShape, tuple[str, ...]] = {"round": ("post_diameter_in",), "rect": ("post_b_in", "post_d_in")}
 

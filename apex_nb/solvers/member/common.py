@@ -20,9 +20,9 @@ from apex_nb.pack_schemas.load_combinations import LoadCombinationsPack
 from apex_nb.pack_schemas.materials import Grade, SteelMaterialsPack
 from apex_nb.sections import Family, Section, SectionNotFound, custom_rect, custom_round, find_section
 from apex_nb.solvers.member.base import Demand, Options
+from apex_nb.types import AiscEdition as AiscEdition  # re-exported; one definition in apex_nb.types
 from apex_nb.types import AsceEdition, StructureHeightFt
 
-AiscEdition = Literal["360-16", "360-22"]
 DesignMethod = Literal["ASD", "LRFD"]
 BendingAxis = Literal["major", "minor"]
 LoadLevel = Literal["service", "W"]
