@@ -137,7 +137,8 @@ def _trace_json(trace: list[TraceItem]) -> Raw:
     return Raw(f"[{','.join(out)}]")
 
 
-def _leaf(value: float | int | str | bool | None) -> str:
+def _leaf(value: Any) -> str:
+    """A number, string, bool or null as canonical JSON (a float's form written at once)."""
     if type(value) is float and math.isfinite(value):
         return ecmascript_number(value)
     return canonical_json_text(value)  # ints (safe range), strings, bools, null; refuses NaN/inf
@@ -162,11 +163,12 @@ def _repeated_json(items: list[BaseModel]) -> Raw:
         key = (type(item), *((type(value), value) for value in item.__dict__.values()))
         try:
             text = _REPEATED_TEXT.get(key)
+            keep = True
         except TypeError:  # a field value that cannot be a key (a list): encoded, not kept
-            key, text = None, None
+            text, keep = None, False
         if text is None:
             text = canonical_json_text(item.model_dump(mode="json"))
-            if key is not None:
+            if keep:
                 _REPEATED_TEXT[key] = text
         out.append(text)
     return Raw(f"[{','.join(out)}]")
