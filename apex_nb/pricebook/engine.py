@@ -8,9 +8,11 @@ inputs, apex_nb version) plus the pinned pack versions, and judged fresh or stal
 ``apex_nb.batch.keys.LockState`` (the packs a cell read against today's ``packs.lock``).
 
 What differs from ``apex-nb batch`` is the grain: a book has thousands of ~6 ms designs, so
-cells travel to the workers in chunks, each worker keeps the parts that repeat across the grid
-(``apex_nb.calc.reuse_parts``: the same wind part for every soil class, the same post
-selection for every soil class, ...), and the envelopes of a chunk are stored together as one
+cells travel to the workers in chunks of whole sign sizes (``_solve_order``, ``_chunks``), each
+worker keeps the parts that repeat across the grid (``apex_nb.calc.reuse_parts``: the same wind
+part and post selection for every soil class, the same post frequency, footing torsion and price
+for the editions and wind speeds that land on the same post and footing; a kept part is sealed
+once, so it is hashed once), and the envelopes of a chunk are stored together as one
 gzip-compressed JSON-lines file named by its own sha256, ``DIR/cells/<sha256>.jsonl.gz``, each
 distinct envelope or part once (``chunk_lines``)
 (content-addressed; one file per chunk instead of one per cell, because thousands of tiny
