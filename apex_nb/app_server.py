@@ -4,7 +4,10 @@
 tree), sources stripped, tracebacks hidden, a preheated kernel pool (refilled a few seconds after a
 page so the refill does not slow that page), only the widget extensions loaded, idle kernels culled, an
 execution timeout, 127.0.0.1 by default, and the offline ``apex`` template (no CDN request; see
-``widgets/templates/README.md``). A non-loopback host without a token is refused (there is no
+``widgets/templates/README.md``). The ``apex`` template runs apex-nb's own light front end
+(``widgets/frontend/``: a kernel connection and the standard ipywidgets, about a quarter of the
+script JupyterLab's shell needs); ``--frontend lab`` serves the same page with Voila's JupyterLab
+front end (``apex-lab`` template) instead, for an app needing another widget library. A non-loopback host without a token is refused (there is no
 override). Voila runs as ``apex_nb.widgets.voila_server`` (a Voila subclass): at most
 ``max_kernels`` kernels live, page views beyond get a "busy, retry in N s" page, and a page's
 kernel is never culled while its browser connects. The token goes to Voila in the environment
@@ -46,6 +49,12 @@ waterfall before the page is interactive, and apps show no code to highlight."""
 DEFAULT_PORT = 8866
 DEFAULT_APP = "quick_quote"
 TEMPLATE = "apex"
+"""The light front end's template (``widgets/templates/voila/templates/apex``)."""
+LAB_TEMPLATE = "apex-lab"
+"""Voila's JupyterLab front end, offline (``--frontend lab``, or when the light one is not built)."""
+FRONTENDS = ("apex", "lab")
+FRONTEND_BUNDLE = Path("voila", "templates", TEMPLATE, "static", "apex-app.js")
+"""The light front end's script, built by ``make install`` (``tools/build_frontend.sh``)."""
 NOTEBOOKS_ENV = "APEX_NB_NOTEBOOKS"
 PROJECTS_ENV = "APEX_NB_PROJECTS"
 
@@ -66,6 +75,7 @@ class AppSettings:
     cull_interval_s: int = 60
     execution_timeout_s: int = 60
     pool_fill_delay_s: float = POOL_FILL_DELAY_S
+    frontend: str = "apex"
     notebooks_dir: Path | None = None
     projects_dir: str = ""
     extra: list[str] = field(default_factory=list)
@@ -90,6 +100,24 @@ def templates_root() -> Path:
     if spec is None or not spec.submodule_search_locations:
         raise InputError([FieldProblem("apex_nb.widgets", "the widgets layer is not installed")], "app")
     return Path(next(iter(spec.submodule_search_locations))) / "templates"
+
+
+def frontend_built() -> bool:
+    """True when the light front end's script has been built into the ``apex`` template."""
+    return (templates_root() / FRONTEND_BUNDLE).is_file()
+
+
+def template_for(settings: AppSettings) -> str:
+    """The Voila template serving ``settings.frontend``; the JupyterLab one if the light one is not built."""
+    if settings.frontend == "apex" and frontend_built():
+        return TEMPLATE
+    if settings.frontend == "apex":
+        print(
+            "apex-nb app: the light front end is not built (run `make install`, which needs Node.js and npm);"
+            " serving Voila's JupyterLab front end instead (slower first page)",
+            file=sys.stderr,
+        )
+    return LAB_TEMPLATE
 
 
 def is_app_notebook(path: Path) -> bool:
@@ -181,6 +209,8 @@ def check_settings(settings: AppSettings) -> Path:
         )
     if settings.pool_size < 0:
         problems.append(FieldProblem("--pool-size", "must not be negative", ">= 0"))
+    if settings.frontend not in FRONTENDS:
+        problems.append(FieldProblem("--frontend", f"{settings.frontend!r} is not a front end", " or ".join(FRONTENDS)))
     cap = max_kernels(settings)
     if cap <= settings.pool_size:
         problems.append(
@@ -214,7 +244,7 @@ def voila_command(settings: AppSettings) -> tuple[list[str], dict[str, str]]:
         f"--port={settings.port}",
         f"--Voila.ip={settings.host}",
         "--no-browser",
-        f"--template={TEMPLATE}",
+        f"--template={template_for(settings)}",
         "--theme=light",
         "--strip_sources=True",
         "--show_tracebacks=False",
