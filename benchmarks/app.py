@@ -32,7 +32,6 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -44,7 +43,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests" / "browser"))
 
 from apex_nb.widgets.voila_server import POOL_READY  # noqa: E402
-from browser_support import CHROMIUM, CHROMIUM_ARGS, LOCAL_HOSTS, AppServer, free_port  # noqa: E402
+from browser_support import APP_COMMAND, CHROMIUM, CHROMIUM_ARGS, LOCAL_HOSTS, AppServer, start_app  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 PRICE = ".apx-qq-price"
@@ -87,26 +86,8 @@ def load1() -> float:
 
 def start_server(tmp: Path, *args: str, stock: bool = False) -> AppServer:
     """``apex-nb app`` (or its stock-options variant) on a free port, listening."""
-    port = free_port()
-    log = tmp / f"voila-{port}{'-stock' if stock else ''}.log"
-    head = [sys.executable, "-c", STOCK] if stock else [sys.executable, "-m", "apex_nb.cli.main"]
-    command = [*head, "app", "--port", str(port), "--max-kernels", "24", *args]
-    handle = open(log, "w")
-    process = subprocess.Popen(command, cwd=tmp, stdout=handle, stderr=subprocess.STDOUT, start_new_session=True)
-    server = AppServer(f"http://127.0.0.1:{port}/", process, log)
-    import socket
-
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"apex-nb app exited:\n{log.read_text()[-3000:]}")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                return server
-        except OSError:
-            time.sleep(0.2)
-    server.stop()
-    raise RuntimeError("apex-nb app did not listen")
+    head = [sys.executable, "-c", STOCK] if stock else APP_COMMAND
+    return start_app(tmp, "--max-kernels", "24", *args, head=head, log_tag="-stock" if stock else "", timeout_s=90)
 
 
 def wait_ready(server: AppServer, count: int, timeout_s: float = 120.0) -> None:

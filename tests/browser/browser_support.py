@@ -13,6 +13,7 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
@@ -52,15 +53,28 @@ class AppServer:
                 self.process.wait(timeout=5)
 
 
-def start_app(tmp: Path, *args: str) -> AppServer:
-    """Start ``apex-nb app`` on a free port and wait until it accepts connections."""
+APP_COMMAND = (sys.executable, "-m", "apex_nb.cli.main")
+
+
+def start_app(
+    tmp: Path,
+    *args: str,
+    head: Sequence[str] = APP_COMMAND,
+    log_tag: str = "",
+    timeout_s: float = SERVER_START_TIMEOUT_S,
+) -> AppServer:
+    """Start ``apex-nb app`` on a free port and wait until it accepts connections.
+
+    ``head`` is the command that runs the CLI (the benchmark passes a variant with Voila's stock
+    options); the server's output goes to ``tmp/voila-<port><log_tag>.log``.
+    """
     port = free_port()
-    log = tmp / f"voila-{port}.log"
-    command = [sys.executable, "-m", "apex_nb.cli.main", "app", "--port", str(port), *args]
+    log = tmp / f"voila-{port}{log_tag}.log"
+    command = [*head, "app", "--port", str(port), *args]
     handle = open(log, "w")
     process = subprocess.Popen(command, cwd=tmp, stdout=handle, stderr=subprocess.STDOUT, start_new_session=True)
     server = AppServer(f"http://127.0.0.1:{port}/", process, log)
-    deadline = time.monotonic() + SERVER_START_TIMEOUT_S
+    deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"apex-nb app exited ({process.returncode}):\n{log.read_text()[-3000:]}")
@@ -70,7 +84,7 @@ def start_app(tmp: Path, *args: str) -> AppServer:
         except OSError:
             time.sleep(0.2)
     server.stop()
-    raise RuntimeError(f"apex-nb app did not listen within {SERVER_START_TIMEOUT_S} s:\n{log.read_text()[-3000:]}")
+    raise RuntimeError(f"apex-nb app did not listen within {timeout_s:g} s:\n{log.read_text()[-3000:]}")
 
 
 @dataclass

@@ -3,22 +3,27 @@
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from apex_nb import solve
+from apex_nb.envelope import Envelope
 from apex_nb.errors import InputError
 
-FAR = {"hef_in": 12.0, "fc_psi": 4000.0}
+ONE_ROD = {"rods_x": 1, "rods_y": 1, "fc_psi": 4000.0}  # a single rod in f'c 4000 psi concrete
+FAR = {"hef_in": 12.0}  # deep, and no edge given: far from every edge
+
+
+def one_rod(**inputs: Any) -> Envelope:
+    return solve("connection.anchor_rods", {**ONE_ROD, **inputs})
 
 
 def test_unit_guard_number_8_rod_f1554_36_phi_nsa_in_kips() -> None:
     """#8 (1 in.) F1554 Gr. 36: φNsa = 0.75 x 0.606 in² x 58 ksi = 26.4 kips (hand value, not 26,400)."""
-    env = solve(
-        "connection.anchor_rods", {"rod_diameter_in": 1.0, "rods_x": 1, "rods_y": 1, "tension_per_rod_kip": 5.0, **FAR}
-    )
+    env = one_rod(rod_diameter_in=1.0, tension_per_rod_kip=5.0, **FAR)
     assert env.result["ase_in2"] == pytest.approx(0.606, abs=1e-3)
     assert env.result["phi_nsa_kip"] == pytest.approx(0.75 * 0.606 * 58.0, rel=2e-3)
     assert 20.0 < env.result["phi_nsa_kip"] < 30.0
@@ -29,19 +34,8 @@ def test_unit_guard_number_8_rod_f1554_36_phi_nsa_in_kips() -> None:
 
 def test_single_rod_near_edge_matches_hand_chain() -> None:
     """One 3/4 in. rod, hef = 8 in., 6 in. from the +x edge, f'c 4000 psi, cracked, no grout pad."""
-    env = solve(
-        "connection.anchor_rods",
-        {
-            "rod_diameter_in": 0.75,
-            "rods_x": 1,
-            "rods_y": 1,
-            "edge_x_pos_in": 6.0,
-            "hef_in": 8.0,
-            "fc_psi": 4000.0,
-            "tension_per_rod_kip": 4.0,
-            "shear_kip": 2.0,
-            "grout_pad": False,
-        },
+    env = one_rod(
+        rod_diameter_in=0.75, edge_x_pos_in=6.0, hef_in=8.0, tension_per_rod_kip=4.0, shear_kip=2.0, grout_pad=False
     )
     r = env.result
     # Tension breakout: ANc = (6 + 12)(24) = 432 in², ANco = 576 in², ψed = 0.7 + 0.3 x 6/12 = 0.85.
@@ -65,18 +59,7 @@ def test_single_rod_near_edge_matches_hand_chain() -> None:
 
 
 def test_side_face_blowout_applies_for_deep_rod_near_edge() -> None:
-    env = solve(
-        "connection.anchor_rods",
-        {
-            "rod_diameter_in": 1.0,
-            "rods_x": 1,
-            "rods_y": 1,
-            "edge_y_neg_in": 3.0,
-            "hef_in": 18.0,
-            "fc_psi": 4000.0,
-            "tension_per_rod_kip": 10.0,
-        },
-    )
+    env = one_rod(rod_diameter_in=1.0, edge_y_neg_in=3.0, hef_in=18.0, tension_per_rod_kip=10.0)
     nsb = 160 * 3.0 * math.sqrt(1.501) * math.sqrt(4000) / 1000
     assert env.result["phi_nsb_kip"] == pytest.approx(0.70 * nsb, rel=1e-9)
 
@@ -131,7 +114,7 @@ def test_larger_demand_never_smaller_rod(t1: float, t2: float, v1: float, v2: fl
     ],
 )
 def test_bad_input_names_the_field(patch: dict, field: str) -> None:
-    inputs = {"rods_x": 1, "rods_y": 1, "tension_per_rod_kip": 1.0, **FAR, **patch}
+    inputs = {**ONE_ROD, "tension_per_rod_kip": 1.0, **FAR, **patch}
     with pytest.raises(InputError) as info:
         solve("connection.anchor_rods", inputs)
     assert field in {p.path for p in info.value.problems}

@@ -16,6 +16,7 @@ import math
 import os
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -170,34 +171,20 @@ def assert_honest(env: Envelope) -> None:
         assert isinstance(r["price_total_usd"], float) and r["price_total_usd"] > 0
 
 
+WHOLE_INPUT_SPACE = {
+    "design.pole_sign": POLE,
+    "design.monument_sign": MONUMENT,
+    "design.cantilever_sign": CANTILEVER,
+    "design.quick_quote": QUOTE,
+}
+
+
+@pytest.mark.parametrize("name", WHOLE_INPUT_SPACE, ids=lambda name: name.removeprefix("design."))
 @EXAMPLES
-@given(POLE)
-def test_pole_sign_whole_input_space(inputs: dict[str, Any]) -> None:
-    env = design_or_input_error("design.pole_sign", inputs)
-    if env is not None:
-        assert_honest(env)
-
-
-@EXAMPLES
-@given(MONUMENT)
-def test_monument_sign_whole_input_space(inputs: dict[str, Any]) -> None:
-    env = design_or_input_error("design.monument_sign", inputs)
-    if env is not None:
-        assert_honest(env)
-
-
-@EXAMPLES
-@given(CANTILEVER)
-def test_cantilever_sign_whole_input_space(inputs: dict[str, Any]) -> None:
-    env = design_or_input_error("design.cantilever_sign", inputs)
-    if env is not None:
-        assert_honest(env)
-
-
-@EXAMPLES
-@given(QUOTE)
-def test_quick_quote_whole_input_space(inputs: dict[str, Any]) -> None:
-    env = design_or_input_error("design.quick_quote", inputs)
+@given(data=st.data())
+def test_whole_input_space(name: str, data: st.DataObject) -> None:
+    """Each design solver across its full schema: an honest envelope or an InputError naming its own field."""
+    env = design_or_input_error(name, data.draw(WHOLE_INPUT_SPACE[name], label="inputs"))
     if env is not None:
         assert_honest(env)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 import pytest
+from _support.published import Published
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
@@ -24,15 +25,50 @@ def emb(**kw):
     return solve("foundation.embedment", base, library=LIB)
 
 
-# Tedds 'Flagpole embedment (IBC)' inputs (see the test below for the source).
-TEDDS_FLAGPOLE = {
-    "lateral_force_lb": 33700,
-    "force_height_ft": 39.4,
-    "square_side_ft": 126 / 12,
-    "lateral_bearing_psf_per_ft": 150,
-    "one_third_increase": True,
-    "constrained": True,
-}
+# Each example's inputs: the edition, the load and the pole | the soil and the IBC readings the sheet takes.
+TEDDS = Published(
+    "Tedds 'Flagpole embedment (IBC)', IBC 2021, calc version 1.2.04 (scribd.com/document/697991832)",
+    "foundation.embedment",
+    {"ibc_edition": "2021", "lateral_force_lb": 33700, "force_height_ft": 39.4, "square_side_ft": 126 / 12}
+    | {"lateral_bearing_psf_per_ft": 150, "one_third_increase": True, "constrained": True},
+    {
+        "mode": "design",
+        "shape": "square",
+        "required_depth_ft": pytest.approx(12.60, rel=0.002),
+        "s3_psf": pytest.approx(2394, rel=0.003),
+        "s1_psf": None,
+        "design_depth_ft": 13.0,
+    },
+)
+MATHCAD = Published(
+    "'FlagpoleFooting' Mathcad sheet, IBC 2018 §1807.3 (scribd.com/document/560795266)",
+    "foundation.embedment",
+    {"ibc_edition": "2018", "lateral_force_lb": 30000, "force_height_ft": 3, "diameter_ft": 4.5}
+    | {"lateral_bearing_psf_per_ft": 350, "isolated_pole_factor": 2, "constrained": True},
+    {
+        "required_depth_ft": pytest.approx(1.509 * M_TO_FT, rel=1e-3),
+        "s3_psf": pytest.approx(1.660e5 * PA_TO_PSF, rel=1e-3),
+    },
+)
+FLAGPOLE_SHEET = Published(
+    "'Flagpole Footing Design Based on Chapter 18 of IBC & CBC' (scribd.com/doc/296150218, /document/612680534)",
+    "foundation.embedment",
+    {"ibc_edition": "2021", "lateral_force_lb": 100000, "force_height_ft": 62.11, "diameter_ft": 6}
+    | {"lateral_bearing_psf_per_ft": 200, "isolated_pole_factor": 2, "depth_limit_rule": "pressure_depth"},
+    {"required_depth_ft": pytest.approx(30.55, rel=0.005)},
+)
+ZEPHYRHILLS = Published(
+    "City of Zephyrhills FL permit archive, doc 178567 page 40 (easyseals.com)",
+    "foundation.embedment",
+    {"ibc_edition": "2018", "lateral_force_lb": 890, "force_height_ft": 3.4, "diameter_ft": 3}
+    | {"soil_class": 4, "isolated_pole_factor": 2, "depth_ft": 4},
+    {
+        "mode": "check",
+        "s1_psf": pytest.approx(400.0),
+        "a_ft": pytest.approx(1.7, abs=0.05),
+        "required_depth_ft": pytest.approx(3.54, abs=0.01),
+    },
+)
 
 
 def test_published_tedds_flagpole_constrained_square_design():
@@ -41,16 +77,12 @@ def test_published_tedds_flagpole_constrained_square_design():
     LDF1 = 1.33 (§1806.1), LDF2 = 1.0: d = 12.60 ft with S3 = 2394 psf (d capped at 12 ft).
     We apply 4/3 exactly, not 1.33: S3 = 2400 psf (+0.25 %) and d = 12.584 ft (−0.13 %);
     tolerance 0.2 % on d and 0.3 % on S3 covers exactly that."""
-    env = emb(**TEDDS_FLAGPOLE)
+    env = TEDDS.solve(LIB)
     r = env.result
-    assert r["mode"] == "design" and r["shape"] == "square"
+    TEDDS.check(r)
     assert r["b_ft"] * 12 == pytest.approx(178.19, abs=0.01)
-    assert r["required_depth_ft"] == pytest.approx(12.60, rel=0.002)
-    assert r["s3_psf"] == pytest.approx(2394, rel=0.003)
-    assert r["s1_psf"] is None
     # The same example with the sheet's 1.33 reproduces 12.60 to print precision.
     assert math.sqrt(4.25 * 33700 * 39.4 / (1.33 * 150 * 12 * r["b_ft"])) == pytest.approx(12.60, abs=0.005)
-    assert r["design_depth_ft"] == 13.0
     assert env.passed
 
 
@@ -58,17 +90,7 @@ def test_published_mathcad_flagpole_constrained_round_design():
     """'FlagpoleFooting' Mathcad sheet, IBC 2018 §1807.3 (scribd.com/document/560795266): restrained at
     grade, P = 30 kip at H = 3 ft, round B = 4.5 ft, S = 350 pcf, isolated pole factor 2:
     d = 1.509 m, S3 = 1.660e5 Pa. Tolerance 0.1 %: the sheet prints 4 significant figures."""
-    r = emb(
-        ibc_edition="2018",
-        lateral_force_lb=30000,
-        force_height_ft=3,
-        diameter_ft=4.5,
-        lateral_bearing_psf_per_ft=350,
-        isolated_pole_factor=2,
-        constrained=True,
-    ).result
-    assert r["required_depth_ft"] == pytest.approx(1.509 * M_TO_FT, rel=1e-3)
-    assert r["s3_psf"] == pytest.approx(1.660e5 * PA_TO_PSF, rel=1e-3)
+    MATHCAD.check(MATHCAD.solve(LIB).result)
 
 
 def test_published_flagpole_spreadsheet_nonconstrained_round_design():
@@ -77,15 +99,8 @@ def test_published_flagpole_spreadsheet_nonconstrained_round_design():
     F = 2 (2021 IBC §1806.3.4), S1 = F S min(d/3, 12'): 'Use 6 ft dia x 30.55 ft deep'.
     The sheet caps d/3 (our 'pressure_depth' rule) and stops after a few trial iterations from
     8 ft; the converged root is 30.64 ft, +0.3 %. Tolerance 0.5 %."""
-    r = emb(
-        lateral_force_lb=100000,
-        force_height_ft=62.11,
-        diameter_ft=6,
-        lateral_bearing_psf_per_ft=200,
-        isolated_pole_factor=2,
-        depth_limit_rule="pressure_depth",
-    ).result
-    assert r["required_depth_ft"] == pytest.approx(30.55, rel=0.005)
+    r = FLAGPOLE_SHEET.solve(LIB).result
+    FLAGPOLE_SHEET.check(r)
     assert r["iterations"] > 3
     # The converged root is a fixed point of Eq. 18-1 with S1 at d/3.
     d = r["required_depth_ft"]
@@ -93,14 +108,8 @@ def test_published_flagpole_spreadsheet_nonconstrained_round_design():
     a = 2.34 * 100000 / (s1 * 6)
     assert 0.5 * a * (1 + math.sqrt(1 + 4.36 * 62.11 / a)) == pytest.approx(d, abs=1e-5)
     # The literal reading (d <= 12 ft when computing S1) is much deeper.
-    literal = emb(
-        lateral_force_lb=100000,
-        force_height_ft=62.11,
-        diameter_ft=6,
-        lateral_bearing_psf_per_ft=200,
-        isolated_pole_factor=2,
-    ).result
-    assert literal["required_depth_ft"] > 50
+    literal = {k: v for k, v in FLAGPOLE_SHEET.inputs.items() if k != "depth_limit_rule"}
+    assert emb(**literal).result["required_depth_ft"] > 50
 
 
 def test_published_zephyrhills_round_check():
@@ -108,20 +117,8 @@ def test_published_zephyrhills_round_check():
     Freestanding Signs and Flagpoles', FBC §1807.3.2.1, unconstrained): round B = 3 ft, d = 4 ft,
     class 4 (150 psf/ft) x 2: S1 = 400 psf, P = 0.89 kip at 3.40 ft, A = 1.7 ft, d_req = 3.54 ft OK.
     Tolerance 0.01 ft: the sheet prints P and h rounded."""
-    env = emb(
-        ibc_edition="2018",
-        lateral_force_lb=890,
-        force_height_ft=3.4,
-        diameter_ft=3,
-        soil_class=4,
-        isolated_pole_factor=2,
-        depth_ft=4,
-    )
-    r = env.result
-    assert r["mode"] == "check"
-    assert r["s1_psf"] == pytest.approx(400.0)
-    assert r["a_ft"] == pytest.approx(1.7, abs=0.05)
-    assert r["required_depth_ft"] == pytest.approx(3.54, abs=0.01)
+    env = ZEPHYRHILLS.solve(LIB)
+    ZEPHYRHILLS.check(env.result)
     assert env.passed
     check = next(c for c in env.checks if c.id == "embedment.depth")
     assert (check.capacity, check.passed) == (4.0, True)
@@ -130,7 +127,7 @@ def test_published_zephyrhills_round_check():
 @pytest.mark.parametrize(("depth", "passes"), [(12.6, True), (12.0, False)])
 def test_check_mode_constrained_square(depth, passes):
     """The Tedds example in check mode: 12.6 ft passes, 12.0 ft does not."""
-    env = emb(**TEDDS_FLAGPOLE, depth_ft=depth)
+    env = emb(**TEDDS.inputs, depth_ft=depth)
     assert env.passed is passes
     assert env.result["s3_psf"] == pytest.approx(2400.0)
 

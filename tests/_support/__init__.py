@@ -1,0 +1,1 @@
+"""Helpers shared by test folders (importable because ``tests/`` is on ``sys.path`` under pytest)."""
