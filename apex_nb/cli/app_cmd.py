@@ -71,8 +71,9 @@ def register(subparsers: Any) -> None:
     app.add_argument(
         "--frontend",
         choices=FRONTENDS,
-        default="apex",
-        help="browser front end: apex (light, the default) or lab (Voila's JupyterLab front end)",
+        default="",
+        help="browser front end: apex (light) or lab (Voila's JupyterLab front end);"
+        " default: the notebook's apex_nb.frontend metadata, else apex",
     )
     app.add_argument("--print-command", action="store_true", help="print the Voila command and exit")
     app.set_defaults(func=cmd_app)
