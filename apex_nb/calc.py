@@ -9,8 +9,10 @@ turns the recorder into an Envelope; nothing here is global.
 
 from __future__ import annotations
 
+import inspect
 import json
 import math
+import typing
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -98,6 +100,11 @@ class Calc:
     #: False inside a sizing trial (``registry.solve(sealed=False)``): parts stay drafts until the
     #: trial itself is adopted and sealed, so a discarded trial never pays for hashing its parts.
     seal_parts: bool = True
+
+    def scratch(self) -> Calc:
+        """A recorder for a throwaway computation inside a solver: this one's library and solve function
+        (not the package hooks), nothing of it kept here."""
+        return Calc(library=self.library, solve_fn=self.solve_fn)
 
     def pack(self, name: str, version: str | None = None) -> Pack:
         """Load a pack (verified against packs.lock) and record that this solve read it."""
@@ -268,6 +275,14 @@ class Solver:
     input_model: type[SolverInput]
     run: Callable[[Any, Calc], dict[str, Any]]
     summary: str
+
+    @classmethod
+    def of(cls, name: str, version: str, run: Callable[[Any, Calc], dict[str, Any]]) -> Solver:
+        """The solver of ``run``, each fact written once: the input model is the type of run's
+        first parameter and the summary the first paragraph of run's docstring."""
+        first = next(iter(inspect.signature(run).parameters))
+        summary = " ".join((inspect.getdoc(run) or "").split("\n\n")[0].split())
+        return cls(name, version, typing.get_type_hints(run)[first], run, summary)
 
     def input_schema(self) -> dict[str, Any]:
         """JSON schema of the input model (units and ranges in field descriptions)."""

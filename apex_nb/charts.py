@@ -13,17 +13,19 @@ outside the core (``apex_nb.widgets.charts`` draws these with matplotlib and exp
 - ``cf_vs_aspect``: the Case A/B force coefficient Cf against B/s, one series per s/h
   (``wind.asce7_sign``: the edition's Cf figure as the pack holds it).
 - ``price_vs_area``: price of the complete pole sign against sign area, one series per wind speed
-  and top height (the same solves as ``post_vs_area``).
+  and top height (the same solves as ``post_vs_area``; both are ``vs_area`` with their measure).
 """
 
 from __future__ import annotations
 
+import functools
 import itertools
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from apex_nb.calc import reuse_parts
+from apex_nb.units import IN_PER_FT, LB_PER_KIP
 
 
 @dataclass(frozen=True)
@@ -147,7 +149,38 @@ def _pole_sweep(
     return out
 
 
-def post_vs_area(
+@dataclass(frozen=True)
+class _AreaMeasure:
+    """What a chart against sign area plots of each pole-sign design, and which designs it plots."""
+
+    title: str
+    y_label: str
+    y_of: Callable[[Any], float]
+    label_of: Callable[[Any], str] | None
+    plotted: Callable[[Any], bool]
+
+
+_AREA_MEASURES: dict[str, _AreaMeasure] = {
+    "post": _AreaMeasure(
+        "Lightest passing post against sign area (one post)",
+        "post weight, lb/ft",
+        lambda e: float(e.result["post_weight_lb_per_ft"]),
+        lambda e: str(e.result["post_label"]),
+        lambda e: bool(e.passed),
+    ),
+    # a chart never prices a design silently: designs with a review flag are listed as failed
+    "price": _AreaMeasure(
+        "Price of a one-post pole sign against sign area",
+        "price, USD",
+        lambda e: float(e.result["price_total_usd"]),
+        None,
+        lambda e: bool(e.passed and not e.result.get("needs_engineer_review")),
+    ),
+}
+
+
+def vs_area(
+    measure: Literal["post", "price"],
     wind_speeds_mph: Sequence[float] = (110, 130, 150),
     top_heights_ft: Sequence[float] = (15, 25),
     areas_ft2: Sequence[float] = (12, 24, 36, 48, 64, 80, 100),
@@ -158,85 +191,42 @@ def post_vs_area(
     soil_class: int = 4,
     base: Mapping[str, Any] | None = None,
 ) -> Chart:
-    """Lightest passing post (weight per ft) against sign area, per wind speed and top height."""
-    sweep = _pole_sweep(
-        wind_speeds_mph, top_heights_ft, areas_ft2, aspect_b_over_s, exposure, edition, soil_class, base
-    )
-    series = []
-    for (speed, top), points in sweep.items():
-        ok = [(a, e) for a, e in points if e is not None and e.passed]
-        series.append(
-            Series(
-                label=f"V = {speed:g} mph, h = {top:g} ft",
-                x=tuple(a for a, _ in ok),
-                y=tuple(float(e.result["post_weight_lb_per_ft"]) for _, e in ok),
-                point_labels=tuple(str(e.result["post_label"]) for _, e in ok),
-                failed_x=tuple(a for a, e in points if e is None or not e.passed),
-            )
-        )
-    return _area_chart(
-        "Lightest passing post against sign area (one post)", "post weight, lb/ft", series, sweep,
-        edition, exposure, soil_class, aspect_b_over_s,
-    )  # fmt: skip
+    """The lightest passing post (``"post"``, weight per ft) or the price of the complete pole sign
+    (``"price"``) against sign area, one series per wind speed and top height.
 
-
-def price_vs_area(
-    wind_speeds_mph: Sequence[float] = (110, 130, 150),
-    top_heights_ft: Sequence[float] = (15, 25),
-    areas_ft2: Sequence[float] = (12, 24, 36, 48, 64, 80, 100),
-    *,
-    aspect_b_over_s: float = 2.0,
-    exposure: str = "C",
-    edition: str = "7-16",
-    soil_class: int = 4,
-    base: Mapping[str, Any] | None = None,
-) -> Chart:
-    """Price of the complete pole sign against sign area, per wind speed and top height.
-
-    Only designs that pass every check with no review flag are plotted; the others are listed in
-    ``failed_x`` (a chart never prices a design silently).
+    Designs that fail (or, for price, need an engineer's review) are listed in ``failed_x``.
     """
+    how = _AREA_MEASURES[measure]
     sweep = _pole_sweep(
         wind_speeds_mph, top_heights_ft, areas_ft2, aspect_b_over_s, exposure, edition, soil_class, base
     )
     series = []
     for (speed, top), points in sweep.items():
-        ok = [(a, e) for a, e in points if e is not None and e.passed and not e.result.get("needs_engineer_review")]
+        ok = [(a, e) for a, e in points if e is not None and how.plotted(e)]
+        label_of = how.label_of
         series.append(
             Series(
                 label=f"V = {speed:g} mph, h = {top:g} ft",
                 x=tuple(a for a, _ in ok),
-                y=tuple(float(e.result["price_total_usd"]) for _, e in ok),
+                y=tuple(how.y_of(e) for _, e in ok),
+                point_labels=tuple(label_of(e) for _, e in ok) if label_of is not None else (),
                 failed_x=tuple(a for a, e in points if (a, e) not in ok),
             )
         )
-    return _area_chart(
-        "Price of a one-post pole sign against sign area", "price, USD", series, sweep,
-        edition, exposure, soil_class, aspect_b_over_s,
-    )  # fmt: skip
-
-
-def _area_chart(
-    title: str,
-    y_label: str,
-    series: list[Series],
-    sweep: Mapping[Any, list[tuple[float, Any]]],
-    edition: str,
-    exposure: str,
-    soil_class: int,
-    aspect_b_over_s: float,
-) -> Chart:
-    """A chart against sign area from a pole sweep: its packs, edition and the sweep's fixed inputs."""
     envelopes = [e for points in sweep.values() for _, e in points if e is not None]
     return Chart(
-        title=title,
+        title=how.title,
         x_label="sign area B x s, ft²",
-        y_label=y_label,
+        y_label=how.y_label,
         series=tuple(series),
         packs=_packs_of(envelopes),
         editions=(f"ASCE {edition}",),
         notes=(f"exposure {exposure}, soil class {soil_class}, B/s = {aspect_b_over_s:.3g}",),
     )
+
+
+post_vs_area = functools.partial(vs_area, "post")
+price_vs_area = functools.partial(vs_area, "price")
 
 
 def embedment_vs_moment(
@@ -275,12 +265,14 @@ def embedment_vs_moment(
                 )
                 envelopes.append(env)
                 if env.passed:
-                    xs.append(moment / 1000.0)
+                    xs.append(moment / LB_PER_KIP)
                     ys.append(float(env.result["required_depth_ft"]))
                 else:
-                    failed.append(moment / 1000.0)
+                    failed.append(moment / LB_PER_KIP)
             series.append(
-                Series(f"soil class {soil}, {diameter * 12:g} in dia", tuple(xs), tuple(ys), failed_x=tuple(failed))
+                Series(
+                    f"soil class {soil}, {diameter * IN_PER_FT:g} in dia", tuple(xs), tuple(ys), failed_x=tuple(failed)
+                )
             )
     return Chart(
         title="Embedment depth against moment at grade (IBC 1807.3.2.1, non-constrained)",

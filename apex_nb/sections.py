@@ -103,6 +103,14 @@ class Section:
             return f"custom {self.label}: computed from dimensions (apex_nb.equations.mechanics.tube_properties)"
         return f"{DATABASE} row {self.label} (pack {self.pack_name} {self.pack_version}, sha256 {self.pack_sha256})"
 
+    def inertia_in4(self, axis: str) -> float:
+        """Moment of inertia about the bending axis: Ix for "major", Iy for "minor"."""
+        return self.ix_in4 if axis == "major" else self.iy_in4
+
+    def plastic_modulus_in3(self, axis: str) -> float:
+        """Plastic section modulus about the bending axis: Zx for "major", Zy for "minor"."""
+        return self.zx_in3 if axis == "major" else self.zy_in3
+
     def source(self) -> dict[str, str | None]:
         """JSON form of the provenance, for results."""
         return {

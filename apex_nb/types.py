@@ -15,6 +15,10 @@ from pydantic import Field
 # Editions in force. Clause numbers per edition live in the packs.
 AsceEdition = Literal["7-05", "7-10", "7-16", "7-22"]
 IbcEdition = Literal["2018", "2021", "2024"]
+# AISC 360 editions of the member checks (the ``aisc360`` pack has one entry each).
+AiscEdition = Literal["360-16", "360-22"]
+# AISC 360 editions whose §J8 concrete bearing a base plate may be checked to (unchanged since 360-05).
+AiscBearingEdition = Literal["360-05", "360-10", "360-16", "360-22"]
 
 # ASCE 7 §26.7 exposure categories.
 Exposure = Literal["B", "C", "D"]
@@ -45,6 +49,18 @@ SoilClass = Annotated[int, Field(ge=1, le=5)]
 WindHeightFt = Annotated[float, Field(gt=0, le=500)]
 # Height of a sign structure or post above its base, ft (what the structure solvers design).
 StructureHeightFt = Annotated[float, Field(gt=0, le=200)]
+# A sign face or cabinet: width B and height s, ft.
+FaceWidthFt = Annotated[float, Field(gt=0, le=100)]
+FaceHeightFt = Annotated[float, Field(gt=0, le=50)]
+# Dead weight of a face or cabinet, lb.
+FaceWeightLb = Annotated[float, Field(ge=0, le=100000)]
+# Depth in plan of a monument, ft.
+MonumentDepthFt = Annotated[float, Field(gt=0, le=10)]
+# Cantilever: post centreline to the far end of the face (arm length), and to its near edge, ft.
+ArmLengthFt = Annotated[float, Field(gt=0, le=40)]
+FaceOffsetFt = Annotated[float, Field(ge=0, le=20)]
+# Centre-to-centre spacing of two posts, ft.
+PostSpacingFt = Annotated[float, Field(gt=0, le=100)]
 # Minimum embedment or footing depth below grade (frost depth or a local rule), ft.
 MinimumDepthFt = Annotated[float, Field(ge=0, le=20)]
 # Diameter or side of a drilled or square footing, ft.

@@ -23,6 +23,10 @@ PSI_PER_KSI = 1000.0
 N_PER_KN = 1000.0
 MM_PER_IN = 25.4
 
+# Unit labels of moments, spelled one way everywhere (trace, reports, forms).
+MOMENT_LB_FT = "lb-ft"
+MOMENT_KIP_FT = "kip-ft"
+
 LENGTH_EXAMPLE = "type feet like 4.5, 4'6\" or 4 ft 6 in"
 
 _NUM = r"(\d+(?:\.\d*)?|\.\d+)"

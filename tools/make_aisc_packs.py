@@ -26,6 +26,27 @@ ROOT = Path(__file__).resolve().parent.parent
 VERSION = "1.0.0"
 DASH = "–"  # the database prints an en dash for "not applicable"
 
+# Pack columns keep the database's names, except where a name is not an identifier (D/t) or is long.
+DATABASE_NAME = {
+    "label": "AISC_Manual_Label",
+    "edi": "EDI_Std_Nomenclature",
+    "D_t": "D/t",
+    "b_t": "b/tdes",
+    "h_t": "h/tdes",
+    "bf_2tf": "bf/2tf",
+    "h_tw": "h/tw",
+}
+_IDENTITY = ("label", "edi", "W", "A")
+_STRONG_AXIS = ("Ix", "Zx", "Sx", "rx")
+_WEAK_AXIS = ("Iy", "Zy", "Sy", "ry")
+_W_DIMENSIONS = ("d", "bf", "tw", "tf", "kdes", "bf_2tf", "h_tw")
+
+
+def _columns(*names: str) -> list[tuple[str, str]]:
+    """(pack column, database column) for each pack column, in the order written."""
+    return [(name, DATABASE_NAME.get(name, name)) for name in names]
+
+
 # family -> (pack name, title, database Type, row filter, [(pack column, database column)])
 FAMILIES: dict[str, tuple[str, str, str, str, list[tuple[str, str]]]] = {
     "pipe": (
@@ -33,105 +54,28 @@ FAMILIES: dict[str, tuple[str, str, str, str, list[tuple[str, str]]]] = {
         "AISC v16.0 Pipe (STD, XS, XXS) section properties",
         "PIPE",
         "all",
-        [
-            ("label", "AISC_Manual_Label"),
-            ("edi", "EDI_Std_Nomenclature"),
-            ("W", "W"),
-            ("A", "A"),
-            ("OD", "OD"),
-            ("ID", "ID"),
-            ("tnom", "tnom"),
-            ("tdes", "tdes"),
-            ("D_t", "D/t"),
-            ("Ix", "Ix"),
-            ("Zx", "Zx"),
-            ("Sx", "Sx"),
-            ("rx", "rx"),
-            ("J", "J"),
-        ],
+        _columns(*_IDENTITY, "OD", "ID", "tnom", "tdes", "D_t", *_STRONG_AXIS, "J"),
     ),
     "hss-round": (
         "aisc-v16-hss-round",
         "AISC v16.0 round HSS section properties",
         "HSS",
         "round",
-        [
-            ("label", "AISC_Manual_Label"),
-            ("edi", "EDI_Std_Nomenclature"),
-            ("W", "W"),
-            ("A", "A"),
-            ("OD", "OD"),
-            ("tnom", "tnom"),
-            ("tdes", "tdes"),
-            ("D_t", "D/t"),
-            ("Ix", "Ix"),
-            ("Zx", "Zx"),
-            ("Sx", "Sx"),
-            ("rx", "rx"),
-            ("J", "J"),
-            ("C", "C"),
-        ],
+        _columns(*_IDENTITY, "OD", "tnom", "tdes", "D_t", *_STRONG_AXIS, "J", "C"),
     ),
     "hss-rect": (
         "aisc-v16-hss-rect",
         "AISC v16.0 square and rectangular HSS section properties",
         "HSS",
         "rect",
-        [
-            ("label", "AISC_Manual_Label"),
-            ("edi", "EDI_Std_Nomenclature"),
-            ("W", "W"),
-            ("A", "A"),
-            ("Ht", "Ht"),
-            ("h", "h"),
-            ("B", "B"),
-            ("b", "b"),
-            ("tnom", "tnom"),
-            ("tdes", "tdes"),
-            ("b_t", "b/tdes"),
-            ("h_t", "h/tdes"),
-            ("Ix", "Ix"),
-            ("Zx", "Zx"),
-            ("Sx", "Sx"),
-            ("rx", "rx"),
-            ("Iy", "Iy"),
-            ("Zy", "Zy"),
-            ("Sy", "Sy"),
-            ("ry", "ry"),
-            ("J", "J"),
-            ("C", "C"),
-        ],
+        _columns(*_IDENTITY, "Ht", "h", "B", "b", "tnom", "tdes", "b_t", "h_t", *_STRONG_AXIS, *_WEAK_AXIS, "J", "C"),
     ),
     "w": (
         "aisc-v16-w",
         "AISC v16.0 W-shape section properties",
         "W",
         "all",
-        [
-            ("label", "AISC_Manual_Label"),
-            ("edi", "EDI_Std_Nomenclature"),
-            ("W", "W"),
-            ("A", "A"),
-            ("d", "d"),
-            ("bf", "bf"),
-            ("tw", "tw"),
-            ("tf", "tf"),
-            ("kdes", "kdes"),
-            ("bf_2tf", "bf/2tf"),
-            ("h_tw", "h/tw"),
-            ("Ix", "Ix"),
-            ("Zx", "Zx"),
-            ("Sx", "Sx"),
-            ("rx", "rx"),
-            ("Iy", "Iy"),
-            ("Zy", "Zy"),
-            ("Sy", "Sy"),
-            ("ry", "ry"),
-            ("J", "J"),
-            ("Cw", "Cw"),
-            ("rts", "rts"),
-            ("ho", "ho"),
-        ],
+        _columns(*_IDENTITY, *_W_DIMENSIONS, *_STRONG_AXIS, *_WEAK_AXIS, "J", "Cw", "rts", "ho"),
     ),
 }
 
@@ -197,9 +141,7 @@ def _keep(row: list[str], index: dict[str, int], kind: str, row_filter: str) -> 
 
 
 def _header(name: str, title: str, family: str, columns: list[tuple[str, str]], source_sha: str, rows: int) -> str:
-    column_notes = ", ".join(
-        f"{pack} = {db}" + (f" [{UNITS[pack]}]" if pack in UNITS else "") for pack, db in columns
-    )
+    column_notes = ", ".join(f"{pack} = {db}" + (f" [{UNITS[pack]}]" if pack in UNITS else "") for pack, db in columns)
     lines = [
         "pack:",
         f"  name: {name}",
@@ -211,7 +153,7 @@ def _header(name: str, title: str, family: str, columns: list[tuple[str, str]], 
         "  sources:",
         "    - id: aisc-shapes-database-v16",
         '      citation: "AISC Shapes Database v16.0, American Institute of Steel Construction, 2023 (consistent with'
-        ' the AISC Steel Construction Manual, 16th Ed.); full CSV export, sha256 ' + source_sha + '"',
+        " the AISC Steel Construction Manual, 16th Ed.); full CSV export, sha256 " + source_sha + '"',
         f"      tables: [{family} rows ({rows}), columns as listed in notes]",
         "  unverified: []",
         "  notes:",

@@ -16,7 +16,7 @@ from __future__ import annotations
 import html
 import logging
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +48,23 @@ APP_CSS = """
 def is_registered(name: str) -> bool:
     """True when solver ``name`` is registered."""
     return any(s.name == name for s in list_solvers())
+
+
+def solve_for_page(
+    solver_name: str, inputs: Any, form: SolverForm | QuoteForm, say: Callable[[str], None], noun: str
+) -> Envelope | None:
+    """Solve, or say why there is no ``noun`` (input problems go beside their fields); never a traceback."""
+    try:
+        return solve(solver_name, inputs)
+    except InputError as exc:
+        form.show_problems(exc.problems)
+        say(f"Fix the highlighted input to see a {noun}.")
+    except ApexError as exc:
+        say(f"No {noun} for these inputs: {exc}")
+    except Exception as exc:  # the page must never show a traceback
+        LOG.exception("solve failed")
+        say(f"No {noun} for these inputs (internal error: {type(exc).__name__}).")
+    return None
 
 
 def project_root(option: str = "") -> str:
@@ -158,18 +175,8 @@ class SolverApp:
         if not self.available:
             self._unavailable()
             return None
-        try:
-            envelope = solve(self.solver_name, inputs)
-        except InputError as exc:
-            self.form.show_problems(exc.problems)
-            self._invalid("Fix the highlighted input to see a result.")
-            return None
-        except ApexError as exc:
-            self._invalid(f"No result for these inputs: {exc}")
-            return None
-        except Exception as exc:  # the page must never show a traceback
-            LOG.exception("solve failed")
-            self._invalid(f"No result for these inputs (internal error: {type(exc).__name__}).")
+        envelope = solve_for_page(self.solver_name, inputs, self.form, self._invalid, "result")
+        if envelope is None:
             return None
         self.show(envelope)
         return envelope
@@ -415,18 +422,8 @@ class QuickQuoteApp:
         key = self._key(values)
         envelope = self._cache.get(key)
         if envelope is None:
-            try:
-                envelope = solve(self.solver_name, inputs)
-            except InputError as exc:
-                self.form.show_problems(exc.problems)
-                self._stale("Fix the highlighted input to see a price.")
-                return None
-            except ApexError as exc:
-                self._stale(f"No price for these inputs: {exc}")
-                return None
-            except Exception as exc:  # the page must never show a traceback
-                LOG.exception("solve failed")
-                self._stale(f"No price for these inputs (internal error: {type(exc).__name__}).")
+            envelope = solve_for_page(self.solver_name, inputs, self.form, self._stale, "price")
+            if envelope is None:
                 return None
             if len(self._cache) > 256:
                 self._cache.clear()

@@ -16,15 +16,17 @@ import html
 import json
 import math
 import typing
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 import ipywidgets as w
+from apex_nb.widgets.changes import ChangeNotifier
 from pydantic import BaseModel
 
 from apex_nb.errors import FieldProblem, InputError
 from apex_nb.inputs import allowed_text, validate
+from apex_nb.units import MOMENT_KIP_FT, MOMENT_LB_FT
 
 UNIT_SUFFIXES: dict[str, str] = {
     "ft": "ft",
@@ -37,8 +39,8 @@ UNIT_SUFFIXES: dict[str, str] = {
     "kip": "kip",
     "kips": "kip",
     "lb": "lb",
-    "kip_ft": "kip·ft",
-    "lb_ft": "lb·ft",
+    "kip_ft": MOMENT_KIP_FT,
+    "lb_ft": MOMENT_LB_FT,
     "usd": "USD",
     "yd3": "yd³",
     "ft2": "ft²",
@@ -253,7 +255,7 @@ class GroupList:
             self.add(item if isinstance(item, dict) else {}, notify=False)
 
 
-class SolverForm:
+class SolverForm(ChangeNotifier):
     """A form for one solver input model: widgets, current values, errors beside fields.
 
     ``form.widget`` is the ipywidgets container; ``form.validate()`` returns the validated
@@ -279,8 +281,7 @@ class SolverForm:
         self.inputs: dict[str, w.Widget] = {}
         self.errors: dict[str, w.HTML] = {}
         self.rows: dict[str, w.Widget] = {}
-        self._callbacks: list[Callable[[SolverForm], None]] = []
-        self._muted = False
+        super().__init__()
         self.form_error = w.HTML(value="")
         self.form_error.add_class(f"{css_prefix}-form-error")
         start = dict(values or {})
@@ -446,8 +447,7 @@ class SolverForm:
 
     def set_values(self, values: Mapping[str, Any]) -> None:
         """Put values into the widgets (one change notification at the end)."""
-        self._muted = True
-        try:
+        with self._one_notification():
             for name, value in values.items():
                 if name not in self.inputs:
                     continue
@@ -465,9 +465,6 @@ class SolverForm:
                     widget.value = "" if value is None else json.dumps(value)
                 else:
                     widget.value = value
-        finally:
-            self._muted = False
-        self._notify()
 
     # -- validation -----------------------------------------------------------------------
     def clear_problems(self) -> None:
@@ -527,16 +524,3 @@ class SolverForm:
             return None
         self.clear_problems()
         return model
-
-    # -- change notification ------------------------------------------------------------------
-    def on_change(self, callback: Callable[[SolverForm], None]) -> None:
-        """Call ``callback(form)`` after any input changes."""
-        self._callbacks.append(callback)
-
-    def _changed(self, _change: Any) -> None:
-        if not self._muted:
-            self._notify()
-
-    def _notify(self) -> None:
-        for callback in self._callbacks:
-            callback(self)

@@ -10,11 +10,12 @@ the form can never accept what the solver or a portfolio row would refuse.
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 import ipywidgets as w
+from apex_nb.widgets.changes import ChangeNotifier
 from ipywidgets.widgets.widget_string import HTMLStyle
 
 from apex_nb.errors import FieldProblem, InputError
@@ -100,8 +101,11 @@ def soil_choices() -> list[tuple[str, int]]:
     return choices
 
 
-class QuoteForm:
-    """The quote inputs (sign, site, options) and the customer fields, with errors beside each box."""
+class QuoteForm(ChangeNotifier):
+    """The quote inputs (sign, site, options) and the customer fields, with errors beside each box.
+
+    ``on_change(fn)`` calls ``fn(form)`` after any quote input changes (customer fields do not re-price).
+    """
 
     def __init__(self, values: Mapping[str, Any] | None = None, option_labels: Mapping[str, str] | None = None) -> None:
         start = {**QuickQuoteInput().model_dump(), **dict(values or {})}
@@ -109,8 +113,7 @@ class QuoteForm:
         self.inputs: dict[str, w.Widget] = {}
         self.errors: dict[str, w.HTML] = {}
         self.customer: dict[str, w.Text] = {}
-        self._callbacks: list[Callable[[QuoteForm], None]] = []
-        self._muted = False
+        super().__init__()
         self.form_error = w.HTML(layout=PLAIN, style=PLAIN_STYLE)
         self.form_error.add_class("apx-form-error")
         self._labels: dict[str, tuple[str, str]] = {}
@@ -249,8 +252,7 @@ class QuoteForm:
 
     def set_values(self, values: Mapping[str, Any]) -> None:
         """Put values into the boxes (one change notification at the end)."""
-        self._muted = True
-        try:
+        with self._one_notification():
             for name, value in values.items():
                 if name in self.customer:
                     self.customer[name].value = str(value)
@@ -261,9 +263,6 @@ class QuoteForm:
                 if spec is not None and isinstance(value, (int, float)):
                     value = feet_text(float(value)) if spec.length else f"{float(value):g}"
                 self.inputs[name].value = value
-        finally:
-            self._muted = False
-        self._notify()
 
     # -- problems ------------------------------------------------------------------------------
     def show_problems(self, problems: list[FieldProblem]) -> None:
@@ -285,16 +284,3 @@ class QuoteForm:
         joined = "<br>".join("⚠ " + html.escape(t) for t in loose)
         if self.form_error.value != joined:
             self.form_error.value = joined
-
-    # -- change notification -------------------------------------------------------------------
-    def on_change(self, callback: Callable[[QuoteForm], None]) -> None:
-        """Call ``callback(form)`` after any quote input changes (customer fields do not re-price)."""
-        self._callbacks.append(callback)
-
-    def _changed(self, _change: Any) -> None:
-        if not self._muted:
-            self._notify()
-
-    def _notify(self) -> None:
-        for callback in self._callbacks:
-            callback(self)

@@ -16,8 +16,10 @@ from apex_nb.errors import ApexError, InputError
 
 def message(error: BaseException) -> list[str]:
     """The lines shown for ``error``: its kind, then its message (one line per bad field)."""
-    head = "Invalid input — fix the parameter named below and run again:" if isinstance(error, InputError) else (
-        f"{type(error).__name__}:"
+    head = (
+        "Invalid input — fix the parameter named below and run again:"
+        if isinstance(error, InputError)
+        else (f"{type(error).__name__}:")
     )
     return [head, *str(error).splitlines()]
 

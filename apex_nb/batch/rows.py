@@ -24,10 +24,11 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from apex_nb import types as ft
 from apex_nb.errors import FieldProblem, InputError
 from apex_nb.inputs import problems_from, validate
-from apex_nb.types import AsceEdition as Edition
-from apex_nb.types import Exposure, GroundElevationFt, IbcEdition, Kzt, SoilClass, WindSpeedMph
+from apex_nb.types import AsceEdition as Edition  # Edition and IbcEdition: also read by apex_nb.pricebook
+from apex_nb.types import IbcEdition
 
 SignType = Literal["pole", "monument", "cantilever"]
 SITE_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
@@ -44,27 +45,23 @@ class SiteRow(BaseModel):
     state: str = Field(default="", max_length=40, description="State or region (reports only)")
     sign_type: SignType = Field(description="'pole', 'monument' or 'cantilever'")
     edition: Edition = Field(description="ASCE 7 edition in force: '7-05', '7-10', '7-16' or '7-22'")
-    wind_speed_mph: WindSpeedMph = Field(description="Basic wind speed V for the risk category, mph")
+    wind_speed_mph: ft.WindSpeedMph = Field(description="Basic wind speed V for the risk category, mph")
     wind_speed_source: str = Field(default="", max_length=200, description="Where V comes from (map, hazard tool)")
-    exposure: Exposure = Field(description="Exposure category B, C or D")
-    kzt: Kzt = Field(default=1.0, description="Topographic factor Kzt")
-    ground_elevation_ft: GroundElevationFt = Field(default=0.0, description="Ground elevation, ft")
-    sign_width_ft: float = Field(gt=0, le=100, description="Face width B, ft")
-    sign_height_ft: float = Field(gt=0, le=50, description="Face height s, ft")
-    top_height_ft: float = Field(gt=0, le=200, description="Top of the face above grade, ft")
-    cabinet_weight_lb: float | None = Field(default=None, ge=0, le=100000, description="Face/cabinet weight, lb")
-    sign_thickness_ft: float | None = Field(default=None, gt=0, le=10, description="Monument depth in plan, ft")
-    arm_length_ft: float | None = Field(
-        default=None, gt=0, le=40, description="Cantilever: post to far end of face, ft"
-    )
-    face_offset_ft: float | None = Field(
-        default=None, ge=0, le=20, description="Cantilever: post to near face edge, ft"
-    )
+    exposure: ft.Exposure = Field(description="Exposure category B, C or D")
+    kzt: ft.Kzt = Field(default=1.0, description="Topographic factor Kzt")
+    ground_elevation_ft: ft.GroundElevationFt = Field(default=0.0, description="Ground elevation, ft")
+    sign_width_ft: ft.FaceWidthFt = Field(description="Face width B, ft")
+    sign_height_ft: ft.FaceHeightFt = Field(description="Face height s, ft")
+    top_height_ft: ft.StructureHeightFt = Field(description="Top of the face above grade, ft")
+    cabinet_weight_lb: ft.FaceWeightLb | None = Field(default=None, description="Face/cabinet weight, lb")
+    sign_thickness_ft: ft.MonumentDepthFt | None = Field(default=None, description="Monument depth in plan, ft")
+    arm_length_ft: ft.ArmLengthFt | None = Field(default=None, description="Cantilever: post to far end of face, ft")
+    face_offset_ft: ft.FaceOffsetFt | None = Field(default=None, description="Cantilever: post to near face edge, ft")
     post_count: int = Field(default=1, ge=1, le=2, description="Number of posts (1 or 2)")
-    post_spacing_ft: float | None = Field(default=None, gt=0, le=100, description="Post spacing (two posts), ft")
-    soil_class: SoilClass | None = Field(default=5, description="IBC Table 1806.2 class 1..5 (5 = weakest)")
+    post_spacing_ft: ft.PostSpacingFt | None = Field(default=None, description="Post spacing (two posts), ft")
+    soil_class: ft.SoilClass | None = Field(default=5, description="IBC Table 1806.2 class 1..5 (5 = weakest)")
     ibc_edition: IbcEdition = Field(default="2021", description="IBC edition in force: '2018', '2021' or '2024'")
-    min_depth_ft: float = Field(default=3.0, ge=0, le=20, description="Frost depth or local minimum embedment, ft")
+    min_depth_ft: ft.MinimumDepthFt = Field(default=3.0, description="Frost depth or local minimum embedment, ft")
     notes: str = Field(default="", max_length=500, description="Free text (reports only)")
 
     @field_validator("edition", mode="before")

@@ -11,9 +11,8 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from apex_nb.pack_schemas.base import EditionsPack, PackModel
-
-Edition = Literal["360-16", "360-22"]
+from apex_nb.pack_schemas.base import EditionsPack, PackModel, PositiveFloat
+from apex_nb.types import AiscEdition as Edition
 
 REQUIRED_FACTORS = ("flexure", "shear_hss", "shear_rolled_i_web", "shear_other", "torsion", "compression")
 REQUIRED_LIMITS = (
@@ -72,7 +71,7 @@ class Factor(PackModel):
 class Limit(PackModel):
     """A limit written as coefficient × E/Fy or coefficient × √(E/Fy)."""
 
-    coefficient: float = Field(gt=0)
+    coefficient: PositiveFloat
     basis: Literal["E/Fy", "sqrt(E/Fy)"]
     clause: str
 
@@ -85,7 +84,7 @@ class Limit(PackModel):
 class Value(PackModel):
     """A plain number with its clause (switch points, recommended maxima)."""
 
-    value: float = Field(gt=0)
+    value: PositiveFloat
     clause: str
 
 
@@ -126,9 +125,9 @@ class EditionFactors(PackModel):
 class CantileverDefaults(PackModel):
     """Defaults for a post fixed at its base and free at its top."""
 
-    k_factor: float = Field(gt=0, description="Recommended effective length factor, fixed-free")
+    k_factor: PositiveFloat = Field(description="Recommended effective length factor, fixed-free")
     k_factor_clause: str
-    cb: float = Field(gt=0, description="Lateral-torsional buckling modification factor for an unbraced cantilever")
+    cb: PositiveFloat = Field(description="Lateral-torsional buckling modification factor for an unbraced cantilever")
     cb_clause: str
 
 

@@ -6,22 +6,30 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from apex_nb.pack_schemas.base import ClausedPack, PackModel, require_increasing, require_keys
+from apex_nb.pack_schemas.base import (
+    ClausedPack,
+    NonNegativeFloat,
+    PackModel,
+    PositiveFloat,
+    UnitFraction,
+    require_increasing,
+    require_keys,
+)
 from apex_nb.types import Exposure
 
 
 class ExposureConstants(PackModel):
     """Power-law terrain constants of one exposure category."""
 
-    alpha: float = Field(gt=0)
-    zg_ft: float = Field(gt=0)
-    z_min_ft: float = Field(gt=0, description="Below this height Kz is taken at z_min")
+    alpha: PositiveFloat
+    zg_ft: PositiveFloat
+    z_min_ft: PositiveFloat = Field(description="Below this height Kz is taken at z_min")
 
 
 class KzFormula(PackModel):
     """Kz = coefficient (max(z, z_min)/zg)^(2/alpha)."""
 
-    coefficient: float = Field(gt=0)
+    coefficient: PositiveFloat
     exposures: dict[Exposure, ExposureConstants]
 
 
@@ -46,7 +54,7 @@ class KzTable(PackModel):
 class VelocityPressure(PackModel):
     """How the edition forms qz: which factors appear in the velocity-pressure equation."""
 
-    coefficient: float = Field(gt=0, description="0.00256 for mph and psf")
+    coefficient: PositiveFloat = Field(description="0.00256 for mph and psf")
     kd_in_qz: bool
     uses_ke: bool
     uses_importance: bool
@@ -87,8 +95,8 @@ class SurfaceFit(PackModel):
     c3: float
     c4: float
     c5: float
-    divisor: float = Field(gt=0)
-    rounding: float = Field(gt=0)
+    divisor: PositiveFloat
+    rounding: PositiveFloat
     clause: str
 
 
@@ -100,7 +108,7 @@ class CaseCRegion(PackModel):
     means "to the leeward edge".
     """
 
-    from_s: float = Field(ge=0)
+    from_s: NonNegativeFloat
     to_s: float | None = Field(default=None, gt=0)
     cf: list[float | None]
     return_corner: list[bool]
@@ -135,13 +143,13 @@ class SolidSigns(PackModel):
     surface_fit: SurfaceFit
     case_b_eccentricity_ratio: float = Field(gt=0, lt=0.5, description="Case B offset / B toward the windward edge")
     wall_resultant_raise_ratio: float = Field(ge=0, lt=0.5, description="s/h = 1: resultant this x s above centre")
-    case_c_min_b_over_s: float = Field(gt=0)
+    case_c_min_b_over_s: PositiveFloat
     case_c_blocks: list[CaseCBlock] = Field(min_length=1)
     return_corner: ReturnCorner
-    high_clearance_s_over_h: float = Field(gt=0, le=1, description="Case C reduction applies when s/h exceeds this")
+    high_clearance_s_over_h: UnitFraction = Field(description="Case C reduction applies when s/h exceeds this")
     high_clearance_constant: float = Field(gt=1, description="Case C factor = constant - s/h")
-    solid_min_solidity: float = Field(gt=0, le=1, description="Openings below 30 %: epsilon >= 0.7 is 'solid'")
-    opening_exponent: float = Field(gt=0, description="Cf multiplier 1 - (1 - epsilon)^exponent")
+    solid_min_solidity: UnitFraction = Field(description="Openings below 30 %: epsilon >= 0.7 is 'solid'")
+    opening_exponent: PositiveFloat = Field(description="Cf multiplier 1 - (1 - epsilon)^exponent")
 
 
 class OtherStructures(PackModel):
@@ -149,7 +157,9 @@ class OtherStructures(PackModel):
 
     h_over_d: list[float] = Field(min_length=2)
     rows: dict[str, list[float]]
-    round_supercritical_d_sqrt_qz: float = Field(gt=0, description="D sqrt(qz) (ft, psf) above which round is 'smooth'")
+    round_supercritical_d_sqrt_qz: PositiveFloat = Field(
+        description="D sqrt(qz) (ft, psf) above which round is 'smooth'"
+    )
 
     @model_validator(mode="after")
     def _shape(self) -> OtherStructures:
@@ -171,9 +181,9 @@ class DesignLevel(PackModel):
     """Which level the edition's wind loads are at and the ASD factor on W."""
 
     level: Literal["strength", "allowable"]
-    asd_factor: float = Field(gt=0, le=1, description="W multiplier in the basic ASD combinations (0.6 or 1.0)")
+    asd_factor: UnitFraction = Field(description="W multiplier in the basic ASD combinations (0.6 or 1.0)")
     gust_effect_factor_rigid: float = Field(gt=0, le=1.5)
-    minimum_pressure_psf: float = Field(gt=0, description="Minimum design wind load, psf of projected area")
+    minimum_pressure_psf: PositiveFloat = Field(description="Minimum design wind load, psf of projected area")
 
 
 class GustTerrain(PackModel):
@@ -182,12 +192,12 @@ class GustTerrain(PackModel):
     ᾱ and ε̄ are printed as reciprocals (1/4.0, 1/3.0) and kept that way.
     """
 
-    alpha_bar_inverse: float = Field(gt=0, description="1/ᾱ, mean-hourly speed power-law exponent")
-    b_bar: float = Field(gt=0, description="b̄, mean-hourly speed factor")
+    alpha_bar_inverse: PositiveFloat = Field(description="1/ᾱ, mean-hourly speed power-law exponent")
+    b_bar: PositiveFloat = Field(description="b̄, mean-hourly speed factor")
     c: float = Field(gt=0, lt=1, description="turbulence intensity factor")
-    ell_ft: float = Field(gt=0, description="ℓ, integral length scale factor, ft")
-    epsilon_bar_inverse: float = Field(gt=0, description="1/ε̄, integral length scale exponent")
-    z_min_ft: float = Field(gt=0, description="z_min: the equivalent height z̄ is at least this, ft")
+    ell_ft: PositiveFloat = Field(description="ℓ, integral length scale factor, ft")
+    epsilon_bar_inverse: PositiveFloat = Field(description="1/ε̄, integral length scale exponent")
+    z_min_ft: PositiveFloat = Field(description="z_min: the equivalent height z̄ is at least this, ft")
 
 
 GUST_EQUATIONS = ("z_bar", "iz", "lz", "q", "g_rigid", "vz", "n1", "rn", "rl", "r", "gr", "gf")
@@ -201,9 +211,9 @@ class GustFlexible(PackModel):
     """
 
     exposures: dict[Exposure, GustTerrain]
-    g_q: float = Field(gt=0, description="peak factor for background response gQ")
-    g_v: float = Field(gt=0, description="peak factor for wind response gv")
-    height_fraction: float = Field(gt=0, le=1, description="z̄ = fraction x h (0.6)")
+    g_q: PositiveFloat = Field(description="peak factor for background response gQ")
+    g_v: PositiveFloat = Field(description="peak factor for wind response gv")
+    height_fraction: UnitFraction = Field(description="z̄ = fraction x h (0.6)")
     default_damping_ratio: float = Field(gt=0, lt=1, description="β used when none is given (fraction of critical)")
     damping_clause: str
     equations: dict[str, str]

@@ -9,9 +9,16 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections.abc import Iterable, Mapping
-from typing import Any, ClassVar, Literal, Protocol, Self
+from typing import Annotated, Any, ClassVar, Literal, Protocol, Self
 
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import BaseModel, ConfigDict, Field, NonNegativeFloat, PositiveFloat, model_validator
+
+__all__ = ["NonNegativeFloat", "PositiveFloat", "UnitFraction"]
+
+# The ranges most pack numbers share, written once: a coefficient, length or price above zero
+# (``PositiveFloat``), a cost or cover that may be zero (``NonNegativeFloat``), and a strength
+# reduction factor, ψ factor or share in (0, 1] (``UnitFraction``).
+UnitFraction = Annotated[float, Field(gt=0, le=1)]
 
 
 class PackModel(BaseModel):

@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from apex_nb.pack_schemas.base import EditionsPack, PackModel
+from apex_nb.pack_schemas.base import EditionsPack, PackModel, PositiveFloat
 from apex_nb.types import AsceEdition
 
 Purpose = Literal["gravity", "strength", "uplift_overturning"]
@@ -53,7 +53,7 @@ class EditionCombinations(PackModel):
 class Serviceability(PackModel):
     """Default deflection limit of a cantilever post, as height / ratio."""
 
-    default_deflection_limit_ratio: float = Field(gt=0)
+    default_deflection_limit_ratio: PositiveFloat
     basis: str
 
 

@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from apex_nb.pack_schemas.base import DatedUsdPack, PackModel
+from apex_nb.pack_schemas.base import DatedUsdPack, NonNegativeFloat, PackModel
 
 OptionId = Literal["illumination", "double_face", "removal"]
 
@@ -21,9 +21,9 @@ class QuoteOption(PackModel):
 
     id: OptionId
     label: str = Field(min_length=1, max_length=120, description="What the customer reads on the quote")
-    base_usd: float = Field(ge=0)
-    per_face_ft2_usd: float = Field(ge=0)
-    per_top_height_ft_usd: float = Field(ge=0)
+    base_usd: NonNegativeFloat
+    per_face_ft2_usd: NonNegativeFloat
+    per_top_height_ft_usd: NonNegativeFloat
 
 
 class QuoteTermsPack(DatedUsdPack):

@@ -8,89 +8,87 @@ can be found in the database by eye; units are in each pack header.
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, Field, model_validator
+
+from apex_nb.pack_schemas.base import PackModel, PositiveFloat
 
 
-class _Row(BaseModel):
-    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, frozen=True)
-
+class _Row(PackModel):
     label: str = Field(min_length=1, description="AISC_Manual_Label")
     edi: str = Field(min_length=1, description="EDI_Std_Nomenclature")
-    W: float = Field(gt=0, description="Nominal weight, lb/ft")
-    A: float = Field(gt=0, description="Cross-sectional area, in^2")
+    W: PositiveFloat = Field(description="Nominal weight, lb/ft")
+    A: PositiveFloat = Field(description="Cross-sectional area, in^2")
 
 
 class _StrongAxis(BaseModel):
     """Moment of inertia, plastic and elastic moduli and radius of gyration about x (in^4, in^3, in)."""
 
-    Ix: float = Field(gt=0)
-    Zx: float = Field(gt=0)
-    Sx: float = Field(gt=0)
-    rx: float = Field(gt=0)
+    Ix: PositiveFloat
+    Zx: PositiveFloat
+    Sx: PositiveFloat
+    rx: PositiveFloat
 
 
 class _WeakAxis(BaseModel):
     """The same properties about y."""
 
-    Iy: float = Field(gt=0)
-    Zy: float = Field(gt=0)
-    Sy: float = Field(gt=0)
-    ry: float = Field(gt=0)
+    Iy: PositiveFloat
+    Zy: PositiveFloat
+    Sy: PositiveFloat
+    ry: PositiveFloat
 
 
 class _Tube(_Row, _StrongAxis):
-    tnom: float = Field(gt=0, description="Nominal wall thickness, in")
-    tdes: float = Field(gt=0, description="Design wall thickness, in (AISC 360 B4.2)")
-    J: float = Field(gt=0)
+    tnom: PositiveFloat = Field(description="Nominal wall thickness, in")
+    tdes: PositiveFloat = Field(description="Design wall thickness, in (AISC 360 B4.2)")
+    J: PositiveFloat
 
 
 class PipeRow(_Tube):
     """One pipe (STD, XS, XXS)."""
 
-    OD: float = Field(gt=0)
-    ID: float = Field(gt=0)
-    D_t: float = Field(gt=0, description="D/t with the design wall thickness")
+    OD: PositiveFloat
+    ID: PositiveFloat
+    D_t: PositiveFloat = Field(description="D/t with the design wall thickness")
 
 
 class RoundHssRow(_Tube):
     """One round HSS."""
 
-    OD: float = Field(gt=0)
-    D_t: float = Field(gt=0, description="D/t with the design wall thickness")
-    C: float = Field(gt=0, description="HSS torsional constant, in^3")
+    OD: PositiveFloat
+    D_t: PositiveFloat = Field(description="D/t with the design wall thickness")
+    C: PositiveFloat = Field(description="HSS torsional constant, in^3")
 
 
 class RectHssRow(_Tube, _WeakAxis):
     """One square or rectangular HSS (Ht = overall depth, B = overall width)."""
 
-    Ht: float = Field(gt=0)
-    h: float = Field(gt=0, description="Flat depth of the walls for local buckling (Ht - 3 tdes), in")
-    B: float = Field(gt=0)
-    b: float = Field(gt=0, description="Flat width of the walls for local buckling (B - 3 tdes), in")
-    b_t: float = Field(gt=0, description="b/tdes")
-    h_t: float = Field(gt=0, description="h/tdes")
-    C: float = Field(gt=0, description="HSS torsional constant, in^3")
+    Ht: PositiveFloat
+    h: PositiveFloat = Field(description="Flat depth of the walls for local buckling (Ht - 3 tdes), in")
+    B: PositiveFloat
+    b: PositiveFloat = Field(description="Flat width of the walls for local buckling (B - 3 tdes), in")
+    b_t: PositiveFloat = Field(description="b/tdes")
+    h_t: PositiveFloat = Field(description="h/tdes")
+    C: PositiveFloat = Field(description="HSS torsional constant, in^3")
 
 
 class WRow(_Row, _StrongAxis, _WeakAxis):
     """One W shape."""
 
-    d: float = Field(gt=0)
-    bf: float = Field(gt=0)
-    tw: float = Field(gt=0)
-    tf: float = Field(gt=0)
-    kdes: float = Field(gt=0)
-    bf_2tf: float = Field(gt=0)
-    h_tw: float = Field(gt=0)
-    J: float = Field(gt=0)
-    Cw: float = Field(gt=0)
-    rts: float = Field(gt=0)
-    ho: float = Field(gt=0)
+    d: PositiveFloat
+    bf: PositiveFloat
+    tw: PositiveFloat
+    tf: PositiveFloat
+    kdes: PositiveFloat
+    bf_2tf: PositiveFloat
+    h_tw: PositiveFloat
+    J: PositiveFloat
+    Cw: PositiveFloat
+    rts: PositiveFloat
+    ho: PositiveFloat
 
 
-class _Pack(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+class _Pack(PackModel):
     @model_validator(mode="after")
     def _unique_labels(self) -> _Pack:
         labels = [row.label for row in self.rows]  # type: ignore[attr-defined]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from apex_nb.pack_schemas.base import PackModel, require_keys
+from apex_nb.pack_schemas.base import PackModel, PositiveFloat, UnitFraction, require_keys
 from apex_nb.types import IbcEdition
 
 
@@ -20,8 +20,8 @@ class SoilClass(PackModel):
     soil_class: int = Field(ge=1, le=5)
     description: str
     usc_symbols: list[str]
-    vertical_psf: float = Field(gt=0, description="Vertical foundation pressure, psf")
-    lateral_psf_per_ft: float = Field(gt=0, description="Lateral bearing pressure, psf per ft below natural grade")
+    vertical_psf: PositiveFloat = Field(description="Vertical foundation pressure, psf")
+    lateral_psf_per_ft: PositiveFloat = Field(description="Lateral bearing pressure, psf per ft below natural grade")
     friction_coefficient: float | None = Field(default=None, gt=0, lt=1, description="Footnote a: times the dead load")
     cohesion_psf: float | None = Field(default=None, gt=0, description="Footnote b: times the contact area")
 
@@ -38,8 +38,8 @@ class SoilAdjustments(PackModel):
     one_third_increase_factor: float = Field(gt=1, le=1.5, description="§1806.1")
     depth_increase_max_multiple: float = Field(gt=1, description="§1806.3.3: at most this times the tabular value")
     isolated_pole_factor: float = Field(gt=1, description="§1806.3.4")
-    isolated_pole_ground_motion_in: float = Field(gt=0)
-    cohesive_sliding_max_fraction_of_dead_load: float = Field(gt=0, le=1, description="§1806.3.2")
+    isolated_pole_ground_motion_in: PositiveFloat
+    cohesive_sliding_max_fraction_of_dead_load: UnitFraction = Field(description="§1806.3.2")
     cohesive_sliding_limit_classes: list[int]
     alternative_asd_wind_omega: float = Field(
         ge=1, le=2, description="ω on 0.6W in the alternative ASD combinations that carry the one-third increase"
@@ -85,12 +85,12 @@ class IbcSoilsPack(PackModel):
 class EmbedmentConstants(PackModel):
     """§1807.3.2 constants."""
 
-    nonconstrained_half: float = Field(gt=0)
-    nonconstrained_a_coefficient: float = Field(gt=0)
-    nonconstrained_h_coefficient: float = Field(gt=0)
-    constrained_coefficient: float = Field(gt=0)
+    nonconstrained_half: PositiveFloat
+    nonconstrained_a_coefficient: PositiveFloat
+    nonconstrained_h_coefficient: PositiveFloat
+    constrained_coefficient: PositiveFloat
     s1_depth_fraction: float = Field(gt=0, lt=1)
-    lateral_pressure_depth_limit_ft: float = Field(gt=0)
+    lateral_pressure_depth_limit_ft: PositiveFloat
 
 
 class SpreadFootingDefaults(PackModel):
@@ -99,11 +99,11 @@ class SpreadFootingDefaults(PackModel):
     overturning_safety_factor: float = Field(ge=1)
     sliding_safety_factor: float = Field(ge=1)
     uplift_safety_factor: float = Field(ge=1)
-    stability_dead_load_factor: float = Field(gt=0, le=1)
-    wind_load_factor: float = Field(gt=0, le=1)
-    bearing_dead_load_factor: float = Field(gt=0, le=1)
-    concrete_unit_weight_pcf: float = Field(gt=0)
-    soil_unit_weight_pcf: float = Field(gt=0)
+    stability_dead_load_factor: UnitFraction
+    wind_load_factor: UnitFraction
+    bearing_dead_load_factor: UnitFraction
+    concrete_unit_weight_pcf: PositiveFloat
+    soil_unit_weight_pcf: PositiveFloat
 
 
 class FoundationClauses(PackModel):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -37,16 +37,8 @@ class Event:
     changes_total: int = 0
 
     def to_json(self) -> dict[str, Any]:
-        """The JSON object written as one line."""
-        return {
-            "at": self.at,
-            "who": self.who,
-            "action": self.action,
-            "etag_before": self.etag_before,
-            "etag_after": self.etag_after,
-            "changes": self.changes,
-            "changes_total": self.changes_total,
-        }
+        """The JSON object written as one line: every field, by name."""
+        return asdict(self)
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Event:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from markupsafe import escape
 
-from apex_nb.units import IN_PER_FT
+from apex_nb.units import IN_PER_FT, LB_PER_KIP, MOMENT_KIP_FT
 
 if TYPE_CHECKING:
     from apex_nb.envelope import Envelope
@@ -54,7 +54,6 @@ CONCRETE = "#c9c2b8"
 FACE = "#dbe9f6"
 INK = "#24292f"
 MUTED = "#8c959f"
-LB_PER_KIP = 1000.0  # labels only: kip·ft from lb·ft (to move into apex_nb.units with the other copies)
 
 
 # -- reading numbers from envelopes ---------------------------------------------------------
@@ -293,9 +292,9 @@ def load_diagram(env: Envelope | Mapping[str, Any] | None) -> Drawing:
     if shear:
         lines.append(f"V = {shear:,.0f} lb")
     if moment:
-        lines.append(f"M = {moment:,.2f} kip·ft")
+        lines.append(f"M = {moment:,.2f} {MOMENT_KIP_FT}")
     if torsion:
-        lines.append(f"T = {torsion:,.2f} kip·ft (Case B)")
+        lines.append(f"T = {torsion:,.2f} {MOMENT_KIP_FT} (Case B)")
     panel.add(Text(0.3, -top * 0.08, "\n".join(lines) if lines else "base reactions not in envelope", 8, va="top"))
     return drawing
 

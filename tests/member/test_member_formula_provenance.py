@@ -1,12 +1,12 @@
 """Every formula the member, connection and pier/shaft solvers record comes from an ``@equation`` (issue 17).
 
-The bundled examples reach member.check, post.select, connection.base_plate, connection.anchor_rods,
-foundation.shaft_torsion and foundation.pier_reinforcement; a W-shape check with torsion and axial
-force and an LRFD triangular base plate reach the remaining branches. A recorded formula must be a
-registered equation's formula with its placeholders filled: a ``{name:spec}`` placeholder (a pack
-coefficient) only by a number, the generic design-basis formulas (φRn, Rn/Ω) only on φ and /Ω
-lines. ``HAND_TYPED`` lists the few trace lines still written in the solver, so a new hand-typed
-formula fails here.
+The bundled examples reach member.check, member.deflection, post.select, connection.base_plate,
+connection.anchor_rods, foundation.shaft_torsion and foundation.pier_reinforcement; a W-shape
+check with torsion and axial force and an LRFD triangular base plate reach the remaining branches.
+A recorded formula must be a registered equation's formula with its placeholders filled: a
+``{name:spec}`` placeholder (a pack coefficient) only by a number, the generic design-basis
+formulas (φRn, Rn/Ω) only on φ and /Ω lines. ``HAND_TYPED`` would list a trace line still
+written in the solver; it is empty, so any new hand-typed formula fails here.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from apex_nb.registry import solve
 ROOT = Path(__file__).resolve().parents[2]
 SOLVERS = {
     "member.check",
+    "member.deflection",
     "post.select",
     "connection.base_plate",
     "connection.anchor_rods",
@@ -37,40 +38,7 @@ GENERIC = {
 }
 NUMBER = r"[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?"
 PLACEHOLDER = re.compile(r"(\{[A-Za-z_][A-Za-z0-9_]*(?::[^{}]*)?\})")
-HAND_TYPED = {
-    ("post.select", "k_service"),  # names the pack the factor comes from
-    ("connection.anchor_rods", "Ase"),  # schedule pack value, ASME B1.1 (the formula says where it comes from)
-    ("connection.anchor_rods", "Abrg"),  # schedule pack value, ASME B18.2.2
-    ("connection.anchor_rods", "ratio,plain"),
-    ("connection.base_plate", "T/rod"),
-    ("connection.base_plate", "rod T avail"),  # ASD: AISC 360 §J3.6 0.75 Fu Ab / Ω
-    ("connection.base_plate", "fp,max"),
-    ("connection.base_plate", "φRn,w"),
-    ("connection.base_plate", "Rn/Ω,w"),
-    ("connection.base_plate", "wall,n avail"),
-    ("connection.base_plate", "wall,v avail"),
-    ("connection.anchor_rods", "Nsb"),
-    ("connection.anchor_rods", "φNrb"),
-    ("foundation.pier_reinforcement", "Mu"),
-    ("foundation.pier_reinforcement", "Vu"),
-    ("foundation.pier_reinforcement", "As,min"),
-    ("foundation.pier_reinforcement", "εt"),
-    ("foundation.pier_reinforcement", "φMn"),
-    ("foundation.pier_reinforcement", "s"),
-    ("foundation.pier_reinforcement", "φVn"),
-    ("foundation.pier_reinforcement", "ld,req"),
-    ("foundation.pier_reinforcement", "l_avail"),
-    ("foundation.pier_reinforcement", "W_rebar"),
-    ("foundation.shaft_torsion", "N"),
-    ("foundation.shaft_torsion", "T_side"),
-    ("foundation.shaft_torsion", "T_base"),
-    ("foundation.shaft_torsion", "T_allow"),
-    ("foundation.shaft_torsion", "r_lug"),
-    ("foundation.shaft_torsion", "Tu"),
-    ("foundation.shaft_torsion", "F_lug"),
-    ("foundation.shaft_torsion", "φBn"),
-    ("foundation.shaft_torsion", "W_lugs"),
-}
+HAND_TYPED: set[tuple[str, str]] = set()  # every line now comes from an @equation
 
 
 def _pattern(eq: Equation) -> re.Pattern[str]:

@@ -17,7 +17,7 @@ QZ = {"edition": "7-16", "wind_speed_mph": 115.0, "exposure": "C", "height_ft": 
 def test_units_and_labels_come_from_field_names() -> None:
     assert unit_of("top_height_ft") == "ft" and label_of("top_height_ft") == "Top height"
     assert unit_of("wind_speed_mph") == "mph" and unit_of("exposure") == ""
-    assert unit_of("moment_kip_ft") == "kip·ft" and label_of("moment_kip_ft") == "Moment"
+    assert unit_of("moment_kip_ft") == "kip-ft" and label_of("moment_kip_ft") == "Moment"
 
 
 def test_specs_read_ranges_enums_and_help_from_the_schema() -> None:

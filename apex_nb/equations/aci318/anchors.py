@@ -11,6 +11,20 @@ from __future__ import annotations
 import math
 
 from apex_nb.equations.aci318 import aci318
+from apex_nb.equations.metadata import equation
+from apex_nb.units import LB_PER_KIP
+
+
+@equation("0.7854 (da - 0.9743/n)²", clause="ASME B1.1")
+def tensile_stress_area_in2(diameter_in: float, threads_per_inch: float) -> float:
+    """Tensile stress area of a UNC-threaded rod, As = 0.7854 (d - 0.9743/n)² (ASME B1.1; ACI 318-19 Ase,N)."""
+    return 0.7854 * (diameter_in - 0.9743 / threads_per_inch) ** 2
+
+
+@equation("(√3/2) F² - π da²/4", clause="ASME B18.2.2")
+def heavy_hex_bearing_area_in2(across_flats_in: float, diameter_in: float) -> float:
+    """Net bearing area of a heavy hex head or nut, Abrg = (√3/2) F² - π d²/4 (ASME B18.2.2 hex, less the rod)."""
+    return math.sqrt(3.0) / 2.0 * across_flats_in**2 - math.pi * diameter_in**2 / 4.0
 
 
 @aci318("min(futa, 1.9 fya, 125 ksi)", "§17.6.1.2")
@@ -23,6 +37,12 @@ def futa_used_ksi(futa_ksi: float, fya_ksi: float, ratio_max: float, cap_ksi: fl
 def steel_tension_kip(ase_in2: float, futa_ksi: float) -> float:
     """Nsa = Ase,N futa, one anchor (Eq. 17.6.1.2)."""
     return ase_in2 * futa_ksi
+
+
+@aci318("{phi:g} Ase futa", "§17.6.1.2, §17.5.3", "Eq. 17.6.1.2")
+def design_steel_tension_kip(phi: float, ase_in2: float, futa_ksi: float) -> float:
+    """φNsa = φ Ase,N futa, one anchor (Eq. 17.6.1.2 with φ of §17.5.3)."""
+    return phi * steel_tension_kip(ase_in2, futa_ksi)
 
 
 @aci318("0.6 Ase futa x {grout:g}", "§17.7.1.2", "Eq. 17.7.1.2a")
@@ -106,6 +126,12 @@ def pullout_lb(np_lb: float, psi_c_p: float) -> float:
     return psi_c_p * np_lb
 
 
+@aci318("ψc,P ({psi_cp:g}) 8 Abrg f'c / 1000", "§17.6.3.1, §17.6.3.2.2", "Eqs. 17.6.3.1, 17.6.3.2.2a")
+def pullout_kip(abrg_in2: float, fc_psi: float, psi_c_p: float, coefficient: float = 8.0) -> float:
+    """Npn = ψc,P Np, Np = 8 Abrg f'c, in kip (Eqs. 17.6.3.1 and 17.6.3.2.2a)."""
+    return pullout_lb(pullout_basic_lb(abrg_in2, fc_psi, coefficient), psi_c_p) / LB_PER_KIP
+
+
 @aci318("160 ca1 sqrt(Abrg) λa sqrt(f'c) [x (1 + ca2/ca1)/4]", "§17.6.4.1", "Eq. 17.6.4.1")
 def side_face_blowout_lb(
     ca1_in: float,
@@ -132,6 +158,26 @@ def side_face_blowout_lb(
 def side_face_blowout_group_lb(nsb_lb: float, s_in: float, ca1_in: float, divisor: float = 6.0) -> float:
     """Nsbg = (1 + s/(6 ca1)) Nsb for headed anchors along an edge with s < 6 ca1 (Eq. 17.6.4.2)."""
     return (1.0 + s_in / (divisor * ca1_in)) * nsb_lb
+
+
+@aci318(
+    "160 ca1 sqrt(Abrg) λa sqrt(f'c) [x (1 + ca2/ca1)/4] [x (1 + s/(6 ca1))] / 1000",
+    "§17.6.4.1, §17.6.4.2",
+    "Eqs. 17.6.4.1, 17.6.4.2",
+)
+def side_face_blowout_kip(
+    ca1_in: float, ca2_in: float | None, abrg_in2: float, lambda_a: float, fc_psi: float, rods_along: int,
+    spacing_in: float, coefficient: float = 160.0, corner_ratio_limit: float = 3.0, corner_divisor: float = 4.0,
+    group_spacing_divisor: float = 6.0,
+) -> float:  # fmt: skip
+    """Nsb of ``rods_along`` rods at edge distance ca1, kip: Eq. 17.6.4.1, as a group (Eq. 17.6.4.2) when s < 6 ca1."""
+    single = side_face_blowout_lb(
+        ca1_in, abrg_in2, lambda_a, fc_psi, coefficient, ca2_in, corner_ratio_limit, corner_divisor
+    )
+    nsb = single / LB_PER_KIP
+    if rods_along > 1 and spacing_in < group_spacing_divisor * ca1_in:
+        nsb = side_face_blowout_group_lb(nsb, spacing_in * (rods_along - 1), ca1_in, group_spacing_divisor)
+    return nsb
 
 
 @aci318(
@@ -204,6 +250,18 @@ def interaction_demand(tension_ratio: float, shear_ratio: float, small_ratio: fl
 def anchor_reinforcement_tension_kip(as_in2: float, fy_ksi: float) -> float:
     """Nominal strength of anchor reinforcement in tension, As fy (ACI 318-19 §17.5.2.1(a), used with φ 0.75)."""
     return as_in2 * fy_ksi
+
+
+@aci318("{phi:g} As fy", "§17.5.2.1(a), §17.5.3")
+def design_anchor_reinforcement_tension_kip(phi: float, as_in2: float, fy_ksi: float) -> float:
+    """φ As fy of anchor reinforcement in tension (ACI 318-19 §17.5.2.1(a), φ 0.75 of §17.5.3)."""
+    return phi * anchor_reinforcement_tension_kip(as_in2, fy_ksi)
+
+
+@aci318("Nua,g / φNcbg", "§17.5.2.1")
+def plain_breakout_ratio(group_demand_kip: float, design_breakout_kip: float) -> float:
+    """Demand over the plain-concrete breakout strength, kept for comparison when anchor reinforcement replaces it."""
+    return group_demand_kip / design_breakout_kip
 
 
 @aci318("fy ψr ψo ψc db^1.5/(55 sqrt(f'c)), ψr {psi_r:g}, ψo {psi_o:g}, ψc {psi_c:.3g}", "§25.4.3.1", "Eq. 25.4.3.1a")

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from apex_nb.equations.aci318 import aci318
 from apex_nb.equations.metadata import equation
+from apex_nb.units import IN_PER_FT, LB_PER_KIP
 
 
 def beta1(fc_psi: float) -> float:
@@ -147,3 +148,74 @@ def broms_max_moment(force: float, height: float, k_reaction: float) -> tuple[fl
 def broms_zero_shear_depth(force: float, k_reaction: float) -> float:
     """z0 = sqrt(2 P / k), the depth of zero shear (largest moment) with k = S b per unit depth (Broms 1964)."""
     return math.sqrt(2.0 * force / k_reaction)
+
+
+@equation("α P (h + 2 z0/3)", clause="Broms (1964), free-head short pier; ASD wind effects x α to strength level")
+def factored_moment_kip_in(alpha: float, moment_lb_ft: float) -> float:
+    """Mu = α M_max, the Broms moment P (h + 2 z0/3) raised to strength level (α = 1.0W/0.6W), kip-in."""
+    return alpha * moment_lb_ft * IN_PER_FT / LB_PER_KIP
+
+
+@equation("α P", clause="ASD wind effects x α to strength level")
+def factored_shear_kip(alpha: float, force_lb: float) -> float:
+    """Vu = α P, the lateral force at grade raised to strength level, kip."""
+    return alpha * force_lb / LB_PER_KIP
+
+
+@aci318("{ratio:g} Ag", "§18.13.5.8")
+def min_longitudinal_steel_in2(ratio: float, gross_area_in2: float) -> float:
+    """As,min = ρmin Ag, minimum longitudinal steel (ACI 318-19 §18.13.5.8, deep foundations; ρmin from the pack)."""
+    return ratio * gross_area_in2
+
+
+@aci318("0.003 (dt - c)/c", "§21.2.2, §22.2.2.1")
+def net_tensile_strain(dt_in: float, c_in: float, eps_cu: float = 0.003) -> float:
+    """εt = εcu (dt - c)/c, the net tensile strain of the extreme tension bar (ACI 318-19 §21.2.2, εcu §22.2.2.1)."""
+    return eps_cu * (dt_in - c_in) / c_in
+
+
+@aci318("φ Σ (concrete block + bar forces) about the centre", "§21.2.2, §22.2")
+def design_moment_kip_in(phi: float, nominal_kip_in: float) -> float:
+    """φMn of the circular section, φ from εt (Table 21.2.2), Mn by strain compatibility (§22.2)."""
+    return phi * nominal_kip_in
+
+
+@aci318("min(16 db, 48 dtie, D; Av fyt d/Vs and d/2 if Vs needed)", "§25.7.2.1, §9.7.6.2.2, §22.5.8.5.3")
+def tie_spacing_in(
+    bar_db_in: float, tie_db_in: float, diameter_in: float, av_in2: float, fyt_ksi: float, d_in: float,
+    vs_needed_kip: float,
+) -> float:  # fmt: skip
+    """Tie spacing in whole inches: §25.7.2.1 detailing, and d/2 and Av fyt d/Vs (Eq. 22.5.8.5.3) when Vs is needed."""
+    detail = tie_spacing_max_in(bar_db_in, tie_db_in, diameter_in)
+    if vs_needed_kip == 0.0:
+        return math.floor(detail)
+    return math.floor(min(detail, d_in / 2.0, shear_tie_spacing_in(av_in2, fyt_ksi, d_in, vs_needed_kip)))
+
+
+@aci318("φ (Vc + Av fyt d/s)", "§22.5.1.1, §22.5.8.5.3")
+def design_shear_kip(phi: float, vc_kip: float, av_in2: float, fyt_ksi: float, d_in: float, s_in: float) -> float:
+    """φVn = φ (Vc + Vs), Vs = Av fyt d/s of the ties (ACI 318-19 Eqs. 22.5.1.1, 22.5.8.5.3)."""
+    return phi * (vc_kip + (av_in2 * fyt_ksi * d_in / s_in if s_in > 0 else 0.0))
+
+
+@aci318("ld x Mu/φMn (As,req/As,prov), >= 12 in.", "§25.4.10.1, §25.4.2.1")
+def required_development_in(ld_in: float, mu_kip_in: float, phi_mn_kip_in: float, minimum_in: float = 12.0) -> float:
+    """ld reduced by the excess reinforcement Mu/φMn (§25.4.10.1), not less than 12 in. (§25.4.2.1(b))."""
+    excess = min(mu_kip_in / phi_mn_kip_in, 1.0) if phi_mn_kip_in > 0 else 1.0
+    return max(ld_in * excess, minimum_in)
+
+
+@equation("min((projection + z0) - end cover, (depth - z0) - end cover)", clause="ACI 318-19 §25.4")
+def available_bar_length_in(projection_ft: float, z0_ft: float, depth_ft: float, end_cover_in: float) -> float:
+    """Bar length on the shorter side of the largest-moment section (above to the top, below to the toe), in."""
+    top_in = (projection_ft + z0_ft) * IN_PER_FT - end_cover_in
+    bottom_in = (depth_ft - z0_ft) * IN_PER_FT - end_cover_in
+    return min(top_in, bottom_in)
+
+
+@equation("n L w_bar + ties x (π d_hoop + lap) w_tie")
+def rebar_weight_lb(
+    bars: int, bar_length_ft: float, bar_lb_per_ft: float, ties: int, hoop_ft: float, tie_lb_per_ft: float
+) -> float:
+    """Rebar weight of one pier: the longitudinal bars plus the lapped hoops (bill of materials), lb."""
+    return bars * bar_length_ft * bar_lb_per_ft + ties * hoop_ft * tie_lb_per_ft

@@ -17,6 +17,15 @@ def plastic_moment(fy_ksi: float, z_in3: float) -> float:
     return fy_ksi * z_in3
 
 
+@aisc360("Cb[Mp − (Mp − 0.7 Fy Sx)(Lb − Lp)/(Lr − Lp)] ≤ Mp", "§F2.2(b), §F7.4(b)", "Eqs. F2-2, F7-10")
+def ltb_inelastic(
+    cb: float, mp_kip_in: float, fy_ksi: float, sx_in3: float, lb_in: float, lp_in: float, lr_in: float
+) -> float:
+    """Mn = Cb [Mp − (Mp − 0.7 Fy Sx)(Lb − Lp)/(Lr − Lp)] ≤ Mp (kip-in), Lp < Lb ≤ Lr. Eqs. F2-2 = F7-10."""
+    value = cb * (mp_kip_in - (mp_kip_in - 0.7 * fy_ksi * sx_in3) * (lb_in - lp_in) / (lr_in - lp_in))
+    return min(value, mp_kip_in)
+
+
 # --- F8 round HSS -------------------------------------------------------------------------
 @aisc360("(0.021E/(D/t) + Fy) S", "§F8.2(a)", "Eq. F8-2")
 def f8_noncompact(e_ksi: float, d_t: float, fy_ksi: float, s_in3: float) -> float:
@@ -36,11 +45,15 @@ def f8_slender(e_ksi: float, d_t: float, s_in3: float) -> float:
 
 
 # --- F7 rectangular HSS -------------------------------------------------------------------
+def _f7_local_buckling(mp: float, fy: float, s: float, lam: float, e: float, slope: float, offset: float) -> float:
+    """Mn = Mp − (Mp − Fy S)(slope λ √(Fy/E) − offset) ≤ Mp: the common form of Eqs. F7-2 and F7-6."""
+    return min(mp - (mp - fy * s) * (slope * lam * math.sqrt(fy / e) - offset), mp)
+
+
 @aisc360("Mp − (Mp − Fy S)(3.57 (b/t)√(Fy/E) − 4.0)", "§F7.2(b)", "Eq. F7-2")
 def f7_flange_noncompact(mp_kip_in: float, fy_ksi: float, s_in3: float, b_t: float, e_ksi: float) -> float:
     """Mn = Mp − (Mp − Fy S)(3.57 (b/t) √(Fy/E) − 4.0) ≤ Mp (kip-in). Eq. F7-2."""
-    value = mp_kip_in - (mp_kip_in - fy_ksi * s_in3) * (3.57 * b_t * math.sqrt(fy_ksi / e_ksi) - 4.0)
-    return min(value, mp_kip_in)
+    return _f7_local_buckling(mp_kip_in, fy_ksi, s_in3, b_t, e_ksi, 3.57, 4.0)
 
 
 @aisc360("1.92 t √(E/Fy)[1 − 0.38/(b/t) √(E/Fy)] ≤ b", "§F7.2(c)", "Eq. F7-4")
@@ -59,8 +72,7 @@ def f7_flange_slender(fy_ksi: float, se_in3: float) -> float:
 @aisc360("Mp − (Mp − Fy S)(0.305 (h/t)√(Fy/E) − 0.738)", "§F7.3(b)", "Eq. F7-6")
 def f7_web_noncompact(mp_kip_in: float, fy_ksi: float, s_in3: float, h_t: float, e_ksi: float) -> float:
     """Mn = Mp − (Mp − Fy S)(0.305 (h/tw) √(Fy/E) − 0.738) ≤ Mp (kip-in). Eq. F7-6."""
-    value = mp_kip_in - (mp_kip_in - fy_ksi * s_in3) * (0.305 * h_t * math.sqrt(fy_ksi / e_ksi) - 0.738)
-    return min(value, mp_kip_in)
+    return _f7_local_buckling(mp_kip_in, fy_ksi, s_in3, h_t, e_ksi, 0.305, 0.738)
 
 
 @aisc360("0.13 E ry √(J Ag)/Mp", "§F7.4", "Eq. F7-12")
@@ -73,15 +85,6 @@ def f7_ltb_lp(e_ksi: float, ry_in: float, j_in4: float, ag_in2: float, mp_kip_in
 def f7_ltb_lr(e_ksi: float, ry_in: float, j_in4: float, ag_in2: float, fy_ksi: float, sx_in3: float) -> float:
     """Lr = 2 E ry √(J Ag)/(0.7 Fy Sx) (in). Eq. F7-13."""
     return 2.0 * e_ksi * ry_in * math.sqrt(j_in4 * ag_in2) / (0.7 * fy_ksi * sx_in3)
-
-
-@aisc360("Cb[Mp − (Mp − 0.7 Fy Sx)(Lb − Lp)/(Lr − Lp)] ≤ Mp", "§F7.4(b)", "Eq. F7-10")
-def f7_ltb_inelastic(
-    cb: float, mp_kip_in: float, fy_ksi: float, sx_in3: float, lb_in: float, lp_in: float, lr_in: float
-) -> float:
-    """Mn = Cb [Mp − (Mp − 0.7 Fy Sx)(Lb − Lp)/(Lr − Lp)] ≤ Mp (kip-in). Eq. F7-10."""
-    value = cb * (mp_kip_in - (mp_kip_in - 0.7 * fy_ksi * sx_in3) * (lb_in - lp_in) / (lr_in - lp_in))
-    return min(value, mp_kip_in)
 
 
 @aisc360("2 E Cb √(J Ag)/(Lb/ry) ≤ Mp", "§F7.4(c)", "Eq. F7-11")
@@ -106,15 +109,6 @@ def f2_lr(
     """Lr = 1.95 rts (E/0.7Fy) √(Jc/(Sx ho) + √((Jc/(Sx ho))² + 6.76 (0.7 Fy/E)²)) (in). Eq. F2-6."""
     a = j_in4 * c / (sx_in3 * ho_in)
     return 1.95 * rts_in * e_ksi / (0.7 * fy_ksi) * math.sqrt(a + math.sqrt(a * a + 6.76 * (0.7 * fy_ksi / e_ksi) ** 2))
-
-
-@aisc360("Cb[Mp − (Mp − 0.7 Fy Sx)(Lb − Lp)/(Lr − Lp)] ≤ Mp", "§F2.2(b)", "Eq. F2-2")
-def f2_ltb_inelastic(
-    cb: float, mp_kip_in: float, fy_ksi: float, sx_in3: float, lb_in: float, lp_in: float, lr_in: float
-) -> float:
-    """Mn = Cb [Mp − (Mp − 0.7 Fy Sx)(Lb − Lp)/(Lr − Lp)] ≤ Mp (kip-in). Eq. F2-2."""
-    value = cb * (mp_kip_in - (mp_kip_in - 0.7 * fy_ksi * sx_in3) * (lb_in - lp_in) / (lr_in - lp_in))
-    return min(value, mp_kip_in)
 
 
 @aisc360("Cb π²E/(Lb/rts)² √(1 + 0.078 Jc/(Sx ho)(Lb/rts)²)", "§F2.2(c)", "Eq. F2-4")

@@ -41,8 +41,19 @@ def g4_web_area(h_in: float, t_in: float) -> float:
 @aisc360("max(1.60E/(√(Lv/D)(D/t)^1.25), 0.78E/(D/t)^1.5) ≤ 0.6Fy", "§G5", "Eqs. G5-2a, G5-2b")
 def g5_fcr(e_ksi: float, fy_ksi: float, lv_in: float, d_in: float, d_t: float) -> float:
     """Fcr = max(1.60E/(√(Lv/D)(D/t)^(5/4)), 0.78E/(D/t)^(3/2)) ≤ 0.6 Fy (ksi). Eqs. G5-2a, G5-2b."""
-    first = 1.60 * e_ksi / (math.sqrt(lv_in / d_in) * d_t**1.25)
-    second = 0.78 * e_ksi / d_t**1.5
+    return round_hss_wall_stress(e_ksi, fy_ksi, lv_in, d_in, d_t, 1.60, 0.78)
+
+
+def round_hss_wall_stress(
+    e_ksi: float, fy_ksi: float, l_in: float, d_in: float, d_t: float, long_c: float, short_c: float
+) -> float:
+    """max(long_c E/(√(L/D)(D/t)^(5/4)), short_c E/(D/t)^(3/2)) ≤ 0.6 Fy (ksi): the form of G5-2 and H3-2.
+
+    Shear (G5-2a/b: 1.60, 0.78) and torsion (H3-2a/b: 1.23, 0.60) buckling of a round HSS wall
+    differ only in the two coefficients.
+    """
+    first = long_c * e_ksi / (math.sqrt(l_in / d_in) * d_t**1.25)
+    second = short_c * e_ksi / d_t**1.5
     return min(max(first, second), 0.6 * fy_ksi)
 
 

@@ -8,14 +8,13 @@ from __future__ import annotations
 import math
 
 from apex_nb.equations.aisc360 import aisc360
+from apex_nb.equations.aisc360.shear import round_hss_wall_stress
 
 
 @aisc360("max(1.23E/(√(L/D)(D/t)^1.25), 0.60E/(D/t)^1.5) ≤ 0.6Fy", "§H3.1(a)", "Eqs. H3-2a, H3-2b")
 def h3_round_fcr(e_ksi: float, fy_ksi: float, l_in: float, d_in: float, d_t: float) -> float:
     """Fcr = max(1.23E/(√(L/D)(D/t)^(5/4)), 0.60E/(D/t)^(3/2)) ≤ 0.6 Fy (ksi). Eqs. H3-2a, H3-2b."""
-    first = 1.23 * e_ksi / (math.sqrt(l_in / d_in) * d_t**1.25)
-    second = 0.60 * e_ksi / d_t**1.5
-    return min(max(first, second), 0.6 * fy_ksi)
+    return round_hss_wall_stress(e_ksi, fy_ksi, l_in, d_in, d_t, 1.23, 0.60)
 
 
 @aisc360("0.6Fy; 0.6Fy(2.45√(E/Fy))/(h/t); 0.458π²E/(h/t)² by h/t", "§H3.1(b)", "Eqs. H3-3 to H3-5")

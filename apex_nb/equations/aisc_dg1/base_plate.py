@@ -28,6 +28,32 @@ def bearing_strength_ksi(fc_ksi: float, confinement: float, coefficient: float =
     return coefficient * fc_ksi * confinement
 
 
+@equation(
+    formula="{factor} 0.85 f'c sqrt(A2/A1) (φ {phi:g}, Ω {omega:g})",
+    clause="AISC 360-16 §J8, §B3; DG1 2nd Ed. §3.1.3",
+    number="Eq. J8-2",
+    editions=("360-16", "360-22"),
+)
+def available_bearing_stress_ksi(
+    fc_ksi: float, confinement: float, phi: float, omega: float, lrfd: bool, coefficient: float = 0.85
+) -> float:
+    """φc fp (LRFD, ``factor`` φc) or fp/Ωc (ASD, ``factor`` 1/Ωc), fp = 0.85 f'c sqrt(A2/A1) (AISC 360 Eq. J8-2)."""
+    nominal = bearing_strength_ksi(fc_ksi, confinement, coefficient)
+    return phi * nominal if lrfd else nominal / omega
+
+
+@aisc360("{fnt_over_fu:g} Fu Ab / {omega:g}", "§J3.6", "Eq. J3-1, Table J3.2")
+def rod_tension_allowable_kip(fu_ksi: float, diameter_in: float, fnt_over_fu: float, omega: float) -> float:
+    """Rn/Ω = Fnt Ab / Ω with Fnt = 0.75 Fu for threaded rods (AISC 360-16 Eq. J3-1, Table J3.2), ASD."""
+    return fnt_over_fu * fu_ksi * (math.pi * diameter_in**2 / 4.0) / omega
+
+
+@dg1("T / rods per row", "§3.4")
+def rod_tension_per_rod_kip(t_kip: float, rods_per_row: int) -> float:
+    """Tension of one rod of the tension row: the row's tension T shared equally (DG1 §3.4)."""
+    return t_kip / rods_per_row
+
+
 @aisc360("sqrt(A2/A1), 1 <= . <= 2", "§J8")
 def confinement_factor(a1_in2: float, a2_in2: float, cap: float = 2.0) -> float:
     """sqrt(A2/A1), at least 1 and at most 2 (AISC 360 §J8)."""

@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 
 from apex_nb.equations.metadata import equation
+from apex_nb.units import IN_PER_FT
 
 _T = "IBC Table 1806.2"
 
@@ -67,3 +68,33 @@ def base_normal_force_lb(dead_load_factor: float, shaft_weight: float, dead_load
 def allowable_torque_lb_ft(side_lb_ft: float, base_lb_ft: float) -> float:
     """Allowable torque of the shaft in the soil: side plus base resistance, lb-ft."""
     return side_lb_ft + base_lb_ft
+
+
+# Torsion transfer from an embedded post to the shaft by welded lugs (statics of the stated detail;
+# the lug bearing strength itself is ACI 318-19 §22.8.3.2, ``apex_nb.equations.aci318.bearing``).
+
+
+@equation("b/2 + projection/2")
+def lug_lever_in(post_width_in: float, projection_in: float) -> float:
+    """Post axis to the resultant of a lug's bearing, at mid-projection beyond the post face, in."""
+    return post_width_in / 2.0 + projection_in / 2.0
+
+
+@equation("T x 12 x {factor:g}")
+def strength_torsion_kip_in(torsion_kip_ft: float, asd_to_strength: float) -> float:
+    """Strength-level torsion on the lugs: the ASD torsion (kip-ft) in kip-in x the ASD-to-strength factor."""
+    return torsion_kip_ft * IN_PER_FT * asd_to_strength
+
+
+@equation("Tu / (n r)")
+def lug_force_kip(torsion_kip_in: float, lugs: int, lever_in: float) -> float:
+    """Bearing force on each of ``lugs`` lugs sharing the torque equally at lever r, kip."""
+    return torsion_kip_in / (lugs * lever_in)
+
+
+@equation("n x projection x height x t x density")
+def lug_weight_lb(
+    lugs: int, projection_in: float, height_in: float, thickness_in: float, density_lb_in3: float
+) -> float:
+    """Steel weight of the lug plates (bill of materials), lb."""
+    return lugs * projection_in * height_in * thickness_in * density_lb_in3

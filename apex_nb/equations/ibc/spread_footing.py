@@ -151,12 +151,6 @@ def allowable_bearing_psf(tabular_psf: float, one_third_factor: float) -> float:
     return tabular_psf * one_third_factor
 
 
-@equation("a_W ω", clause="IBC 2018 §1605.3.2; 2021, 2024 §1605.2")
-def alternative_wind_factor(wind_factor: float, omega: float) -> float:
-    """Wind factor of the alternative ASD bearing combinations: 0.6 ω."""
-    return wind_factor * omega
-
-
 @equation("B L t / 27")
 def footing_concrete_yd3(width_ft: float, length_ft: float, thickness_ft: float) -> float:
     """Concrete in a B x L x t footing, yd³."""

@@ -5,7 +5,14 @@ Units: kip, in, ksi, in^4. z is measured up from the fixed base; L is the free l
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 
+from apex_nb.equations.metadata import equation
+
+_TABLE_3_23 = "AISC Manual Table 3-23"
+
+
+@equation("P z²(3L − z)/(6EI)", clause=f"{_TABLE_3_23} case 22")
 def point_load_tip_deflection(p_kip: float, z_in: float, l_in: float, e_ksi: float, i_in4: float) -> float:
     """δtip = P z² (3L − z)/(6EI) (in) for a point load P at height z ≤ L.
 
@@ -25,6 +32,7 @@ def point_load_deflection_at(p_kip: float, z_in: float, x_in: float, e_ksi: floa
     return p_kip * z_in**2 * (3.0 * x_in - z_in) / (6.0 * e_ksi * i_in4)
 
 
+@equation("w/(6EI)[L z³ − z⁴/4] between the heights", clause=f"{_TABLE_3_23} cases 19 and 22 (integrated)")
 def uniform_segment_tip_deflection(
     w_kip_per_in: float, z1_in: float, z2_in: float, l_in: float, e_ksi: float, i_in4: float
 ) -> float:
@@ -42,3 +50,15 @@ def uniform_segment_tip_deflection(
 def point_load_base_moment(p_kip: float, z_in: float) -> float:
     """M = P z (kip-in) at the fixed base."""
     return p_kip * z_in
+
+
+@equation("Σ contributions")
+def tip_deflection_sum(contributions_in: Iterable[float]) -> float:
+    """δtip = Σ δi (in): the loads' tip deflections superpose (linear elastic cantilever)."""
+    return sum(contributions_in)
+
+
+@equation("L / ratio")
+def deflection_limit_in(length_in: float, ratio: float) -> float:
+    """δallow = L/ratio (in): a serviceability limit given as the height over a ratio (e.g. L/100)."""
+    return length_in / ratio

@@ -88,3 +88,33 @@ def weld_resultant_kip_per_in(normal_kip_per_in: float, tangential_kip_per_in: f
 def base_metal_tension_rupture_kip_per_in(fu_ksi: float, thickness_in: float) -> float:
     """Rn = Fu Ae per inch of the connected wall, normal force (AISC 360-16 §J4.1(b), Eq. J4-2)."""
     return fu_ksi * thickness_in
+
+
+def _available(nominal: float, phi: float, omega: float, lrfd: bool) -> float:
+    """φRn (LRFD, AISC 360 Eq. B3-1) or Rn/Ω (ASD, Eq. B3-2)."""
+    return phi * nominal if lrfd else nominal / omega
+
+
+@aisc360("0.60 FEXX (0.707 w) x φ or / Ω", "§J2.4, §B3", "Eqs. J2-3, B3-1, B3-2")
+def fillet_available_kip_per_in(
+    fexx_ksi: float, size_in: float, phi: float, omega: float, lrfd: bool, fnw_over_fexx: float = 0.60,
+    throat: float = 0.707,
+) -> float:  # fmt: skip
+    """Available fillet weld strength per inch, φRn or Rn/Ω with Rn of Eq. J2-3 (AISC 360-16 §J2.4, §B3)."""
+    return _available(fillet_strength_kip_per_in(fexx_ksi, size_in, fnw_over_fexx, throat), phi, omega, lrfd)
+
+
+@aisc360("Fu t x φ or / Ω", "§J4.1(b), §B3", "Eqs. J4-2, B3-1, B3-2")
+def base_metal_tension_available_kip_per_in(
+    fu_ksi: float, thickness_in: float, phi: float, omega: float, lrfd: bool
+) -> float:
+    """Available tensile rupture strength of the connected wall per inch, φRn or Rn/Ω (AISC 360-16 Eq. J4-2)."""
+    return _available(base_metal_tension_rupture_kip_per_in(fu_ksi, thickness_in), phi, omega, lrfd)
+
+
+@aisc360("0.60 Fu t x φ or / Ω", "§J4.2(b), §B3", "Eqs. J4-4, B3-1, B3-2")
+def base_metal_shear_available_kip_per_in(
+    fu_ksi: float, thickness_in: float, phi: float, omega: float, lrfd: bool, fnv_over_fu: float = 0.60
+) -> float:
+    """Available shear rupture strength of the connected wall per inch, φRn or Rn/Ω (AISC 360-16 Eq. J4-4)."""
+    return _available(base_metal_shear_rupture_kip_per_in(fu_ksi, thickness_in, fnv_over_fu), phi, omega, lrfd)

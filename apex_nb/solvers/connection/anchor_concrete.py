@@ -5,15 +5,28 @@ Breakout in tension and shear, side-face blowout, and anchor reinforcement repla
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import partial
+
 from apex_nb.calc import Calc
 from apex_nb.equations.aci318 import anchors as eq
-from apex_nb.equations.aci318 import strength as aci_strength
 from apex_nb.equations.metadata import formula_of
 from apex_nb.errors import FieldProblem, InputError
 from apex_nb.pack_schemas.connections import Aci318AnchorsPack
 from apex_nb.solvers.connection.anchor_rods_input import SHEAR_CRACKING, AnchorRodsInput, ShearCrackingKey
 from apex_nb.solvers.connection.common import LB_PER_KIP
 from apex_nb.solvers.strength import Phi, Required, strength
+
+
+@dataclass(frozen=True)
+class ConcreteSide:
+    """What every concrete limit state of one rod group reads: recorder, pack, inputs, λa and φ (Condition A/B)."""
+
+    calc: Calc
+    pack: Aci318AnchorsPack
+    inputs: AnchorRodsInput
+    lambda_a: float
+    phi_conc: float
 
 
 def edges_of_group(inputs: AnchorRodsInput, rows: int, end: str) -> tuple[float | None, float | None, float]:
@@ -25,12 +38,12 @@ def edges_of_group(inputs: AnchorRodsInput, rows: int, end: str) -> tuple[float 
     return outer, inner, (rows - 1) * sx
 
 
-def breakout_tension(
-    calc: Calc, pack: Aci318AnchorsPack, inputs: AnchorRodsInput, lambda_a: float, rows: int, end: str, tag: str
-) -> tuple[float, float]:
+def breakout_tension(side: ConcreteSide, rows: int, end: str, tag: str) -> tuple[float, float]:
     """Ncbg (kip) of ``rows`` rows at one x end, with every factor traced; returns (Ncbg, n rods)."""
+    calc, pack, inputs, lambda_a = side.calc, side.pack, side.inputs, side.lambda_a
     bt = pack.breakout_tension
     clause = pack.clauses["breakout_tension"]
+    at = partial(calc.apply, clause=clause)  # every factor of §17.6.2 records under its clause
     outer, inner, span_x = edges_of_group(inputs, rows, end)
     span_y = (inputs.rods_y - 1) * (inputs.spacing_y_in or 0.0)
     reach = bt.projection_factor * inputs.hef_in
@@ -53,27 +66,18 @@ def breakout_tension(
         reach = bt.projection_factor * hef
     length_x = eq.projected_length_in(outer, span_x, inner, reach)
     length_y = eq.projected_length_in(inputs.edge_y_neg_in, span_y, inputs.edge_y_pos_in, reach)
-    anc = calc.apply(
+    anc = at(
         f"ANc{tag}",
         eq.projected_area_in2,
         length_x,
         length_y,
         unit="in²",
         description=f"projected breakout area of {rows} row(s) at the {end} end",
-        clause=clause,
         fill={"length_1": length_x, "length_2": length_y},
     )
-    anco = calc.apply(
-        f"ANco{tag}",
-        eq.anco_in2,
-        hef,
-        bt.anco_coefficient,
-        unit="in²",
-        description="one anchor, no edges",
-        clause=clause,
-    )
+    anco = at(f"ANco{tag}", eq.anco_in2, hef, bt.anco_coefficient, unit="in²", description="one anchor, no edges")
     ca_min = min(sides) if sides else None
-    psi_ed = calc.apply(
+    psi_ed = at(
         f"ψed,N{tag}",
         eq.psi_ed_tension,
         ca_min,
@@ -81,7 +85,6 @@ def breakout_tension(
         bt.psi_ed_base,
         bt.psi_ed_slope,
         description="edge effect factor, tension",
-        clause=clause,
     )
     psi_c = bt.psi_c_cracked if inputs.cracked else bt.psi_c_uncracked_cast_in
     deep = (bt.deep_coefficient, bt.deep_hef_min_in, bt.deep_hef_max_in)
@@ -93,7 +96,7 @@ def breakout_tension(
         formula=formula_of(eq.basic_breakout_tension_lb, kc=bt.kc_cast_in),
         clause=clause,
     )
-    ncbg = calc.apply(
+    ncbg = at(
         f"Ncbg{tag}",
         eq.breakout_tension_group_lb,
         anc,
@@ -105,24 +108,14 @@ def breakout_tension(
         nb,
         unit="kip",
         description=f"concrete breakout strength in tension of the {end} tension group",
-        clause=clause,
         fill={"psi_c": psi_c, "psi_cp": bt.psi_cp_cast_in},
     )
     return ncbg, float(rows * inputs.rods_y)
 
 
-def side_face(
-    calc: Calc,
-    pack: Aci318AnchorsPack,
-    inputs: AnchorRodsInput,
-    rows: int,
-    abrg: float,
-    lambda_a: float,
-    phi_conc: float,
-    n_rod: float,
-    ratios: dict[str, float],
-) -> float | None:
+def side_face(side: ConcreteSide, rows: int, abrg: float, n_rod: float, ratios: dict[str, float]) -> float | None:
     """Side-face blowout of the tension rods nearest an edge, single or along the edge (§17.6.4)."""
+    calc, pack, inputs, lambda_a, phi_conc = side.calc, side.pack, side.inputs, side.lambda_a, side.phi_conc
     sf = pack.side_face_blowout
     clause = pack.clauses["side_face_blowout"]
     best: float | None = None
@@ -137,14 +130,10 @@ def side_face(
         for ca1, ca2, along, spacing in candidates:
             if inputs.hef_in <= sf.applies_when_hef_over_ca1 * ca1:
                 continue
-            nsb = (
-                eq.side_face_blowout_lb(
-                    ca1, abrg, lambda_a, inputs.fc_psi, sf.coefficient, ca2, sf.corner_ratio_limit, sf.corner_divisor
-                )
-                / LB_PER_KIP
-            )
-            if along > 1 and spacing < sf.group_spacing_divisor * ca1:
-                nsb = eq.side_face_blowout_group_lb(nsb, spacing * (along - 1), ca1, sf.group_spacing_divisor)
+            nsb = eq.side_face_blowout_kip(
+                ca1, ca2, abrg, lambda_a, inputs.fc_psi, along, spacing, sf.coefficient, sf.corner_ratio_limit,
+                sf.corner_divisor, sf.group_spacing_divisor,
+            )  # fmt: skip
             per_rod = nsb / along
             if best is None or per_rod < best:
                 best = per_rod
@@ -153,7 +142,7 @@ def side_face(
                     nsb,
                     unit="kip",
                     description=f"side-face blowout of {along} rod(s) at ca1 = {ca1:g} in.",
-                    formula=f"{formula_of(eq.side_face_blowout_lb)} {formula_of(eq.side_face_blowout_group_lb)} / 1000",
+                    formula=formula_of(eq.side_face_blowout_kip),
                     clause=clause,
                 )
     if best is None:
@@ -168,28 +157,25 @@ def side_face(
     return s_nsb.available
 
 
-def anchor_reinforcement(
-    calc: Calc, pack: Aci318AnchorsPack, inputs: AnchorRodsInput, demand: float, phi_ncbg: float
-) -> float:
+def anchor_reinforcement(side: ConcreteSide, demand: float, phi_ncbg: float) -> float:
     """ACI 318-19 §17.5.2.1: anchor reinforcement replaces the concrete breakout in tension; returns its ratio.
 
     The plain-concrete breakout ratio stays in the trace for comparison. The bars must be developed
     on both sides of the breakout surface: above it by a standard hook (§25.4.3.1, conservative ψ
     factors of Table 25.4.3.2), below it straight into the pier (the pier's length, checked there).
     """
+    calc, pack, inputs = side.calc, side.pack, side.inputs
     ar = pack.anchor_reinforcement
     clause = pack.clauses.get("anchor_reinforcement", "ACI 318-19 §17.5.2.1")
     if ar is None:
         raise InputError(
             [FieldProblem("anchor_reinforcement_in2", "this anchors pack has no anchor reinforcement data", "omit")]
         )
-    plain = calc.value(
-        "ratio,plain",
-        demand / phi_ncbg,
+    plain = calc.apply(
+        "ratio,plain", eq.plain_breakout_ratio, demand, phi_ncbg,
         description="plain-concrete breakout ratio (shown for comparison; replaced by anchor reinforcement)",
-        formula="Nua,g / φNcbg",
         clause=pack.clauses["breakout_tension"],
-    )
+    )  # fmt: skip
     calc.note(
         "breakout_tension_plain",
         f"{'passes' if plain <= 1.0 else 'fails'} at ratio {plain:.2f} without anchor reinforcement",
@@ -202,9 +188,7 @@ def anchor_reinforcement(
     ratio = strength(
         calc, "Nrb", nominal, Phi(ar.phi, clause), method="strength", unit="kip",
         description="design strength of the anchor reinforcement in tension",
-        formula=formula_of(
-            aci_strength.design_strength, phi=ar.phi, rn=formula_of(eq.anchor_reinforcement_tension_kip)
-        ),
+        formula=formula_of(eq.design_anchor_reinforcement_tension_kip, phi=ar.phi),
         check=Required(
             "anchor.reinforcement_tension", "Anchor reinforcement in tension (replaces concrete breakout, §17.5.2.1)",
             demand, clause,
@@ -255,19 +239,12 @@ def anchor_reinforcement(
     return ratio
 
 
-def breakout_shear(
-    calc: Calc,
-    pack: Aci318AnchorsPack,
-    inputs: AnchorRodsInput,
-    da: float,
-    lambda_a: float,
-    phi_conc: float,
-    v: float,
-    ratios: dict[str, float],
-) -> float | None:
+def breakout_shear(side: ConcreteSide, da: float, v: float, ratios: dict[str, float]) -> float | None:
     """Concrete breakout in shear toward the +x edge (§17.7.2); None when there is no +x edge."""
+    calc, pack, inputs, lambda_a, phi_conc = side.calc, side.pack, side.inputs, side.lambda_a, side.phi_conc
     bs = pack.breakout_shear
     clause = pack.clauses["breakout_shear"]
+    at = partial(calc.apply, clause=clause)  # every factor of §17.7.2 records under its clause
     if inputs.edge_x_pos_in is None:
         calc.note(
             "breakout_shear", "not applicable", description="no concrete edge in the shear direction", clause=clause
@@ -295,26 +272,19 @@ def breakout_shear(
     reach = bs.projection_factor * ca1
     width = eq.projected_length_in(inputs.edge_y_neg_in, span_y, inputs.edge_y_pos_in, reach)
     depth = reach if ha is None else min(reach, ha)
-    avc = calc.apply(
+    avc = at(
         "AVc",
         eq.projected_area_in2,
         width,
         depth,
         unit="in²",
         description="projected shear breakout area",
-        clause=clause,
         fill={"length_1": width, "length_2": depth},
     )
-    avco = calc.apply(
-        "AVco",
-        eq.avco_in2,
-        ca1,
-        bs.avco_coefficient,
-        unit="in²",
-        description="one anchor, deep member, no side edges",
-        clause=clause,
+    avco = at(
+        "AVco", eq.avco_in2, ca1, bs.avco_coefficient, unit="in²", description="one anchor, deep member, no side edges"
     )
-    psi_ed = calc.apply(
+    psi_ed = at(
         "ψed,V",
         eq.psi_ed_shear,
         min(y_edges) if y_edges else None,
@@ -322,15 +292,12 @@ def breakout_shear(
         bs.psi_ed_base,
         bs.psi_ed_slope,
         description="edge effect factor, shear",
-        clause=clause,
     )
     key: ShearCrackingKey = "uncracked" if not inputs.cracked else SHEAR_CRACKING[inputs.edge_reinforcement]
     psi_c = calc.value(
         "ψc,V", bs.psi_c[key], description=f"cracking factor, shear ({key.replace('_', ' ')})", clause=clause
     )
-    psi_h = calc.apply(
-        "ψh,V", eq.psi_h_shear, ca1, ha, bs.projection_factor, description="thin member factor", clause=clause
-    )
+    psi_h = at("ψh,V", eq.psi_h_shear, ca1, ha, bs.projection_factor, description="thin member factor")
     le = min(inputs.hef_in, bs.le_max_diameters * da)
     vb = calc.value(
         "Vb",
@@ -341,7 +308,7 @@ def breakout_shear(
         formula=formula_of(eq.basic_breakout_shear_lb),
         clause=clause,
     )
-    vcbg = calc.apply(
+    vcbg = at(
         "Vcbg",
         eq.breakout_shear_group_lb,
         avc,
@@ -353,7 +320,6 @@ def breakout_shear(
         vb,
         unit="kip",
         description="concrete breakout strength in shear",
-        clause=clause,
     )
     s_vcbg = strength(
         calc, "Vcbg", vcbg, Phi(phi_conc, pack.clauses["phi"]), method="strength", unit="kip",

@@ -16,7 +16,13 @@ from apex_nb.calc import Calc, Solver
 from apex_nb.equations.aci318 import anchors as eq
 from apex_nb.equations.metadata import formula_of
 from apex_nb.pack_schemas.connections import Aci318AnchorsPack, RodSize
-from apex_nb.solvers.connection.anchor_concrete import anchor_reinforcement, breakout_shear, breakout_tension, side_face
+from apex_nb.solvers.connection.anchor_concrete import (
+    ConcreteSide,
+    anchor_reinforcement,
+    breakout_shear,
+    breakout_tension,
+    side_face,
+)
 from apex_nb.solvers.connection.anchor_rods_input import (
     SHEAR_CRACKING,
     AnchorRodsInput,
@@ -24,7 +30,7 @@ from apex_nb.solvers.connection.anchor_rods_input import (
     EdgeReinforcement,
     ShearCrackingKey,
 )
-from apex_nb.solvers.connection.common import LB_PER_KIP, anchors_pack, grade, rod_size, schedule_pack
+from apex_nb.solvers.connection.common import anchors_pack, grade, rod_size, schedule_pack
 from apex_nb.solvers.strength import Phi, Required, strength
 
 __all__ = [
@@ -79,21 +85,13 @@ def evaluate(inputs: AnchorRodsInput, calc: Calc, rod: RodSize) -> dict[str, Any
     calc.note("rod", f"{rod.label} in. {material.specification}", description="anchor rod size and grade")
     da = calc.value("da", rod.diameter_in, unit="in", description="rod diameter", clause="anchor-rod-schedule")
     ase = calc.value(
-        "Ase",
-        rod.tensile_stress_area_in2,
-        unit="in²",
-        description="effective (tensile stress) area",
-        formula="0.7854 (da - 0.9743/n)²",
-        clause="ASME B1.1",
-    )
+        "Ase", rod.tensile_stress_area_in2, unit="in²", description="effective (tensile stress) area",
+        formula=formula_of(eq.tensile_stress_area_in2), clause="ASME B1.1",
+    )  # fmt: skip
     abrg = calc.value(
-        "Abrg",
-        rod.bearing_area_heavy_hex_in2,
-        unit="in²",
-        description="net bearing area of the heavy hex head or nut",
-        formula="(√3/2) F² - π da²/4",
-        clause="ASME B18.2.2",
-    )
+        "Abrg", rod.bearing_area_heavy_hex_in2, unit="in²", description="net bearing area of the heavy hex head or nut",
+        formula=formula_of(eq.heavy_hex_bearing_area_in2), clause="ASME B18.2.2",
+    )  # fmt: skip
     fya = material.fy_ksi or 0.0
     futa = calc.apply(
         "futa",
@@ -120,6 +118,7 @@ def evaluate(inputs: AnchorRodsInput, calc: Calc, rod: RodSize) -> dict[str, Any
     calc.assume(
         f"Condition {condition} for concrete breakout and side-face blowout (φ = {phi_conc:g})", pack.clauses["phi"]
     )
+    concrete = ConcreteSide(calc, pack, inputs, lambda_a, phi_conc)
     n_rod = inputs.tension_per_rod_kip
     rows = inputs.tension_rows or inputs.rods_x
     ratios_t: dict[str, float] = {}
@@ -137,7 +136,7 @@ def evaluate(inputs: AnchorRodsInput, calc: Calc, rod: RodSize) -> dict[str, Any
 
     # --- tension: concrete breakout of the tension group, both x ends (§17.6.2)
     if n_rod > 0:
-        groups = [breakout_tension(calc, pack, inputs, lambda_a, rows, end, f"[{end}]") for end in ("x_neg", "x_pos")]
+        groups = [breakout_tension(concrete, rows, end, f"[{end}]") for end in ("x_neg", "x_pos")]
         ncbg, n_tension = min(groups, key=lambda g: g[0])
         plain = inputs.anchor_reinforcement_in2 is None
         phi_ncbg = _design(
@@ -149,7 +148,7 @@ def evaluate(inputs: AnchorRodsInput, calc: Calc, rod: RodSize) -> dict[str, Any
             ) if plain else None,
         )  # fmt: skip
         if not plain:
-            ratios_t["breakout_tension"] = anchor_reinforcement(calc, pack, inputs, n_rod * n_tension, phi_ncbg)
+            ratios_t["breakout_tension"] = anchor_reinforcement(concrete, n_rod * n_tension, phi_ncbg)
         calc.assume(
             "Every tension rod carries the most stressed rod's tension (ψec,N = 1.0, conservative)",
             pack.clauses["breakout_tension"],
@@ -158,8 +157,8 @@ def evaluate(inputs: AnchorRodsInput, calc: Calc, rod: RodSize) -> dict[str, Any
         # --- pullout (§17.6.3)
         pc = pack.pullout
         psi_cp = pc.psi_c_p_cracked if inputs.cracked else pc.psi_c_p_uncracked
-        npn = eq.pullout_lb(eq.pullout_basic_lb(abrg, inputs.fc_psi, pc.bearing_coefficient), psi_cp) / LB_PER_KIP
-        npn_text = formula_of(eq.pullout_lb, psi_cp=psi_cp, np=formula_of(eq.pullout_basic_lb))
+        npn = eq.pullout_kip(abrg, inputs.fc_psi, psi_cp, pc.bearing_coefficient)
+        npn_text = formula_of(eq.pullout_kip, psi_cp=psi_cp)
         _design(
             calc, pack, "Npn", npn, phi.pullout_cast_in, results, ratios_t,
             ("pullout strength of one headed rod", npn_text, pack.clauses["pullout"]), "design pullout strength",
@@ -167,7 +166,7 @@ def evaluate(inputs: AnchorRodsInput, calc: Calc, rod: RodSize) -> dict[str, Any
         )  # fmt: skip
 
         # --- side-face blowout (§17.6.4)
-        results["phi_nsb_kip"] = side_face(calc, pack, inputs, rows, abrg, lambda_a, phi_conc, n_rod, ratios_t)
+        results["phi_nsb_kip"] = side_face(concrete, rows, abrg, n_rod, ratios_t)
 
     # --- shear: steel (§17.7.1)
     v = inputs.shear_kip
@@ -191,10 +190,10 @@ def evaluate(inputs: AnchorRodsInput, calc: Calc, rod: RodSize) -> dict[str, Any
             else "Shear shared by all rods (welded plate washers)",
             pack.clauses["breakout_shear"],
         )
-        results["phi_vcbg_kip"] = breakout_shear(calc, pack, inputs, da, lambda_a, phi_conc, v, ratios_v)
+        results["phi_vcbg_kip"] = breakout_shear(concrete, da, v, ratios_v)
 
         # --- pryout (§17.7.3): breakout in tension of the whole group
-        ncp, _ = breakout_tension(calc, pack, inputs, lambda_a, inputs.rods_x, "x_neg", "[all]")
+        ncp, _ = breakout_tension(concrete, inputs.rods_x, "x_neg", "[all]")
         pr = pack.pryout
         _design(
             calc, pack, "Vcpg", eq.pryout_lb(ncp, inputs.hef_in, pr.kcp_shallow, pr.kcp_deep, pr.hef_split_in),

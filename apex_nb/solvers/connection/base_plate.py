@@ -18,12 +18,12 @@ the Table J2.4 minimum that passes.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import Any
 
 from apex_nb.calc import Calc, Solver
 from apex_nb.equations.aci318 import anchors as aci
-from apex_nb.equations.aci318 import strength as aci_strength
-from apex_nb.equations.metadata import formula_of
+from apex_nb.equations.aisc_dg1 import base_plate as dg1
 from apex_nb.errors import FieldProblem, InputError
 from apex_nb.pack_schemas.connections import RodSize
 from apex_nb.solvers.connection.base_plate_bearing import plan_size
@@ -47,32 +47,26 @@ def _rod_strength_per_rod(
     inputs: BasePlateInput, calc: Calc, rod: RodSize, fu: float, fy: float, record: bool
 ) -> float:
     """Available rod tension: ACI 318-19 φ Ase futa (LRFD) or AISC 360 0.75 Fu Ab / Ω (ASD)."""
+    fn: Callable[..., float]
+    args: tuple[float, ...]
     if inputs.design_method == "LRFD":
         pack = anchors_pack(calc)
         futa = aci.futa_used_ksi(fu, fy, pack.steel.futa_max_over_fya, pack.steel.futa_cap_ksi)
-        value = pack.phi.steel_tension_ductile * aci.steel_tension_kip(rod.tensile_stress_area_in2, futa)
-        phi_text = formula_of(
-            aci_strength.design_strength, phi=pack.phi.steel_tension_ductile, rn=formula_of(aci.steel_tension_kip)
-        )
-        formula, clause = phi_text, pack.clauses["steel_tension"]
+        phi = pack.phi.steel_tension_ductile
+        fn, args = aci.design_steel_tension_kip, (phi, rod.tensile_stress_area_in2, futa)
+        fill, clause = {"phi": phi}, pack.clauses["steel_tension"]
     else:
         dg = dg1_pack(calc)
-        ab = math.pi * rod.diameter_in**2 / 4.0
-        value = dg.rod_tension_fnt_over_fu * fu * ab / dg.rod_tension_aisc.omega
-        formula, clause = (
-            f"{dg.rod_tension_fnt_over_fu:g} Fu Ab / {dg.rod_tension_aisc.omega:g}",
-            dg.rod_tension_aisc.clause,
-        )
-    if record:
-        calc.value(
-            "rod T avail",
-            value,
-            unit="kip",
-            description=f"available tension of one {rod.label} in. rod ({inputs.design_method})",
-            formula=formula,
-            clause=clause,
-        )
-    return value
+        fnt, omega = dg.rod_tension_fnt_over_fu, dg.rod_tension_aisc.omega
+        fn, args = dg1.rod_tension_allowable_kip, (fu, rod.diameter_in, fnt, omega)
+        fill = {"fnt_over_fu": fnt, "omega": omega}
+        clause = dg.rod_tension_aisc.clause
+    if not record:
+        return fn(*args)
+    return calc.apply(
+        "rod T avail", fn, *args, unit="kip", clause=clause, fill=fill,
+        description=f"available tension of one {rod.label} in. rod ({inputs.design_method})",
+    )  # fmt: skip
 
 
 def _anchor_inputs(
@@ -213,14 +207,10 @@ def run(inputs: BasePlateInput, calc: Calc) -> dict[str, Any]:
         clause=pack.clauses["plate_compression"],
     )
     # rods: steel tension here, the full ACI check as a part
-    t_rod = calc.value(
-        "T/rod",
-        plan["t_kip"] / inputs.rods_per_row,
-        unit="kip",
-        description="tension per rod of the tension row",
-        formula="T / rods per row",
-        clause=pack.clauses["large_moment"],
-    )
+    t_rod = calc.apply(
+        "T/rod", dg1.rod_tension_per_rod_kip, plan["t_kip"], inputs.rods_per_row, unit="kip",
+        description="tension per rod of the tension row", clause=pack.clauses["large_moment"],
+    )  # fmt: skip
     fu_r, fy_r = rod_grade.fu_ksi, rod_grade.fy_ksi or 0.0
     if inputs.rod_diameter_in is not None:
         rod = rod_size(schedule, "rod_diameter_in", inputs.rod_diameter_in)

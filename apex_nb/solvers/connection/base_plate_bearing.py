@@ -6,6 +6,7 @@ AISC DG1 2nd Ed. §3.3-3.4 (uniform bearing) and Appendix B (triangular), AISC 3
 from __future__ import annotations
 
 import math
+from functools import partial
 from typing import Any
 
 from apex_nb.calc import Calc
@@ -42,9 +43,15 @@ def analyse(
     d, bw = inputs.post_depth_in, inputs.post_width_in
     calc.value("N", n_in, unit="in", description="plate length along the moment")
     calc.value("B", b_in, unit="in", description="plate width across the moment")
-    a1 = calc.apply(
-        "A1", dg1.bearing_area_in2, n_in, b_in, unit="in²", description="plate bearing area", clause=bearing.clause
-    )
+    cl = pack.clauses
+    # each DG1 step records under the clause of its section
+    at_bearing = partial(calc.apply, clause=bearing.clause)
+    large = partial(calc.apply, clause=cl["large_moment"])
+    small_case = partial(calc.apply, clause=cl["small_moment"])
+    plate = partial(calc.apply, clause=cl["plate_compression"])
+    tension = partial(calc.apply, clause=cl["plate_tension"])
+    triangle = partial(calc.apply, clause=cl["triangular"])
+    a1 = at_bearing("A1", dg1.bearing_area_in2, n_in, b_in, unit="in²", description="plate bearing area")
     a2 = _a2(inputs, n_in, b_in)
     conf = calc.value(
         "sqrt(A2/A1)",
@@ -57,61 +64,42 @@ def analyse(
     fp_max = strength(
         calc, "fp", fp_n, bearing, method=method, unit="ksi", name="fp,max",
         description=f"available bearing stress ({method})",
-        formula=f"{'φc' if method == 'LRFD' else '1/Ωc'} {formula_of(dg1.bearing_strength_ksi)}"
-        f" (φ {bearing.phi:g}, Ω {bearing.omega:g})",
+        formula=formula_of(
+            dg1.available_bearing_stress_ksi, factor="φc" if method == "LRFD" else "1/Ωc", phi=bearing.phi,
+            omega=bearing.omega,
+        ),
     ).available  # fmt: skip
-    q_max = calc.apply(
-        "q_max",
-        dg1.bearing_force_per_in,
-        fp_max,
-        b_in,
-        unit="kip/in",
-        description="bearing force per inch of N",
-        clause=bearing.clause,
+    q_max = at_bearing(
+        "q_max", dg1.bearing_force_per_in, fp_max, b_in, unit="kip/in", description="bearing force per inch of N"
     )
-    f = calc.apply(
-        "f",
-        dg1.rod_lever_in,
-        n_in,
-        inputs.rod_edge_in,
-        unit="in",
-        description="plate centre to rod row",
-        clause=pack.clauses["large_moment"],
-    )
+    f = large("f", dg1.rod_lever_in, n_in, inputs.rod_edge_in, unit="in", description="plate centre to rod row")
     k = pack.yield_line_factor[inputs.post_shape]
-    m = calc.apply(
-        "m",
-        dg1.cantilever_in,
-        n_in,
-        d,
-        k,
-        unit="in",
-        description="bearing cantilever along N",
-        clause=pack.clauses["plan_m_n"],
-        fill={"plate": "N", "k": k, "post": "d"},
+    m, n_cant = (
+        calc.apply(
+            symbol,
+            dg1.cantilever_in,
+            plate_dim,
+            post_dim,
+            k,
+            unit="in",
+            clause=cl["plan_m_n"],
+            description=f"bearing cantilever along {along}",
+            fill={"plate": along, "k": k, "post": post_name},
+        )
+        for symbol, plate_dim, post_dim, along, post_name in (("m", n_in, d, "N", "d"), ("n", b_in, bw, "B", "b"))
     )
-    n_cant = calc.apply(
-        "n",
-        dg1.cantilever_in,
-        b_in,
-        bw,
-        k,
-        unit="in",
-        description="bearing cantilever along B",
-        clause=pack.clauses["plan_m_n"],
-        fill={"plate": "B", "k": k, "post": "b"},
-    )
-    e_crit = dg1.critical_eccentricity_in(n_in, p, q_max)
-    e_text = "inf" if p == 0 else f"{m_kip_in / p:.4g}"
-    small = p > 0 and m_kip_in / p <= e_crit
-    calc.value(
+    e_crit = calc.apply(
         "e_crit",
-        e_crit,
+        dg1.critical_eccentricity_in,
+        n_in,
+        p,
+        q_max,
         unit="in",
         description="critical eccentricity",
-        formula=formula_of(dg1.critical_eccentricity_in),
-        clause=pack.clauses["moment_case"],
+        clause=cl["moment_case"],
     )
+    e_text = "inf" if p == 0 else f"{m_kip_in / p:.4g}"
+    small = p > 0 and m_kip_in / p <= e_crit
     calc.note(
         "moment_case",
         "small" if small else "large",
@@ -138,31 +126,14 @@ def analyse(
             return out
         small, y, fp, t, disc = tri["small"], tri["a_in"], tri["fp_ksi"], tri["t_kip"], tri["disc"]
     elif small:
-        e = m_kip_in / p
-        y = calc.apply(
-            "Y",
-            dg1.small_moment_bearing_length_in,
-            n_in,
-            e,
-            unit="in",
-            description="bearing length",
-            clause=pack.clauses["small_moment"],
+        y = small_case(
+            "Y", dg1.small_moment_bearing_length_in, n_in, m_kip_in / p, unit="in", description="bearing length"
         )
-        fp = calc.apply(
-            "fp",
-            dg1.uniform_bearing_stress_ksi,
-            p,
-            y,
-            b_in,
-            unit="ksi",
-            description="bearing stress",
-            clause=pack.clauses["small_moment"],
-        )
+        fp = small_case("fp", dg1.uniform_bearing_stress_ksi, p, y, b_in, unit="ksi", description="bearing stress")
         t = 0.0
         disc = 0.0
     else:
         disc = dg1.large_moment_discriminant(f, n_in, p, m_kip_in, q_max)
-        feasible = disc >= 0.0 and f > 0.0
         calc.value(
             "disc",
             disc,
@@ -170,10 +141,10 @@ def analyse(
             description="(f + N/2)² - 2(P f + M)/q_max, must be >= 0",
             clause=pack.clauses["large_moment"],
         )
-        if not feasible:
+        if not (disc >= 0.0 and f > 0.0):
             out.update(feasible=False, disc=disc, moment_case="large")
             return out
-        y = calc.apply(
+        y = large(
             "Y",
             dg1.large_moment_bearing_length_in,
             f,
@@ -183,50 +154,28 @@ def analyse(
             q_max,
             unit="in",
             description="bearing length",
-            clause=pack.clauses["large_moment"],
         )
         fp = fp_max
-        t = calc.apply(
-            "T",
-            dg1.large_moment_rod_tension_kip,
-            q_max,
-            y,
-            p,
-            unit="kip",
-            description="tension in the rod row",
-            clause=pack.clauses["large_moment"],
-        )
+        t = large("T", dg1.large_moment_rod_tension_kip, q_max, y, p, unit="kip", description="tension in the rod row")
     # plate thickness: compression interface along N and along B, tension interface
     flex = pack.plate_flexure
     phi_b, omega_b = (flex.phi, 1.0) if method == "LRFD" else (1.0, flex.omega)
     if tri is not None:
-        f1 = dg1.triangular_stress_at_m_ksi(fp, tri["a_virtual_in"], m)
-        mpl_m = calc.apply(
+        length, fill_n, step = tri["a_virtual_in"], {"fp": "f1", "length": "A"}, triangle
+        f_n = dg1.triangular_stress_at_m_ksi(fp, length, m)
+        mpl_m = triangle(
             "Mpl,m",
             dg1.triangular_bearing_moment_per_in,
             fp,
-            tri["a_virtual_in"],
+            length,
             m,
             unit="kip-in/in",
             description="bearing moment at the m bending line (triangular bearing, peak fp over A)",
-            clause=pack.clauses["triangular"],
         )
-        mpl_n = calc.apply(
-            "Mpl,n",
-            dg1.bearing_moment_across_per_in,
-            f1,
-            tri["a_virtual_in"],
-            m,
-            n_cant,
-            unit="kip-in/in",
-            description="bearing moment at the n bending line (stress at the m line, 0 when A <= m)",
-            clause=pack.clauses["triangular"],
-            fill={"fp": "f1", "length": "A"},
-        )
-    mpl_m = (
-        mpl_m
-        if tri is not None
-        else calc.apply(
+        n_what = "stress at the m line, 0 when A <= m"
+    else:
+        length, f_n, fill_n, step = y, fp, {"fp": "fp", "length": "Y"}, plate
+        mpl_m = plate(
             "Mpl,m",
             dg1.bearing_moment_per_in,
             fp,
@@ -234,30 +183,24 @@ def analyse(
             m,
             unit="kip-in/in",
             description="bearing moment at the m bending line (bearing fp over Y from the compression edge)",
-            clause=pack.clauses["plate_compression"],
         )
-    )
-    mpl_n = (
-        mpl_n
-        if tri is not None
-        else calc.apply(
-            "Mpl,n",
-            dg1.bearing_moment_across_per_in,
-            fp,
-            y,
-            m,
-            n_cant,
-            unit="kip-in/in",
-            description="bearing moment at the n bending line (0 when the bearing stays on the m overhang, Y <= m)",
-            clause=pack.clauses["plate_compression"],
-            fill={"fp": "fp", "length": "Y"},
-        )
+        n_what = "0 when the bearing stays on the m overhang, Y <= m"
+    mpl_n = step(
+        "Mpl,n",
+        dg1.bearing_moment_across_per_in,
+        f_n,
+        length,
+        m,
+        n_cant,
+        unit="kip-in/in",
+        description=f"bearing moment at the n bending line ({n_what})",
+        fill=fill_n,
     )
     x = dg1.tension_interface_lever_in(f, d, inputs.post_wall_in)
     spacing = (b_in - 2.0 * inputs.rod_edge_in) / (inputs.rods_per_row - 1)
     mpl_t = 0.0
     if t > 0.0 and x > 0.0:
-        b_eff = calc.apply(
+        b_eff = tension(
             "b_eff",
             dg1.tension_effective_width_in,
             b_in,
@@ -266,17 +209,17 @@ def analyse(
             spacing,
             unit="in",
             description="width resisting rod tension",
-            clause=pack.clauses["plate_tension"],
         )
-        calc.value(
+        tension(
             "x",
-            x,
+            dg1.tension_interface_lever_in,
+            f,
+            d,
+            inputs.post_wall_in,
             unit="in",
             description="rod to post wall centre",
-            formula=formula_of(dg1.tension_interface_lever_in),
-            clause=pack.clauses["plate_tension"],
         )
-        mpl_t = calc.apply(
+        mpl_t = tension(
             "Mpl,t",
             dg1.tension_moment_per_in,
             t,
@@ -284,16 +227,15 @@ def analyse(
             b_eff,
             unit="kip-in/in",
             description="tension-interface moment from the rods",
-            clause=pack.clauses["plate_tension"],
         )
-    mpl = dg1.governing_plate_moment(mpl_m, mpl_n, mpl_t)
-    calc.value(
+    mpl = plate(
         "Mpl",
-        mpl,
+        dg1.governing_plate_moment,
+        mpl_m,
+        mpl_n,
+        mpl_t,
         unit="kip-in/in",
         description="governing plate moment per unit width (m, n or tension)",
-        formula=formula_of(dg1.governing_plate_moment),
-        clause=pack.clauses["plate_compression"],
     )
     t_req = calc.apply(
         "tp,req",

@@ -8,12 +8,14 @@ from pydantic import Field, model_validator
 
 from apex_nb.errors import FieldProblem, InputError
 from apex_nb.inputs import SolverInput
+from apex_nb.types import AiscBearingEdition as AiscEdition
 
 MAX_PLAN_IN = 120.0
 
 PostShape = Literal["round", "rect"]
 Method = Literal["ASD", "LRFD"]
-AiscEdition = Literal["360-05", "360-10", "360-16", "360-22"]
+#: The post dimensions each shape takes (and the other shape must omit).
+POST_DIMENSIONS: dict[PostShape, tuple[str, ...]] = {"round": ("post_diameter_in",), "rect": ("post_b_in", "post_d_in")}
 
 
 class BasePlateInput(SolverInput):
@@ -85,26 +87,19 @@ class BasePlateInput(SolverInput):
     @model_validator(mode="after")
     def _shape(self) -> BasePlateInput:
         problems = []
-        if self.post_shape == "round":
-            if self.post_diameter_in is None:
-                problems.append(FieldProblem("post_diameter_in", "required for a round post", "> 0 in."))
-            for name in ("post_b_in", "post_d_in"):
-                if getattr(self, name) is not None:
-                    problems.append(FieldProblem(name, "only for a rect post", "omit with post_shape 'round'"))
-        else:
-            for name in ("post_b_in", "post_d_in"):
-                if getattr(self, name) is None:
-                    problems.append(FieldProblem(name, "required for a rect post", "> 0 in."))
-            if self.post_diameter_in is not None:
-                problems.append(
-                    FieldProblem("post_diameter_in", "only for a round post", "omit with post_shape 'rect'")
-                )
-        if (self.plate_n_in is None) != (self.plate_b_in is None):
-            problems.append(FieldProblem("plate_b_in", "give plate_n_in and plate_b_in together", "both or neither"))
-        if (self.pedestal_n_in is None) != (self.pedestal_b_in is None):
-            problems.append(
-                FieldProblem("pedestal_b_in", "give pedestal_n_in and pedestal_b_in together", "both or neither")
-            )
+        other: PostShape = "rect" if self.post_shape == "round" else "round"
+        for shape in (self.post_shape, other):  # the post's own dimensions first, then the other shape's
+            for name in POST_DIMENSIONS[shape]:
+                given = getattr(self, name) is not None
+                if shape == self.post_shape and not given:
+                    problems.append(FieldProblem(name, f"required for a {shape} post", "> 0 in."))
+                elif shape != self.post_shape and given:
+                    problems.append(
+                        FieldProblem(name, f"only for a {shape} post", f"omit with post_shape '{self.post_shape}'")
+                    )
+        for first, second in (("plate_n_in", "plate_b_in"), ("pedestal_n_in", "pedestal_b_in")):
+            if (getattr(self, first) is None) != (getattr(self, second) is None):
+                problems.append(FieldProblem(second, f"give {first} and {second} together", "both or neither"))
         if self.pedestal_diameter_in is not None and self.pedestal_n_in is not None:
             problems.append(
                 FieldProblem("pedestal_diameter_in", "give a round or a rectangular pedestal", "one of them")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from functools import partial
 from typing import Any
 
 from apex_nb.calc import Calc
@@ -33,42 +34,14 @@ def post_weld(
     else:
         length, modulus, polar = weld_eq.rectangle_weld_properties(bw, d)
         shear_length, radius = 2.0 * d, math.hypot(bw, d) / 2.0
-    normal, tangential = weld_eq.weld_components_kip_per_in(
-        inputs.axial_kip,
-        inputs.moment_kip_ft * 12.0,
-        inputs.shear_kip,
-        inputs.torsion_kip_ft * 12.0,
-        length,
-        modulus,
-        shear_length,
-        polar,
-        radius,
-    )
-    normal = calc.value(
-        "fw,n",
-        normal,
-        unit="kip/in",
-        description="peak normal weld force per inch",
-        formula=formula_of(weld_eq.weld_normal_kip_per_in),
-        clause=pack.weld.clause,
-    )
-    tangential = calc.value(
-        "fw,v",
-        tangential,
-        unit="kip/in",
-        description="peak tangential force per inch",
-        formula=formula_of(weld_eq.weld_tangential_kip_per_in),
-        clause=pack.weld.clause,
-    )
-    force = calc.apply(
-        "fw",
-        weld_eq.weld_resultant_kip_per_in,
-        normal,
-        tangential,
-        unit="kip/in",
-        description="peak resultant weld force per inch (line method)",
-        clause=pack.weld.clause,
-    )
+    m_kip_in, t_kip_in = inputs.moment_kip_ft * 12.0, inputs.torsion_kip_ft * 12.0
+    weld = partial(calc.apply, unit="kip/in", clause=pack.weld.clause)  # the line-method forces, one clause
+    normal = weld("fw,n", weld_eq.weld_normal_kip_per_in, inputs.axial_kip, m_kip_in, length, modulus,
+                  description="peak normal weld force per inch")  # fmt: skip
+    tangential = weld("fw,v", weld_eq.weld_tangential_kip_per_in, inputs.shear_kip, t_kip_in, shear_length, polar,
+                      radius, description="peak tangential force per inch")  # fmt: skip
+    force = weld("fw", weld_eq.weld_resultant_kip_per_in, normal, tangential,
+                 description="peak resultant weld force per inch (line method)")  # fmt: skip
     calc.assume(
         "Weld line method on the post's outside dimensions; peaks of axial, bending, shear and torsion"
         " added at one point; θ = 0 (no directional strength increase)",
@@ -97,7 +70,7 @@ def post_weld(
     capacity = strength(
         calc, "Rn", rn, pack.weld, method=method, unit="kip/in", name="φRn,w" if method == "LRFD" else "Rn/Ω,w",
         description=f"available fillet weld strength per inch ({method})",
-        formula=f"{formula_of(weld_eq.fillet_strength_kip_per_in)} x φ or / Ω",
+        formula=formula_of(weld_eq.fillet_available_kip_per_in),
         check=Required("weld.strength", "Post-to-plate fillet weld", force, pack.weld.clause),
     ).available  # fmt: skip
     calc.check(
@@ -110,31 +83,17 @@ def post_weld(
     )
     rupture_t = pack.base_metal_tension_rupture
     rupture_v = pack.base_metal_shear_rupture
-    wall_n = strength(
-        calc, "Rn", weld_eq.base_metal_tension_rupture_kip_per_in(post.fu_ksi, inputs.post_wall_in), rupture_t,
-        method=method, unit="kip/in", name="wall,n avail", description="post wall tensile rupture at the weld",
-        formula=f"{formula_of(weld_eq.base_metal_tension_rupture_kip_per_in)} x φ or / Ω",
+    wall = (
+        ("n", "tensile", rupture_t, weld_eq.base_metal_tension_rupture_kip_per_in(post.fu_ksi, inputs.post_wall_in),
+         weld_eq.base_metal_tension_available_kip_per_in, "weld.base_metal_normal", "normal force", normal),
+        ("v", "shear", rupture_v,
+         weld_eq.base_metal_shear_rupture_kip_per_in(post.fu_ksi, inputs.post_wall_in, pack.base_metal_fnv_over_fu),
+         weld_eq.base_metal_shear_available_kip_per_in, "weld.base_metal_shear", "shear", tangential),
     )  # fmt: skip
-    wall_v = strength(
-        calc, "Rn",
-        weld_eq.base_metal_shear_rupture_kip_per_in(post.fu_ksi, inputs.post_wall_in, pack.base_metal_fnv_over_fu),
-        rupture_v, method=method, unit="kip/in", name="wall,v avail", description="post wall shear rupture at the weld",
-        formula=f"{formula_of(weld_eq.base_metal_shear_rupture_kip_per_in)} x φ or / Ω",
-    )  # fmt: skip
-    calc.check(
-        "weld.base_metal_normal",
-        "Post wall at the weld, normal force",
-        demand=normal,
-        capacity=wall_n.available,
-        unit="kip/in",
-        clause=rupture_t.clause,
-    )
-    calc.check(
-        "weld.base_metal_shear",
-        "Post wall at the weld, shear",
-        demand=tangential,
-        capacity=wall_v.available,
-        unit="kip/in",
-        clause=rupture_v.clause,
-    )
+    for key, kind, factor, nominal, available_eq, check_id, what, demand in wall:
+        strength(
+            calc, "Rn", nominal, factor, method=method, unit="kip/in", name=f"wall,{key} avail",
+            description=f"post wall {kind} rupture at the weld", formula=formula_of(available_eq),
+            check=Required(check_id, f"Post wall at the weld, {what}", demand, factor.clause),
+        )  # fmt: skip
     return {"weld_size_in": size, "weld_force_kip_per_in": force, "weld_capacity_kip_per_in": capacity}

@@ -39,7 +39,10 @@ class EstimateInput(SolverInput):
 
 
 def run(inputs: EstimateInput, calc: Calc) -> dict[str, Any]:
-    """Price the BOM line by line; totals with overhead, margin and the engineering fee."""
+    """Price a sign's bill of quantities with a dated price pack (steel, plate, rods, concrete, labor)
+
+    Price the BOM line by line; totals with overhead, margin and the engineering fee.
+    """
     pack = calc.pack(PRICES_PACK, inputs.price_pack_version)
     prices = pack.data
     calc.note("price_pack", pack.header.version, description=f"price pack effective {prices.effective_date}")
@@ -75,10 +78,4 @@ def run(inputs: EstimateInput, calc: Calc) -> dict[str, Any]:
     }
 
 
-SOLVER = Solver(
-    name="cost.estimate",
-    version=VERSION,
-    input_model=EstimateInput,
-    run=run,
-    summary="Price a sign's bill of quantities with a dated price pack (steel, plate, rods, concrete, labor)",
-)
+SOLVER = Solver.of("cost.estimate", VERSION, run)

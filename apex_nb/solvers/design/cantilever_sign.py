@@ -27,12 +27,18 @@ from apex_nb.solvers.design.common import (
     face_wind,
     wind_inputs,
 )
-from apex_nb.solvers.design.footing import FootingTorsion, pick_footing, torsion_summary
+from apex_nb.solvers.design.footing import (
+    FootingTorsion,
+    embedded_post_basis,
+    embedded_post_ft,
+    pick_footing,
+    torsion_summary,
+)
 from apex_nb.solvers.design.inputs import CantileverSignInput
 from apex_nb.solvers.design.loads import load_factors, soil_load_factors
-from apex_nb.solvers.design.post import PostChoice, wall_limits
+from apex_nb.solvers.design.post import PostChoice, iterate_post, wall_limits
 from apex_nb.solvers.design.verdict import no_post_verdict, price_and_verdict
-from apex_nb.solvers.foundation.choice import CostBasis
+from apex_nb.units import IN_PER_FT
 
 VERSION = "1.3.0"
 
@@ -57,7 +63,10 @@ def torsion_arm_ft(inputs: CantileverSignInput, wind: dict[str, Any]) -> tuple[f
 
 
 def run(inputs: CantileverSignInput, calc: Calc) -> dict[str, Any]:
-    """Design arm, post and footing of a cantilever sign, and price it."""
+    """Complete cantilever sign: face wind, arm and post (torsion from the offset face), embedment, price
+
+    Design arm, post and footing of a cantilever sign, and price it.
+    """
     policy = defaults(calc)
     factors = soil_load_factors(calc, load_factors(calc, inputs.wind.edition, inputs.design_method), inputs.soil)
     calc.applies(
@@ -169,10 +178,10 @@ def run(inputs: CantileverSignInput, calc: Calc) -> dict[str, Any]:
             "deflection_limit_ratio": inputs.deflection_limit_ratio,
         }
 
-    width_in, shape = 6.625, "round"  # first guess, iterated to a post at least as wide as selected
-    self_weight = 0.0  # post self-weight in the axial load, iterated with the selection
     wind_post_inputs: dict[str, Any] = {}
-    for _ in range(policy.max_post_iterations):
+
+    def select(width_in: float, shape: str, self_weight: float) -> PostChoice:
+        nonlocal wind_post_inputs
         wind_post_inputs = {
             **wind_inputs(inputs.wind),
             "post_shape": shape,
@@ -180,20 +189,9 @@ def run(inputs: CantileverSignInput, calc: Calc) -> dict[str, Any]:
             "exposed_height_ft": top_ft,
         }
         trial_wind = calc.trial("wind.asce7_post", wind_post_inputs)
-        trial = PostChoice.from_envelope(calc.trial("post.select", post_inputs(trial_wind.result, self_weight)))
-        if not trial.found:
-            break
-        weight_ok = trial.weight_lb_per_ft <= self_weight + 1e-9
-        self_weight = max(self_weight, trial.weight_lb_per_ft)
-        if (
-            trial.width_in <= width_in + 1e-9
-            and (trial.shape == shape or trial.width_in < width_in - 1e-9)
-            and weight_ok
-        ):
-            break
-        width_in, shape = max(trial.width_in, width_in), trial.shape
-    else:
-        calc.applies("post size converged", False, "post wind and post size did not settle", penalty=0.2)
+        return PostChoice.from_envelope(calc.trial("post.select", post_inputs(trial_wind.result, self_weight)))
+
+    width_in, shape, self_weight = iterate_post(calc, policy.max_post_iterations, select)
     post_wind = calc.solve("wind.asce7_post", wind_post_inputs)
     calc.assume(
         f"Wind on the post over its full height, on a {width_in:g} in {shape} post at least as wide as selected"
@@ -228,16 +226,7 @@ def run(inputs: CantileverSignInput, calc: Calc) -> dict[str, Any]:
         description="post moment at grade from wind (W)",
     )
     calc.note("post_shape", post.shape, description="post shape")
-    soil_force_lb = calc.apply(
-        "P_soil",
-        combo.factored_load,
-        factors.soil_w,
-        shear_w,
-        unit="lb",
-        description="lateral force on the footing",
-        clause=factors.soil_combo,
-        fill={"factor": factors.soil_w, "load": "V_W"},
-    )
+    soil_force_lb = factors.soil_force_lb(calc, shear_w)
     soils = calc.pack("ibc-soils").data
     k_sustained = (soils.adjustments.isolated_pole_factor if inputs.soil.isolated_pole_factor == 2 else 1.0) * (
         soils.adjustments.one_third_increase_factor if inputs.soil.one_third_increase else 1.0
@@ -296,18 +285,12 @@ def run(inputs: CantileverSignInput, calc: Calc) -> dict[str, Any]:
         soil=inputs.soil,
         diameter_ft=inputs.footing_diameter_ft,
         policy=policy,
-        cost_basis=CostBasis(
-            holes=1,
-            steel_family=COST_FAMILY[post.family or "pipe"],
-            embedded_steel_lb_per_ft=post.weight_lb_per_ft,
-            post_bottom_cover_ft=policy.post_bottom_cover_in / 12.0,
-        ),
+        cost_basis=embedded_post_basis(1, post, policy),
         also_passes=footing_torsion.passes(calc),
     )
     footing = pick.envelope
     torsion_part = footing_torsion.solve(calc, footing)
-    embedded_post_ft = max(footing.result["design_depth_ft"] - policy.post_bottom_cover_in / 12.0, 0.0)
-    post_steel = post.weight_lb_per_ft * (top_ft + embedded_post_ft)
+    post_steel = post.weight_lb_per_ft * (top_ft + embedded_post_ft(footing, policy))
     steel_lb = calc.value("W_steel", post_steel + arm_weight_lb, unit="lb", description="post and arm steel")
     bom = {
         "steel": [
@@ -324,7 +307,11 @@ def run(inputs: CantileverSignInput, calc: Calc) -> dict[str, Any]:
         ],
         "concrete_yd3": footing.result["concrete_yd3"],
         "auger_holes": [
-            {"count": 1, "diameter_in": footing.result["b_ft"] * 12.0, "depth_ft": footing.result["design_depth_ft"]}
+            {
+                "count": 1,
+                "diameter_in": footing.result["b_ft"] * IN_PER_FT,
+                "depth_ft": footing.result["design_depth_ft"],
+            }
         ],
         "overall_height_ft": top_ft,
         "galvanized": inputs.galvanized,
@@ -341,7 +328,7 @@ def run(inputs: CantileverSignInput, calc: Calc) -> dict[str, Any]:
         "arm_label": arm_choice.label,
         "foundation_type": "embedded",
         "foundation_summary": (
-            f"1 x {footing.result['b_ft'] * 12:g} in dia x {footing.result['design_depth_ft']:g} ft deep"
+            f"1 x {footing.result['b_ft'] * IN_PER_FT:g} in dia x {footing.result['design_depth_ft']:g} ft deep"
         ),
         "footing_diameter_ft": footing.result["b_ft"],
         "footing_depth_ft": footing.result["design_depth_ft"],
@@ -390,10 +377,4 @@ def _no_member(
     }
 
 
-SOLVER = Solver(
-    name="design.cantilever_sign",
-    version=VERSION,
-    input_model=CantileverSignInput,
-    run=run,
-    summary="Complete cantilever sign: face wind, arm and post (torsion from the offset face), embedment, price",
-)
+SOLVER = Solver.of("design.cantilever_sign", VERSION, run)

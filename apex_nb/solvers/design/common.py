@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import BaseModel
+
 from apex_nb.calc import Calc
 from apex_nb.envelope import Envelope
 from apex_nb.pack_schemas.design_defaults import SignDesignDefaultsPack
@@ -33,18 +35,14 @@ def defaults(calc: Calc) -> SignDesignDefaultsPack:
     return calc.pack(DEFAULTS_PACK).data
 
 
+def given(model: BaseModel, *names: str) -> dict[str, Any]:
+    """The named fields of ``model`` that are set (not None), in the order named: a component's inputs."""
+    return {name: value for name in names if (value := getattr(model, name)) is not None}
+
+
 def wind_inputs(wind: SiteWind) -> dict[str, Any]:
     """Site wind fields shared by the wind solvers."""
-    data: dict[str, Any] = {
-        "edition": wind.edition,
-        "wind_speed_mph": wind.wind_speed_mph,
-        "exposure": wind.exposure,
-        "kzt": wind.kzt,
-        "ground_elevation_ft": wind.ground_elevation_ft,
-    }
-    if wind.importance_factor is not None:
-        data["importance_factor"] = wind.importance_factor
-    return data
+    return given(wind, "edition", "wind_speed_mph", "exposure", "kzt", "ground_elevation_ft", "importance_factor")
 
 
 def face_wind(
@@ -61,9 +59,8 @@ def face_wind(
         "sign_height_ft": face.height_ft,
         "top_height_ft": face.top_height_ft,
         "solidity_ratio": face.solidity_ratio,
+        **given(face, "return_corner_ft"),
     }
-    if face.return_corner_ft is not None:
-        inputs["return_corner_ft"] = face.return_corner_ft
     if natural_frequency_hz is not None:
         inputs["natural_frequency_hz"] = natural_frequency_hz
     return calc.solve("wind.asce7_sign", inputs) if keep else calc.trial("wind.asce7_sign", inputs)
@@ -159,18 +156,10 @@ def check_geometry(calc: Calc, faces: list[Face], reach_ft: float, policy: SignD
 
 def soil_inputs(soil: Soil) -> dict[str, Any]:
     """Soil fields of ``foundation.embedment``; the interpretations become its assumptions."""
-    data: dict[str, Any] = {
-        "ibc_edition": soil.ibc_edition,
-        "isolated_pole_factor": soil.isolated_pole_factor,
-        "one_third_increase": soil.one_third_increase,
-        "constrained": soil.constrained,
-        "min_depth_ft": soil.min_depth_ft,
-    }
+    names = ("ibc_edition", "isolated_pole_factor", "one_third_increase", "constrained", "min_depth_ft")
     if soil.lateral_bearing_psf_per_ft is not None:
-        data["lateral_bearing_psf_per_ft"] = soil.lateral_bearing_psf_per_ft
-    else:
-        data["soil_class"] = soil.soil_class
-    return data
+        return given(soil, *names, "lateral_bearing_psf_per_ft")
+    return {**given(soil, *names), "soil_class": soil.soil_class}
 
 
 def all_checks(parts: list[Envelope]) -> list[tuple[str, Any]]:

@@ -12,8 +12,9 @@ from apex_nb.envelope import Envelope
 from apex_nb.equations import pricing
 from apex_nb.pack_schemas.design_defaults import SignDesignDefaultsPack
 from apex_nb.pack_schemas.foundation_choice import FoundationChoicePack
-from apex_nb.solvers.design.common import LB_PER_KIP, soil_inputs
+from apex_nb.solvers.design.common import COST_FAMILY, LB_PER_KIP, soil_inputs
 from apex_nb.solvers.design.inputs import Soil
+from apex_nb.solvers.design.post import PostChoice
 from apex_nb.solvers.foundation.choice import (
     CostBasis,
     FootingOption,
@@ -22,6 +23,7 @@ from apex_nb.solvers.foundation.choice import (
     choose,
     price_option,
 )
+from apex_nb.units import FT3_PER_YD3, IN_PER_FT, PSI_PER_KSI
 
 CHOICE_PACK = "foundation-choice"
 
@@ -69,8 +71,8 @@ def _dearer_than_runner_up(
     )
     if depth_lb <= 0.0:
         return False
-    area_ft2 = math.pi * (size_in / 12.0) ** 2 / 4.0
-    bound = FootingOption(size_in, depth_lb, area_ft2 * depth_lb / 27.0, True, 0.0)
+    area_ft2 = math.pi * (size_in / IN_PER_FT) ** 2 / 4.0
+    bound = FootingOption(size_in, depth_lb, area_ft2 * depth_lb / FT3_PER_YD3, True, 0.0)
     return price_option(bound, basis, prices).cost_usd > known[1] + 1e-9
 
 
@@ -80,6 +82,21 @@ class FootingPick:
 
     envelope: Envelope
     choice: dict[str, Any] | None
+
+
+def embedded_post_basis(holes: int, post: PostChoice, policy: SignDesignDefaultsPack) -> CostBasis:
+    """Cost basis of augers that embed the post: its steel family and weight, the concrete cover below it."""
+    return CostBasis(
+        holes=holes,
+        steel_family=COST_FAMILY[post.family or "pipe"],
+        embedded_steel_lb_per_ft=post.weight_lb_per_ft,
+        post_bottom_cover_ft=policy.post_bottom_cover_in / IN_PER_FT,
+    )
+
+
+def embedded_post_ft(footing: Envelope, policy: SignDesignDefaultsPack) -> float:
+    """Length of post below grade: the footing depth less the concrete cover under the post (at least 0)."""
+    return max(footing.result["design_depth_ft"] - policy.post_bottom_cover_in / IN_PER_FT, 0.0)
 
 
 def pick_footing(
@@ -114,7 +131,7 @@ def pick_footing(
             "footing.hole_fits_post",
             f"post plan width + 2 x {policy.footing_clearance_in:g} in concrete <= footing diameter",
             demand=post_width_in + 2 * policy.footing_clearance_in,
-            capacity=diameter_ft * 12.0,
+            capacity=diameter_ft * IN_PER_FT,
             unit="in",
             clause="sign-design-defaults footing_clearance_in",
         )
@@ -122,8 +139,8 @@ def pick_footing(
         calc.applies(
             "footing within the foundation-choice depth limits",
             given.result["design_depth_ft"] <= rules.max_depth_ft + 1e-9,
-            f"{diameter_ft * 12:g} in needs {given.result['design_depth_ft']:g} ft (> {rules.max_depth_ft:g} ft): "
-            "use a wider footing or more posts",
+            f"{diameter_ft * IN_PER_FT:g} in needs {given.result['design_depth_ft']:g} ft "
+            f"(> {rules.max_depth_ft:g} ft): use a wider footing or more posts",
             penalty=0.2,
         )
         return FootingPick(given, None)
@@ -147,7 +164,7 @@ def pick_footing(
             size_in, trials, options, base, basis, prices, rules, further, costs
         ):
             continue
-        trial = calc.trial("foundation.embedment", {**base, "diameter_ft": size_in / 12.0})
+        trial = calc.trial("foundation.embedment", {**base, "diameter_ft": size_in / IN_PER_FT})
         trials[size_in] = trial
         options.append(
             FootingOption(
@@ -218,7 +235,7 @@ def pick_footing(
 
 def cubic_yards(volume_ft3: float) -> float:
     """ft³ to yd³."""
-    return volume_ft3 / 27.0
+    return volume_ft3 / FT3_PER_YD3
 
 
 def circle_area_ft2(diameter_ft: float) -> float:
@@ -269,7 +286,7 @@ class FootingTorsion:
         """A ``pick_footing`` predicate: the torsion check (soil and transfer) passes for that embedment."""
 
         def passes(embedment: Envelope) -> bool:
-            scratch = Calc(library=calc.library)  # its assumptions are the adopted footing's to state
+            scratch = calc.scratch()  # its assumptions are the adopted footing's to state
             return bool(calc.trial("foundation.shaft_torsion", self.inputs(scratch, embedment)).result["passed"])
 
         return passes
@@ -305,7 +322,7 @@ def anchor_reinforcement(
     best: tuple[float, Envelope, dict[str, Any]] | None = None
     for size in pack.anchor_bar_sizes:
         bar = bars[size]
-        ld = max(pack.fy_ksi * 1000.0 * bar.diameter_in / (25.0 * math.sqrt(plate_inputs["fc_psi"])), 12.0)
+        ld = max(pack.fy_ksi * PSI_PER_KSI * bar.diameter_in / (25.0 * math.sqrt(plate_inputs["fc_psi"])), 12.0)
         for per_row in pack.anchor_bars_per_row:
             extra = {
                 "supplementary_reinforcement": True,
@@ -317,7 +334,7 @@ def anchor_reinforcement(
             anchors = trial.result.get("anchor_checks") or {}
             if not anchors.get("passed"):
                 continue
-            length_ft = (hef_in - pack.end_cover_in + ld + 12.0 * bar.diameter_in) / 12.0
+            length_ft = (hef_in - pack.end_cover_in + ld + 12.0 * bar.diameter_in) / IN_PER_FT
             weight = 2 * per_row * length_ft * bar.weight_lb_per_ft
             if best is None or weight < best[0]:
                 best = (weight, trial, extra)

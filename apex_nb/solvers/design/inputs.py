@@ -14,8 +14,25 @@ from pydantic import Field, model_validator
 
 from apex_nb.errors import FieldProblem, InputError
 from apex_nb.inputs import SolverInput
+from apex_nb.types import (
+    AiscEdition,
+    ArmLengthFt,
+    Exposure,
+    FaceHeightFt,
+    FaceOffsetFt,
+    FaceWeightLb,
+    FaceWidthFt,
+    GroundElevationFt,
+    IbcEdition,
+    ImportanceFactor,
+    Kzt,
+    MinimumDepthFt,
+    MonumentDepthFt,
+    PostSpacingFt,
+    StructureHeightFt,
+    WindSpeedMph,
+)
 from apex_nb.types import AsceEdition as Edition
-from apex_nb.types import Exposure, GroundElevationFt, IbcEdition, ImportanceFactor, Kzt, WindSpeedMph
 from apex_nb.types import PostFamily as Family
 
 
@@ -53,11 +70,11 @@ class Face(SolverInput):
     """One sign face or cabinet, its elevation and weight."""
 
     name: str = Field(default="face", max_length=60, description="Label used in reports")
-    width_ft: float = Field(gt=0, le=100, description="Face width B, ft")
-    height_ft: float = Field(gt=0, le=50, description="Face height s, ft")
-    top_height_ft: float = Field(gt=0, le=200, description="Height of the top of the face above grade, ft")
-    weight_lb: float | None = Field(
-        default=None, ge=0, le=100000, description="Face or cabinet dead weight, lb (default: area x the pack's psf)"
+    width_ft: FaceWidthFt = Field(description="Face width B, ft")
+    height_ft: FaceHeightFt = Field(description="Face height s, ft")
+    top_height_ft: StructureHeightFt = Field(description="Height of the top of the face above grade, ft")
+    weight_lb: FaceWeightLb | None = Field(
+        default=None, description="Face or cabinet dead weight, lb (default: area x the pack's psf)"
     )
     solidity_ratio: float = Field(default=1.0, gt=0, le=1.0, description="Solid area / gross area")
     return_corner_ft: float | None = Field(default=None, gt=0, le=100, description="Return corner length Lr, ft")
@@ -88,7 +105,7 @@ class Soil(SolverInput):
     isolated_pole_factor: Literal[1, 2] = Field(default=1, description="§1806.3.4 2x for isolated poles (opt-in)")
     one_third_increase: bool = Field(default=False, description="§1806.1 one-third increase with wind (opt-in)")
     constrained: bool = Field(default=False, description="Rigid slab or pavement at grade (§1807.3.2.2)")
-    min_depth_ft: float = Field(default=3.0, ge=0, le=20, description="Frost depth or local minimum embedment, ft")
+    min_depth_ft: MinimumDepthFt = Field(default=3.0, description="Frost depth or local minimum embedment, ft")
 
 
 class PoleSignInput(SolverInput):
@@ -97,12 +114,12 @@ class PoleSignInput(SolverInput):
     wind: SiteWind = Field(description="Site wind: ASCE 7 edition, speed, exposure, Kzt, elevation")
     faces: list[Face] = Field(min_length=1, max_length=6, description="Faces or cabinets, any order")
     post_count: Literal[1, 2] = Field(default=1, description="Number of posts")
-    post_spacing_ft: float | None = Field(default=None, gt=0, le=100, description="Centre-to-centre (two posts)")
+    post_spacing_ft: PostSpacingFt | None = Field(default=None, description="Centre-to-centre (two posts)")
     post_families: list[Family] = Field(
         default_factory=default_post_families, min_length=1, description="Families to choose from"
     )
     design_method: Literal["ASD", "LRFD"] = Field(default="ASD", description="AISC 360 design method")
-    aisc_edition: Literal["360-16", "360-22"] = Field(default="360-16", description="AISC 360 edition")
+    aisc_edition: AiscEdition = Field(default="360-16", description="AISC 360 edition")
     deflection_limit_ratio: float = Field(default=100, ge=20, le=1000, description="Service tip drift limit L/n")
     foundation: Literal["embedded", "base_plate"] = Field(
         default="embedded", description="Direct embedment (IBC 1807.3) or base plate on a drilled pier/footing"
@@ -138,7 +155,7 @@ class MonumentSignInput(SolverInput):
     wind: SiteWind = Field(description="Site wind: ASCE 7 edition, speed, exposure, Kzt, elevation")
     sign_width_ft: float = Field(gt=0, le=40, description="Monument width B, ft")
     sign_height_ft: float = Field(gt=0, le=20, description="Monument height above grade (top height h), ft")
-    sign_thickness_ft: float = Field(default=1.5, gt=0, le=10, description="Monument depth in plan, ft")
+    sign_thickness_ft: MonumentDepthFt = Field(default=1.5, description="Monument depth in plan, ft")
     weight_lb: float | None = Field(
         default=None, ge=0, le=200000, description="Monument dead weight, lb (default: volume x the pack's pcf)"
     )
@@ -162,16 +179,14 @@ class CantileverSignInput(SolverInput):
 
     wind: SiteWind = Field(description="Site wind: ASCE 7 edition, speed, exposure, Kzt, elevation")
     face: Face = Field(description="The face hung from the arm")
-    arm_length_ft: float = Field(gt=0, le=40, description="Post centreline to the far end of the face, ft")
-    face_offset_ft: float = Field(
-        default=0.5, ge=0, le=20, description="Post centreline to the near edge of the face, ft"
-    )
+    arm_length_ft: ArmLengthFt = Field(description="Post centreline to the far end of the face, ft")
+    face_offset_ft: FaceOffsetFt = Field(default=0.5, description="Post centreline to the near edge of the face, ft")
     post_families: list[Family] = Field(
         default_factory=default_post_families, min_length=1, description="Post families"
     )
     arm_families: list[Family] = Field(default_factory=default_arm_families, min_length=1, description="Arm families")
     design_method: Literal["ASD", "LRFD"] = Field(default="ASD", description="AISC 360 design method")
-    aisc_edition: Literal["360-16", "360-22"] = Field(default="360-16", description="AISC 360 edition")
+    aisc_edition: AiscEdition = Field(default="360-16", description="AISC 360 edition")
     deflection_limit_ratio: float = Field(default=100, ge=20, le=1000, description="Service tip drift limit L/n")
     footing_diameter_ft: float | None = Field(default=None, gt=0, le=12, description="Auger diameter (default auto)")
     over_roadway: bool = Field(default=False, description="Over a traffic lane (AASHTO LTS fatigue: out of scope)")

@@ -41,6 +41,19 @@ class LoadFactors:
         combos = self.member_combos or ((self.member_d, self.member_w),)
         return max(d * dead + w * wind for d, w in combos)
 
+    def soil_force_lb(self, calc: Calc, shear_w_lb: float) -> float:
+        """P_soil: the lateral force on the footing, the post shear V_W at the soil (ASD) wind factor; traced."""
+        return calc.apply(
+            "P_soil",
+            combinations.factored_load,
+            self.soil_w,
+            shear_w_lb,
+            unit="lb",
+            description="lateral force on the footing",
+            clause=self.soil_combo,
+            fill={"factor": self.soil_w, "load": "V_W"},
+        )
+
 
 def load_factors(calc: Calc, edition: AsceEdition, method: DesignMethod) -> LoadFactors:
     """Governing D + W combination factors from the load-combinations pack.

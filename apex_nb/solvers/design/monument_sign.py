@@ -25,7 +25,10 @@ MAX_FOOTING_PLAN_FT = 60.0  # the largest plan the spread-footing solver accepts
 
 
 def run(inputs: MonumentSignInput, calc: Calc) -> dict[str, Any]:
-    """Design the monument's footing from wind and dead load, and price it."""
+    """Complete monument sign: wind at grade (s/h = 1), dead load, spread footing, price
+
+    Design the monument's footing from wind and dead load, and price it.
+    """
     policy = defaults(calc)
     factors = load_factors(calc, inputs.wind.edition, "ASD")
     wind = calc.solve(
@@ -166,10 +169,4 @@ def run(inputs: MonumentSignInput, calc: Calc) -> dict[str, Any]:
     }
 
 
-SOLVER = Solver(
-    name="design.monument_sign",
-    version=VERSION,
-    input_model=MonumentSignInput,
-    run=run,
-    summary="Complete monument sign: wind at grade (s/h = 1), dead load, spread footing, price",
-)
+SOLVER = Solver.of("design.monument_sign", VERSION, run)

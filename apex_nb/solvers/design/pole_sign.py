@@ -34,6 +34,8 @@ from apex_nb.solvers.design.common import (
 from apex_nb.solvers.design.footing import (
     FootingTorsion,
     anchor_reinforcement,
+    embedded_post_basis,
+    embedded_post_ft,
     pick_footing,
     torsion_summary,
 )
@@ -43,12 +45,16 @@ from apex_nb.solvers.design.pole_sizing import Sizing, case_fields, size_post
 from apex_nb.solvers.design.post import PostChoice
 from apex_nb.solvers.design.verdict import no_post_verdict, price_and_verdict
 from apex_nb.solvers.foundation.choice import CostBasis
+from apex_nb.units import IN_PER_FT
 
 VERSION = "1.3.0"
 
 
 def run(inputs: PoleSignInput, calc: Calc) -> dict[str, Any]:
-    """Design the whole pole sign; see the module docstring for the chain."""
+    """Complete pole sign: wind Cases A/B/C, post wind, post selection, embedment or base plate, price
+
+    Design the whole pole sign; see the module docstring for the chain.
+    """
     policy = defaults(calc)
     factors = soil_load_factors(calc, load_factors(calc, inputs.wind.edition, inputs.design_method), inputs.soil)
     n = inputs.post_count
@@ -199,16 +205,7 @@ def run(inputs: PoleSignInput, calc: Calc) -> dict[str, Any]:
     weight_per_ft = post.weight_lb_per_ft
     width_in = post.width_in
 
-    soil_force_lb = calc.apply(
-        "P_soil",
-        combo.factored_load,
-        factors.soil_w,
-        shear_w,
-        unit="lb",
-        description="lateral force on the footing",
-        clause=factors.soil_combo,
-        fill={"factor": factors.soil_w, "load": "V_W"},
-    )
+    soil_force_lb = factors.soil_force_lb(calc, shear_w)
     soil_moment_lb_ft = calc.apply(
         "M_soil",
         combo.factored_load,
@@ -256,7 +253,7 @@ def run(inputs: PoleSignInput, calc: Calc) -> dict[str, Any]:
 
         def pier_inputs(embedment: Envelope) -> dict[str, Any]:
             return {
-                "diameter_in": embedment.result["b_ft"] * 12.0,
+                "diameter_in": embedment.result["b_ft"] * IN_PER_FT,
                 "depth_ft": embedment.result["design_depth_ft"],
                 "lateral_force_lb": soil_force_lb,
                 "force_height_ft": height_ft,
@@ -284,7 +281,7 @@ def run(inputs: PoleSignInput, calc: Calc) -> dict[str, Any]:
         )
         footing = pick.envelope
         calc.assume("Base plate on a round drilled pier; the plate diagonal plus clearance fits in the pier")
-        pier_d_in = footing.result["b_ft"] * 12.0
+        pier_d_in = footing.result["b_ft"] * IN_PER_FT
         if pier_d_in < plate_width_in + 2 * policy.footing_clearance_in - 1e-9:
             # A pier the user sized smaller than the plate cannot hold its anchors: say so, with
             # no invented connection or price (the footing check above already fails).
@@ -315,7 +312,7 @@ def run(inputs: PoleSignInput, calc: Calc) -> dict[str, Any]:
         connection = calc.solve(
             "connection.base_plate", {**plate_inputs, "pedestal_diameter_in": pier_d_in, **anchor_extra}
         )
-        embedded_post_ft = 0.0
+        embedded_ft = 0.0
     else:
         pick = pick_footing(
             calc,
@@ -325,16 +322,11 @@ def run(inputs: PoleSignInput, calc: Calc) -> dict[str, Any]:
             soil=inputs.soil,
             diameter_ft=inputs.footing_diameter_ft,
             policy=policy,
-            cost_basis=CostBasis(
-                holes=n,
-                steel_family=COST_FAMILY[post.family or "pipe"],
-                embedded_steel_lb_per_ft=weight_per_ft,
-                post_bottom_cover_ft=policy.post_bottom_cover_in / 12.0,
-            ),
+            cost_basis=embedded_post_basis(n, post, policy),
             also_passes=torsion_ok(width_in),
         )
         footing = pick.envelope
-        embedded_post_ft = max(footing.result["design_depth_ft"] - policy.post_bottom_cover_in / 12.0, 0.0)
+        embedded_ft = embedded_post_ft(footing, policy)
         rebar_each_lb = 0.0
     torsion_part: Envelope | None = None
     if n == 1:
@@ -347,7 +339,7 @@ def run(inputs: PoleSignInput, calc: Calc) -> dict[str, Any]:
         qty.post_steel_lb,
         weight_per_ft,
         post_length_ft,
-        embedded_post_ft,
+        embedded_ft,
         n,
         unit="lb",
         description="post steel, all posts",
@@ -363,7 +355,7 @@ def run(inputs: PoleSignInput, calc: Calc) -> dict[str, Any]:
             }
         ],
         "concrete_yd3": concrete_yd3,
-        "auger_holes": [{"count": n, "diameter_in": diameter_ft * 12.0, "depth_ft": depth_ft}],
+        "auger_holes": [{"count": n, "diameter_in": diameter_ft * IN_PER_FT, "depth_ft": depth_ft}],
         "rebar_lb": rebar_each_lb * n,
         "overall_height_ft": top_ft,
         "galvanized": inputs.galvanized,
@@ -392,7 +384,7 @@ def run(inputs: PoleSignInput, calc: Calc) -> dict[str, Any]:
     if torsion_part is not None and torsion_part.result.get("lug_weight_lb"):
         bom["plate_lb"] = bom.get("plate_lb", 0.0) + torsion_part.result["lug_weight_lb"] * n
     closing = price_and_verdict(calc, bom, policy)
-    foundation_summary = f"{n} x {diameter_ft * 12:g} in dia x {depth_ft:g} ft deep " + (
+    foundation_summary = f"{n} x {diameter_ft * IN_PER_FT:g} in dia x {depth_ft:g} ft deep " + (
         "embedded" if inputs.foundation == "embedded" else "pier under base plate"
     )
     return {
@@ -425,10 +417,4 @@ def run(inputs: PoleSignInput, calc: Calc) -> dict[str, Any]:
     }
 
 
-SOLVER = Solver(
-    name="design.pole_sign",
-    version=VERSION,
-    input_model=PoleSignInput,
-    run=run,
-    summary="Complete pole sign: wind Cases A/B/C, post wind, post selection, embedment or base plate, price",
-)
+SOLVER = Solver.of("design.pole_sign", VERSION, run)

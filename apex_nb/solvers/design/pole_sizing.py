@@ -15,7 +15,7 @@ from apex_nb.solvers.design.common import (
 )
 from apex_nb.solvers.design.inputs import PoleSignInput
 from apex_nb.solvers.design.loads import CaseForces, LoadFactors
-from apex_nb.solvers.design.post import PostChoice, wall_limits
+from apex_nb.solvers.design.post import PostChoice, iterate_post, wall_limits
 
 
 def case_post_forces(faces: list[Envelope], post_count: int, spacing_ft: float | None) -> dict[str, CaseForces]:
@@ -123,10 +123,10 @@ def size_post(
     )
     selection: Envelope | None = None
     post_wind: Envelope | None = None
-    width_in, shape = 6.625, "round"  # first guess: a 6 in pipe; iterated below
-    self_weight_lb_per_ft = 0.0  # post self-weight in the axial load, iterated with the selection
     history: list[str] = []
-    for _ in range(policy.max_post_iterations):
+
+    def select(width_in: float, shape: str, self_weight_lb_per_ft: float) -> PostChoice:
+        nonlocal selection, post_wind
         post_wind = None
         post_force_lb = post_moment_lb_ft = 0.0
         if bottom_ft > 0:
@@ -166,19 +166,9 @@ def size_post(
         )
         choice = PostChoice.from_envelope(selection)
         history.append(choice.label or "none")
-        if not choice.found:
-            break
-        weight_ok = choice.weight_lb_per_ft <= self_weight_lb_per_ft + 1e-9
-        self_weight_lb_per_ft = max(self_weight_lb_per_ft, choice.weight_lb_per_ft)
-        if (
-            choice.width_in <= width_in + 1e-9
-            and (choice.shape == shape or choice.width_in < width_in - 1e-9)
-            and weight_ok
-        ):
-            break  # wind and self-weight were taken on a post at least as wide and heavy as the one selected
-        width_in, shape = max(choice.width_in, width_in), choice.shape
-    else:
-        calc.applies("post size converged", False, "post wind and post size did not settle", penalty=0.2)
+        return choice
+
+    width_in, shape, self_weight_lb_per_ft = iterate_post(calc, policy.max_post_iterations, select)
     assert selection is not None
     return Sizing(faces, cases, selection, post_wind, width_in, shape, self_weight_lb_per_ft, history, drift_case.case)
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from apex_nb.calc import Calc
 from apex_nb.envelope import Envelope
 from apex_nb.pack_schemas.design_defaults import SignDesignDefaultsPack
 
@@ -52,6 +54,41 @@ class PostChoice:
             governing_check=str(row.get("governing_check") or "none"),
             reason=str(r.get("reason") or ""),
         )
+
+    def settled(self, width_in: float, shape: str, weight_lb_per_ft: float) -> bool:
+        """True when the wind and self-weight were taken on a post at least as wide and heavy as this one.
+
+        A narrower post of another shape also settles (its wind was taken on the wider one).
+        """
+        return (
+            self.width_in <= width_in + 1e-9
+            and (self.shape == shape or self.width_in < width_in - 1e-9)
+            and self.weight_lb_per_ft <= weight_lb_per_ft + 1e-9
+        )
+
+
+def iterate_post(
+    calc: Calc, iterations: int, select: Callable[[float, str, float], PostChoice]
+) -> tuple[float, str, float]:
+    """Iterate post wind and post size from a 6 in pipe; return the final (width in, shape, self-weight lb/ft).
+
+    ``select(width_in, shape, self_weight_lb_per_ft)`` sizes the post with the wind and self-weight taken
+    on that post; the post taken grows (never shrinks) until it is at least as wide and heavy as the
+    one selected (``PostChoice.settled``) or no post is found.
+    """
+    width_in, shape, self_weight = 6.625, "round", 0.0
+    for _ in range(iterations):
+        choice = select(width_in, shape, self_weight)
+        if not choice.found:
+            break
+        settled = choice.settled(width_in, shape, self_weight)
+        self_weight = max(self_weight, choice.weight_lb_per_ft)
+        if settled:
+            break
+        width_in, shape = max(choice.width_in, width_in), choice.shape
+    else:
+        calc.applies("post size converged", False, "post wind and post size did not settle", penalty=0.2)
+    return width_in, shape, self_weight
 
 
 def wall_limits(policy: SignDesignDefaultsPack, *, base_plated: bool) -> dict[str, float]:

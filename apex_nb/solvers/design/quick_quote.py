@@ -65,7 +65,10 @@ def design_inputs(q: QuickQuoteInput) -> tuple[str, dict[str, Any]]:
 
 
 def run(inputs: QuickQuoteInput, calc: Calc) -> dict[str, Any]:
-    """Run the design behind the quote and summarise it for a salesperson."""
+    """Sales quick quote: bounded inputs, the full pole, monument or cantilever design behind a price
+
+    Run the design behind the quote and summarise it for a salesperson.
+    """
     name, design_in = design_inputs(inputs)
     if inputs.post_count == 2 and inputs.sign_type == "pole":
         calc.assume(f"Two posts at {POST_SPACING_FRACTION:g} x the sign width, centred")
@@ -161,10 +164,4 @@ def price_options(q: QuickQuoteInput, calc: Calc) -> list[dict[str, Any]]:
     return lines
 
 
-SOLVER = Solver(
-    name="design.quick_quote",
-    version=VERSION,
-    input_model=QuickQuoteInput,
-    run=run,
-    summary="Sales quick quote: bounded inputs, the full pole, monument or cantilever design behind a price",
-)
+SOLVER = Solver.of("design.quick_quote", VERSION, run)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from apex_nb.calc import Calc
-from apex_nb.errors import FieldProblem
+from apex_nb.errors import FieldProblem, InputError
 from apex_nb.pack_schemas.soils import FoundationClauses, IbcFoundationsPack, IbcSoilsPack, SoilClauses
 from apex_nb.types import IbcEdition
 
@@ -42,6 +44,29 @@ def soil_clauses(pack: IbcSoilsPack, edition: IbcEdition) -> SoilClauses:
 def foundation_clauses(pack: IbcFoundationsPack, edition: IbcEdition) -> FoundationClauses:
     """Clause strings of ``edition`` in the foundations pack."""
     return pack.clauses[edition]
+
+
+@dataclass(frozen=True)
+class IbcFoundation:
+    """The two IBC packs of a foundation solve and the clauses of the edition in force."""
+
+    soils: IbcSoilsPack
+    found: IbcFoundationsPack
+    sc: SoilClauses
+    fc: FoundationClauses
+
+
+def ibc_foundation(calc: Calc, edition: IbcEdition, one_third_increase: bool = False) -> IbcFoundation:
+    """Read the soils and foundations packs, note the edition, refuse a one-third increase the edition lacks."""
+    soils = soils_pack(calc)
+    found = foundations_pack(calc)
+    ibc = IbcFoundation(soils, found, soil_clauses(soils, edition), foundation_clauses(found, edition))
+    calc.note("ibc_edition", edition, description="IBC edition in force")
+    if one_third_increase and not ibc.sc.one_third_permitted:
+        raise InputError(
+            [FieldProblem("one_third_increase", f"IBC {edition} has no alternative ASD combinations", "false")]
+        )
+    return ibc
 
 
 def note_soil_source(

@@ -22,15 +22,12 @@ from pydantic import Field, model_validator
 from apex_nb.calc import Calc, Solver
 from apex_nb.equations.ibc import embedment as eq
 from apex_nb.equations.metadata import formula_of
-from apex_nb.errors import FieldProblem, InputError, SolverError
+from apex_nb.errors import InputError, SolverError
 from apex_nb.inputs import SolverInput
 from apex_nb.solvers.foundation.common import (
     exactly_one,
-    foundation_clauses,
-    foundations_pack,
+    ibc_foundation,
     note_soil_source,
-    soil_clauses,
-    soils_pack,
 )
 from apex_nb.types import FootingWidthFt, IbcEdition, MinimumDepthFt, SoilClass
 
@@ -104,14 +101,11 @@ class EmbedmentInput(SolverInput):
 
 def run(inputs: EmbedmentInput, calc: Calc) -> dict[str, Any]:
     """Minimum or checked embedment by IBC Eq. 18-1 or 18-2 with the chosen interpretations."""
-    soils = soils_pack(calc)
-    found = foundations_pack(calc)
-    sc = soil_clauses(soils, inputs.ibc_edition)
-    fc = foundation_clauses(found, inputs.ibc_edition)
-    k = found.embedment
+    ibc = ibc_foundation(calc, inputs.ibc_edition, inputs.one_third_increase)
+    soils, sc, fc = ibc.soils, ibc.sc, ibc.fc
+    k = ibc.found.embedment
     adj = soils.adjustments
     mode = "design" if inputs.depth_ft is None else "check"
-    calc.note("ibc_edition", inputs.ibc_edition, description="IBC edition in force")
     calc.note("mode", mode, description="design: find the depth; check: verify depth_ft")
 
     # Footing width b.
@@ -154,39 +148,22 @@ def run(inputs: EmbedmentInput, calc: Calc) -> dict[str, Any]:
     factor = calc.apply(
         "k_lat", eq.lateral_bearing_factor, pole, third, description="total factor on the lateral bearing", clause=""
     )
-    if inputs.isolated_pole_factor == 2:
-        calc.assume(
-            "Isolated pole not adversely affected by 1/2 in. of motion at the ground surface: lateral bearing x2",
-            sc.isolated_poles,
-        )
-    else:
-        calc.assume("No 2x isolated-pole increase on lateral bearing", sc.isolated_poles)
-    if inputs.one_third_increase:
-        if not sc.one_third_permitted:
-            raise InputError(
-                [
-                    FieldProblem(
-                        "one_third_increase",
-                        f"IBC {inputs.ibc_edition} has no alternative ASD combinations to take it with",
-                        "false",
-                    )
-                ]
-            )
-        calc.assume(
-            "One-third increase of lateral bearing taken: P must come from the alternative ASD combinations "
-            f"({sc.alternative_combinations}), i.e. 0.6ωW with ω = {adj.alternative_asd_wind_omega:g}, "
-            "never from the basic 0.6W",
-            sc.one_third_increase,
-        )
-    else:
-        calc.assume("No one-third increase of lateral bearing", sc.one_third_increase)
-    if inputs.constrained:
-        calc.assume(
-            "Constrained at grade: a rigid floor or pavement develops the restraint force at the ground surface",
-            fc.constrained,
-        )
-    else:
-        calc.assume("Nonconstrained: no rigid floor or pavement restrains the footing at grade", fc.nonconstrained)
+    readings = (  # (taken, assumption when taken, when not, clause when taken, when not)
+        (inputs.isolated_pole_factor == 2,
+         "Isolated pole not adversely affected by 1/2 in. of motion at the ground surface: lateral bearing x2",
+         "No 2x isolated-pole increase on lateral bearing", sc.isolated_poles, sc.isolated_poles),
+        (inputs.one_third_increase,
+         "One-third increase of lateral bearing taken: P must come from the alternative ASD combinations "
+         f"({sc.alternative_combinations}), i.e. 0.6ωW with ω = {adj.alternative_asd_wind_omega:g}, "
+         "never from the basic 0.6W",
+         "No one-third increase of lateral bearing", sc.one_third_increase, sc.one_third_increase),
+        (inputs.constrained,
+         "Constrained at grade: a rigid floor or pavement develops the restraint force at the ground surface",
+         "Nonconstrained: no rigid floor or pavement restrains the footing at grade", fc.constrained,
+         fc.nonconstrained),
+    )  # fmt: skip
+    for taken, when_taken, when_not, clause_taken, clause_not in readings:
+        calc.assume(when_taken if taken else when_not, clause_taken if taken else clause_not)
     limit_text = (
         "d is limited to 12 ft when computing the lateral pressure (literal reading: S1 at min(d, 12)/3)"
         if inputs.depth_limit_rule == "embedment_depth"

@@ -25,7 +25,6 @@ from apex_nb.equations.metadata import formula_of
 from apex_nb.inputs import SolverInput
 from apex_nb.pack_schemas.aci318_pier import Aci318PierPack, Bar
 from apex_nb.solvers.strength import Phi, Required, strength
-from apex_nb.units import LB_PER_KIP
 
 VERSION = "1.0.0"
 PACK = "aci318-pier"
@@ -66,7 +65,7 @@ def _layout(inputs: PierReinforcementInput, pack: Aci318PierPack, size: int, cou
         inputs.diameter_in, depths, bar.area_in2, inputs.axial_kip, inputs.fc_psi, pack.fy_ksi, pack.es_ksi
     )
     dt = max(depths)
-    eps_t = 0.003 * (dt - c) / c
+    eps_t = eq.net_tensile_strain(dt, c)
     phi = eq.phi_flexure(eps_t, pack.fy_ksi / pack.es_ksi, pack.phi_tension_controlled, pack.phi_compression_controlled)
     circle = math.pi * (inputs.diameter_in - 2.0 * to_centre)
     clear = circle / count - bar.diameter_in
@@ -91,21 +90,22 @@ def run(inputs: PierReinforcementInput, calc: Calc) -> dict[str, Any]:
         "z0", z0, unit="ft", description="depth of zero shear (largest moment)",
         formula=formula_of(eq.broms_zero_shear_depth), clause=cl["demand"],
     )  # fmt: skip
-    mu = calc.value(
-        "Mu", factor * m_asd_lb_ft * 12.0 / LB_PER_KIP, unit="kip-in", description="largest factored pier moment",
-        formula=f"α {formula_of(eq.broms_max_moment)}", clause=cl["demand"],
+    mu = calc.apply(
+        "Mu", eq.factored_moment_kip_in, factor, m_asd_lb_ft, unit="kip-in", description="largest factored pier moment",
+        clause=cl["demand"],
     )  # fmt: skip
-    vu = calc.value(
-        "Vu", factor * p_lb / LB_PER_KIP, unit="kip", description="largest factored shear (P at grade)", formula="α P"
-    )
+    vu = calc.apply(
+        "Vu", eq.factored_shear_kip, factor, p_lb, unit="kip", description="largest factored shear (P at grade)",
+        clause="",
+    )  # fmt: skip
     calc.assume(
         "Largest shear taken as P at grade; the reverse shear near the toe of a short pier is not checked",
         cl["demand"],
     )
     ag = math.pi * d_in**2 / 4.0
-    as_min = calc.value(
-        "As,min", pack.min_longitudinal_ratio * ag, unit="in²", description="minimum longitudinal steel",
-        formula=f"{pack.min_longitudinal_ratio:g} Ag", clause=cl["min_steel"],
+    as_min = calc.apply(
+        "As,min", eq.min_longitudinal_steel_in2, pack.min_longitudinal_ratio, ag, unit="in²",
+        description="minimum longitudinal steel", clause=cl["min_steel"], fill={"ratio": pack.min_longitudinal_ratio},
     )  # fmt: skip
     options: list[tuple[float, int, int, dict[str, float]]] = []
     sizes = [inputs.bar_size] if inputs.bar_size is not None else pack.longitudinal_sizes
@@ -133,10 +133,13 @@ def run(inputs: PierReinforcementInput, calc: Calc) -> dict[str, Any]:
     calc.note("bars", f"{count} #{size}", description="longitudinal bars, Grade 60", clause=cl["flexure"])
     calc.value("cover", pack.cover_in, unit="in", description="clear cover to the ties", clause=cl["cover"])
     calc.value("c", lay["c"], unit="in", description="neutral axis depth", clause=cl["flexure"])
-    calc.value("εt", lay["eps_t"], description="net tensile strain", formula="0.003 (dt - c)/c", clause=cl["flexure"])
+    calc.value(
+        "εt", lay["eps_t"], description="net tensile strain", formula=formula_of(eq.net_tensile_strain),
+        clause=cl["flexure"],
+    )  # fmt: skip
     phi_mn = strength(
         calc, "Mn", lay["mn"], Phi(lay["phi"], cl["flexure"]), method="strength", unit="kip-in",
-        description="design flexural strength", formula=f"φ {formula_of(eq.nominal_moment_kip_in)}",
+        description="design flexural strength", formula=formula_of(eq.design_moment_kip_in),
         check=Required("pier.flexure", "Pier flexure at the largest moment", mu, cl["flexure"]),
     ).available  # fmt: skip
     as_prov = calc.value("As", count * bar.area_in2, unit="in²", description="longitudinal steel provided")
@@ -159,17 +162,14 @@ def run(inputs: PierReinforcementInput, calc: Calc) -> dict[str, Any]:
     )
     av = 2.0 * tie.area_in2
     vs_needed = max(vu / pack.phi_shear - vc, 0.0)
-    s_detail = eq.tie_spacing_max_in(bar.diameter_in, tie.diameter_in, d_in)
-    s_shear = eq.shear_tie_spacing_in(av, pack.fy_ksi, d_eff, vs_needed)
-    s_limit = s_detail if vs_needed == 0.0 else min(s_detail, d_eff / 2.0, s_shear)
-    spacing = calc.value(
-        "s", math.floor(s_limit), unit="in", description=f"#{tie.size} tie spacing (whole inches)",
-        formula="min(16 db, 48 dtie, D; Av fyt d/Vs and d/2 if Vs needed)", clause=cl["ties"],
+    spacing = calc.apply(
+        "s", eq.tie_spacing_in, bar.diameter_in, tie.diameter_in, d_in, av, pack.fy_ksi, d_eff, vs_needed, unit="in",
+        description=f"#{tie.size} tie spacing (whole inches)", clause=cl["ties"],
     )  # fmt: skip
     vs = eq.shear_tie_spacing_in(av, pack.fy_ksi, d_eff, 1.0) / spacing if spacing > 0 else 0.0
     strength(
         calc, "Vn", vc + vs, Phi(pack.phi_shear, cl["shear"]), method="strength", unit="kip",
-        description="design shear strength with the ties", formula="φ (Vc + Av fyt d/s)",
+        description="design shear strength with the ties", formula=formula_of(eq.design_shear_kip),
         check=Required("pier.shear", "Pier shear", vu, cl["shear"]),
     )  # fmt: skip
     # development on each side of the largest moment section
@@ -184,27 +184,22 @@ def run(inputs: PierReinforcementInput, calc: Calc) -> dict[str, Any]:
         description="tension development length",
         clause=cl["development"],
     )
-    excess = min(mu / phi_mn, 1.0) if phi_mn > 0 else 1.0
-    ld = calc.value(
-        "ld,req", max(ld_full * excess, 12.0), unit="in", description="development length for the stress needed",
-        formula="ld x Mu/φMn (As,req/As,prov), >= 12 in.", clause=cl["development"] + ", §25.4.10.1",
+    ld = calc.apply(
+        "ld,req", eq.required_development_in, ld_full, mu, phi_mn, unit="in",
+        description="development length for the stress needed", clause=cl["development"] + ", §25.4.10.1",
     )  # fmt: skip
-    top_in = (inputs.projection_ft + z0) * 12.0 - pack.end_cover_in
-    bottom_in = (inputs.depth_ft - z0) * 12.0 - pack.end_cover_in
-    available = calc.value(
-        "l_avail", min(top_in, bottom_in), unit="in", description="bar length on the shorter side of z0",
-        formula="min((projection + z0) - end cover, (depth - z0) - end cover)", clause=cl["development"],
+    available = calc.apply(
+        "l_avail", eq.available_bar_length_in, inputs.projection_ft, z0, inputs.depth_ft, pack.end_cover_in, unit="in",
+        description="bar length on the shorter side of z0", clause=cl["development"],
     )  # fmt: skip
     calc.check("pier.development", "Bars developed on both sides of the largest moment", demand=ld,
                capacity=available, unit="in", clause=cl["development"])  # fmt: skip
     length_ft = inputs.depth_ft + inputs.projection_ft - 2.0 * pack.end_cover_in / 12.0
-    long_lb = count * length_ft * bar.weight_lb_per_ft
     ties = math.floor(length_ft * 12.0 / spacing) + 1
     hoop_ft = (math.pi * (d_in - 2.0 * pack.cover_in - tie.diameter_in) + pack.tie_lap_in) / 12.0
-    tie_lb = ties * hoop_ft * tie.weight_lb_per_ft
-    weight = calc.value(
-        "W_rebar", long_lb + tie_lb, unit="lb", description="rebar weight of one pier",
-        formula="n L w_bar + ties x (π d_hoop + lap) w_tie",
+    weight = calc.apply(
+        "W_rebar", eq.rebar_weight_lb, count, length_ft, bar.weight_lb_per_ft, ties, hoop_ft, tie.weight_lb_per_ft,
+        unit="lb", description="rebar weight of one pier", clause="",
     )  # fmt: skip
     governing = max(calc.checks, key=lambda c: c.ratio)
     return {

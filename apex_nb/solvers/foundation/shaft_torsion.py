@@ -31,6 +31,7 @@ from apex_nb.inputs import SolverInput
 from apex_nb.pack_schemas.shaft_torsion import ShaftTorsionPack
 from apex_nb.solvers.foundation.common import IbcEdition, soil_clauses, soils_pack
 from apex_nb.solvers.strength import Phi, Required, strength
+from apex_nb.types import SoilClass
 from apex_nb.units import LB_PER_KIP, PSI_PER_KSI
 
 VERSION = "1.0.0"
@@ -47,7 +48,7 @@ class ShaftTorsionInput(SolverInput):
     diameter_ft: float = Field(gt=0, le=20, description="Shaft diameter, ft")
     depth_ft: float = Field(gt=0, le=MAX_DEPTH_FT, description="Shaft depth below grade, ft")
     ibc_edition: IbcEdition = Field(description="IBC edition of the Table 1806.2 values: '2018', '2021' or '2024'")
-    soil_class: int | None = Field(default=None, ge=1, le=5, description="IBC Table 1806.2 class 1..5")
+    soil_class: SoilClass | None = Field(default=None, description="IBC Table 1806.2 class 1..5")
     friction_coefficient: float | None = Field(
         default=None, gt=0, lt=1, description="Soil report: allowable friction coefficient (instead of soil_class)"
     )
@@ -227,24 +228,21 @@ def _lugs(inputs: ShaftTorsionInput, calc: Calc, pack: ShaftTorsionPack, to_add:
         " concrete; welds developing the lug force are the fabricator's detail; steel-to-concrete bond ignored",
         pack.clauses["bearing"],
     )
-    lever = calc.value(
-        "r_lug", inputs.post_width_in / 2.0 + projection / 2.0, unit="in",
-        description="post axis to the lug bearing resultant", formula="b/2 + projection/2",
+    lever = calc.apply(
+        "r_lug", eq.lug_lever_in, inputs.post_width_in, projection, unit="in",
+        description="post axis to the lug bearing resultant",
     )  # fmt: skip
-    tu = calc.value(
-        "Tu", inputs.torsion_kip_ft * 12.0 * pack.asd_to_strength, unit="kip-in",
-        description="strength-level torsion on the lugs", formula=f"T x 12 x {pack.asd_to_strength:g}",
-        clause="shaft-torsion asd_to_strength",
+    tu = calc.apply(
+        "Tu", eq.strength_torsion_kip_in, inputs.torsion_kip_ft, pack.asd_to_strength, unit="kip-in",
+        description="strength-level torsion on the lugs", clause="shaft-torsion asd_to_strength",
+        fill={"factor": pack.asd_to_strength},
     )  # fmt: skip
-    force = calc.value(
-        "F_lug", tu / (count * lever), unit="kip", description="bearing force per lug", formula="Tu / (n r)"
-    )
+    force = calc.apply("F_lug", eq.lug_force_kip, tu, count, lever, unit="kip", description="bearing force per lug")
     fc = inputs.fc_psi / PSI_PER_KSI
-    lug_bearing_text = f"φ {formula_of(aci_bearing.bearing_strength_kip, area='(projection x height)')}"
     bearing = strength(
         calc, "Bn", aci_bearing.bearing_strength_kip(fc, projection * height, pack.bearing_coefficient),
         Phi(pack.bearing_phi, pack.clauses["bearing"]), method="strength", unit="kip",
-        description="bearing strength under one lug", formula=lug_bearing_text,
+        description="bearing strength under one lug", formula=formula_of(aci_bearing.lug_design_bearing_kip),
         check=Required(
             "shaft_torsion.lug_bearing", "Lug bearing on the shaft concrete", force, pack.clauses["bearing"]
         ),
@@ -252,9 +250,9 @@ def _lugs(inputs: ShaftTorsionInput, calc: Calc, pack: ShaftTorsionPack, to_add:
     capacity, check = bearing.available, bearing.check
     needed = force / (pack.bearing_phi * pack.bearing_coefficient * fc * projection)
     density = calc.pack("steel-materials").data.density_lb_per_ft3 / 1728.0
-    lug_lb = calc.value(
-        "W_lugs", count * projection * height * pack.lug_thickness_in * density, unit="lb",
-        description="lug plate weight (bill of materials)", formula="n x projection x height x t x density",
+    lug_lb = calc.apply(
+        "W_lugs", eq.lug_weight_lb, count, projection, height, pack.lug_thickness_in, density, unit="lb",
+        description="lug plate weight (bill of materials)",
     )  # fmt: skip
     if not check.passed:
         to_add.append(f"lugs at least {needed:.1f} in. tall ({count} x {projection:g} in. projection) or more lugs")

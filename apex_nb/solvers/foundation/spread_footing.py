@@ -25,17 +25,15 @@ from typing import Any
 from pydantic import Field, model_validator
 
 from apex_nb.calc import Calc, Solver
+from apex_nb.equations.asce7 import combinations
 from apex_nb.equations.ibc import spread_footing as eq
 from apex_nb.equations.metadata import formula_of
 from apex_nb.errors import FieldProblem, InputError
 from apex_nb.inputs import SolverInput
 from apex_nb.solvers.foundation.common import (
     exactly_one,
-    foundation_clauses,
-    foundations_pack,
+    ibc_foundation,
     note_soil_source,
-    soil_clauses,
-    soils_pack,
 )
 from apex_nb.solvers.foundation.footing_sizing import Evaluation, Settings, auto_size, evaluate
 from apex_nb.types import IbcEdition, MinimumDepthFt, SoilClass
@@ -173,12 +171,9 @@ def _record_footing(calc: Calc, ev: Evaluation, frost: str, stability: str, bear
 
 def run(inputs: SpreadFootingInput, calc: Calc) -> dict[str, Any]:
     """Overturning, sliding, uplift and bearing of a given or auto-sized spread footing."""
-    soils = soils_pack(calc)
-    found = foundations_pack(calc)
-    sc = soil_clauses(soils, inputs.ibc_edition)
-    fc = foundation_clauses(found, inputs.ibc_edition)
-    d = found.spread_footing
-    calc.note("ibc_edition", inputs.ibc_edition, description="IBC edition in force")
+    ibc = ibc_foundation(calc, inputs.ibc_edition, inputs.one_third_increase)
+    soils, sc, fc = ibc.soils, ibc.sc, ibc.fc
+    d = ibc.found.spread_footing
     note_soil_source(calc, soils, inputs.ibc_edition, inputs.soil_class, None)
 
     def pick(symbol: str, given: float | None, default: float, description: str, clause: str, unit: str = "") -> float:
@@ -209,22 +204,15 @@ def run(inputs: SpreadFootingInput, calc: Calc) -> dict[str, Any]:
     else:
         q_tab = calc.value("q_a,tab", inputs.allowable_bearing_psf or 0.0, unit="psf",
                            description="allowable bearing from the soil report (input)")  # fmt: skip
-    if inputs.one_third_increase and not sc.one_third_permitted:
-        raise InputError(
-            [
-                FieldProblem(
-                    "one_third_increase", f"IBC {inputs.ibc_edition} has no alternative ASD combinations", "false"
-                )
-            ]
-        )
     third = soils.adjustments.one_third_increase_factor if inputs.one_third_increase else 1.0
     q_allow = calc.apply("q_a", eq.allowable_bearing_psf, q_tab, third, unit="psf",
                          description="allowable bearing used", clause=sc.one_third_increase)  # fmt: skip
     if inputs.one_third_increase:
         omega = calc.value("ω", soils.adjustments.alternative_asd_wind_omega, description="factor on 0.6W in the "
                            "alternative ASD combinations", clause=sc.alternative_combinations)  # fmt: skip
-        w_bear = calc.apply("a_W,brg", eq.alternative_wind_factor, w, omega, description="wind factor of the "
-                            "bearing combinations (0.6ωW)", clause=sc.alternative_combinations)  # fmt: skip
+        w_bear = calc.apply("a_W,brg", combinations.alternative_wind_factor, w, omega, description="wind factor of "
+                            "the bearing combinations (0.6ωW)", clause=sc.alternative_combinations,
+                            fill={"factor": w})  # fmt: skip
         a_bear_low = calc.value("a_D,brg,min", soils.adjustments.alternative_asd_counteracting_dead_fraction,
                                 description="dead-load share counted against wind (two-thirds rule)",
                                 clause=sc.alternative_combinations)  # fmt: skip
@@ -296,24 +284,20 @@ def run(inputs: SpreadFootingInput, calc: Calc) -> dict[str, Any]:
     _record_footing(calc, ev, fc.frost, fc.stability_combination, fc.bearing_combination)
     br = ev.bearing
 
-    if ev.fs_overturning is not None:
-        calc.value("FS_OT", ev.fs_overturning, description="overturning safety factor",
-                   formula=formula_of(eq.overturning_safety_factor))  # fmt: skip
-        calc.check("footing.overturning", "required overturning safety factor <= provided", demand=fs_ot,
-                   capacity=ev.fs_overturning, unit="-", clause=fc.safety_factor)  # fmt: skip
-    if ev.fs_sliding is not None:
-        calc.value("R_SL", ev.friction_part + ev.cohesion_part, unit="lb", description="sliding resistance",
-                   formula=formula_of(eq.sliding_resistance_lb),
-                   clause=sc.sliding_limit)  # fmt: skip
-        calc.value("FS_SL", ev.fs_sliding, description="sliding safety factor",
-                   formula=formula_of(eq.sliding_safety_factor))  # fmt: skip
-        calc.check("footing.sliding", "required sliding safety factor <= provided", demand=fs_sl,
-                   capacity=ev.fs_sliding, unit="-", clause=f"{fc.safety_factor}; {sc.sliding_limit}")  # fmt: skip
-    if ev.fs_uplift is not None:
-        calc.value("FS_UP", ev.fs_uplift, description="uplift safety factor",
-                   formula=formula_of(eq.uplift_safety_factor))  # fmt: skip
-        calc.check("footing.uplift", "required uplift safety factor <= provided", demand=fs_up,
-                   capacity=ev.fs_uplift, unit="-", clause=fc.stability_combination)  # fmt: skip
+    stability = (
+        ("OT", "overturning", ev.fs_overturning, eq.overturning_safety_factor, fs_ot, fc.safety_factor),
+        ("SL", "sliding", ev.fs_sliding, eq.sliding_safety_factor, fs_sl, f"{fc.safety_factor}; {sc.sliding_limit}"),
+        ("UP", "uplift", ev.fs_uplift, eq.uplift_safety_factor, fs_up, fc.stability_combination),
+    )  # fmt: skip
+    for key, name, provided, factor_eq, required, clause in stability:
+        if provided is None:
+            continue
+        if key == "SL":  # the resistance the sliding factor divides, recorded first
+            calc.value("R_SL", ev.friction_part + ev.cohesion_part, unit="lb", description="sliding resistance",
+                       formula=formula_of(eq.sliding_resistance_lb), clause=sc.sliding_limit)  # fmt: skip
+        calc.value(f"FS_{key}", provided, description=f"{name} safety factor", formula=formula_of(factor_eq))
+        calc.check(f"footing.{name}", f"required {name} safety factor <= provided", demand=required,
+                   capacity=provided, unit="-", clause=clause)  # fmt: skip
     if br.e_ft is not None:
         calc.check("footing.resultant_in_base", "eccentricity within the base (e < L/2)", demand=br.e_ft,
                    capacity=ev.length / 2.0, unit="ft", clause=fc.bearing_combination)  # fmt: skip

@@ -74,6 +74,31 @@ class Options:
     axis: str  # "major" | "minor"
 
 
+@dataclass(frozen=True)
+class Prop:
+    """One section property a check reads: its symbol, the ``Section`` field, unit and what it is."""
+
+    symbol: str
+    field: str
+    unit: str
+    what: str
+
+
+D_T = Prop("D/t", "d_t", "", "diameter-to-thickness ratio")
+AG = Prop("Ag", "area_in2", "in²", "gross area")
+T_DES = Prop("t_des", "t_des_in", "in", "design wall thickness")
+ZX = Prop("Zx", "zx_in3", "in³", "plastic section modulus")
+SX = Prop("Sx", "sx_in3", "in³", "elastic section modulus")
+RY = Prop("ry", "ry_in", "in", "radius of gyration about y")
+J = Prop("J", "j_in4", "in⁴", "torsional constant")
+H_TW = Prop("h/tw", "h_tw", "", "web slenderness")
+
+
+def props(rec: Recorder, sec: Section, *wanted: Prop) -> list[float]:
+    """Record each wanted section property in turn (NotApplicable when the section table lacks one)."""
+    return [prop(rec, sec, p.symbol, getattr(sec, p.field), p.unit, p.what) for p in wanted]
+
+
 def prop(rec: Recorder, sec: Section, symbol: str, value: float | None, unit: str, what: str) -> float:
     """Record a section property (NotApplicable when the section table lacks it)."""
     if value is None:

@@ -6,7 +6,7 @@ sections, and the service-level wind factor.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -15,13 +15,14 @@ from pydantic import Field, model_validator
 from apex_nb.calc import Calc
 from apex_nb.errors import FieldProblem, InputError, SolverError
 from apex_nb.inputs import SolverInput
-from apex_nb.pack_schemas.aisc360 import Aisc360Pack, EditionFactors
+from apex_nb.pack_schemas.aisc360 import Aisc360Pack, CantileverDefaults, EditionFactors
 from apex_nb.pack_schemas.load_combinations import LoadCombinationsPack
 from apex_nb.pack_schemas.materials import Grade, SteelMaterialsPack
 from apex_nb.sections import Family, Section, SectionNotFound, custom_rect, custom_round, find_section
-from apex_nb.types import AsceEdition
+from apex_nb.solvers.member.base import Demand, Options
+from apex_nb.types import AiscEdition as AiscEdition  # re-exported; one definition in apex_nb.types
+from apex_nb.types import AsceEdition, StructureHeightFt
 
-AiscEdition = Literal["360-16", "360-22"]
 DesignMethod = Literal["ASD", "LRFD"]
 BendingAxis = Literal["major", "minor"]
 LoadLevel = Literal["service", "W"]
@@ -104,6 +105,50 @@ class SectionChoice(SolverInput):
         return self
 
 
+class MemberDemand(SolverInput):
+    """Mixin: the edition, method, required strengths and member data of ``member.check`` and ``post.select``.
+
+    The bounds lie far above any section in the packs, so a demand no section can carry is a
+    failing check (member.check) or "not found" (post.select), never an input error.
+    """
+
+    edition: AiscEdition = Field(description="AISC 360 edition: '360-16' or '360-22'")
+    design_method: DesignMethod = Field(
+        description="'ASD' (Rn/Ω vs ASD demands) or 'LRFD' (φRn vs LRFD demands): as the demands were combined"
+    )
+    moment_kip_ft: float = Field(
+        ge=0, le=1.0e7, description="Required flexural strength Mr about the bending axis (at the post base), kip-ft"
+    )
+    shear_kip: float = Field(default=0.0, ge=0, le=1.0e6, description="Required shear strength Vr, kip")
+    torsion_kip_ft: float = Field(
+        default=0.0, ge=0, le=1.0e7, description="Required torsional strength Tr, kip-ft (HSS only: W shapes refuse it)"
+    )
+    axial_kip: float = Field(default=0.0, ge=0, le=1.0e7, description="Required axial compressive strength Pr, kip")
+    length_ft: StructureHeightFt = Field(
+        description="Member (post) length L: unbraced length, Lv for G5, deflection length, ft"
+    )
+    k_factor: float | None = Field(
+        default=None, gt=0, le=5, description="Effective length factor K (default 2.1, fixed-free cantilever)"
+    )
+    cb: float | None = Field(
+        default=None, ge=1.0, le=3.0, description="LTB modification factor Cb (default 1.0, unbraced cantilever)"
+    )
+    bending_axis: BendingAxis = Field(
+        default="major",
+        description="'major' (about x, depth Ht or d in the plane of bending) or 'minor' (rectangular HSS turned flat)",
+    )
+
+    def demand(self) -> Demand:
+        """The required strengths as the member checks read them."""
+        return Demand(self.moment_kip_ft, self.shear_kip, self.torsion_kip_ft, self.axial_kip)
+
+    def options(self, cantilever: CantileverDefaults) -> Options:
+        """Edition, method and member data, K and Cb defaulting to the pack's cantilever values."""
+        k = self.k_factor if self.k_factor is not None else cantilever.k_factor
+        cb = self.cb if self.cb is not None else cantilever.cb
+        return Options(self.edition, self.design_method, self.length_ft, k, cb, self.bending_axis)
+
+
 @dataclass(frozen=True)
 class Material:
     """The grade used and the moduli, with their pack provenance."""
@@ -115,10 +160,10 @@ class Material:
     density_lb_per_ft3: float
 
 
-def factors_for(calc: Calc, edition: str) -> tuple[EditionFactors, Aisc360Pack]:
+def factors_for(calc: Calc, edition: AiscEdition) -> tuple[EditionFactors, Aisc360Pack]:
     """The edition's φ/Ω, limits and clauses (pack read recorded)."""
     pack: Aisc360Pack = calc.pack(FACTORS_PACK).data
-    return pack.editions[edition], pack  # type: ignore[index]
+    return pack.editions[edition], pack
 
 
 def materials(calc: Calc) -> SteelMaterialsPack:
@@ -189,6 +234,13 @@ def resolve_section(calc: Calc, inputs: SectionChoice, family_hint: Family | Non
     return section, material
 
 
+def check_bending_axis(section: Section, axis: str) -> None:
+    """Bending about the minor axis applies to rectangular HSS only (InputError on ``bending_axis`` otherwise)."""
+    if axis == "minor" and section.shape != "rect":
+        wrong = f"'minor' applies to rectangular HSS, not {section.family}"
+        raise InputError([FieldProblem("bending_axis", wrong, "'major'")])
+
+
 # --- quiet recorder for screening ---------------------------------------------------------
 @dataclass(frozen=True)
 class QuietCheck:
@@ -198,6 +250,10 @@ class QuietCheck:
     ratio: float
     passed: bool
     clause: str
+
+
+#: The keywords of ``Calc.apply`` that only shape the trace line (a quiet run drops them).
+RECORDING_KEYWORDS = ("unit", "description", "clause", "fill")
 
 
 class Quiet:
@@ -223,19 +279,10 @@ class Quiet:
             raise SolverError(f"{symbol}: computed a non-finite value ({value!r})")
         return number
 
-    def apply(
-        self,
-        symbol: str,
-        fn: Callable[..., float],
-        *args: Any,
-        unit: str = "",
-        description: str,
-        clause: str | None = None,
-        fill: Mapping[str, Any] | None = None,
-        **kwargs: Any,
-    ) -> float:
-        """Evaluate an equation as Calc.apply does (finite or SolverError), without formatting its formula."""
-        del unit, description, clause, fill
+    def apply(self, symbol: str, fn: Callable[..., float], *args: Any, **kwargs: Any) -> float:
+        """Evaluate an equation as Calc.apply does (finite or SolverError); its recording keywords are ignored."""
+        for recorded in RECORDING_KEYWORDS:
+            kwargs.pop(recorded, None)
         return self.value(symbol, fn(*args, **kwargs))
 
     def note(self, *_: Any, **__: Any) -> None:
@@ -279,13 +326,8 @@ def service_factor(
         f"alternative: {wind.alternative}",
         wind.basis,
     )
-    return calc.value(
-        "k_service",
-        wind.factor_on_w,
-        description=f"service-level factor on ASCE {asce7_edition} W for deflection",
-        formula="from the load-combinations pack",
-        clause=wind.basis,
-    )
+    what = f"service-level factor on ASCE {asce7_edition} W for deflection (load-combinations pack)"
+    return calc.value("k_service", wind.factor_on_w, description=what, clause=wind.basis)
 
 
 def load_combinations(calc: Calc, asce7_edition: AsceEdition, method: DesignMethod) -> list[dict[str, Any]]:

@@ -10,28 +10,20 @@ from apex_nb.equations.metadata import formula_of
 from apex_nb.pack_schemas.aisc360 import EditionFactors
 from apex_nb.sections import Section
 from apex_nb.solvers.member.base import Options, Recorder, limit
+from apex_nb.units import IN_PER_FT
 
 
 def effective_area(
     rec: Recorder, sec: Section, fy: float, e: float, fcr: float, f: EditionFactors, opt: Options
 ) -> tuple[float, str]:
-    ag = sec.area_in2
+    ag, e7 = sec.area_in2, f.clauses["e7"]
     if sec.shape == "round":
         d_t = sec.d_t or 0.0
         lam_r = limit(rec, f, "round_compression_lambda_r", e, fy, "λr,c")
         cls = b4.classify_compression(d_t, lam_r, opt.edition)
         if cls == "slender":
-            ag = rec.apply(
-                "Ae",
-                eq_e.e7_round_effective_area,
-                e,
-                fy,
-                d_t,
-                ag,
-                unit="in²",
-                description="effective area, slender round wall",
-                clause=f.clauses["e7"],
-            )
+            what = "effective area, slender round wall"
+            ag = rec.apply("Ae", eq_e.e7_round_effective_area, e, fy, d_t, ag, unit="in²", description=what, clause=e7)
         return ag, cls
     if sec.shape == "rect":
         t = sec.t_des_in or 0.0
@@ -83,15 +75,8 @@ def effective_area(
             be = min(eq_e.e7_effective_width(flat, consts.c1, fel, fcr), flat)
             lost += count * (flat - be) * t
     if lost > 0.0:
-        ag = rec.apply(
-            "Ae",
-            eq_e.e7_reduced_area,
-            ag,
-            lost,
-            unit="in²",
-            description="effective area, slender elements",
-            clause=f.clauses["e7"],
-        )
+        what = "effective area, slender elements"
+        ag = rec.apply("Ae", eq_e.e7_reduced_area, ag, lost, unit="in²", description=what, clause=e7)
     return ag, cls
 
 
@@ -100,7 +85,7 @@ def compression(rec: Recorder, sec: Section, fy: float, e: float, f: EditionFact
     r = rec.value("r", r, unit="in", description="least radius of gyration", clause=sec.source_clause)
     lc = rec.value(
         "Lc",
-        eq_e.e2_effective_length(opt.k_factor, opt.length_ft) * 12.0,
+        eq_e.e2_effective_length(opt.k_factor, opt.length_ft) * IN_PER_FT,
         unit="in",
         description="effective length K L",
         formula=formula_of(eq_e.e2_effective_length, k=opt.k_factor),

@@ -19,12 +19,13 @@ from apex_nb.solvers.member.flexure import flexure_rect, flexure_round, flexure_
 from apex_nb.solvers.member.interaction import interaction
 from apex_nb.solvers.member.shear_torsion import shear, torsion
 from apex_nb.solvers.strength import Required, Strength, strength
+from apex_nb.units import IN_PER_FT
 
 __all__ = ["Demand", "NotApplicable", "Options", "Recorder", "evaluate"]
 
 
 def _strength_result(s: Strength, key: str, what: str, suffix: str, per: float) -> dict[str, float]:
-    """The φRn, Rn/Ω and available entries of the result, in its units (``per`` = 12 for kip-ft)."""
+    """The φRn, Rn/Ω and available entries of the result, in its units (``per`` = IN_PER_FT for kip-ft)."""
     assert s.allowable is not None  # AISC factors carry Ω
     return {
         f"phi_{key}{suffix}": s.design / per,
@@ -50,7 +51,7 @@ def evaluate(
     else:
         mn, state, classes = flexure_w(rec, sec, fy, e, f, opt)
         clause_m = f.clauses["f2"]
-    mr = demand.moment_kip_ft * 12.0
+    mr = demand.moment_kip_ft * IN_PER_FT
     m_av = strength(
         rec, "Mn", mn, f.resistance["flexure"], method=method, unit="kip-in", show="both",
         nominal_description=f"nominal flexural strength ({state})", nominal_clause=clause_m,
@@ -70,8 +71,8 @@ def evaluate(
     checks.append(v_av.check)
 
     result: dict[str, Any] = {
-        "mn_kip_ft": mn / 12.0,
-        **_strength_result(m_av, "mn", "moment", "_kip_ft", 12.0),
+        "mn_kip_ft": mn / IN_PER_FT,
+        **_strength_result(m_av, "mn", "moment", "_kip_ft", IN_PER_FT),
         "flexure_limit_state": state,
         "vn_kip": vn,
         **_strength_result(v_av, "vn", "shear", "_kip", 1.0),
@@ -79,14 +80,13 @@ def evaluate(
     t_av = None
     if demand.torsion_kip_ft > 0.0:
         tn = torsion(rec, sec, fy, e, f, opt)
+        tr = demand.torsion_kip_ft * IN_PER_FT
         t_av = strength(
             rec, "Tn", tn, f.resistance["torsion"], method=method, unit="kip-in", show="both",
-            check=Required(
-                "torsion", "required torsional strength vs available", demand.torsion_kip_ft * 12.0, f.clauses["h3_1"]
-            ),
+            check=Required("torsion", "required torsional strength vs available", tr, f.clauses["h3_1"]),
         )  # fmt: skip
         checks.append(t_av.check)
-        result.update({"tn_kip_ft": tn / 12.0, **_strength_result(t_av, "tn", "torsion", "_kip_ft", 12.0)})
+        result.update({"tn_kip_ft": tn / IN_PER_FT, **_strength_result(t_av, "tn", "torsion", "_kip_ft", IN_PER_FT)})
     p_av = None
     if demand.axial_kip > 0.0:
         pn, comp_class = compression(rec, sec, fy, e, f, opt)

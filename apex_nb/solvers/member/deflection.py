@@ -19,9 +19,12 @@ from apex_nb.solvers.member.common import (
     BendingAxis,
     LoadLevel,
     SectionChoice,
+    check_bending_axis,
     resolve_section,
     service_factor,
 )
+from apex_nb.types import StructureHeightFt
+from apex_nb.units import IN_PER_FT
 
 VERSION = "1.0.0"
 
@@ -43,7 +46,7 @@ class PointLoad(SolverInput):
     """A horizontal point load on the post (the resultant of a sign face, a cabinet ...)."""
 
     force_kip: float = Field(ge=0, le=1.0e6, description="Horizontal force, kip")
-    height_ft: float = Field(gt=0, le=200, description="Height of the force above the fixed base, ft")
+    height_ft: StructureHeightFt = Field(description="Height of the force above the fixed base, ft")
 
 
 class UniformLoad(SolverInput):
@@ -51,7 +54,7 @@ class UniformLoad(SolverInput):
 
     load_kip_per_ft: float = Field(ge=0, le=1.0e4, description="Load per unit height, kip/ft")
     z_bottom_ft: float = Field(ge=0, le=200, description="Bottom of the loaded length above the base, ft")
-    z_top_ft: float = Field(gt=0, le=200, description="Top of the loaded length above the base, ft")
+    z_top_ft: StructureHeightFt = Field(description="Top of the loaded length above the base, ft")
 
 
 class DeflectionLoads(SolverInput):
@@ -110,8 +113,8 @@ class DeflectionLoads(SolverInput):
 class DeflectionInput(SectionChoice, DeflectionLoads):
     """Inputs of ``member.deflection``."""
 
-    post_height_ft: float = Field(
-        gt=0, le=200, description="Free length L of the cantilever post above its fixed base, ft"
+    post_height_ft: StructureHeightFt = Field(
+        description="Free length L of the cantilever post above its fixed base, ft"
     )
     bending_axis: BendingAxis = Field(default="major", description="'major' (Ix) or 'minor' (Iy, rectangular HSS)")
 
@@ -143,6 +146,18 @@ def deflection_limit(calc: Calc, ratio: float | None) -> tuple[float, str]:
     return calc.value("ratio_limit", ratio, description="deflection limit as height / ratio", clause=basis), basis
 
 
+def service_loads(
+    k_service: float, loads: DeflectionLoads
+) -> tuple[list[tuple[float, float]], list[tuple[float, float, float]]]:
+    """The loads at service level in kip and in: points (P, z) and uniform segments (w per in, z1, z2)."""
+    points = [(k_service * p.force_kip, p.height_ft * IN_PER_FT) for p in loads.point_loads]
+    uniforms = [
+        (k_service * u.load_kip_per_ft / IN_PER_FT, u.z_bottom_ft * IN_PER_FT, u.z_top_ft * IN_PER_FT)
+        for u in loads.uniform_loads
+    ]
+    return points, uniforms
+
+
 def _height_over(length_in: float, delta_in: float) -> float | None:
     """L/δ for display; None when δ is zero or so small that L/δ is not a finite number."""
     if delta_in <= 0.0:
@@ -154,62 +169,34 @@ def _height_over(length_in: float, delta_in: float) -> float | None:
 def run(inputs: DeflectionInput, calc: Calc) -> dict[str, Any]:
     """Service-level tip deflection and its check against height/ratio."""
     section, material = resolve_section(calc, inputs)
-    if inputs.bending_axis == "minor" and section.shape != "rect":
-        raise InputError(
-            [FieldProblem("bending_axis", f"'minor' applies to rectangular HSS, not {section.family}", "'major'")]
-        )
+    check_bending_axis(section, inputs.bending_axis)
     pack = calc.pack(COMBINATIONS_PACK).data if inputs.loads_level == "W" else None
     k = service_factor(calc, inputs.loads_level or "service", inputs.asce7_edition, pack)
-    inertia = section.ix_in4 if inputs.bending_axis == "major" else section.iy_in4
+    what = f"moment of inertia of {section.label} ({inputs.bending_axis} axis)"
     inertia = calc.value(
-        "I",
-        inertia,
-        unit="in⁴",
-        description=f"moment of inertia of {section.label} ({inputs.bending_axis} axis)",
-        clause=section.source_clause,
+        "I", section.inertia_in4(inputs.bending_axis), unit="in⁴", description=what, clause=section.source_clause
     )
-    length_in = calc.value(
-        "L", inputs.post_height_ft * 12.0, unit="in", description="free length of the cantilever post"
-    )
-    points = [(k * p.force_kip, p.height_ft * 12.0) for p in inputs.point_loads]
-    uniforms = [(k * u.load_kip_per_ft / 12.0, u.z_bottom_ft * 12.0, u.z_top_ft * 12.0) for u in inputs.uniform_loads]
-    total, parts = cantilever_deflection_in(points, uniforms, length_in, material.e_ksi, inertia)
-    for i, ((p, z), part) in enumerate(zip(points, parts, strict=False)):
-        calc.value(
-            f"δ{i + 1}",
-            part,
-            unit="in",
-            description=f"tip deflection from {p:.4g} kip at z = {z / 12:g} ft",
-            formula="P z²(3L − z)/(6EI)",
-            clause="AISC Manual Table 3-23 case 22",
-        )
-    for j, ((w, z1, z2), part) in enumerate(zip(uniforms, parts[len(points) :], strict=True)):
-        calc.value(
-            f"δw{j + 1}",
-            part,
-            unit="in",
-            description=f"tip deflection from {w * 12:.4g} kip/ft on {z1 / 12:g}..{z2 / 12:g} ft",
-            formula="w/(6EI)[L z³ − z⁴/4] between the heights",
-            clause="AISC Manual Table 3-23 cases 19 and 22 (integrated)",
-        )
-    delta = calc.value("δ", total, unit="in", description="tip deflection at service level", formula="Σ contributions")
+    what = "free length of the cantilever post"
+    length_in = calc.value("L", inputs.post_height_ft * IN_PER_FT, unit="in", description=what)
+    points, uniforms = service_loads(k, inputs)
+    beam = (length_in, material.e_ksi, inertia)  # every Table 3-23 case reads L, E and I
+    point, segment = cantilever.point_load_tip_deflection, cantilever.uniform_segment_tip_deflection
+    parts: list[float] = []
+    for i, (p, z) in enumerate(points, start=1):
+        what = f"tip deflection from {p:.4g} kip at z = {z / IN_PER_FT:g} ft"
+        parts.append(calc.apply(f"δ{i}", point, p, z, *beam, unit="in", description=what))
+    for j, (w, z1, z2) in enumerate(uniforms, start=1):
+        what = f"tip deflection from {w * IN_PER_FT:.4g} kip/ft on {z1 / IN_PER_FT:g}..{z2 / IN_PER_FT:g} ft"
+        parts.append(calc.apply(f"δw{j}", segment, w, z1, z2, *beam, unit="in", description=what))
+    what = "tip deflection at service level"
+    total = calc.apply("δ", cantilever.tip_deflection_sum, parts, unit="in", description=what)
     ratio_limit, basis = deflection_limit(calc, inputs.deflection_limit_ratio)
-    limit = calc.value(
-        "δ_allow",
-        length_in / ratio_limit,
-        unit="in",
-        description="allowable tip deflection",
-        formula="L / ratio",
-        clause=basis,
+    what = "allowable tip deflection"
+    limit = calc.apply(
+        "δ_allow", cantilever.deflection_limit_in, length_in, ratio_limit, unit="in", description=what, clause=basis
     )
-    check = calc.check(
-        "deflection",
-        f"service tip deflection vs L/{ratio_limit:g}",
-        demand=delta,
-        capacity=limit,
-        unit="in",
-        clause=basis,
-    )
+    what = f"service tip deflection vs L/{ratio_limit:g}"
+    check = calc.check("deflection", what, demand=total, capacity=limit, unit="in", clause=basis)
     base_moment = sum(p * z for p, z in points) + sum(w * (z2 - z1) * (z1 + z2) / 2.0 for w, z1, z2 in uniforms)
     return {
         "section": section.label,
@@ -217,14 +204,14 @@ def run(inputs: DeflectionInput, calc: Calc) -> dict[str, Any]:
         "i_in4": inertia,
         "e_ksi": material.e_ksi,
         "service_factor": k,
-        "deflection_in": delta,
+        "deflection_in": total,
         "deflection_limit_in": limit,
         "deflection_limit_ratio": ratio_limit,
-        "height_over_deflection": _height_over(length_in, delta),
+        "height_over_deflection": _height_over(length_in, total),
         "ratio": check.ratio,
         "passed": check.passed,
         "contributions_in": parts,
-        "service_base_moment_kip_ft": base_moment / 12.0,
+        "service_base_moment_kip_ft": base_moment / IN_PER_FT,
     }
 
 

@@ -1,35 +1,102 @@
-"""Flexure of one section: AISC 360 Chapter F (F2/F3 W shapes, F7 rectangular HSS, F8 round HSS)."""
+"""Flexure of one section: AISC 360 Chapter F (F2/F3 W shapes, F7 rectangular HSS, F8 round HSS).
+
+Each shape records the section properties and Table B4.1b limits it reads, then the nominal moment
+of every limit state that applies (``_States``, each with its equation's formula); the least governs.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from apex_nb.equations.aisc360 import classification as b4
 from apex_nb.equations.aisc360 import flexure
-from apex_nb.equations.metadata import formula_of
 from apex_nb.pack_schemas.aisc360 import EditionFactors
 from apex_nb.sections import Section
-from apex_nb.solvers.member.base import NotApplicable, Options, Recorder, limit, prop
+from apex_nb.solvers.member import base
+from apex_nb.solvers.member.base import NotApplicable, Options, Prop, Recorder, limit, prop, props
+from apex_nb.units import IN_PER_FT
+
+Flexure = tuple[float, str, dict[str, str]]
+LTB = "lateral-torsional buckling"
+LIMITING = "limiting unbraced length"
+#: (limit state, symbol) of the states recorded after yielding
+FLB, WLB, LTB_STATE = ("flange local buckling", "Mn,FLB"), ("web local buckling", "Mn,WLB"), (LTB, "Mn,LTB")
+
+#: The F7 walls by bending axis: flange slenderness, web slenderness, flat flange width, Z, S, I, depth.
+RECT_AXES: dict[str, tuple[Prop, ...]] = {
+    "major": (
+        Prop("b/t", "b_t", "", "flange slenderness b/t"),
+        Prop("h/t", "h_t", "", "web slenderness h/t"),
+        Prop("b", "flat_b_in", "in", "flat flange width"),
+        base.ZX,
+        base.SX,
+        Prop("Ix", "ix_in4", "in⁴", "moment of inertia"),
+        Prop("Ht", "depth_in", "in", "overall depth"),
+    ),
+    "minor": (
+        Prop("h/t", "h_t", "", "flange slenderness (minor axis: the Ht walls)"),
+        Prop("b/t", "b_t", "", "web slenderness (minor axis: the B walls)"),
+        Prop("h", "flat_h_in", "in", "flat flange width (minor axis)"),
+        Prop("Zy", "zy_in3", "in³", "plastic section modulus"),
+        Prop("Sy", "sy_in3", "in³", "elastic section modulus"),
+        Prop("Iy", "iy_in4", "in⁴", "moment of inertia"),
+        Prop("B", "width_in", "in", "overall width"),
+    ),
+}
 
 
-def _candidate(
-    candidates: list[tuple[float, str]],
-    rec: Recorder,
-    symbol: str,
-    moment: float,
-    description: str,
-    formula: str,
-    clause: str,
-    state: str,
-) -> None:
-    """Record one flexural limit state's nominal moment (kip-in) and add it, named, to the candidates."""
-    candidates.append(
-        (rec.value(symbol, moment, unit="kip-in", description=description, formula=formula, clause=clause), state)
-    )
+class _States:
+    """The flexural limit states of one section: Mp (yielding) first, then each nominal moment that applies."""
+
+    def __init__(self, rec: Recorder, fy: float, z: float, z_symbol: str, clause: str) -> None:
+        self.rec = rec
+        self.mp = rec.apply(
+            "Mp",
+            flexure.plastic_moment,
+            fy,
+            z,
+            unit="kip-in",
+            description="plastic moment",
+            clause=clause,
+            fill={"z": z_symbol},
+        )
+        self.found = [(self.mp, "yielding")]
+
+    def add(
+        self, which: tuple[str, str], fn: Callable[..., float], args: tuple[Any, ...], description: str, clause: str
+    ) -> None:
+        """Record one limit state's nominal moment (kip-in), formula from ``fn``; ``which`` = (state, symbol)."""
+        moment = self.rec.apply(which[1], fn, *args, unit="kip-in", description=description, clause=clause)
+        self.found.append((moment, which[0]))
+
+    def governing(self) -> tuple[float, str]:
+        """The least nominal moment and its limit state (the first listed on a tie)."""
+        return min(self.found, key=lambda c: c[0])
 
 
-def flexure_round(
-    rec: Recorder, sec: Section, fy: float, e: float, f: EditionFactors, opt: Options
-) -> tuple[float, str, dict[str, str]]:
-    d_t = prop(rec, sec, "D/t", sec.d_t, "", "diameter-to-thickness ratio")
+def _classes(
+    rec: Recorder, f: EditionFactors, kind: str, lam_f: float, lam_w: float, e: float, fy: float, opt: Options
+) -> tuple[b4.FlexureClass, b4.FlexureClass, float, float]:
+    """Table B4.1b classes of flange and web in flexure (``kind``: the pack's "rect" or "w" limits), noted.
+
+    Returns the flange class, the web class, λpf and λrf.
+    """
+    lpf = limit(rec, f, f"{kind}_flange_flexure_lambda_p", e, fy, "λpf")
+    lrf = limit(rec, f, f"{kind}_flange_flexure_lambda_r", e, fy, "λrf")
+    lpw = limit(rec, f, f"{kind}_web_flexure_lambda_p", e, fy, "λpw")
+    lrw = limit(rec, f, f"{kind}_web_flexure_lambda_r", e, fy, "λrw")
+    flange = b4.classify_flexure(lam_f, lpf, lrf, opt.edition)
+    web = b4.classify_flexure(lam_w, lpw, lrw, opt.edition)
+    walls = ("HSS flanges", "HSS webs") if kind == "rect" else ("W flanges", "W web")
+    rec.note("flange_class", flange, description=f"{walls[0]} in flexure", clause=f.clauses["b4_1"])
+    rec.note("web_class", web, description=f"{walls[1]} in flexure", clause=f.clauses["b4_1"])
+    return flange, web, lpf, lrf
+
+
+def flexure_round(rec: Recorder, sec: Section, fy: float, e: float, f: EditionFactors, opt: Options) -> Flexure:
+    """F8: yielding and, for a noncompact or slender wall, local buckling (D/t < 0.45E/Fy)."""
+    (d_t,) = props(rec, sec, base.D_T)
     lam_max = limit(rec, f, "round_flexure_max", e, fy, "0.45E/Fy")
     if d_t >= lam_max:
         raise NotApplicable(f"{sec.label}: D/t = {d_t:.3g} ≥ 0.45E/Fy = {lam_max:.3g}, outside {f.clauses['f8']}")
@@ -37,108 +104,38 @@ def flexure_round(
     lam_r = limit(rec, f, "round_flexure_lambda_r", e, fy, "λr")
     cls = b4.classify_flexure(d_t, lam_p, lam_r, opt.edition)
     rec.note("wall_class", cls, description="round HSS wall in flexure", clause=f.clauses["b4_1"])
-    z = prop(rec, sec, "Z", sec.zx_in3, "in³", "plastic section modulus")
-    s = prop(rec, sec, "S", sec.sx_in3, "in³", "elastic section modulus")
-    mp = rec.apply(
-        "Mp",
-        flexure.plastic_moment,
-        fy,
-        z,
-        unit="kip-in",
-        description="plastic moment",
-        clause=f.clauses["f8"],
-        fill={"z": "Z"},
-    )
-    mn, state = mp, "yielding"
-    if cls == "noncompact":
-        mlb = rec.apply(
-            "Mn,LB",
-            flexure.f8_noncompact,
-            e,
-            d_t,
-            fy,
-            s,
-            unit="kip-in",
-            description="local buckling, noncompact wall",
-            clause=f.clauses["f8"],
+    z = prop(rec, sec, "Z", sec.zx_in3, "in³", base.ZX.what)
+    s = prop(rec, sec, "S", sec.sx_in3, "in³", base.SX.what)
+    states = _States(rec, fy, z, "Z", f.clauses["f8"])
+    if cls != "compact":
+        fn, args = (
+            (flexure.f8_noncompact, (e, d_t, fy, s)) if cls == "noncompact" else (flexure.f8_slender, (e, d_t, s))
         )
-        if mlb < mn:
-            mn, state = mlb, "local buckling"
-    elif cls == "slender":
-        mlb = rec.apply(
-            "Mn,LB",
-            flexure.f8_slender,
-            e,
-            d_t,
-            s,
-            unit="kip-in",
-            description="local buckling, slender wall",
-            clause=f.clauses["f8"],
-        )
-        if mlb < mn:
-            mn, state = mlb, "local buckling"
+        states.add(("local buckling", "Mn,LB"), fn, args, f"local buckling, {cls} wall", f.clauses["f8"])
+    mn, state = states.governing()
     return mn, state, {"flexure": cls, "wall": cls}
 
 
-def flexure_rect(
-    rec: Recorder, sec: Section, fy: float, e: float, f: EditionFactors, opt: Options
-) -> tuple[float, str, dict[str, str]]:
-    major = opt.axis == "major"
-    t = prop(rec, sec, "t_des", sec.t_des_in, "in", "design wall thickness")
-    if major:
-        lam_f = prop(rec, sec, "b/t", sec.b_t, "", "flange slenderness b/t")
-        lam_w = prop(rec, sec, "h/t", sec.h_t, "", "web slenderness h/t")
-        flat_f = prop(rec, sec, "b", sec.flat_b_in, "in", "flat flange width")
-        z = prop(rec, sec, "Zx", sec.zx_in3, "in³", "plastic section modulus")
-        s = prop(rec, sec, "Sx", sec.sx_in3, "in³", "elastic section modulus")
-        inertia = prop(rec, sec, "Ix", sec.ix_in4, "in⁴", "moment of inertia")
-        depth = prop(rec, sec, "Ht", sec.depth_in, "in", "overall depth")
-    else:
-        lam_f = prop(rec, sec, "h/t", sec.h_t, "", "flange slenderness (minor axis: the Ht walls)")
-        lam_w = prop(rec, sec, "b/t", sec.b_t, "", "web slenderness (minor axis: the B walls)")
-        flat_f = prop(rec, sec, "h", sec.flat_h_in, "in", "flat flange width (minor axis)")
-        z = prop(rec, sec, "Zy", sec.zy_in3, "in³", "plastic section modulus")
-        s = prop(rec, sec, "Sy", sec.sy_in3, "in³", "elastic section modulus")
-        inertia = prop(rec, sec, "Iy", sec.iy_in4, "in⁴", "moment of inertia")
-        depth = prop(rec, sec, "B", sec.width_in, "in", "overall width")
-    lpf = limit(rec, f, "rect_flange_flexure_lambda_p", e, fy, "λpf")
-    lrf = limit(rec, f, "rect_flange_flexure_lambda_r", e, fy, "λrf")
-    lpw = limit(rec, f, "rect_web_flexure_lambda_p", e, fy, "λpw")
-    lrw = limit(rec, f, "rect_web_flexure_lambda_r", e, fy, "λrw")
-    flange = b4.classify_flexure(lam_f, lpf, lrf, opt.edition)
-    web = b4.classify_flexure(lam_w, lpw, lrw, opt.edition)
-    rec.note("flange_class", flange, description="HSS flanges in flexure", clause=f.clauses["b4_1"])
-    rec.note("web_class", web, description="HSS webs in flexure", clause=f.clauses["b4_1"])
+def flexure_rect(rec: Recorder, sec: Section, fy: float, e: float, f: EditionFactors, opt: Options) -> Flexure:
+    """F7: yielding, flange and web local buckling, and LTB of a deep section about its major axis."""
+    (t,) = props(rec, sec, base.T_DES)
+    lam_f, lam_w, flat_f, z, s, inertia, depth = props(rec, sec, *RECT_AXES[opt.axis])
+    flange, web, _, _ = _classes(rec, f, "rect", lam_f, lam_w, e, fy, opt)
     if web == "slender":
         raise NotApplicable(f"{sec.label}: slender webs (h/t = {lam_w:.3g}), F7.3(c) is not implemented")
-    mp = rec.apply(
-        "Mp",
-        flexure.plastic_moment,
-        fy,
-        z,
-        unit="kip-in",
-        description="plastic moment",
-        clause=f.clauses["f7_yield"],
-        fill={"z": "Z"},
-    )
-    candidates = [(mp, "yielding")]
+    states = _States(rec, fy, z, "Z", f.clauses["f7_yield"])
+    mp, flb = states.mp, f.clauses["f7_flb"]
+    fn: Callable[..., float]
+    args: tuple[float, ...]
     if flange == "noncompact":
-        m = flexure.f7_flange_noncompact(mp, fy, s, lam_f, e)
-        _candidate(candidates, rec, "Mn,FLB", m, "flange local buckling, noncompact",
-                   formula_of(flexure.f7_flange_noncompact), f.clauses["f7_flb"], "flange local buckling")  # fmt: skip
-    elif flange == "slender":
+        args = (mp, fy, s, lam_f, e)
+        states.add(FLB, flexure.f7_flange_noncompact, args, "flange local buckling, noncompact", flb)
+    elif flange == "slender":  # F7.2(c): the effective width be, then Se with b − be off both flanges
+        what = "effective width of the compression flange"
         be = rec.apply(
-            "be",
-            flexure.f7_effective_width,
-            t,
-            flat_f,
-            lam_f,
-            e,
-            fy,
-            unit="in",
-            description="effective width of the compression flange",
-            clause=f.clauses["f7_flb"],
+            "be", flexure.f7_effective_width, t, flat_f, lam_f, e, fy, unit="in", description=what, clause=flb
         )
+        what = "effective section modulus (ineffective width off both flanges, AISC Design Example F.8B)"
         se = rec.apply(
             "Se",
             flexure.f7_effective_section_modulus,
@@ -148,127 +145,65 @@ def flexure_rect(
             be,
             t,
             unit="in³",
-            description="effective section modulus (ineffective width off both flanges, AISC Design Example F.8B)",
-            clause=f.clauses["f7_flb"],
+            description=what,
+            clause=flb,
         )
-        _candidate(candidates, rec, "Mn,FLB", flexure.f7_flange_slender(fy, se), "flange local buckling, slender",
-                   formula_of(flexure.f7_flange_slender), f.clauses["f7_flb"], "flange local buckling")  # fmt: skip
+        states.add(FLB, flexure.f7_flange_slender, (fy, se), "flange local buckling, slender", flb)
     if web == "noncompact":
-        m = flexure.f7_web_noncompact(mp, fy, s, lam_w, e)
-        _candidate(candidates, rec, "Mn,WLB", m, "web local buckling, noncompact",
-                   formula_of(flexure.f7_web_noncompact), f.clauses["f7_wlb"], "web local buckling")  # fmt: skip
-    if major and sec.depth_in > sec.width_in:
-        ry = prop(rec, sec, "ry", sec.ry_in, "in", "radius of gyration about y")
-        j = prop(rec, sec, "J", sec.j_in4, "in⁴", "torsional constant")
-        ag = prop(rec, sec, "Ag", sec.area_in2, "in²", "gross area")
+        args = (mp, fy, s, lam_w, e)
+        states.add(WLB, flexure.f7_web_noncompact, args, "web local buckling, noncompact", f.clauses["f7_wlb"])
+    if opt.axis == "major" and sec.depth_in > sec.width_in:
+        ry, j, ag = props(rec, sec, base.RY, base.J, base.AG)
+        clause = f.clauses["f7_ltb"]
         lb = rec.value(
-            "Lb",
-            opt.length_ft * 12.0,
-            unit="in",
-            description="unbraced length for lateral-torsional buckling",
-            clause=f.clauses["f7_ltb"],
+            "Lb", opt.length_ft * IN_PER_FT, unit="in", description=f"unbraced length for {LTB}", clause=clause
         )
+        torsion = (e, ry, j, ag)  # F7-10..13 all read E ry √(J Ag)
         lp = rec.apply(
-            "Lp",
-            flexure.f7_ltb_lp,
-            e,
-            ry,
-            j,
-            ag,
-            mp,
-            unit="in",
-            description="limiting unbraced length, yielding",
-            clause=f.clauses["f7_ltb"],
+            "Lp", flexure.f7_ltb_lp, *torsion, mp, unit="in", description=f"{LIMITING}, yielding", clause=clause
         )
         lr = rec.apply(
-            "Lr",
-            flexure.f7_ltb_lr,
-            e,
-            ry,
-            j,
-            ag,
-            fy,
-            s,
-            unit="in",
-            description="limiting unbraced length, inelastic LTB",
-            clause=f.clauses["f7_ltb"],
+            "Lr", flexure.f7_ltb_lr, *torsion, fy, s, unit="in", description=f"{LIMITING}, inelastic LTB", clause=clause
         )
         if lb > lp:
             if lb <= lr:
-                m = flexure.f7_ltb_inelastic(opt.cb, mp, fy, s, lb, lp, lr)
-                formula = formula_of(flexure.f7_ltb_inelastic)
+                fn, args = flexure.ltb_inelastic, (opt.cb, mp, fy, s, lb, lp, lr)
             else:
-                m = flexure.f7_ltb_elastic(opt.cb, e, j, ag, lb, ry, mp)
-                formula = formula_of(flexure.f7_ltb_elastic)
-            _candidate(candidates, rec, "Mn,LTB", m, "lateral-torsional buckling",
-                       formula, f.clauses["f7_ltb"], "lateral-torsional buckling")  # fmt: skip
-    mn, state = min(candidates, key=lambda c: c[0])
+                fn, args = flexure.f7_ltb_elastic, (opt.cb, e, j, ag, lb, ry, mp)
+            states.add(LTB_STATE, fn, args, LTB, clause)
+    mn, state = states.governing()
     return mn, state, {"flexure": b4.worst(flange, web), "flange": flange, "web": web}
 
 
-def flexure_w(
-    rec: Recorder, sec: Section, fy: float, e: float, f: EditionFactors, opt: Options
-) -> tuple[float, str, dict[str, str]]:
+def flexure_w(rec: Recorder, sec: Section, fy: float, e: float, f: EditionFactors, opt: Options) -> Flexure:
+    """F2 (compact flanges) or F3 (noncompact or slender flanges), compact web, major axis only."""
     if opt.axis != "major":
         raise NotApplicable("W shapes are checked for major-axis bending only (F6 is not implemented)")
-    lam_f = prop(rec, sec, "bf/2tf", sec.bf_2tf, "", "flange slenderness")
-    lam_w = prop(rec, sec, "h/tw", sec.h_tw, "", "web slenderness")
-    lpf = limit(rec, f, "w_flange_flexure_lambda_p", e, fy, "λpf")
-    lrf = limit(rec, f, "w_flange_flexure_lambda_r", e, fy, "λrf")
-    lpw = limit(rec, f, "w_web_flexure_lambda_p", e, fy, "λpw")
-    lrw = limit(rec, f, "w_web_flexure_lambda_r", e, fy, "λrw")
-    flange = b4.classify_flexure(lam_f, lpf, lrf, opt.edition)
-    web = b4.classify_flexure(lam_w, lpw, lrw, opt.edition)
-    rec.note("flange_class", flange, description="W flanges in flexure", clause=f.clauses["b4_1"])
-    rec.note("web_class", web, description="W web in flexure", clause=f.clauses["b4_1"])
+    lam_f, lam_w = props(rec, sec, Prop("bf/2tf", "bf_2tf", "", "flange slenderness"), base.H_TW)
+    flange, web, lpf, lrf = _classes(rec, f, "w", lam_f, lam_w, e, fy, opt)
     if web != "compact":
         raise NotApplicable(f"{sec.label}: {web} web for Fy = {fy:g} ksi, F4/F5 are not implemented")
-    z = prop(rec, sec, "Zx", sec.zx_in3, "in³", "plastic section modulus")
-    s = prop(rec, sec, "Sx", sec.sx_in3, "in³", "elastic section modulus")
-    ry = prop(rec, sec, "ry", sec.ry_in, "in", "radius of gyration about y")
-    rts = prop(rec, sec, "rts", sec.rts_in, "in", "effective radius of gyration rts")
-    j = prop(rec, sec, "J", sec.j_in4, "in⁴", "torsional constant")
-    ho = prop(rec, sec, "ho", sec.ho_in, "in", "distance between flange centroids")
-    clause = f.clauses["f2"] if flange == "compact" else f.clauses["f3"]
-    mp = rec.apply(
-        "Mp",
-        flexure.plastic_moment,
-        fy,
-        z,
-        unit="kip-in",
-        description="plastic moment",
-        clause=clause,
-        fill={"z": "Zx"},
-    )
-    candidates = [(mp, "yielding")]
-    lb = rec.value("Lb", opt.length_ft * 12.0, unit="in", description="unbraced length", clause=clause)
-    lp = rec.apply(
-        "Lp",
-        flexure.f2_lp,
-        ry,
-        e,
-        fy,
+    rts_row = Prop("rts", "rts_in", "in", "effective radius of gyration rts")
+    ho_row = Prop("ho", "ho_in", "in", "distance between flange centroids")
+    z, s, ry, rts, j, ho = props(rec, sec, base.ZX, base.SX, base.RY, rts_row, base.J, ho_row)
+    f2, f3 = f.clauses["f2"], f.clauses["f3"]
+    states = _States(rec, fy, z, "Zx", f2 if flange == "compact" else f3)
+    mp = states.mp
+    lb = rec.value(
+        "Lb",
+        opt.length_ft * IN_PER_FT,
         unit="in",
-        description="limiting unbraced length, yielding",
-        clause=f.clauses["f2"],
+        description="unbraced length",
+        clause=f2 if flange == "compact" else f3,
     )
-    lr = rec.apply(
-        "Lr",
-        flexure.f2_lr,
-        rts,
-        e,
-        fy,
-        j,
-        s,
-        ho,
-        unit="in",
-        description="limiting unbraced length, inelastic LTB",
-        clause=f.clauses["f2"],
-    )
+    jc = (j, s, ho)  # F2-4 and F2-6 both read Jc/(Sx ho), c = 1
+    lp = rec.apply("Lp", flexure.f2_lp, ry, e, fy, unit="in", description=f"{LIMITING}, yielding", clause=f2)
+    lr = rec.apply("Lr", flexure.f2_lr, rts, e, fy, *jc, unit="in", description=f"{LIMITING}, inelastic LTB", clause=f2)
+    fn: Callable[..., float]
+    args: tuple[float, ...]
     if lb > lp:
         if lb <= lr:
-            m = flexure.f2_ltb_inelastic(opt.cb, mp, fy, s, lb, lp, lr)
-            formula = formula_of(flexure.f2_ltb_inelastic)
+            fn, args = flexure.ltb_inelastic, (opt.cb, mp, fy, s, lb, lp, lr)
         else:
             fcr = rec.apply(
                 "Fcr,LTB",
@@ -277,25 +212,19 @@ def flexure_w(
                 e,
                 lb,
                 rts,
-                j,
-                s,
-                ho,
+                *jc,
                 unit="ksi",
                 description="elastic LTB stress",
-                clause=f.clauses["f2"],
+                clause=f2,
             )
-            m = flexure.f2_ltb_elastic(fcr, s, mp)
-            formula = formula_of(flexure.f2_ltb_elastic)
-        _candidate(candidates, rec, "Mn,LTB", m, "lateral-torsional buckling", formula, f.clauses["f2"],
-                   "lateral-torsional buckling")  # fmt: skip
+            fn, args = flexure.f2_ltb_elastic, (fcr, s, mp)
+        states.add(LTB_STATE, fn, args, LTB, f2)
     if flange == "noncompact":
-        m = flexure.f3_flange_noncompact(mp, fy, s, lam_f, lpf, lrf)
-        _candidate(candidates, rec, "Mn,FLB", m, "compression flange local buckling",
-                   formula_of(flexure.f3_flange_noncompact), f.clauses["f3"], "flange local buckling")  # fmt: skip
+        args = (mp, fy, s, lam_f, lpf, lrf)
+        states.add(FLB, flexure.f3_flange_noncompact, args, "compression flange local buckling", f3)
     elif flange == "slender":
-        kc = rec.value("kc", flexure.f3_kc(lam_w), description="kc = 4/√(h/tw), 0.35..0.76", clause=f.clauses["f3"])
-        m = flexure.f3_flange_slender(e, kc, s, lam_f)
-        _candidate(candidates, rec, "Mn,FLB", m, "compression flange local buckling, slender",
-                   formula_of(flexure.f3_flange_slender), f.clauses["f3"], "flange local buckling")  # fmt: skip
-    mn, state = min(candidates, key=lambda c: c[0])
+        kc = rec.value("kc", flexure.f3_kc(lam_w), description="kc = 4/√(h/tw), 0.35..0.76", clause=f3)
+        args = (e, kc, s, lam_f)
+        states.add(FLB, flexure.f3_flange_slender, args, "compression flange local buckling, slender", f3)
+    mn, state = states.governing()
     return mn, state, {"flexure": b4.worst(flange, web), "flange": flange, "web": web}

@@ -11,6 +11,7 @@ from apex_nb.equations.metadata import formula_of
 from apex_nb.pack_schemas.aisc360 import EditionFactors
 from apex_nb.solvers.member.base import Demand, Recorder
 from apex_nb.solvers.strength import Strength
+from apex_nb.units import IN_PER_FT
 
 
 def interaction(
@@ -27,7 +28,7 @@ def interaction(
     pr_pc = demand.axial_kip / p_av.available if p_av else 0.0
     mr_mc = mr / m_av.available
     neglect = f.values["h3_torsion_neglect"]
-    if t_av is not None and demand.torsion_kip_ft * 12.0 > neglect.value * t_av.available:
+    if t_av is not None and demand.torsion_kip_ft * IN_PER_FT > neglect.value * t_av.available:
         value = eq_h3.h3_interaction(
             pr_pc,
             1.0,
@@ -35,7 +36,7 @@ def interaction(
             1.0,
             demand.shear_kip / v_av.available,
             1.0,
-            demand.torsion_kip_ft * 12.0 / t_av.available,
+            demand.torsion_kip_ft * IN_PER_FT / t_av.available,
             1.0,
         )
         text = "combined torsion, shear, flexure and axial force"

@@ -18,22 +18,21 @@ from typing import Any
 from pydantic import Field, model_validator
 
 from apex_nb.calc import Calc, Solver
-from apex_nb.errors import InputError
+from apex_nb.errors import FieldProblem, InputError
 from apex_nb.packs import Pack
 from apex_nb.sections import FAMILY_PACK, Family, Section, sections_of
 from apex_nb.solvers.member.common import (
     COMBINATIONS_PACK,
-    AiscEdition,
-    BendingAxis,
-    DesignMethod,
+    MemberDemand,
     Quiet,
     factors_for,
     grade_for,
     service_factor,
 )
-from apex_nb.solvers.member.core import Demand, NotApplicable, Options, evaluate
-from apex_nb.solvers.member.deflection import DeflectionLoads, cantilever_deflection_in, deflection_limit
+from apex_nb.solvers.member.core import NotApplicable, evaluate
+from apex_nb.solvers.member.deflection import DeflectionLoads, cantilever_deflection_in, deflection_limit, service_loads
 from apex_nb.types import PostFamily
+from apex_nb.units import IN_PER_FT
 
 VERSION = "1.0.0"
 
@@ -47,35 +46,14 @@ PACK_FAMILY: dict[str, Family] = {
 }
 
 
-class PostSelectInput(DeflectionLoads):
-    """Inputs of ``post.select`` (required strengths from the ASD or LRFD combinations)."""
+class PostSelectInput(MemberDemand, DeflectionLoads):
+    """Inputs of ``post.select``: the families to search and their limits, the demands and the service loads."""
 
-    edition: AiscEdition = Field(description="AISC 360 edition: '360-16' or '360-22'")
-    design_method: DesignMethod = Field(description="'ASD' or 'LRFD' (must match how the demands were combined)")
     families: list[SelectFamily] = Field(
         default_factory=lambda: list[SelectFamily](["pipe", "hss-round", "hss-square"]),
         min_length=1,
         max_length=5,
         description="Families to search: 'pipe', 'hss-round', 'hss-square', 'hss-rect' (non-square), 'w'",
-    )
-    # Bounds far above any section in the packs: a demand no section can carry gives "not found".
-    moment_kip_ft: float = Field(ge=0, le=1.0e7, description="Required flexural strength at the base, kip-ft")
-    shear_kip: float = Field(default=0.0, ge=0, le=1.0e6, description="Required shear strength, kip")
-    torsion_kip_ft: float = Field(
-        default=0.0, ge=0, le=1.0e7, description="Required torsional strength, kip-ft (W shapes are skipped when > 0)"
-    )
-    axial_kip: float = Field(default=0.0, ge=0, le=1.0e7, description="Required axial compressive strength, kip")
-    length_ft: float = Field(
-        gt=0, le=200, description="Post height above the fixed base (unbraced length, deflection length), ft"
-    )
-    k_factor: float | None = Field(
-        default=None, gt=0, le=5, description="Effective length factor K (default 2.1, fixed-free)"
-    )
-    cb: float | None = Field(
-        default=None, ge=1.0, le=3.0, description="LTB modification factor Cb (default 1.0, cantilever)"
-    )
-    bending_axis: BendingAxis = Field(
-        default="major", description="'major' or 'minor' (rectangular HSS turned flat); W: major only"
     )
     grade_pipe: str = Field(default="A53B", description="Grade id for pipes")
     grade_hss_round: str = Field(default="A500C-round", description="Grade id for round HSS")
@@ -108,8 +86,6 @@ class PostSelectInput(DeflectionLoads):
     def _loads(self) -> PostSelectInput:
         problems = self._load_problems(self.length_ft, "length_ft")
         if len(set(self.families)) != len(self.families):
-            from apex_nb.errors import FieldProblem
-
             problems.append(FieldProblem("families", "listed twice", "each family once"))
         if problems:
             raise InputError(problems)
@@ -177,7 +153,7 @@ def _screen(packs: Mapping[str, Pack], inputs: PostSelectInput) -> list[Section]
                 continue
             if not _within_wall_limits(section, inputs):
                 continue
-            inertia = section.ix_in4 if inputs.bending_axis == "major" else section.iy_in4
+            inertia = section.inertia_in4(inputs.bending_axis)
             if inputs.min_i_in4 is not None and inertia < inputs.min_i_in4:
                 continue
             found.append(section)
@@ -203,12 +179,12 @@ def _cannot_pass(
     φb Mp, so a section with 0.9 Fy Z below the demand cannot pass; a section whose drift
     exceeds the limit cannot either. Sections this prunes would fail the full evaluation too.
     """
-    z_in3 = section.zx_in3 if inputs.bending_axis == "major" else section.zy_in3
-    if UPPER_BOUND_RESISTANCE * fy_ksi * z_in3 / 12.0 < inputs.moment_kip_ft:
+    z_in3 = section.plastic_modulus_in3(inputs.bending_axis)
+    if UPPER_BOUND_RESISTANCE * fy_ksi * z_in3 / IN_PER_FT < inputs.moment_kip_ft:
         return True
     if has_loads:
-        inertia = section.ix_in4 if inputs.bending_axis == "major" else section.iy_in4
-        deflection, _ = cantilever_deflection_in(points, uniforms, inputs.length_ft * 12.0, e_ksi, inertia)
+        inertia = section.inertia_in4(inputs.bending_axis)
+        deflection, _ = cantilever_deflection_in(points, uniforms, inputs.length_ft * IN_PER_FT, e_ksi, inertia)
         return deflection > limit_in
     return False
 
@@ -216,10 +192,8 @@ def _cannot_pass(
 def run(inputs: PostSelectInput, calc: Calc) -> dict[str, Any]:
     """Screen the candidates lightest first; keep the first passing one and the next few."""
     factors, pack = factors_for(calc, inputs.edition)
-    k = inputs.k_factor if inputs.k_factor is not None else pack.cantilever.k_factor
-    cb = inputs.cb if inputs.cb is not None else pack.cantilever.cb
-    options = Options(inputs.edition, inputs.design_method, inputs.length_ft, k, cb, inputs.bending_axis)
-    demand = Demand(inputs.moment_kip_ft, inputs.shear_kip, inputs.torsion_kip_ft, inputs.axial_kip)
+    options = inputs.options(pack.cantilever)
+    k, cb, demand = options.k_factor, options.cb, inputs.demand()
     families_used = {PACK_FAMILY[f] for f in inputs.families}
     materials = {
         f: grade_for(calc, f, getattr(inputs, _grade_field(f)), field=_grade_field(f)) for f in sorted(families_used)
@@ -229,12 +203,8 @@ def run(inputs: PostSelectInput, calc: Calc) -> dict[str, Any]:
         combos = calc.pack(COMBINATIONS_PACK).data if inputs.loads_level == "W" else None
         k_service = service_factor(calc, inputs.loads_level or "service", inputs.asce7_edition, combos)
         ratio_limit, basis = deflection_limit(calc, inputs.deflection_limit_ratio)
-        length_in = inputs.length_ft * 12.0
-        points = [(k_service * p.force_kip, p.height_ft * 12.0) for p in inputs.point_loads]
-        uniforms = [
-            (k_service * u.load_kip_per_ft / 12.0, u.z_bottom_ft * 12.0, u.z_top_ft * 12.0)
-            for u in inputs.uniform_loads
-        ]
+        length_in = inputs.length_ft * IN_PER_FT
+        points, uniforms = service_loads(k_service, inputs)
         limit_in = length_in / ratio_limit
     else:
         points, uniforms, limit_in = [], [], 0.0
@@ -289,7 +259,7 @@ def run(inputs: PostSelectInput, calc: Calc) -> dict[str, Any]:
             ratio, governing = checked["ratio"], checked["governing_check"]
             deflection = None
             if has_loads:
-                inertia = section.ix_in4 if inputs.bending_axis == "major" else section.iy_in4
+                inertia = section.inertia_in4(inputs.bending_axis)
                 deflection, _ = cantilever_deflection_in(points, uniforms, length_in, material.e_ksi, inertia)
                 if deflection / limit_in > ratio:
                     ratio, governing = deflection / limit_in, "deflection"

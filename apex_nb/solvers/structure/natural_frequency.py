@@ -120,7 +120,10 @@ class NaturalFrequencyInput(SolverInput):
 
 
 def run(inputs: NaturalFrequencyInput, calc: Calc) -> dict[str, Any]:
-    """f₁ by Rayleigh's method; the flexible/rigid verdict of ASCE 7 §26.2."""
+    """First natural frequency of a sign on its post (Rayleigh's method), and whether ASCE 7 calls it flexible
+
+    f₁ by Rayleigh's method; the flexible/rigid verdict of ASCE 7 §26.2.
+    """
     label = "E, I (input)"
     if inputs.e_ksi is not None and inputs.i_in4 is not None:
         e = calc.value("E", inputs.e_ksi, unit="ksi", description="modulus of elasticity (input)")
@@ -238,10 +241,4 @@ def run(inputs: NaturalFrequencyInput, calc: Calc) -> dict[str, Any]:
     return dict(result)
 
 
-SOLVER = Solver(
-    name="structure.natural_frequency",
-    version=VERSION,
-    input_model=NaturalFrequencyInput,
-    run=run,
-    summary="First natural frequency of a sign on its post (Rayleigh's method), and whether ASCE 7 calls it flexible",
-)
+SOLVER = Solver.of("structure.natural_frequency", VERSION, run)

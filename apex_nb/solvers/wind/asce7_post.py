@@ -11,38 +11,25 @@ from __future__ import annotations
 import itertools
 from typing import Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field
 
 from apex_nb.calc import Calc, Solver
 from apex_nb.equations.asce7 import other_structures as eq
 from apex_nb.equations.asce7.signs import minimum_design_force_lb, total_force_lb
 from apex_nb.equations.metadata import formula_of
-from apex_nb.errors import FieldProblem, InputError
-from apex_nb.inputs import SolverInput
+from apex_nb.errors import FieldProblem
 from apex_nb.solvers.wind.common import (
-    KzMethod,
+    AsceWindInput,
     design_block,
-    flexible_input_problems,
     gust_factor_for,
-    importance_for,
-    importance_only_in_7_05,
-    ke_for,
     kz_at,
     other_structures_block,
+    qz_factors,
     qz_psf,
     resolve_kz_method,
     wind_pack,
 )
-from apex_nb.types import (
-    AsceEdition,
-    Exposure,
-    GroundElevationFt,
-    ImportanceFactor,
-    Kd,
-    Kzt,
-    WindHeightFt,
-    WindSpeedMph,
-)
+from apex_nb.types import Kd, WindHeightFt
 
 VERSION = "1.0.0"
 
@@ -51,14 +38,9 @@ Surface = Literal["moderately_smooth", "rough", "very_rough"]
 _KD_KEY = {"round": "chimney_round", "square": "chimney_square"}
 
 
-class PostInput(SolverInput):
-    """Inputs of ``wind.asce7_post``."""
+class PostInput(AsceWindInput):
+    """Inputs of ``wind.asce7_post``: the site and gust fields of AsceWindInput, then the posts."""
 
-    edition: AsceEdition = Field(description="ASCE 7 edition in force: '7-05', '7-10', '7-16' or '7-22'")
-    wind_speed_mph: WindSpeedMph = Field(
-        description="Basic wind speed V, 3-s gust at 33 ft, mph (strength level from 7-10 on)"
-    )
-    exposure: Exposure = Field(description="Exposure category B, C or D")
     post_shape: PostShape = Field(
         description="'round' (pipe, round HSS) or 'square' (square HSS, wind normal to a face)"
     )
@@ -71,30 +53,9 @@ class PostInput(SolverInput):
     aspect_height_ft: float | None = Field(
         default=None, gt=0, le=1000, description="Height h used in h/D, ft (default: the exposed height)"
     )
-    kzt: Kzt = Field(default=1.0, description="Topographic factor Kzt (1.0 on flat sites)")
-    ground_elevation_ft: GroundElevationFt = Field(
-        default=0.0, description="Ground elevation above sea level, ft (gives Ke in 7-16 and 7-22)"
-    )
-    importance_factor: ImportanceFactor | None = Field(
-        default=None, description="Importance factor I (ASCE 7-05 only; default 1.0, Category II)"
-    )
     kd: Kd | None = Field(
         default=None,
         description="Directionality factor Kd; default: chimneys and similar structures of the post's shape",
-    )
-    kz_method: KzMethod | None = Field(
-        default=None,
-        description="'table' or 'formula'; default: the printed table where the edition has a verified one",
-    )
-
-    natural_frequency_hz: float | None = Field(
-        default=None,
-        gt=0,
-        le=100,
-        description="Fundamental frequency n1 of the sign structure the posts belong to, Hz (below 1 Hz: Gf)",
-    )
-    damping_ratio: float | None = Field(
-        default=None, gt=0, le=0.2, description="Structural damping ratio β for Gf (default: the wind pack's, 0.01)"
     )
     structure_height_ft: float | None = Field(
         default=None, gt=0, le=500, description="Height h of the whole structure for Gf, ft (default: exposed height)"
@@ -102,23 +63,12 @@ class PostInput(SolverInput):
     structure_width_ft: float | None = Field(
         default=None, gt=0, le=1000, description="Width B of the structure normal to the wind for Gf, ft (default: D)"
     )
-    along_wind_depth_ft: float | None = Field(
-        default=None, ge=0, le=500, description="Along-wind depth L of the structure for Gf, ft (default 0: RL = 1)"
-    )
 
-    @model_validator(mode="after")
-    def _checks(self) -> PostInput:
-        problems: list[FieldProblem] = []
+    def own_problems(self) -> list[FieldProblem]:
+        """The surface row applies to round posts only."""
         if self.post_shape == "square" and self.surface != "moderately_smooth":
-            problems.append(FieldProblem("surface", "applies to round posts only", "omit for square posts"))
-        try:
-            importance_only_in_7_05(self.edition, self.importance_factor)
-        except InputError as exc:
-            problems.extend(exc.problems)
-        problems.extend(flexible_input_problems(self.natural_frequency_hz))
-        if problems:
-            raise InputError(problems)
-        return self
+            return [FieldProblem("surface", "applies to round posts only", "omit for square posts")]
+        return []
 
 
 def _bands(top_ft: float, steps: list[float]) -> list[tuple[float, float]]:
@@ -128,12 +78,14 @@ def _bands(top_ft: float, steps: list[float]) -> list[tuple[float, float]]:
 
 
 def run(inputs: PostInput, calc: Calc) -> dict[str, Any]:
-    """Per-band qz, Cf and force on exposed posts; total, resultant height and moment at grade."""
+    """ASCE 7 wind on exposed round or square sign posts, per height band (7-05 to 7-22)
+
+    Per-band qz, Cf and force on exposed posts; total, resultant height and moment at grade.
+    """
     pack = wind_pack(calc, inputs.edition)
     design = design_block(pack)
     other = other_structures_block(pack)
     clauses = pack.clauses
-    calc.note("edition", inputs.edition, description="ASCE 7 edition in force")
     method = resolve_kz_method(calc, pack, inputs.kz_method)
     d_ft = calc.apply(
         "D", eq.post_width_ft, inputs.post_width_in, unit="ft", description="post diameter or width", clause=""
@@ -152,19 +104,14 @@ def run(inputs: PostInput, calc: Calc) -> dict[str, Any]:
             "(the structure type of the Cf figure used)",
             clauses["kd"],
         )
-    ke = ke_for(calc, pack, inputs.ground_elevation_ft)
-    importance = importance_for(calc, pack, inputs.importance_factor)
+    factors = qz_factors(calc, pack, inputs, kzt=kzt, kd=kd)
     kd_in_qz = pack.velocity_pressure.kd_in_qz
     gust = gust_factor_for(
         calc,
         pack,
-        exposure=inputs.exposure,
-        wind_speed_mph=inputs.wind_speed_mph,
-        natural_frequency_hz=inputs.natural_frequency_hz,
+        inputs,
         height_ft=inputs.structure_height_ft if inputs.structure_height_ft is not None else inputs.exposed_height_ft,
         width_ft=inputs.structure_width_ft if inputs.structure_width_ft is not None else d_ft,
-        along_wind_depth_ft=inputs.along_wind_depth_ft,
-        damping_ratio=inputs.damping_ratio,
         subject="posts",
     )
     g = gust.value
@@ -198,17 +145,7 @@ def run(inputs: PostInput, calc: Calc) -> dict[str, Any]:
     moment = 0.0
     for i, (lo, hi) in enumerate(_bands(inputs.exposed_height_ft, steps), start=1):
         kz = kz_at(calc, pack, inputs.exposure, hi, method)
-        qz = qz_psf(
-            calc,
-            pack,
-            kz=kz,
-            kzt=kzt,
-            kd=kd,
-            ke=ke,
-            wind_speed_mph=inputs.wind_speed_mph,
-            importance_factor=importance,
-            symbol=f"qz,{i}",
-        )
+        qz = qz_psf(calc, pack, kz, factors, symbol=f"qz,{i}")
         if inputs.post_shape == "square":
             row_name = "square_normal"
         else:
@@ -298,7 +235,7 @@ def run(inputs: PostInput, calc: Calc) -> dict[str, Any]:
         "kz_method": method,
         "kd": kd,
         "kd_applied_in": "qz" if kd_in_qz else "force",
-        "ke": ke,
+        "ke": factors.ke,
         "gust_factor": g,
         "flexible": gust.flexible,
         "natural_frequency_hz": gust.natural_frequency_hz,
@@ -320,10 +257,4 @@ def run(inputs: PostInput, calc: Calc) -> dict[str, Any]:
     }
 
 
-SOLVER = Solver(
-    name="wind.asce7_post",
-    version=VERSION,
-    input_model=PostInput,
-    run=run,
-    summary="ASCE 7 wind on exposed round or square sign posts, per height band (7-05 to 7-22)",
-)
+SOLVER = Solver.of("wind.asce7_post", VERSION, run)

@@ -44,9 +44,11 @@ class QzInput(SolverInput):
 
 
 def run(inputs: QzInput, calc: Calc) -> dict[str, Any]:
-    """Kz, Ke, Kd and qz at ``height_ft`` for the chosen edition."""
+    """ASCE 7 velocity pressure qz (7-05, 7-10, 7-16, 7-22) at one height
+
+    Kz, Ke, Kd and qz at ``height_ft`` for the chosen edition.
+    """
     pack = wind.wind_pack(calc, inputs.edition)
-    calc.note("edition", inputs.edition, description="ASCE 7 edition in force")
     kz = wind.kz_at(calc, pack, inputs.exposure, inputs.height_ft, inputs.kz_method)
     kzt = calc.value("Kzt", inputs.kzt, description="topographic factor (input)", clause=pack.clauses["kzt"])
     kd = inputs.kd if inputs.kd is not None else pack.kd["solid_freestanding_signs"]
@@ -55,9 +57,7 @@ def run(inputs: QzInput, calc: Calc) -> dict[str, Any]:
         calc.assume("Kd = 0.85 for solid freestanding signs", pack.clauses["kd"])
     ke = wind.ke_for(calc, pack, inputs.ground_elevation_ft)
     importance = wind.importance_for(calc, pack, inputs.importance_factor)
-    qz = wind.qz_psf(
-        calc, pack, kz=kz, kzt=kzt, kd=kd, ke=ke, wind_speed_mph=inputs.wind_speed_mph, importance_factor=importance
-    )
+    qz = wind.qz_psf(calc, pack, kz, wind.QzFactors(kzt, kd, ke, importance, inputs.wind_speed_mph))
     if inputs.kzt == 1.0:
         calc.assume("Kzt = 1.0: the site is not on an isolated hill, ridge or escarpment", pack.clauses["kzt"])
     return {
@@ -73,10 +73,4 @@ def run(inputs: QzInput, calc: Calc) -> dict[str, Any]:
     }
 
 
-SOLVER = Solver(
-    name="wind.asce7_qz",
-    version=VERSION,
-    input_model=QzInput,
-    run=run,
-    summary="ASCE 7 velocity pressure qz (7-05, 7-10, 7-16, 7-22) at one height",
-)
+SOLVER = Solver.of("wind.asce7_qz", VERSION, run)

@@ -12,54 +12,38 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from pydantic import Field, model_validator
+from pydantic import Field
 
 from apex_nb.calc import Calc, Solver
 from apex_nb.equations.asce7 import signs as eq
 from apex_nb.equations.metadata import formula_of
-from apex_nb.errors import FieldProblem, InputError
-from apex_nb.inputs import SolverInput
+from apex_nb.errors import FieldProblem
 from apex_nb.solvers.wind.case_c import case_c_forces
 from apex_nb.solvers.wind.common import (
-    KzMethod,
+    AsceWindInput,
     design_block,
-    flexible_input_problems,
     gust_factor_for,
-    importance_for,
-    importance_only_in_7_05,
-    ke_for,
     kz_at,
+    qz_factors,
     qz_psf,
     resolve_kz_method,
     solid_signs_block,
     wind_pack,
 )
-from apex_nb.types import AsceEdition, Exposure, GroundElevationFt, ImportanceFactor, Kzt, WindHeightFt, WindSpeedMph
+from apex_nb.types import WindHeightFt
 
 VERSION = "1.0.0"
 _TOL = 1e-9
 
 
-class SignInput(SolverInput):
-    """Inputs of ``wind.asce7_sign``."""
+class SignInput(AsceWindInput):
+    """Inputs of ``wind.asce7_sign``: the site and gust fields of AsceWindInput, then the sign."""
 
-    edition: AsceEdition = Field(description="ASCE 7 edition in force: '7-05', '7-10', '7-16' or '7-22'")
-    wind_speed_mph: WindSpeedMph = Field(
-        description="Basic wind speed V, 3-s gust at 33 ft, mph (strength level from 7-10 on)"
-    )
-    exposure: Exposure = Field(description="Exposure category B, C or D")
     sign_width_ft: float = Field(gt=0, le=1000, description="Horizontal dimension of the sign B, ft")
     sign_height_ft: WindHeightFt = Field(description="Vertical dimension of the sign s, ft (s <= h)")
     top_height_ft: WindHeightFt = Field(description="Height h of the top of the sign above grade, ft")
     sign_area_ft2: float | None = Field(
         default=None, gt=0, description="Gross face area As for shaped faces, ft² (default B·s; at most B·s)"
-    )
-    kzt: Kzt = Field(default=1.0, description="Topographic factor Kzt (1.0 on flat sites)")
-    ground_elevation_ft: GroundElevationFt = Field(
-        default=0.0, description="Ground elevation above sea level, ft (gives Ke in 7-16 and 7-22)"
-    )
-    importance_factor: ImportanceFactor | None = Field(
-        default=None, description="Importance factor I (ASCE 7-05 only; default 1.0, Category II)"
     )
     solidity_ratio: float = Field(
         default=1.0, gt=0, le=1.0, description="ε = solid area / gross area of the face (1.0 without openings)"
@@ -67,32 +51,9 @@ class SignInput(SolverInput):
     return_corner_ft: float | None = Field(
         default=None, ge=0, le=10000, description="Horizontal length Lr of a return corner at the windward end, ft"
     )
-    kz_method: KzMethod | None = Field(
-        default=None,
-        description="'table' or 'formula'; default: the printed table where the edition has a verified one",
-    )
-    natural_frequency_hz: float | None = Field(
-        default=None,
-        gt=0,
-        le=100,
-        description="Fundamental frequency n1 of the sign structure, Hz, if known (rigid: >= 1; below 1 Hz the "
-        "flexible gust-effect factor Gf is used)",
-    )
-    damping_ratio: float | None = Field(
-        default=None,
-        gt=0,
-        le=0.2,
-        description="Structural damping ratio β, fraction of critical, for Gf (default: the wind pack's policy, 0.01)",
-    )
-    along_wind_depth_ft: float | None = Field(
-        default=None,
-        ge=0,
-        le=500,
-        description="Along-wind depth L of the structure (sign cabinet depth), ft, for Gf (default 0: RL = 1)",
-    )
 
-    @model_validator(mode="after")
-    def _geometry(self) -> SignInput:
+    def own_problems(self) -> list[FieldProblem]:
+        """The sign must fit below its top and inside its bounding rectangle."""
         problems: list[FieldProblem] = []
         if self.sign_height_ft > self.top_height_ft * (1 + _TOL):
             problems.append(
@@ -111,23 +72,18 @@ class SignInput(SolverInput):
                     f"<= {gross:g}",
                 )
             )
-        try:
-            importance_only_in_7_05(self.edition, self.importance_factor)
-        except InputError as exc:
-            problems.extend(exc.problems)
-        problems.extend(flexible_input_problems(self.natural_frequency_hz))
-        if problems:
-            raise InputError(problems)
-        return self
+        return problems
 
 
 def run(inputs: SignInput, calc: Calc) -> dict[str, Any]:
-    """Cases A, B and C of the solid-sign figure at the edition's design level."""
+    """ASCE 7 wind on a solid freestanding sign: Cases A, B (torsion) and C, any edition 7-05 to 7-22
+
+    Cases A, B and C of the solid-sign figure at the edition's design level.
+    """
     pack = wind_pack(calc, inputs.edition)
     design = design_block(pack)
     signs = solid_signs_block(pack)
     clauses = pack.clauses
-    calc.note("edition", inputs.edition, description="ASCE 7 edition in force")
     calc.note(
         "design_level", design.level, description="level of the wind loads of this edition", clause=clauses["asd"]
     )
@@ -144,19 +100,9 @@ def run(inputs: SignInput, calc: Calc) -> dict[str, Any]:
         description="directionality factor, solid signs",
         clause=clauses["kd"],
     )
-    ke = ke_for(calc, pack, inputs.ground_elevation_ft)
-    importance = importance_for(calc, pack, inputs.importance_factor)
-    qh = qz_psf(
-        calc,
-        pack,
-        kz=kz,
-        kzt=kzt,
-        kd=kd,
-        ke=ke,
-        wind_speed_mph=inputs.wind_speed_mph,
-        importance_factor=importance,
-        symbol="qh",
-    )
+    factors = qz_factors(calc, pack, inputs, kzt=kzt, kd=kd)
+    ke, importance = factors.ke, factors.importance
+    qh = qz_psf(calc, pack, kz, factors, symbol="qh")
     kd_in_qz = pack.velocity_pressure.kd_in_qz
     kd_force = 1.0 if kd_in_qz else kd
     calc.note(
@@ -166,16 +112,7 @@ def run(inputs: SignInput, calc: Calc) -> dict[str, Any]:
         clause=clauses["sign_force"] if not kd_in_qz else clauses["velocity_pressure"],
     )
     gust = gust_factor_for(
-        calc,
-        pack,
-        exposure=inputs.exposure,
-        wind_speed_mph=inputs.wind_speed_mph,
-        natural_frequency_hz=inputs.natural_frequency_hz,
-        height_ft=inputs.top_height_ft,
-        width_ft=inputs.sign_width_ft,
-        along_wind_depth_ft=inputs.along_wind_depth_ft,
-        damping_ratio=inputs.damping_ratio,
-        subject="structure",
+        calc, pack, inputs, height_ft=inputs.top_height_ft, width_ft=inputs.sign_width_ft, subject="structure"
     )
     g = gust.value
 
@@ -380,10 +317,4 @@ def run(inputs: SignInput, calc: Calc) -> dict[str, Any]:
     }
 
 
-SOLVER = Solver(
-    name="wind.asce7_sign",
-    version=VERSION,
-    input_model=SignInput,
-    run=run,
-    summary="ASCE 7 wind on a solid freestanding sign: Cases A, B (torsion) and C, any edition 7-05 to 7-22",
-)
+SOLVER = Solver.of("wind.asce7_sign", VERSION, run)

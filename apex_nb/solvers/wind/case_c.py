@@ -24,6 +24,7 @@ class SignFace(Protocol):
     sign_height_ft: float
     return_corner_ft: float | None
 
+
 _TOL = 1e-9
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from pydantic import Field, model_validator
+
 from apex_nb.calc import Calc
 from apex_nb.equations.asce7 import gust as gust_eq
 from apex_nb.equations.asce7.velocity_pressure import (
@@ -14,17 +16,110 @@ from apex_nb.equations.asce7.velocity_pressure import (
     velocity_pressure_form,
 )
 from apex_nb.errors import FieldProblem, InputError, PackError
-from apex_nb.pack_schemas.asce7_wind import Asce7WindPack, DesignLevel, OtherStructures, SolidSigns
-from apex_nb.types import AsceEdition, Exposure
+from apex_nb.inputs import SolverInput
+from apex_nb.pack_schemas.asce7_wind import (
+    Asce7WindPack,
+    DesignLevel,
+    OtherStructures,
+    SolidSigns,
+    VelocityPressure,
+)
+from apex_nb.types import AsceEdition, Exposure, GroundElevationFt, ImportanceFactor, Kzt, WindSpeedMph
 
 KzMethod = Literal["table", "formula"]
 
 EDITION_PACK = {"7-05": "asce7-05-wind", "7-10": "asce7-10-wind", "7-16": "asce7-16-wind", "7-22": "asce7-22-wind"}
 
 
+class AsceWindInput(SolverInput):
+    """Site and gust fields every ASCE 7 force solver takes (declared once, checked once).
+
+    A subclass adds its geometry and lists its own problems in ``own_problems``; they are
+    reported together with the edition and natural-frequency checks in one InputError.
+    """
+
+    edition: AsceEdition = Field(description="ASCE 7 edition in force: '7-05', '7-10', '7-16' or '7-22'")
+    wind_speed_mph: WindSpeedMph = Field(
+        description="Basic wind speed V, 3-s gust at 33 ft, mph (strength level from 7-10 on)"
+    )
+    exposure: Exposure = Field(description="Exposure category B, C or D")
+    kzt: Kzt = Field(default=1.0, description="Topographic factor Kzt (1.0 on flat sites)")
+    ground_elevation_ft: GroundElevationFt = Field(
+        default=0.0, description="Ground elevation above sea level, ft (gives Ke in 7-16 and 7-22)"
+    )
+    importance_factor: ImportanceFactor | None = Field(
+        default=None, description="Importance factor I (ASCE 7-05 only; default 1.0, Category II)"
+    )
+    kz_method: KzMethod | None = Field(
+        default=None,
+        description="'table' or 'formula'; default: the printed table where the edition has a verified one",
+    )
+    natural_frequency_hz: float | None = Field(
+        default=None,
+        gt=0,
+        le=100,
+        description="Fundamental frequency n1 of the sign structure, Hz, if known (rigid: >= 1; below 1 Hz the "
+        "flexible gust-effect factor Gf is used)",
+    )
+    damping_ratio: float | None = Field(
+        default=None,
+        gt=0,
+        le=0.2,
+        description="Structural damping ratio β, fraction of critical, for Gf (default: the wind pack's policy, 0.01)",
+    )
+    along_wind_depth_ft: float | None = Field(
+        default=None,
+        ge=0,
+        le=500,
+        description="Along-wind depth L of the structure (sign cabinet depth), ft, for Gf (default 0: RL = 1)",
+    )
+
+    def own_problems(self) -> list[FieldProblem]:
+        """Problems of the subclass's own fields (none here)."""
+        return []
+
+    @model_validator(mode="after")
+    def _wind_checks(self) -> AsceWindInput:
+        problems = self.own_problems()
+        try:
+            importance_only_in_7_05(self.edition, self.importance_factor)
+        except InputError as exc:
+            problems.extend(exc.problems)
+        problems.extend(flexible_input_problems(self.natural_frequency_hz))
+        if problems:
+            raise InputError(problems)
+        return self
+
+
+@dataclass(frozen=True)
+class QzFactors:
+    """The factors of qz other than Kz, read once per solve (Ke and I traced when taken)."""
+
+    kzt: float
+    kd: float
+    ke: float
+    importance: float
+    wind_speed_mph: float
+
+    def form_args(self, vp: VelocityPressure) -> tuple[float, float, float, float, float]:
+        """(Kzt, Kd, Ke, V, I) as the edition's qz form takes them: Kd and I as 1.0 where qz leaves them out."""
+        kd = self.kd if vp.kd_in_qz else 1.0
+        importance = self.importance if vp.uses_importance else 1.0
+        return self.kzt, kd, self.ke, self.wind_speed_mph, importance
+
+
+def qz_factors(calc: Calc, pack: Asce7WindPack, inputs: AsceWindInput, *, kzt: float, kd: float) -> QzFactors:
+    """Ke and I of the edition (traced, in that order) with the given Kzt and Kd."""
+    ke = ke_for(calc, pack, inputs.ground_elevation_ft)
+    importance = importance_for(calc, pack, inputs.importance_factor)
+    return QzFactors(kzt, kd, ke, importance, inputs.wind_speed_mph)
+
+
 def wind_pack(calc: Calc, edition: AsceEdition) -> Asce7WindPack:
-    """The edition's wind pack body (recorded in the envelope)."""
-    return calc.pack(EDITION_PACK[edition]).data
+    """The edition's wind pack body (recorded in the envelope), with the edition noted in the trace."""
+    pack: Asce7WindPack = calc.pack(EDITION_PACK[edition]).data
+    calc.note("edition", edition, description="ASCE 7 edition in force")
+    return pack
 
 
 def kz_at(calc: Calc, pack: Asce7WindPack, exposure: Exposure, z_ft: float, method: KzMethod) -> float:
@@ -82,22 +177,9 @@ def ke_for(calc: Calc, pack: Asce7WindPack, ground_elevation_ft: float) -> float
     )
 
 
-def qz_psf(
-    calc: Calc,
-    pack: Asce7WindPack,
-    *,
-    kz: float,
-    kzt: float,
-    kd: float,
-    ke: float,
-    wind_speed_mph: float,
-    importance_factor: float,
-    symbol: str = "qz",
-) -> float:
+def qz_psf(calc: Calc, pack: Asce7WindPack, kz: float, factors: QzFactors, symbol: str = "qz") -> float:
     """Velocity pressure with Kd inside qz only where the edition puts it there; traced."""
     vp = pack.velocity_pressure
-    kd_used = kd if vp.kd_in_qz else 1.0
-    importance = importance_factor if vp.uses_importance else 1.0
     try:
         form = velocity_pressure_form(vp.kd_in_qz, vp.uses_ke, vp.uses_importance)
     except KeyError:
@@ -106,11 +188,7 @@ def qz_psf(
         symbol,
         form,
         kz,
-        kzt,
-        kd_used,
-        ke,
-        wind_speed_mph,
-        importance,
+        *factors.form_args(vp),
         vp.coefficient,
         unit="psf",
         description="velocity pressure",
@@ -211,24 +289,17 @@ class GustFactor:
 
 
 def gust_factor_for(
-    calc: Calc,
-    pack: Asce7WindPack,
-    *,
-    exposure: Exposure,
-    wind_speed_mph: float,
-    natural_frequency_hz: float | None,
-    height_ft: float,
-    width_ft: float,
-    along_wind_depth_ft: float | None,
-    damping_ratio: float | None,
-    subject: str,
+    calc: Calc, pack: Asce7WindPack, inputs: AsceWindInput, *, height_ft: float, width_ft: float, subject: str
 ) -> GustFactor:
     """G = 0.85 for a rigid structure (n1 >= 1 Hz or not given), else Gf of §26.11.5; traced.
 
     ``height_ft`` is h of the whole structure (top of the sign), ``width_ft`` B normal to the
-    wind, ``along_wind_depth_ft`` L (None -> 0, RL = 1, the conservative limit), ``damping_ratio``
-    β (None -> the pack's policy value). Every intermediate is recorded with its equation.
+    wind; from ``inputs`` come n1, L (None -> 0, RL = 1, the conservative limit) and β (None ->
+    the pack's policy value). Every intermediate is recorded with its equation.
     """
+    exposure, wind_speed_mph = inputs.exposure, inputs.wind_speed_mph
+    natural_frequency_hz, damping_ratio = inputs.natural_frequency_hz, inputs.damping_ratio
+    along_wind_depth_ft = inputs.along_wind_depth_ft
     design = design_block(pack)
     clauses = pack.clauses
     if natural_frequency_hz is None or natural_frequency_hz >= 1.0:

@@ -58,7 +58,10 @@ def _parameter(calc: Calc, symbol: str, given: float | None, default: float, des
 
 
 def run(inputs: SignboardInput, calc: Calc) -> dict[str, Any]:
-    """qp(ze), cf, Fw, eccentricity and moment at the base of one signboard."""
+    """EN 1991-1-4 §7.4.3 signboard: qp(ze), cf = 1.80, Fw, eccentricity ±0.25 b, moment at the base
+
+    qp(ze), cf, Fw, eccentricity and moment at the base of one signboard.
+    """
     pack: En1991SignboardsPack = calc.pack(PACK).data
     c = pack.clauses
     terrain = pack.terrain_categories[inputs.terrain_category]
@@ -151,10 +154,4 @@ def run(inputs: SignboardInput, calc: Calc) -> dict[str, Any]:
     }
 
 
-SOLVER = Solver(
-    name="wind.en1991_signboard",
-    version=VERSION,
-    input_model=SignboardInput,
-    run=run,
-    summary="EN 1991-1-4 §7.4.3 signboard: qp(ze), cf = 1.80, Fw, eccentricity ±0.25 b, moment at the base",
-)
+SOLVER = Solver.of("wind.en1991_signboard", VERSION, run)
