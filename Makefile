@@ -14,7 +14,14 @@ $(STAMP): pyproject.toml requirements/*.in requirements/constraints.txt
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 >/dev/null
 	touch $(STAMP)
 
-install: $(STAMP)
+# The apps' browser front end (widgets/frontend, built with npm; rebuilt when its sources change).
+FRONTEND_SRC := widgets/frontend/package.json widgets/frontend/package-lock.json $(wildcard widgets/frontend/src/*)
+FRONTEND_JS := widgets/templates/voila/templates/apex/static/apex-app.js
+
+$(FRONTEND_JS): $(FRONTEND_SRC)
+	bash tools/build_frontend.sh
+
+install: $(STAMP) $(FRONTEND_JS)
 
 # The main job: the national roll-out portfolio through the parameterized notebook, 2 workers.
 run: install
@@ -49,4 +56,4 @@ lock: install
 	$(BIN)/python -m pip freeze --exclude-editable | sort > requirements/constraints.txt
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache
+	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache widgets/frontend/node_modules widgets/templates/voila/templates/apex/static

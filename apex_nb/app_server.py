@@ -4,7 +4,11 @@
 tree), sources stripped, tracebacks hidden, a preheated kernel pool (refilled a few seconds after a
 page so the refill does not slow that page), only the widget extensions loaded, idle kernels culled, an
 execution timeout, 127.0.0.1 by default, and the offline ``apex`` template (no CDN request; see
-``widgets/templates/README.md``). A non-loopback host without a token is refused (there is no
+``widgets/templates/README.md``). The ``apex`` template runs apex-nb's own light front end
+(``widgets/frontend/``: a kernel connection and the standard ipywidgets, about a quarter of the
+script JupyterLab's shell needs); ``--frontend lab`` serves the same page with Voila's JupyterLab
+front end (``apex-lab`` template) instead, for an app needing another widget library. A
+non-loopback host without a token is refused (there is no
 override). Voila runs as ``apex_nb.widgets.voila_server`` (a Voila subclass): at most
 ``max_kernels`` kernels live, page views beyond get a "busy, retry in N s" page, and a page's
 kernel is never culled while its browser connects. The token goes to Voila in the environment
@@ -46,6 +50,12 @@ waterfall before the page is interactive, and apps show no code to highlight."""
 DEFAULT_PORT = 8866
 DEFAULT_APP = "quick_quote"
 TEMPLATE = "apex"
+"""The light front end's template (``widgets/templates/voila/templates/apex``)."""
+LAB_TEMPLATE = "apex-lab"
+"""Voila's JupyterLab front end, offline (``--frontend lab``, or when the light one is not built)."""
+FRONTENDS = ("apex", "lab")
+FRONTEND_BUNDLE = Path("voila", "templates", TEMPLATE, "static", "apex-app.js")
+"""The light front end's script, built by ``make install`` (``tools/build_frontend.sh``)."""
 NOTEBOOKS_ENV = "APEX_NB_NOTEBOOKS"
 PROJECTS_ENV = "APEX_NB_PROJECTS"
 
@@ -66,6 +76,8 @@ class AppSettings:
     cull_interval_s: int = 60
     execution_timeout_s: int = 60
     pool_fill_delay_s: float = POOL_FILL_DELAY_S
+    frontend: str = ""
+    """``apex``, ``lab``, or '' for the app notebook's choice (``app_frontend``)."""
     notebooks_dir: Path | None = None
     projects_dir: str = ""
     extra: list[str] = field(default_factory=list)
@@ -92,13 +104,48 @@ def templates_root() -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / "templates"
 
 
-def is_app_notebook(path: Path) -> bool:
-    """True when the notebook's metadata marks it as an app (``apex_nb.app = true``)."""
+def frontend_built() -> bool:
+    """True when the light front end's script has been built into the ``apex`` template."""
+    return (templates_root() / FRONTEND_BUNDLE).is_file()
+
+
+def app_frontend(settings: AppSettings, notebook: Path) -> str:
+    """``--frontend``, else the notebook's ``apex_nb.frontend`` metadata, else ``apex``.
+
+    An app notebook declares ``"frontend": "lab"`` when it needs JupyterLab's front end (MathJax,
+    another widget library); the sales quick quote needs neither.
+    """
+    if settings.frontend:
+        return settings.frontend
+    return str(_app_metadata(notebook).get("frontend") or "apex")
+
+
+def template_for(frontend: str) -> str:
+    """The Voila template serving ``frontend``; the JupyterLab one if the light one is not built."""
+    if frontend == "apex" and frontend_built():
+        return TEMPLATE
+    if frontend == "apex":
+        print(
+            "apex-nb app: the light front end is not built (run `make install`, which needs Node.js and npm);"
+            " serving Voila's JupyterLab front end instead (slower first page)",
+            file=sys.stderr,
+        )
+    return LAB_TEMPLATE
+
+
+def _app_metadata(path: Path) -> dict[str, object]:
+    """The notebook's ``apex_nb`` metadata ({} when unreadable or absent)."""
     try:
         meta = json.loads(path.read_text(encoding="utf-8")).get("metadata", {})
     except (OSError, ValueError):
-        return False
-    return bool((meta.get("apex_nb") or {}).get("app"))
+        return {}
+    found = meta.get("apex_nb") if isinstance(meta, dict) else None
+    return found if isinstance(found, dict) else {}
+
+
+def is_app_notebook(path: Path) -> bool:
+    """True when the notebook's metadata marks it as an app (``apex_nb.app = true``)."""
+    return bool(_app_metadata(path).get("app"))
 
 
 def app_notebooks(directory: Path) -> dict[str, Path]:
@@ -181,6 +228,16 @@ def check_settings(settings: AppSettings) -> Path:
         )
     if settings.pool_size < 0:
         problems.append(FieldProblem("--pool-size", "must not be negative", ">= 0"))
+    if settings.frontend and settings.frontend not in FRONTENDS:
+        problems.append(FieldProblem("--frontend", f"{settings.frontend!r} is not a front end", " or ".join(FRONTENDS)))
+    if settings.app in apps and app_frontend(settings, apps[settings.app]) not in FRONTENDS:
+        problems.append(
+            FieldProblem(
+                "apex_nb.frontend",
+                f"the metadata of {settings.app}.ipynb names an unknown front end",
+                " or ".join(FRONTENDS),
+            )
+        )
     cap = max_kernels(settings)
     if cap <= settings.pool_size:
         problems.append(
@@ -214,7 +271,7 @@ def voila_command(settings: AppSettings) -> tuple[list[str], dict[str, str]]:
         f"--port={settings.port}",
         f"--Voila.ip={settings.host}",
         "--no-browser",
-        f"--template={TEMPLATE}",
+        f"--template={template_for(app_frontend(settings, notebook))}",
         "--theme=light",
         "--strip_sources=True",
         "--show_tracebacks=False",

@@ -17,9 +17,9 @@ machine while it was measured (the benchmark shares its cores with whatever else
 
 "Preheated" is waited for for real: the server logs ``POOL_READY`` when a pool kernel has *run*
 the notebook (Voila's own "pool is filled" comes when the kernels have only started).
-``--compare`` measures the pages also with Voila's stock options (every installed JupyterLab
-extension loaded, the pool refilled 1 s after a page; ``apex_nb.app_server.tuning_args``
-dropped) and prints both columns side by side.
+``--compare`` measures the same app also with Voila's JupyterLab front end (``apex-nb app
+--frontend lab``: the page script is JupyterLab's application shell, about 3.5 MB, instead of
+apex-nb's light front end, about 0.8 MB) and prints both columns side by side.
 
 Requests leaving 127.0.0.1 cannot succeed (Chromium's host resolver maps every other name to
 nothing) and are recorded passively; the browser tests intercept every request through
@@ -43,7 +43,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests" / "browser"))
 
 from apex_nb.widgets.voila_server import POOL_READY  # noqa: E402
-from browser_support import APP_COMMAND, CHROMIUM, CHROMIUM_ARGS, LOCAL_HOSTS, AppServer, start_app  # noqa: E402
+from browser_support import CHROMIUM, CHROMIUM_ARGS, LOCAL_HOSTS, AppServer, start_app  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 PRICE = ".apx-qq-price"
@@ -51,11 +51,8 @@ WHAT = ".apx-qq-what"
 WIDTH_BOX = ".apx-input-sign-width-ft input"
 POOL = 2
 BLOCK_OTHER_HOSTS = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost"
-STOCK = (
-    "import apex_nb.app_server as s; s.tuning_args = lambda settings: []; "
-    "from apex_nb.cli.main import main; raise SystemExit(main())"
-)
-"""``apex-nb app`` with Voila's stock options (the benchmark's "before" column)."""
+FRONTEND = "apex"
+"""The default front end (the benchmark's main column); ``--compare`` adds ``lab``."""
 
 
 @dataclass
@@ -84,10 +81,9 @@ def load1() -> float:
     return os.getloadavg()[0]
 
 
-def start_server(tmp: Path, *args: str, stock: bool = False) -> AppServer:
-    """``apex-nb app`` (or its stock-options variant) on a free port, listening."""
-    head = [sys.executable, "-c", STOCK] if stock else APP_COMMAND
-    return start_app(tmp, "--max-kernels", "24", *args, head=head, log_tag="-stock" if stock else "", timeout_s=90)
+def start_server(tmp: Path, *args: str, frontend: str = FRONTEND) -> AppServer:
+    """``apex-nb app --frontend FRONTEND`` on a free port, listening."""
+    return start_app(tmp, "--max-kernels", "24", "--frontend", frontend, *args, log_tag=f"-{frontend}", timeout_s=90)
 
 
 def wait_ready(server: AppServer, count: int, timeout_s: float = 120.0) -> None:
@@ -123,10 +119,10 @@ class Visitor:
             self.external.append(request.url)
 
 
-def page_loads(browser, tmp: Path, loads: int, stock: bool, external: list[str]) -> tuple[Figure, Figure]:
+def page_loads(browser, tmp: Path, loads: int, frontend: str, external: list[str]) -> tuple[Figure, Figure]:
     """(first visit, repeat visit) figures against one preheated server."""
     first, repeat = Figure(), Figure()
-    server = start_server(tmp, "--pool-size", str(POOL), stock=stock)
+    server = start_server(tmp, "--pool-size", str(POOL), frontend=frontend)
     try:
         served = 0
         load_at_start = load1()
@@ -160,10 +156,10 @@ def cold_loads(browser, tmp: Path, loads: int, external: list[str]) -> Figure:
     return figure
 
 
-def change_latency(browser, tmp: Path, changes: int) -> Figure:
+def change_latency(browser, tmp: Path, changes: int, frontend: str = FRONTEND) -> Figure:
     """Type a new width ``changes`` times; time each until the new quote is on the page."""
     figure = Figure(load=(load1(), 0.0))
-    server = start_server(tmp, "--pool-size", "1")
+    server = start_server(tmp, "--pool-size", "1", frontend=frontend)
     try:
         wait_ready(server, 1)
         context = browser.new_context()
@@ -196,7 +192,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--loads", type=int, default=5, help="page loads per measure (default 5)")
     parser.add_argument("--changes", type=int, default=30, help="input changes (default 30)")
-    parser.add_argument("--compare", action="store_true", help="also measure with Voila's stock options")
+    parser.add_argument("--compare", action="store_true", help="also measure --frontend lab")
     parser.add_argument("--cold", action="store_true", help="also measure pages with no preheated kernel")
     parser.add_argument("--skip-changes", action="store_true", help="only the page loads")
     args = parser.parse_args()
@@ -206,8 +202,8 @@ def main() -> int:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, BLOCK_OTHER_HOSTS], headless=True
         )
-        before = page_loads(browser, Path(tmp), args.loads, True, external) if args.compare else (None, None)
-        after = page_loads(browser, Path(tmp), args.loads, False, external)
+        before = page_loads(browser, Path(tmp), args.loads, "lab", external) if args.compare else (None, None)
+        after = page_loads(browser, Path(tmp), args.loads, FRONTEND, external)
         rows.append(("first interactive page, preheated, first visit", after[0], before[0]))
         rows.append(("first interactive page, preheated, repeat visit", after[1], before[1]))
         if args.cold:
@@ -215,11 +211,13 @@ def main() -> int:
                 ("first interactive page, cold kernel", cold_loads(browser, Path(tmp), args.loads, external), None)
             )
         if not args.skip_changes:
-            rows.append(("input change -> new price", change_latency(browser, Path(tmp), args.changes), None))
+            lab = change_latency(browser, Path(tmp), args.changes, "lab") if args.compare else None
+            rows.append(("input change -> new price", change_latency(browser, Path(tmp), args.changes), lab))
         browser.close()
     width = max(len(name) for name, _, _ in rows)
     print(f"{os.cpu_count()} CPUs; seconds; load = 1-minute load average before -> after each measure")
-    print(f"{'measure'.ljust(width)}  {'apex-nb app (tuned)':<70}" + ("  Voila stock options" if args.compare else ""))
+    heading = f"{'measure'.ljust(width)}  {'apex-nb app (light front end)':<70}"
+    print(heading + ("  --frontend lab" if args.compare else ""))
     for name, now, old in rows:
         print(f"{name.ljust(width)}  {now.text():<70}" + (f"  {old.text()}" if old is not None else ""))
     print(f"requests that tried to leave 127.0.0.1: {len(external)}" + (f" (e.g. {external[0]})" if external else ""))

@@ -475,7 +475,7 @@ class QuickQuoteApp:
         if self.details.selected_index is None:
             return
         if self.viewer is None:
-            self.viewer = EnvelopeViewer()
+            self.viewer = EnvelopeViewer(math=False)  # the app page has no MathJax: formulas as in the report
             self.details.children = [self.viewer.widget]
         if self.envelope is None:
             self.viewer.clear()

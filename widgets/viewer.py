@@ -2,7 +2,9 @@
 assumptions, applicability, warnings, and the trace with formulas and clauses rendered as math.
 
 The HTML comes from ``apex_nb.report.blocks`` (the same blocks as the calc report), so the app
-and the report never disagree; only the trace differs, typeset by MathJax in the page.
+and the report never disagree. In JupyterLab the trace's symbols and formulas are typeset by
+MathJax (``math=True``); the sales app's light front end has no MathJax, so there the trace
+shows them as HTML, exactly as the calc report prints them (``math=False``).
 """
 
 from __future__ import annotations
@@ -39,14 +41,15 @@ def trace_math_html(env: Envelope) -> Markup:
 class EnvelopeViewer:
     """Shows one envelope; ``update(env)`` replaces it, ``clear(message)`` empties it."""
 
-    def __init__(self, env: Envelope | None = None) -> None:
+    def __init__(self, env: Envelope | None = None, *, math: bool = True) -> None:
+        self.math = math
         self.header = w.HTML()
         self.header.add_class("apx-viewer-header")
         self.checks = w.HTML()
         self.checks.add_class("apx-viewer-checks")
         self.result = w.HTML()
         self.assumptions = w.HTML()
-        self.trace = w.HTMLMath()
+        self.trace = w.HTMLMath() if math else w.HTML()
         self.trace.add_class("apx-viewer-trace")
         self.packs = w.HTML()
         details = w.Accordion(children=[self.result, self.assumptions, self.trace, self.packs])
@@ -70,7 +73,7 @@ class EnvelopeViewer:
             + blocks.applicability_list(env)
             + blocks.warnings_list(env)
         )
-        self.trace.value = str(_STYLE + trace_math_html(env))
+        self.trace.value = str(_STYLE + (trace_math_html(env) if self.math else blocks.trace_table(env)))
         self.packs.value = str(_STYLE + blocks.packs_table(env) + blocks.hashes_table(env))
 
     def clear(self, message: str = "") -> None:

@@ -23,6 +23,7 @@ from apex_nb.app_server import (
     DEFAULT_APP,
     DEFAULT_HOST,
     DEFAULT_PORT,
+    FRONTENDS,
     TOKEN_ENV,
     AppSettings,
     lab_command,
@@ -67,6 +68,13 @@ def register(subparsers: Any) -> None:
     app.add_argument("--base-url", default="/", help="URL prefix when served behind a reverse proxy (e.g. /quote/)")
     app.add_argument("--projects", default="", help="project store root for saving quotes ($APEX_NB_PROJECTS)")
     app.add_argument("--notebooks", type=Path, help="folder holding the app notebooks")
+    app.add_argument(
+        "--frontend",
+        choices=FRONTENDS,
+        default="",
+        help="browser front end: apex (light) or lab (Voila's JupyterLab front end);"
+        " default: the notebook's apex_nb.frontend metadata, else apex",
+    )
     app.add_argument("--print-command", action="store_true", help="print the Voila command and exit")
     app.set_defaults(func=cmd_app)
     lab = subparsers.add_parser("lab", help="JupyterLab on the notebooks (127.0.0.1)")
@@ -198,6 +206,7 @@ def cmd_app(args: argparse.Namespace) -> int:
         execution_timeout_s=args.timeout,
         notebooks_dir=args.notebooks,
         projects_dir=args.projects,
+        frontend=args.frontend,
         extra=[f"--Voila.base_url={args.base_url}"] if args.base_url != "/" else [],
     )
     if given_empty or (args.token_file is not None and not settings.token.strip()):

@@ -29,6 +29,21 @@ def qz_server(tmp_path_factory) -> Iterator[AppServer]:
     server.stop()
 
 
+def test_a_notebook_asking_for_jupyterlab_gets_it_with_only_the_widget_extensions(qz_server, open_app) -> None:
+    """qz_app's metadata asks for ``"frontend": "lab"`` (its trace is typeset by MathJax): Voila's
+    JupyterLab front end, with the entry scripts preloaded and no extension but the widgets'."""
+    from apex_nb.app_server import FRONTEND_EXTENSIONS
+
+    page, _ = open_app(qz_server.url, ".apx-result-qz-psf")
+    preloaded = page.locator("link[rel=preload]").evaluate_all("els => els.map(e => e.href)")
+    for name in FRONTEND_EXTENSIONS:
+        assert any(f"/voila/labextensions/{name}/" in href and "remoteEntry" in href for href in preloaded), name
+    scripts = page.evaluate("performance.getEntriesByType('resource').map(e => e.name)")
+    assert any("jupyterlab-manager" in u for u in scripts)
+    assert not [u for u in scripts if "jupyterlab_pygments" in u]  # installed, but the app does not load it
+    assert not [u for u in scripts if u.endswith("/apex-app.js")]
+
+
 def test_input_change_updates_the_result(qz_server, open_app) -> None:
     page, blocker = open_app(qz_server.url, ".apx-result-qz-psf")
     assert "24.46" in text_of(page, ".apx-result-qz-psf")

@@ -256,7 +256,7 @@ def _detailing(calc: Calc, pack: Aci318AnchorsPack, inputs: AnchorRodsInput, da:
 
 
 def _passes(inputs: AnchorRodsInput, calc: Calc, rod: RodSize) -> bool:
-    trial = Calc(library=calc.library)
+    trial = calc.scratch()
     evaluate(inputs, trial, rod)
     return all(c.passed for c in trial.checks)
 

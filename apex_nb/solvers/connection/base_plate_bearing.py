@@ -340,7 +340,7 @@ def plan_size(
     n_in = round_up(inputs.post_depth_in + reach, inc)
     b_in = round_up(inputs.post_width_in + reach, inc)
     while n_in <= MAX_PLAN_IN:
-        trial = Calc(library=calc.library)
+        trial = calc.scratch()
         if analyse(inputs, trial, pack, n_in, b_in, fy)["feasible"]:
             break
         n_in += inc
