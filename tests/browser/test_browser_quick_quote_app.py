@@ -112,6 +112,20 @@ def test_a_lost_connection_is_said_in_the_page(tmp_path: Path, open_app) -> None
     assert "connection to the app was lost" in text_of(page, ".apx-connection")
 
 
+def test_served_under_a_base_url(tmp_path: Path, open_app) -> None:
+    """Behind a reverse proxy (``--base-url /quote/``) the front end's script, stylesheet and kernel
+    websocket all live under the prefix (docs/APPS.md)."""
+    server = start_app(tmp_path, "--pool-size", "1", "--base-url", "/quote/")
+    try:
+        page, blocker = open_app(server.url + "quote/", ".apx-qq-price")
+        assert PRICE.search(_priced(page))
+        scripts = page.evaluate("performance.getEntriesByType('resource').map(e => e.name)")
+        assert any(u.endswith("/quote/voila/templates/apex/static/apex-app.js") for u in scripts), scripts
+        assert blocker.blocked == []
+    finally:
+        server.stop()
+
+
 def test_plain_words_and_no_source_code(quote_server, open_app) -> None:
     page, _ = open_app(quote_server.url, ".apx-qq-price")
     assert_no_source_or_traceback(page)
