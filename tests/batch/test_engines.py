@@ -102,7 +102,15 @@ def test_notebook_fails_fast_naming_unknown_parameters_and_bad_inputs(tmp_path: 
 def _start_batch(sites: Path, out: Path, workers: int) -> subprocess.Popen[bytes]:
     command = [sys.executable, "-m", "apex_nb.cli.main", "batch", str(sites), "--out", str(out)]
     command += ["--workers", str(workers), "--quiet", "--timeout", "120"]
-    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    return subprocess.Popen(
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+        # A suite started in the background by a non-interactive shell inherits SIGINT ignored, and
+        # Python keeps an inherited SIG_IGN: give the batch a default Ctrl-C, as a terminal would.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
 
 
 def _wait_for_first_record(out: Path, process: subprocess.Popen[bytes], limit_s: float = 90) -> None:
