@@ -37,13 +37,14 @@ lab: install
 test: install
 	bash tools/ensure_browser.sh $(BIN)/python
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check --quiet apex_nb widgets tests benchmarks tools
 	$(BIN)/mypy
 	$(BIN)/python tools/check_layers.py
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .
-	$(BIN)/ruff format --check apex_nb widgets
+	$(BIN)/ruff format --check apex_nb widgets tests benchmarks tools
 	$(BIN)/python tools/check_layers.py
 
 bench: install

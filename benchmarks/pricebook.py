@@ -171,8 +171,10 @@ def main() -> None:
         print(f"\n{n} cells, {args.workers} workers: {result.counts}")
         print(f"  end to end (plan, designs, index, workbook, HTML): {end_to_end:.1f} s   target < 30 s")
         print(f"    plan {t['plan']:.2f} s, designs {t['design']:.1f} s ({result.stats.chunks} chunks of whole sizes)")
-        print(f"    index {t['index']:.2f} s, outputs {t['workbook_html']:.1f} s: index file "
-              f"{t['write_index']:.2f} s, workbook {t['write_workbook']:.2f} s, HTML {t['write_html']:.2f} s")
+        print(
+            f"    index {t['index']:.2f} s, outputs {t['workbook_html']:.1f} s: index file "
+            f"{t['write_index']:.2f} s, workbook {t['write_workbook']:.2f} s, HTML {t['write_html']:.2f} s"
+        )
         if not args.no_pdf:
             from apex_nb.report.pdf import render_pdf
 
@@ -184,16 +186,22 @@ def main() -> None:
         print(f"  per design: {per_design_solve * 1000:.2f} ms wall in the worker (solve + envelope + store)")
         cpu = result.stats.cpu_s / max(1, result.stats.solved)
         print(f"  per design: {cpu * 1000:.2f} ms CPU in the worker's per-cell timer (less sensitive to load)")
-        print(f"  per design: {workers_cpu / n * 1000:.2f} ms CPU of the worker processes in all (start, cells, "
-              f"chunk files, results to the parent); parent CPU {parent_cpu:.1f} s (plan, journal, index, outputs)")
+        print(
+            f"  per design: {workers_cpu / n * 1000:.2f} ms CPU of the worker processes in all (start, cells, "
+            f"chunk files, results to the parent); parent CPU {parent_cpu:.1f} s (plan, journal, index, outputs)"
+        )
         serial = t["plan"] + t["index"] + t["workbook_html"]
         projected = serial + workers_cpu / args.workers
-        print(f"  projected on {args.workers} idle cores (plan + index + outputs + workers' CPU / workers): "
-              f"{projected:.1f} s")
+        print(
+            f"  projected on {args.workers} idle cores (plan + index + outputs + workers' CPU / workers): "
+            f"{projected:.1f} s"
+        )
         print(f"  per design: {per_design_machine * 1000:.2f} ms of machine time end to end (wall x workers / n)")
         outside = 1 - result.stats.cpu_s / (workers_cpu + parent_cpu)
-        print(f"  share of the CPU outside the per-cell work (workers' start, chunk files, transfer; parent): "
-              f"{outside:.0%}")
+        print(
+            f"  share of the CPU outside the per-cell work (workers' start, chunk files, transfer; parent): "
+            f"{outside:.0%}"
+        )
         size = sum(p.stat().st_size for p in (folder / "book").rglob("*") if p.is_file())
         print(f"  book folder: {size / 1e6:.0f} MB")
         start = time.perf_counter()

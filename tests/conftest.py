@@ -25,4 +25,3 @@ def packs_copy(tmp_path: Path) -> Path:
     target = tmp_path / "packs"
     shutil.copytree(PACKS, target)
     return target
-

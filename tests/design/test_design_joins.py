@@ -212,9 +212,7 @@ def test_post_self_weight_is_in_the_axial_load() -> None:
 
 
 def test_a_face_reaching_far_beyond_one_post_needs_review() -> None:
-    env = solve(
-        "design.pole_sign", {"wind": WIND, "faces": [{"width_ft": 100, "height_ft": 1, "top_height_ft": 20}]}
-    )
+    env = solve("design.pole_sign", {"wind": WIND, "faces": [{"width_ft": 100, "height_ft": 1, "top_height_ft": 20}]})
     assert env.result["needs_engineer_review"]
     assert any("beyond the posts" in reason for reason in env.result["review_reasons"])
 

@@ -192,8 +192,9 @@ def test_one_margin_on_stability_not_two():
     ot = next(c for c in env.checks if c.id == "footing.overturning")
     assert ot.demand == 1.0
     assert "2.4.1 comb. 7" in ot.clause
-    assert env.packs[0].version == "1.1.0" or any(p.name == "ibc-foundations" and p.version == "1.1.0"
-                                                    for p in env.packs)
+    assert env.packs[0].version == "1.1.0" or any(
+        p.name == "ibc-foundations" and p.version == "1.1.0" for p in env.packs
+    )
 
 
 def test_footing_bottom_reaches_the_frost_depth():

@@ -72,6 +72,7 @@ def test_issue_12_pylon_is_flexible() -> None:
     thin = find_section(library.get, "HSS16.000X0.312")
     thick = find_section(library.get, "HSS16.000X0.500")
     assert (thin.ix_in4, thin.weight_lb_per_ft, thick.ix_in4, thick.weight_lb_per_ft) == (443, 52.32, 685, 82.85)
+
     def frequency(section: Section) -> float:
         return rayleigh_frequency_hz(
             e_ksi=29000, i_in4=section.ix_in4, height_ft=50, post_weight_lb_per_ft=section.weight_lb_per_ft,

@@ -10,7 +10,7 @@ from apex_nb.envelope import Assumption, Check, Envelope, SolverId, TraceItem
 from apex_nb.report import render_html
 from apex_nb.report.blocks import checks_table, result_table
 
-HOSTILE = '<script>alert(1)</script><img src=x onerror=alert(2)>"\'&'
+HOSTILE = "<script>alert(1)</script><img src=x onerror=alert(2)>\"'&"
 
 
 def hostile_envelope() -> Envelope:
@@ -19,8 +19,13 @@ def hostile_envelope() -> Envelope:
     draft = Envelope(
         solver=SolverId(name="design.pole_sign", version="1.0.0"),
         inputs={"wind": {"wind_speed_source": HOSTILE}, HOSTILE: HOSTILE},
-        result={HOSTILE: HOSTILE, "nested": {"a": HOSTILE}, "rows": [{HOSTILE: HOSTILE}],
-                "needs_engineer_review": True, "review_reasons": [HOSTILE]},
+        result={
+            HOSTILE: HOSTILE,
+            "nested": {"a": HOSTILE},
+            "rows": [{HOSTILE: HOSTILE}],
+            "needs_engineer_review": True,
+            "review_reasons": [HOSTILE],
+        },
         checks=[check],
         assumptions=[Assumption(text=HOSTILE, clause=HOSTILE)],
         trace=[TraceItem(symbol=HOSTILE, description=HOSTILE, formula=HOSTILE, value=HOSTILE, unit=HOSTILE)],

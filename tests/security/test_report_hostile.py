@@ -44,7 +44,7 @@ def payload(secret: Path) -> str:
         f"<script>{SIDE_EFFECT}</script>"
         f'<img src=x onerror="{SIDE_EFFECT}">'
         f'"><svg onload="{SIDE_EFFECT}"></svg>'
-        f"'><iframe src=\"{url}\"></iframe>"
+        f'\'><iframe src="{url}"></iframe>'
         f'<object data="{url}" type="text/plain"></object><embed src="{url}" type="text/plain">'
         f'<link rel=stylesheet href="{url}"><iframe src="file:///etc/hostname"></iframe>'
         f'<a href="javascript:{SIDE_EFFECT}">link</a></style></title></textarea><script>{SIDE_EFFECT}</script>'
@@ -143,7 +143,9 @@ def _inert_in_chromium(browser: Any, page_html: str, where: Path) -> dict[str, A
     page.wait_for_timeout(500)
     facts = {
         "pwned": page.evaluate("window.__pwned === undefined ? 0 : window.__pwned"),
-        "injected": page.evaluate(f"Array.from(document.querySelectorAll({json.dumps(INJECTED)})).map(e => e.outerHTML.slice(0, 80))"),  # noqa: E501
+        "injected": page.evaluate(
+            f"Array.from(document.querySelectorAll({json.dumps(INJECTED)})).map(e => e.outerHTML.slice(0, 80))"
+        ),
         "text": page.inner_text("body"),
         "dialogs": dialogs,
         "url": page.url,
@@ -212,7 +214,7 @@ def test_pdf_printing_is_hardened_even_for_an_unescaped_page(secret: tuple[Path,
         f'<iframe src="{url}"></iframe><object data="{url}" type="text/plain"></object>'
         f'<embed src="{url}" type="text/plain"><iframe src="file:///etc/hostname"></iframe>'
         "<script>document.body.insertAdjacentHTML('beforeend', '<p>SCRIPT-RAN</p>')</script>"
-        '<img src="x" onerror="document.body.insertAdjacentHTML(\'beforeend\', \'<p>HANDLER-RAN</p>\')">'
+        "<img src=\"x\" onerror=\"document.body.insertAdjacentHTML('beforeend', '<p>HANDLER-RAN</p>')\">"
         "</body></html>"
     )
     text = _pdf_text(render_pdf_bytes(raw, tmp_path / "raw.pdf"))
@@ -287,5 +289,5 @@ def test_a_malformed_envelope_inside_a_project_is_refused_before_rendering(desig
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert done.returncode == 2, done.stderr
-    assert 'designs[id=\'d1\'].envelope' in done.stderr and "sha256" in done.stderr
+    assert "designs[id='d1'].envelope" in done.stderr and "sha256" in done.stderr
     assert "Traceback" not in done.stderr and not out.exists()
