@@ -131,18 +131,19 @@ def test_run_all_shows_the_governing_check_and_the_checks_table(browser, lab, tm
         page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=120_000)
         page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=120_000)
         run_all(page)
-        headline = page.wait_for_selector(".jp-OutputArea .apx-governing", timeout=RUN_TIMEOUT_MS)
-        text = headline.inner_text()
+        # JupyterLab 4 renders only the cells near the viewport, and Run All scrolls: an output out
+        # of view has no rendered text, so outputs are found by locator and read by their DOM text
+        headline = page.locator(".jp-OutputArea .apx-governing").first
+        headline.wait_for(state="attached", timeout=RUN_TIMEOUT_MS)
+        text = headline.text_content() or ""
         assert expected.label in text and f"{expected.ratio:.3f}" in text
         checks = page.locator(".jp-OutputArea table.apx-checks").first
         checks.wait_for(state="attached", timeout=30_000)
-        # JupyterLab 4 renders only the cells near the viewport: an attached table scrolled out of
-        # view has no rendered text, so read its DOM text (the table is in the page either way)
         table_text = checks.text_content() or ""
         assert expected.check.id in table_text and "embedment.depth" in table_text and "flexure" in table_text
         last_prompt = page.locator(".jp-CodeCell .jp-InputPrompt").last
         deadline = time.monotonic() + RUN_TIMEOUT_MS / 1000
-        while not any(ch.isdigit() for ch in last_prompt.inner_text()):  # every cell ran, the last included
+        while not any(ch.isdigit() for ch in last_prompt.text_content() or ""):  # every cell ran, the last too
             assert time.monotonic() < deadline, "Run All did not reach the last cell"
             time.sleep(0.5)
         stderr = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
