@@ -228,9 +228,12 @@ def check_settings(settings: AppSettings) -> Path:
         )
     if settings.pool_size < 0:
         problems.append(FieldProblem("--pool-size", "must not be negative", ">= 0"))
-    if settings.frontend and settings.frontend not in FRONTENDS:
-        problems.append(FieldProblem("--frontend", f"{settings.frontend!r} is not a front end", " or ".join(FRONTENDS)))
-    if settings.app in apps and app_frontend(settings, apps[settings.app]) not in FRONTENDS:
+    if settings.frontend:
+        if settings.frontend not in FRONTENDS:
+            problems.append(
+                FieldProblem("--frontend", f"{settings.frontend!r} is not a front end", " or ".join(FRONTENDS))
+            )
+    elif settings.app in apps and app_frontend(settings, apps[settings.app]) not in FRONTENDS:
         problems.append(
             FieldProblem(
                 "apex_nb.frontend",

@@ -55,6 +55,7 @@ def test_unknown_front_ends_are_refused_naming_the_field(tmp_path: Path) -> None
     with pytest.raises(InputError) as flag:
         voila_command(AppSettings(frontend="vue"))
     assert "--frontend" in str(flag.value) and "apex or lab" in str(flag.value)
+    assert "apex_nb.frontend" not in str(flag.value)  # a bad flag is not blamed on the notebook
     with pytest.raises(InputError) as meta:
         voila_command(AppSettings(app="odd", notebooks_dir=tmp_path))
     assert "apex_nb.frontend" in str(meta.value) and "odd.ipynb" in str(meta.value)

@@ -65,8 +65,8 @@ def start_app(
 ) -> AppServer:
     """Start ``apex-nb app`` on a free port and wait until it accepts connections.
 
-    ``head`` is the command that runs the CLI (the benchmark passes a variant with Voila's stock
-    options); the server's output goes to ``tmp/voila-<port><log_tag>.log``.
+    ``head`` is the command that runs the CLI (``tests/browser/test_support_start_app.py`` passes a
+    stand-in listener); the server's output goes to ``tmp/voila-<port><log_tag>.log``.
     """
     port = free_port()
     log = tmp / f"voila-{port}{log_tag}.log"
