@@ -262,7 +262,10 @@ def _passes(inputs: AnchorRodsInput, calc: Calc, rod: RodSize) -> bool:
 
 
 def run(inputs: AnchorRodsInput, calc: Calc) -> dict[str, Any]:
-    """Check (or choose) the rods and return every Chapter 17 strength with the governing ratio."""
+    """Cast-in headed rods, ACI 318-19 Ch. 17: steel, breakout, pullout, side-face, shear, pryout, interaction
+
+    Check (or choose) the rods and return every Chapter 17 strength with the governing ratio.
+    """
     schedule = schedule_pack(calc)
     pack = anchors_pack(calc)
     if inputs.rod_diameter_in is not None:
@@ -296,10 +299,4 @@ def run(inputs: AnchorRodsInput, calc: Calc) -> dict[str, Any]:
     }
 
 
-SOLVER = Solver(
-    name="connection.anchor_rods",
-    version=VERSION,
-    input_model=AnchorRodsInput,
-    run=run,
-    summary="Cast-in headed rods, ACI 318-19 Ch. 17: steel, breakout, pullout, side-face, shear, pryout, interaction",
-)
+SOLVER = Solver.of("connection.anchor_rods", VERSION, run)

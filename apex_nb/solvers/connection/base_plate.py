@@ -121,7 +121,10 @@ def _anchor_inputs(
 
 
 def run(inputs: BasePlateInput, calc: Calc) -> dict[str, Any]:
-    """Plate size and thickness, rod tension and size, weld, with every DG1/AISC/ACI check."""
+    """Post base plate per AISC DG1 (small/large moment), J8 bearing, rods (ACI 318-19 Ch. 17 part), post weld
+
+    Plate size and thickness, rod tension and size, weld, with every DG1/AISC/ACI check.
+    """
     pack = dg1_pack(calc)
     schedule = schedule_pack(calc)
     plate = grade(calc, "plate_grade", inputs.plate_grade, ("plate",))
@@ -292,10 +295,4 @@ def run(inputs: BasePlateInput, calc: Calc) -> dict[str, Any]:
     }
 
 
-SOLVER = Solver(
-    name="connection.base_plate",
-    version=VERSION,
-    input_model=BasePlateInput,
-    run=run,
-    summary="Post base plate per AISC DG1 (small/large moment), J8 bearing, rods (ACI 318-19 Ch. 17 part), post weld",
-)
+SOLVER = Solver.of("connection.base_plate", VERSION, run)

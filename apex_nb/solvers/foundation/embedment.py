@@ -100,7 +100,10 @@ class EmbedmentInput(SolverInput):
 
 
 def run(inputs: EmbedmentInput, calc: Calc) -> dict[str, Any]:
-    """Minimum or checked embedment by IBC Eq. 18-1 or 18-2 with the chosen interpretations."""
+    """IBC §1807.3.2 pole embedment depth (nonconstrained Eq. 18-1 / constrained Eq. 18-2), design or check
+
+    Minimum or checked embedment by IBC Eq. 18-1 or 18-2 with the chosen interpretations.
+    """
     ibc = ibc_foundation(calc, inputs.ibc_edition, inputs.one_third_increase)
     soils, sc, fc = ibc.soils, ibc.sc, ibc.fc
     k = ibc.found.embedment
@@ -363,10 +366,4 @@ def run(inputs: EmbedmentInput, calc: Calc) -> dict[str, Any]:
     }
 
 
-SOLVER = Solver(
-    name="foundation.embedment",
-    version=VERSION,
-    input_model=EmbedmentInput,
-    run=run,
-    summary="IBC §1807.3.2 pole embedment depth (nonconstrained Eq. 18-1 / constrained Eq. 18-2), design or check",
-)
+SOLVER = Solver.of("foundation.embedment", VERSION, run)

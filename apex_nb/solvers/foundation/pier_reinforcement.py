@@ -73,7 +73,10 @@ def _layout(inputs: PierReinforcementInput, pack: Aci318PierPack, size: int, cou
 
 
 def run(inputs: PierReinforcementInput, calc: Calc) -> dict[str, Any]:
-    """Moment and shear at the governing section, bars and ties, development, rebar weight."""
+    """Drilled pier bars and ties (ACI 318-19 §22.2, §22.5, §25.4, §25.7) for the largest moment and shear
+
+    Moment and shear at the governing section, bars and ties, development, rebar weight.
+    """
     pack: Aci318PierPack = calc.pack(PACK).data
     cl = pack.clauses
     d_in, d_ft = inputs.diameter_in, inputs.diameter_in / 12.0
@@ -225,10 +228,4 @@ def run(inputs: PierReinforcementInput, calc: Calc) -> dict[str, Any]:
     }
 
 
-SOLVER = Solver(
-    name="foundation.pier_reinforcement",
-    version=VERSION,
-    input_model=PierReinforcementInput,
-    run=run,
-    summary="Drilled pier bars and ties (ACI 318-19 §22.2, §22.5, §25.4, §25.7) for the largest moment and shear",
-)
+SOLVER = Solver.of("foundation.pier_reinforcement", VERSION, run)

@@ -115,7 +115,10 @@ def _required_depth_ft(
 
 
 def run(inputs: ShaftTorsionInput, calc: Calc) -> dict[str, Any]:
-    """Soil torque capacity of the shaft and the post-to-concrete transfer, with what to add if short."""
+    """Drilled footing torsion: shaft side + base resistance (IBC 1806.2 values), lug transfer (ACI 22.8)
+
+    Soil torque capacity of the shaft and the post-to-concrete transfer, with what to add if short.
+    """
     pack: ShaftTorsionPack = calc.pack(PACK).data
     soils = soils_pack(calc)
     table = soil_clauses(soils, inputs.ibc_edition).table
@@ -268,10 +271,4 @@ def _lugs(inputs: ShaftTorsionInput, calc: Calc, pack: ShaftTorsionPack, to_add:
     }
 
 
-SOLVER = Solver(
-    name="foundation.shaft_torsion",
-    version=VERSION,
-    input_model=ShaftTorsionInput,
-    run=run,
-    summary="Drilled footing torsion: shaft side + base resistance (IBC 1806.2 values), lug transfer (ACI 22.8)",
-)
+SOLVER = Solver.of("foundation.shaft_torsion", VERSION, run)

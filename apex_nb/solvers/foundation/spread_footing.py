@@ -170,7 +170,10 @@ def _record_footing(calc: Calc, ev: Evaluation, frost: str, stability: str, bear
 
 
 def run(inputs: SpreadFootingInput, calc: Calc) -> dict[str, Any]:
-    """Overturning, sliding, uplift and bearing of a given or auto-sized spread footing."""
+    """Spread footing for a sign: overturning, sliding, uplift, eccentric bearing; auto-size B x L x t
+
+    Overturning, sliding, uplift and bearing of a given or auto-sized spread footing.
+    """
     ibc = ibc_foundation(calc, inputs.ibc_edition, inputs.one_third_increase)
     soils, sc, fc = ibc.soils, ibc.sc, ibc.fc
     d = ibc.found.spread_footing
@@ -346,10 +349,4 @@ def run(inputs: SpreadFootingInput, calc: Calc) -> dict[str, Any]:
     }
 
 
-SOLVER = Solver(
-    name="foundation.spread_footing",
-    version=VERSION,
-    input_model=SpreadFootingInput,
-    run=run,
-    summary="Spread footing for a sign: overturning, sliding, uplift, eccentric bearing; auto-size B x L x t",
-)
+SOLVER = Solver.of("foundation.spread_footing", VERSION, run)

@@ -25,7 +25,10 @@ class MemberCheckInput(MemberDemand, SectionChoice):
 
 
 def run(inputs: MemberCheckInput, calc: Calc) -> dict[str, Any]:
-    """Resolve the section and grade, then run every applicable check and report the governing one."""
+    """AISC 360-16/22 post check: flexure F2/F7/F8, shear G2/G4/G5, torsion H3, axial E3/E7, H1/H3 interaction
+
+    Resolve the section and grade, then run every applicable check and report the governing one.
+    """
     factors, pack = factors_for(calc, inputs.edition)
     calc.note("edition", f"AISC {inputs.edition}", description=factors.title)
     calc.note("design_method", inputs.design_method, description="ASD: Rn/Ω; LRFD: φRn", clause=factors.clauses["b4_1"])
@@ -70,10 +73,4 @@ def run(inputs: MemberCheckInput, calc: Calc) -> dict[str, Any]:
     }
 
 
-SOLVER = Solver(
-    name="member.check",
-    version=VERSION,
-    input_model=MemberCheckInput,
-    run=run,
-    summary="AISC 360-16/22 post check: flexure F2/F7/F8, shear G2/G4/G5, torsion H3, axial E3/E7, H1/H3 interaction",
-)
+SOLVER = Solver.of("member.check", VERSION, run)

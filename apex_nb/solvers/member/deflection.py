@@ -167,7 +167,10 @@ def _height_over(length_in: float, delta_in: float) -> float | None:
 
 
 def run(inputs: DeflectionInput, calc: Calc) -> dict[str, Any]:
-    """Service-level tip deflection and its check against height/ratio."""
+    """Cantilever post tip deflection at service wind, each load at its own height (P z²(3L − z)/6EI)
+
+    Service-level tip deflection and its check against height/ratio.
+    """
     section, material = resolve_section(calc, inputs)
     check_bending_axis(section, inputs.bending_axis)
     pack = calc.pack(COMBINATIONS_PACK).data if inputs.loads_level == "W" else None
@@ -215,10 +218,4 @@ def run(inputs: DeflectionInput, calc: Calc) -> dict[str, Any]:
     }
 
 
-SOLVER = Solver(
-    name="member.deflection",
-    version=VERSION,
-    input_model=DeflectionInput,
-    run=run,
-    summary="Cantilever post tip deflection at service wind, each load at its own height (P z²(3L − z)/6EI)",
-)
+SOLVER = Solver.of("member.deflection", VERSION, run)

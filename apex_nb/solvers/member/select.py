@@ -190,7 +190,10 @@ def _cannot_pass(
 
 
 def run(inputs: PostSelectInput, calc: Calc) -> dict[str, Any]:
-    """Screen the candidates lightest first; keep the first passing one and the next few."""
+    """Lightest passing AISC v16 post (pipe, round/square/rect HSS, W) for M, V, T, P and deflection
+
+    Screen the candidates lightest first; keep the first passing one and the next few.
+    """
     factors, pack = factors_for(calc, inputs.edition)
     options = inputs.options(pack.cantilever)
     k, cb, demand = options.k_factor, options.cb, inputs.demand()
@@ -393,10 +396,4 @@ def run(inputs: PostSelectInput, calc: Calc) -> dict[str, Any]:
     }
 
 
-SOLVER = Solver(
-    name="post.select",
-    version=VERSION,
-    input_model=PostSelectInput,
-    run=run,
-    summary="Lightest passing AISC v16 post (pipe, round/square/rect HSS, W) for M, V, T, P and deflection",
-)
+SOLVER = Solver.of("post.select", VERSION, run)
