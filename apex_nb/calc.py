@@ -16,8 +16,10 @@ import typing
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass, field, fields
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from pydantic import BaseModel
 
 from apex_nb import hooks
 from apex_nb.envelope import Applicability, Assumption, Check, Envelope, TraceItem
@@ -74,6 +76,97 @@ def _finite(symbol: str, value: float) -> float:
     if not math.isfinite(value):
         raise SolverError(f"{symbol}: computed a non-finite value ({value!r})")
     return float(value)
+
+
+# --- the recorder's models, built without validating again ----------------------------------
+# A design records a few hundred trace items, checks and assumptions, and pydantic validation was
+# the largest single cost of recording them. The recorder's own arguments are already what
+# validation would keep (numbers through ``_finite``, texts exact ``str``), so ``_built`` sets the
+# four slots of a pydantic model as ``BaseModel.model_construct`` does, without its generic work:
+# the item is equal to, dumps and copies as a validated one (tests/backbone/test_calc_fast.py).
+# Any argument of another type goes through the validating constructor as before.
+
+M = TypeVar("M", bound=BaseModel)
+
+#: Each model's fields as ``_built`` fills them: (name, annotation, constraints, default), in order.
+_SHAPES: dict[type[BaseModel], tuple[tuple[Any, ...], ...]] = {
+    TraceItem: (
+        ("symbol", str, (), ...),
+        ("description", str, (), ...),
+        ("formula", str, (), ""),
+        ("value", float | int | str | bool | list[Any] | None, (), ...),
+        ("unit", str, (), ""),
+        ("clause", str, (), ""),
+    ),
+    Check: (
+        ("id", str, (), ...),
+        ("description", str, (), ...),
+        ("clause", str, (), ...),
+        ("demand", float, (), ...),
+        ("capacity", float, (), ...),
+        ("ratio", float, (), ...),
+        ("unit", str, (), ...),
+        ("passed", bool, (), ...),
+    ),
+    Assumption: (("text", str, (), ...), ("clause", str, (), "")),
+    Applicability: (
+        ("rule", str, (), ...),
+        ("ok", bool, (), ...),
+        ("note", str, (), ""),
+        ("penalty", float, ("Ge(ge=0.0)", "Le(le=1.0)"), 0.0),
+    ),
+}
+
+
+def _shape_of(model: type[BaseModel]) -> tuple[tuple[Any, ...], ...] | None:
+    """The model's fields as ``_SHAPES`` writes them, or None when it has a hook ``_built`` would skip."""
+    hooks_ = model.__pydantic_decorators__
+    if (
+        model.__private_attributes__
+        or model.__pydantic_post_init__ is not None
+        or model.model_config.get("extra") != "forbid"
+        or any(getattr(hooks_, kind.name) for kind in fields(hooks_))  # validators, serializers, computed fields
+    ):
+        return None
+    return tuple(
+        (
+            name,
+            info.annotation,
+            tuple(map(repr, info.metadata)),
+            ... if info.is_required() else info.default,
+        )
+        for name, info in model.model_fields.items()
+        if info.alias is None and info.validation_alias is None
+    )
+
+
+#: True when every recorder model is as ``_SHAPES`` says and pydantic keeps the four slots ``_built``
+#: sets; otherwise every item is validated (slower, the same result).
+FAST_MODELS = BaseModel.__slots__ == (
+    "__dict__",
+    "__pydantic_fields_set__",
+    "__pydantic_extra__",
+    "__pydantic_private__",
+) and all(_shape_of(model) == shape for model, shape in _SHAPES.items())
+
+_new = object.__new__
+_set_slot = object.__setattr__
+_VALUE_FIELDS = frozenset(("symbol", "description", "formula", "value", "unit", "clause"))
+_NOTE_FIELDS = frozenset(("symbol", "description", "value", "clause"))  # formula and unit left at their defaults
+_CHECK_FIELDS = frozenset(("id", "description", "clause", "demand", "capacity", "ratio", "unit", "passed"))
+_ASSUMPTION_FIELDS = frozenset(("text", "clause"))
+_APPLICABILITY_FIELDS = frozenset(("rule", "ok", "note", "penalty"))
+_NOTE_VALUES = (str, bool, int, type(None))  # kept as they are by TraceItem.value's union (exact types only)
+
+
+def _built(model: type[M], values: dict[str, Any], given: frozenset[str]) -> M:
+    """A ``model`` holding ``values`` (every field, in field order) as if made with the fields ``given``."""
+    item = _new(model)
+    _set_slot(item, "__dict__", values)
+    _set_slot(item, "__pydantic_fields_set__", set(given))
+    _set_slot(item, "__pydantic_extra__", None)
+    _set_slot(item, "__pydantic_private__", None)
+    return item
 
 
 #: ``solve(name, inputs, *, library) -> Envelope``: how a Calc solves a part (the registry's ``solve``).
@@ -133,9 +226,24 @@ class Calc:
     ) -> float:
         """Record a named numeric intermediate (refusing NaN/inf) and return it as a float."""
         number = _finite(symbol, value)
-        self.trace.append(
-            TraceItem(symbol=symbol, description=description, formula=formula, value=number, unit=unit, clause=clause)
-        )
+        if FAST_MODELS and type(symbol) is type(description) is type(formula) is type(unit) is type(clause) is str:
+            item = _built(
+                TraceItem,
+                {
+                    "symbol": symbol,
+                    "description": description,
+                    "formula": formula,
+                    "value": number,
+                    "unit": unit,
+                    "clause": clause,
+                },
+                _VALUE_FIELDS,
+            )
+        else:
+            item = TraceItem(
+                symbol=symbol, description=description, formula=formula, value=number, unit=unit, clause=clause
+            )
+        self.trace.append(item)
         return number
 
     def apply(
@@ -166,7 +274,22 @@ class Calc:
 
     def note(self, symbol: str, value: str | bool | int | None, *, description: str, clause: str = "") -> None:
         """Record a non-numeric trace entry (a choice, a table row, a label)."""
-        self.trace.append(TraceItem(symbol=symbol, description=description, value=value, clause=clause))
+        if FAST_MODELS and type(value) in _NOTE_VALUES and type(symbol) is type(description) is type(clause) is str:
+            item = _built(
+                TraceItem,
+                {
+                    "symbol": symbol,
+                    "description": description,
+                    "formula": "",
+                    "value": value,
+                    "unit": "",
+                    "clause": clause,
+                },
+                _NOTE_FIELDS,
+            )
+        else:
+            item = TraceItem(symbol=symbol, description=description, value=value, clause=clause)
+        self.trace.append(item)
 
     def check(
         self,
@@ -191,26 +314,37 @@ class Calc:
             ratio = 0.0 if demand_v <= 0.0 else NO_CAPACITY_RATIO
         else:
             ratio = min(max(demand_v, 0.0) / capacity_v, NO_CAPACITY_RATIO)
-        item = Check(
-            id=check_id,
-            description=description,
-            clause=clause,
-            demand=demand_v,
-            capacity=capacity_v,
-            ratio=ratio,
-            unit=unit,
-            passed=ratio <= 1.0,
-        )
+        values: dict[str, Any] = {
+            "id": check_id,
+            "description": description,
+            "clause": clause,
+            "demand": demand_v,
+            "capacity": capacity_v,
+            "ratio": ratio,  # a finite float by construction
+            "unit": unit,
+            "passed": ratio <= 1.0,
+        }
+        if FAST_MODELS and type(check_id) is type(description) is type(clause) is type(unit) is str:
+            item = _built(Check, values, _CHECK_FIELDS)
+        else:
+            item = Check(**values)
         self.checks.append(item)
         return item
 
     def assume(self, text: str, clause: str = "") -> None:
         """Record an assumption an engineer or plan checker may want to challenge."""
-        self.assumptions.append(Assumption(text=text, clause=clause))
+        if FAST_MODELS and type(text) is type(clause) is str:
+            self.assumptions.append(_built(Assumption, {"text": text, "clause": clause}, _ASSUMPTION_FIELDS))
+        else:
+            self.assumptions.append(Assumption(text=text, clause=clause))
 
     def applies(self, rule: str, ok: bool, note: str = "", penalty: float = DEFAULT_PENALTY) -> bool:
         """Record an applicability rule; when it does not hold, confidence drops by ``penalty``."""
-        self.applicability.append(Applicability(rule=rule, ok=bool(ok), note=note, penalty=penalty))
+        values: dict[str, Any] = {"rule": rule, "ok": bool(ok), "note": note, "penalty": penalty}
+        if FAST_MODELS and type(rule) is type(note) is str and type(penalty) is float and 0.0 <= penalty <= 1.0:
+            self.applicability.append(_built(Applicability, values, _APPLICABILITY_FIELDS))
+        else:
+            self.applicability.append(Applicability(**values))
         return bool(ok)
 
     def warn(self, text: str) -> None:

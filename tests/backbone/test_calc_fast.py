@@ -1,0 +1,173 @@
+"""The recorder's fast paths give what the slow ones gave (apex_nb.calc, session 6 speed work).
+
+``Calc`` builds its trace items, checks, assumptions and applicability rules without validating
+them again (``_built``) when its arguments are already what validation keeps. Here each fast-built
+item is compared with the validated one over many generated arguments: equal, the same fields
+set, the same dumps (Python, JSON mode, JSON text, ``exclude_unset``), copies and pickles, and a
+whole design solved both ways is byte-identical. Arguments of other types still go through
+validation (same item, same errors).
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import pickle
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pydantic import BaseModel, ValidationError
+
+import apex_nb.calc as calc_module
+from apex_nb.calc import Calc
+from apex_nb.envelope import Applicability, Assumption, Check, TraceItem
+from apex_nb.errors import SolverError
+from apex_nb.packs import PackLibrary
+from apex_nb.registry import solve
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+texts = st.text(max_size=40)
+finite = st.floats(allow_nan=False, allow_infinity=False)
+numbers = st.one_of(finite, st.integers(min_value=-(2**80), max_value=2**80))
+note_values = st.one_of(texts, st.booleans(), st.integers(min_value=-(2**80), max_value=2**80), st.none())
+
+
+def _same(fast: BaseModel, slow: BaseModel) -> None:
+    """Indistinguishable: type, state, dumps, copies, pickles and repr."""
+    assert type(fast) is type(slow)
+    assert fast == slow
+    assert list(fast.__dict__) == list(slow.__dict__)
+    assert [type(v) for v in fast.__dict__.values()] == [type(v) for v in slow.__dict__.values()]
+    assert fast.model_fields_set == slow.model_fields_set
+    assert fast.__pydantic_extra__ == slow.__pydantic_extra__
+    assert fast.__pydantic_private__ == slow.__pydantic_private__
+    assert fast.model_dump() == slow.model_dump()
+    assert fast.model_dump(mode="json") == slow.model_dump(mode="json")
+    assert fast.model_dump(exclude_unset=True) == slow.model_dump(exclude_unset=True)
+    assert fast.model_dump_json() == slow.model_dump_json()
+    assert repr(fast) == repr(slow)
+    assert fast.model_copy() == slow.model_copy()
+    assert fast.model_copy(update={"description": "x"} if "description" in fast.__dict__ else {}) == slow.model_copy(
+        update={"description": "x"} if "description" in slow.__dict__ else {}
+    )
+    assert copy.deepcopy(fast) == copy.deepcopy(slow)
+    assert pickle.loads(pickle.dumps(fast)) == slow
+    assert type(fast).model_validate(fast.model_dump()) == slow
+
+
+def _calc() -> Calc:
+    return Calc(library=PackLibrary())
+
+
+def test_the_fast_path_is_in_use_with_this_pydantic() -> None:
+    """Else every comparison below would compare the validating path with itself."""
+    assert calc_module.FAST_MODELS
+    calc = _calc()
+    calc.value("x", 1.5, description="d")
+    assert type(calc.trace[0]) is TraceItem
+
+
+@settings(max_examples=300, deadline=None)
+@given(symbol=texts, description=texts, formula=texts, unit=texts, clause=texts, value=numbers)
+def test_value_items_are_the_validated_ones(
+    symbol: str, description: str, formula: str, unit: str, clause: str, value: float
+) -> None:
+    calc = _calc()
+    number = calc.value(symbol, value, unit=unit, description=description, formula=formula, clause=clause)
+    slow = TraceItem(
+        symbol=symbol, description=description, formula=formula, value=float(value), unit=unit, clause=clause
+    )
+    assert type(number) is float
+    _same(calc.trace[0], slow)
+
+
+@settings(max_examples=300, deadline=None)
+@given(symbol=texts, description=texts, clause=texts, value=note_values)
+def test_note_items_are_the_validated_ones(symbol: str, description: str, clause: str, value: Any) -> None:
+    calc = _calc()
+    calc.note(symbol, value, description=description, clause=clause)
+    _same(calc.trace[0], TraceItem(symbol=symbol, description=description, value=value, clause=clause))
+
+
+@settings(max_examples=300, deadline=None)
+@given(check_id=texts, description=texts, unit=texts, clause=texts, demand=finite, capacity=finite)
+def test_checks_are_the_validated_ones(
+    check_id: str, description: str, unit: str, clause: str, demand: float, capacity: float
+) -> None:
+    calc = _calc()
+    fast = calc.check(check_id, description, demand=demand, capacity=capacity, unit=unit, clause=clause)
+    slow = Check(
+        id=check_id,
+        description=description,
+        clause=clause,
+        demand=fast.demand,
+        capacity=fast.capacity,
+        ratio=fast.ratio,
+        unit=unit,
+        passed=fast.ratio <= 1.0,
+    )
+    assert calc.checks == [fast]
+    _same(fast, slow)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    text=texts,
+    clause=texts,
+    rule=texts,
+    ok=st.one_of(st.booleans(), st.integers(-2, 2)),
+    note=texts,
+    penalty=st.one_of(st.floats(0.0, 1.0), st.sampled_from([0, 1, 0.1])),
+)
+def test_assumptions_and_rules_are_the_validated_ones(
+    text: str, clause: str, rule: str, ok: Any, note: str, penalty: float
+) -> None:
+    calc = _calc()
+    calc.assume(text, clause)
+    assert calc.applies(rule, ok, note, penalty) is bool(ok)
+    _same(calc.assumptions[0], Assumption(text=text, clause=clause))
+    _same(calc.applicability[0], Applicability(rule=rule, ok=bool(ok), note=note, penalty=penalty))
+
+
+class _Text(str):
+    """A str subclass: not what validation keeps as is, so it takes the validating path."""
+
+
+def test_other_argument_types_still_go_through_validation() -> None:
+    calc = _calc()
+    calc.value(_Text("s"), 2, description=_Text("d"))
+    calc.note("n", 1.25, description="a float note")  # type: ignore[arg-type]
+    calc.note("n", [1, "a"], description="a list note")  # type: ignore[arg-type]
+    assert calc.trace == [
+        TraceItem(symbol="s", description="d", value=2.0),
+        TraceItem(symbol="n", description="a float note", value=1.25),
+        TraceItem(symbol="n", description="a list note", value=[1, "a"]),
+    ]
+    with pytest.raises(ValidationError):
+        calc.value("x", 1.0, description="d", clause=None)  # type: ignore[arg-type]
+    with pytest.raises(ValidationError):
+        calc.note("x", float("nan"), description="d")  # type: ignore[arg-type]
+    with pytest.raises(ValidationError):
+        calc.applies("rule", False, penalty=1.5)
+    with pytest.raises(ValidationError):
+        calc.assume(None)  # type: ignore[arg-type]
+    with pytest.raises(SolverError):
+        calc.value("x", float("inf"), description="d")
+
+
+@pytest.mark.parametrize(
+    "example", ["pole-single-post-phoenix.json", "monument-denver.json", "cantilever-chicago.json"]
+)
+def test_a_design_recorded_the_fast_way_is_byte_identical(example: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whole designs, parts included: the same JSON with the fast path on and off."""
+    spec = json.loads((EXAMPLES / example).read_text(encoding="utf-8"))
+    fast = solve(spec["solver"], spec["inputs"])
+    monkeypatch.setattr(calc_module, "FAST_MODELS", False)
+    slow = solve(spec["solver"], spec["inputs"])
+    assert fast.to_json() == slow.to_json()
+    assert fast.content_sha256 == slow.content_sha256
+    assert fast == slow
