@@ -171,3 +171,32 @@ def test_a_design_recorded_the_fast_way_is_byte_identical(example: str, monkeypa
     assert fast.to_json() == slow.to_json()
     assert fast.content_sha256 == slow.content_sha256
     assert fast == slow
+
+
+json_values = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(), finite, texts),
+    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(texts, inner, max_size=4)),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(first=json_values, second=json_values)
+def test_the_reuse_key_is_exact(first: Any, second: Any) -> None:
+    """Equal keys only for the same inputs (types included), and the same key for a copy built anew."""
+    library = PackLibrary()
+    key_a = calc_module._memo_key("s", {"x": first}, library)
+    key_b = calc_module._memo_key("s", {"x": second}, library)
+    assert key_a is not None and key_b is not None
+    rebuilt = json.loads(json.dumps({"x": first}))  # new objects, none interned or shared
+    assert calc_module._memo_key("s", rebuilt, library) == key_a
+    if key_a == key_b:
+        assert json.dumps(first) == json.dumps(second)  # JSON text tells 1, 1.0, true, -0.0 and 0.0 apart
+
+
+def test_the_reuse_key_tells_near_values_apart() -> None:
+    library = PackLibrary()
+    keys = [calc_module._memo_key("s", {"v": v}, library) for v in (1, 1.0, True, 0.0, -0.0, "1", None, [1], 5e-324)]
+    assert len(set(keys)) == len(keys)
+    assert calc_module._memo_key("s", {"v": object()}, library) is None  # not plain data: never memoised
+    assert calc_module._memo_key("s", {"v": 1}, library) != calc_module._memo_key("t", {"v": 1}, library)
