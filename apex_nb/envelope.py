@@ -168,6 +168,29 @@ def _leaf(value: Any) -> str:
 _TRACE_FAST = tuple(sorted(TraceItem.model_fields)) == _TRACE_KEYS  # else every item goes through model_dump
 
 
+_CHECK_KEYS = ("capacity", "clause", "demand", "description", "id", "passed", "ratio", "unit")  # JCS order
+
+
+def _checks_json(checks: list[Check]) -> Raw:
+    """Canonical JSON of a list of checks, written field by field (the text of their ``model_dump``)."""
+    out = []
+    for check in checks:
+        text = (check.id, check.description, check.clause, check.unit)
+        if _CHECK_FAST and type(check.passed) is bool and all(type(part) is str for part in text):
+            out.append(
+                f'{{"capacity":{_leaf(check.capacity)},"clause":{_string(check.clause)},'
+                f'"demand":{_leaf(check.demand)},"description":{_string(check.description)},'
+                f'"id":{_string(check.id)},"passed":{"true" if check.passed else "false"},'
+                f'"ratio":{_leaf(check.ratio)},"unit":{_string(check.unit)}}}'
+            )
+        else:
+            out.append(canonical_json_text(check.model_dump(mode="json")))
+    return Raw(f"[{','.join(out)}]")
+
+
+_CHECK_FAST = tuple(sorted(Check.model_fields)) == _CHECK_KEYS  # else every check goes through model_dump
+
+
 _REPEATED = ("packs", "assumptions", "applicability")  # lists of small models that recur across designs
 _REPEATED_TEXT: dict[tuple[Any, ...], str] = {}  # (model, (type, value) of each field) -> canonical JSON
 
@@ -264,16 +287,26 @@ class Envelope(_Strict):
         was sealed (``Calc.part_hashes`` and ``Calc.solve(sealed=True)`` are the ways to read them).
         """
         parts = [p.content_sha256 for p in self.parts]
-        refuse_non_finite(self.inputs, "inputs")  # pydantic's JSON form below would write NaN as null
-        refuse_non_finite(self.result, "result")
-        exclude = {"parts", "apex_nb_version", "content_sha256", "trace", *_REPEATED}
-        content = self.model_dump(mode="json", exclude=exclude)
-        result = canonical_json_text(content["result"])
+        try:  # plain JSON (every solver's): encoded as it stands, NaN and inf refused
+            result = canonical_json_text(self.result)
+            content: dict[str, Any] = {
+                "solver": {"name": self.solver.name, "version": self.solver.version},
+                "inputs": Raw(canonical_json_text(self.inputs)),
+                "checks": _checks_json(self.checks),
+                "warnings": self.warnings,
+                "confidence": self.confidence,
+            }
+        except TypeError:  # a value that is not plain JSON (a numpy number, an int key): pydantic's JSON form
+            refuse_non_finite(self.inputs, "inputs")  # which would write NaN as null
+            refuse_non_finite(self.result, "result")
+            content = self.model_dump(mode="json", exclude={"parts", "apex_nb_version", "content_sha256", "trace",
+                                                            *_REPEATED})  # fmt: skip
+            result = canonical_json_text(content["result"])
         if _PLACEHOLDER_HASH in parts or _PLACEHOLDER_DIGEST in result:
             raise EnvelopeError(f"{self.solver.name}: a draft's placeholder hash leaked into the content")
         # The same bytes as content_hash(self.hashed_content()) (tests/pricebook/test_reuse.py), with
-        # the result and the trace encoded once each, the trace straight from its items, and the
-        # packs, assumptions and applicability rules that recur design after design kept encoded.
+        # the result and the trace encoded once each, the trace and checks straight from their items,
+        # and the packs, assumptions and applicability rules that recur design after design kept encoded.
         content.update(result=Raw(result), trace=_trace_json(self.trace), parts=parts)
         content.update({name: _repeated_json(getattr(self, name)) for name in _REPEATED})
         return f"{HASH_SCHEME}:{hashlib.sha256(canonical_json_text(content).encode('utf-8')).hexdigest()}"
