@@ -9,6 +9,7 @@ defined in ``apex_nb.calc`` (solvers import it from there) and re-exported here.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import Any
 
 from apex_nb.calc import Calc, Solver
@@ -48,7 +49,9 @@ def _plain(value: Any, path: str = "result") -> Any:
     raise SolverError(f"{path}: {type(value).__name__} is not JSON data")
 
 
+@cache
 def _solvers() -> dict[str, Solver]:
+    """Name -> solver, built once (``apex_nb.solvers.ALL`` is a constant tuple); callers do not mutate it."""
     from apex_nb.solvers import ALL
 
     return {solver.name: solver for solver in ALL}
