@@ -35,13 +35,14 @@ DEFAULT_PENALTY = 0.1
 NO_CAPACITY_RATIO = 1.0e6  # the ratio recorded for a demand against zero capacity (a failed check)
 
 #: Sub-solve memo of ``reuse_parts`` (None: every ``calc.trial`` solves).
-_PART_MEMO: ContextVar[dict[tuple[Any, ...], Envelope] | None] = ContextVar("apex_nb_part_memo", default=None)
+#: Holds envelopes (``Calc.trial``) and the values of ``Calc.reuse``, under keys that name them.
+_PART_MEMO: ContextVar[dict[tuple[Any, ...], Any] | None] = ContextVar("apex_nb_part_memo", default=None)
 PART_MEMO_LIMIT = 512  # least recently used parts go first; grid repeats are close together
 MARSHAL_VERSION = 2  # the newest format without back-references (version 3 marks objects shared by reference)
 
 
 @contextmanager
-def reuse_parts(memo: dict[tuple[Any, ...], Envelope] | None = None) -> Iterator[dict[tuple[Any, ...], Envelope]]:
+def reuse_parts(memo: dict[tuple[Any, ...], Any] | None = None) -> Iterator[dict[tuple[Any, ...], Any]]:
     """Within this block, a sub-solve with the same solver, inputs and pack library is solved once.
 
     Solvers are pure functions of (solver, inputs, packs), so the memoised envelope is the one a
@@ -94,6 +95,7 @@ def _finite(symbol: str, value: float) -> float:
 # Any argument of another type goes through the validating constructor as before.
 
 M = TypeVar("M", bound=BaseModel)
+T = TypeVar("T")
 
 #: Each model's fields as ``_built`` fills them: (name, annotation, constraints, default), in order.
 _SHAPES: dict[type[BaseModel], tuple[tuple[Any, ...], ...]] = {
@@ -377,6 +379,27 @@ class Calc:
         memo[key] = found
         self.memo_keys[id(found)] = key
         return found
+
+    def reuse(self, name: str, inputs: Mapping[str, Any], compute: Callable[[], T]) -> T:
+        """``compute()``, computed once per (name, inputs, pack library) within ``reuse_parts``.
+
+        For a pure function of its inputs and the packs that is not a solve (the choice a sizing
+        iteration reads); ``name`` must be no solver's name (kept in the parts' memo). Outside
+        ``reuse_parts``, or for inputs that are not plain data, computed every time. The value is
+        shared: never change it.
+        """
+        memo = _PART_MEMO.get()
+        key = _memo_key(name, inputs, self.library) if memo is not None else None
+        if memo is None or key is None:
+            return compute()
+        if key in memo:
+            value: T = memo.pop(key)  # re-inserted below: the dict's order is the recency (LRU)
+        else:
+            value = compute()
+            while len(memo) >= PART_MEMO_LIMIT:
+                memo.pop(next(iter(memo)))
+        memo[key] = value
+        return value
 
     def adopt(self, envelope: Envelope) -> Envelope:
         """Keep an envelope already solved with this library (a converged trial) as a part.

@@ -16,6 +16,10 @@ from apex_nb.solvers.design.common import (
 from apex_nb.solvers.design.inputs import PoleSignInput
 from apex_nb.solvers.design.loads import CaseForces, LoadFactors
 from apex_nb.solvers.design.post import PostChoice, iterate_post, wall_limits
+from apex_nb.solvers.member.select import choice as post_choice
+
+#: The memo name of a sizing iteration's post choice (``Calc.reuse``; no solver has this name).
+CHOICE = "post.select/choice"
 
 
 def case_post_forces(faces: list[Envelope], post_count: int, spacing_ft: float | None) -> dict[str, CaseForces]:
@@ -121,12 +125,12 @@ def size_post(
             "structure_width_ft": widest_ft,
         }
     )
-    selection: Envelope | None = None
     post_wind: Envelope | None = None
     history: list[str] = []
+    chosen: list[tuple[dict[str, Any], PostChoice]] = []  # each iteration's post.select inputs and choice
 
     def select(width_in: float, shape: str, self_weight_lb_per_ft: float) -> PostChoice:
-        nonlocal selection, post_wind
+        nonlocal post_wind
         post_wind = None
         post_force_lb = post_moment_lb_ft = 0.0
         if bottom_ft > 0:
@@ -156,20 +160,25 @@ def size_post(
             "torsion_kip_ft": factors.member_w * torsion_w / LB_PER_KIP,
             "axial_kip": factors.member_d * (face_dead_lb + self_weight_lb_per_ft * top_ft) / LB_PER_KIP,
         }
-        selection = calc.trial(
-            "post.select",
-            {
-                **_post_select_inputs(inputs, demand, point_loads, top_ft),
-                **wall_limits(policy, base_plated=base_plated),
-                **({"min_i_in4": min_i_in4} if min_i_in4 is not None else {}),
-            },
-        )
-        choice = PostChoice.from_envelope(selection)
+        select_inputs = {
+            **_post_select_inputs(inputs, demand, point_loads, top_ft),
+            **wall_limits(policy, base_plated=base_plated),
+            **({"min_i_in4": min_i_in4} if min_i_in4 is not None else {}),
+        }
+        # Only the last iteration's selection is kept (solved below); the others are read for their
+        # choice alone, which ``select.choice`` gives without solving the chosen post's parts.
+        quick = calc.reuse(CHOICE, select_inputs, lambda: post_choice(select_inputs, calc))
+        if quick is None:  # the choice cannot vouch that a full solve would not fail: solve in full
+            quick = calc.trial("post.select", select_inputs).result
+        choice = PostChoice.from_result(quick)
+        chosen.append((select_inputs, choice))
         history.append(choice.label or "none")
         return choice
 
     width_in, shape, self_weight_lb_per_ft = iterate_post(calc, policy.max_post_iterations, select)
-    assert selection is not None
+    last_inputs, last_choice = chosen[-1]
+    selection = calc.trial("post.select", last_inputs)
+    assert PostChoice.from_envelope(selection) == last_choice, "post.select and its choice disagree"
     return Sizing(faces, cases, selection, post_wind, width_in, shape, self_weight_lb_per_ft, history, drift_case.case)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -31,9 +31,13 @@ class PostChoice:
     @classmethod
     def from_envelope(cls, env: Envelope) -> PostChoice:
         """Read a selection (``found``) or its closest failing section (not found)."""
-        r = env.result
-        row: dict[str, Any] = r if r["found"] else (r.get("closest") or {})
-        dims: dict[str, Any] = r["dimensions"] if r["found"] else row
+        return cls.from_result(env.result)
+
+    @classmethod
+    def from_result(cls, r: Mapping[str, Any]) -> PostChoice:
+        """Read a ``post.select`` result, or ``select.choice`` (the same fields of it)."""
+        row: Mapping[str, Any] = r if r["found"] else (r.get("closest") or {})
+        dims: Mapping[str, Any] = r["dimensions"] if r["found"] else row
         family = row.get("family")
         width = next((float(dims[k]) for k in ("od_in", "b_in", "bf_in", "width_in") if dims.get(k)), 0.0)
         if dims.get("od_in"):

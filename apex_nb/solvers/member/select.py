@@ -13,16 +13,20 @@ selects a lighter section.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import Field, model_validator
 
 from apex_nb.calc import Calc, Solver
 from apex_nb.errors import FieldProblem, InputError
+from apex_nb.inputs import validate
 from apex_nb.packs import Pack
-from apex_nb.sections import FAMILY_PACK, Family, Section, sections_of
+from apex_nb.sections import FAMILY_PACK, Family, Section, SectionNotFound, find_section, sections_of
+from apex_nb.solvers.member.check import MemberCheckInput
 from apex_nb.solvers.member.common import (
     COMBINATIONS_PACK,
+    Material,
     MemberDemand,
     Quiet,
     factors_for,
@@ -30,7 +34,13 @@ from apex_nb.solvers.member.common import (
     service_factor,
 )
 from apex_nb.solvers.member.core import NotApplicable, evaluate
-from apex_nb.solvers.member.deflection import DeflectionLoads, cantilever_deflection_in, deflection_limit, service_loads
+from apex_nb.solvers.member.deflection import (
+    DeflectionInput,
+    DeflectionLoads,
+    cantilever_deflection_in,
+    deflection_limit,
+    service_loads,
+)
 from apex_nb.types import PostFamily
 from apex_nb.units import IN_PER_FT
 
@@ -189,19 +199,39 @@ def _cannot_pass(
     return False
 
 
-def run(inputs: PostSelectInput, calc: Calc) -> dict[str, Any]:
-    """Lightest passing AISC v16 post (pipe, round/square/rect HSS, W) for M, V, T, P and deflection
+@dataclass(frozen=True)
+class _Search:
+    """What screening the candidates found, with what ``run`` needs of the setup afterwards."""
 
-    Screen the candidates lightest first; keep the first passing one and the next few.
+    candidates: list[Section]
+    passing: list[dict[str, Any]]  # the first passing row (lightest) and up to alternatives_count more
+    chosen: Section | None  # the section of the first passing row
+    best: dict[str, Any] | None  # the lowest-ratio row screened (the closest when none passes)
+    skipped: int
+    screened: int
+    materials: dict[Family, Material]
+    k: float
+    cb: float
+    has_loads: bool
+    ratio_limit: float | None  # the deflection limit L/ratio and its basis (None without service loads)
+    basis: str | None
+
+
+def _search(inputs: PostSelectInput, calc: Calc) -> _Search:
+    """Read the factors, grades and service loads, then screen the candidates lightest first.
+
+    Keeps the first passing section and the next few (recording into ``calc`` as ``run`` does).
     """
     factors, pack = factors_for(calc, inputs.edition)
     options = inputs.options(pack.cantilever)
-    k, cb, demand = options.k_factor, options.cb, inputs.demand()
+    demand = inputs.demand()
     families_used = {PACK_FAMILY[f] for f in inputs.families}
     materials = {
         f: grade_for(calc, f, getattr(inputs, _grade_field(f)), field=_grade_field(f)) for f in sorted(families_used)
     }
     has_loads = bool(inputs.point_loads or inputs.uniform_loads)
+    ratio_limit: float | None = None
+    basis: str | None = None
     if has_loads:
         combos = calc.pack(COMBINATIONS_PACK).data if inputs.loads_level == "W" else None
         k_service = service_factor(calc, inputs.loads_level or "service", inputs.asce7_edition, combos)
@@ -210,7 +240,7 @@ def run(inputs: PostSelectInput, calc: Calc) -> dict[str, Any]:
         points, uniforms = service_loads(k_service, inputs)
         limit_in = length_in / ratio_limit
     else:
-        points, uniforms, limit_in = [], [], 0.0
+        points, uniforms, limit_in, length_in = [], [], 0.0, 0.0
         calc.warn("No service loads given: the deflection of the post was not checked")
     quiet = Quiet()
     limits = [
@@ -231,6 +261,7 @@ def run(inputs: PostSelectInput, calc: Calc) -> dict[str, Any]:
     # exact deflection); if none passes, a second full pass finds the true closest section.
     for prune in (True, False):
         passing: list[dict[str, Any]] = []
+        chosen: Section | None = None
         skipped = screened = pruned = 0
         best: dict[str, Any] | None = None
         for section in candidates:
@@ -278,16 +309,133 @@ def run(inputs: PostSelectInput, calc: Calc) -> dict[str, Any]:
             if best is None or ratio < best["ratio"]:
                 best = row
             if ratio <= 1.0:
+                if chosen is None:
+                    chosen = section
                 passing.append(row)
                 if len(passing) > inputs.alternatives_count:
                     break
         if passing:
             break
+    return _Search(
+        candidates=candidates,
+        passing=passing,
+        chosen=chosen,
+        best=best,
+        skipped=skipped,
+        screened=screened,
+        materials=materials,
+        k=options.k_factor,
+        cb=options.cb,
+        has_loads=has_loads,
+        ratio_limit=ratio_limit,
+        basis=basis,
+    )
+
+
+def _reason(found: _Search, inputs: PostSelectInput) -> str:
+    """Why no section was selected (the closest one, W shapes under torsion, or no candidate)."""
+    best, candidates = found.best, found.candidates
+    if best is not None:
+        return f"no section passes; the closest is {best['label']} at ratio {best['ratio']:.2f}"
+    if inputs.torsion_kip_ft > 0.0 and all(s.shape == "w" for s in candidates):
+        return "W shapes are open sections and cannot carry the torsion: choose pipe or HSS"
+    if not candidates:
+        return "no section of these families is within the size and wall limits"
+    return "no candidate is within the provisions implemented for this load"
+
+
+def _dimensions(row: dict[str, Any]) -> dict[str, Any]:
+    """The outside dimensions of a screened row (its ``*_in`` entries but the deflection)."""
+    return {k_: v for k_, v in row.items() if k_.endswith("_in") and k_ != "deflection_in"}
+
+
+def _part_inputs(inputs: PostSelectInput, found: _Search) -> tuple[dict[str, Any], dict[str, Any] | None]:
+    """The inputs of the chosen section's member.check and member.deflection (None without service loads)."""
+    chosen = found.passing[0]
+    common = {"section": chosen["label"], "grade": found.materials[PACK_FAMILY[chosen["family"]]].grade.id}
+    check = {
+        **common,
+        "edition": inputs.edition,
+        "design_method": inputs.design_method,
+        "moment_kip_ft": inputs.moment_kip_ft,
+        "shear_kip": inputs.shear_kip,
+        "torsion_kip_ft": inputs.torsion_kip_ft,
+        "axial_kip": inputs.axial_kip,
+        "length_ft": inputs.length_ft,
+        "k_factor": found.k,
+        "cb": found.cb,
+        "bending_axis": inputs.bending_axis,
+    }
+    if not found.has_loads:
+        return check, None
+    deflection = {
+        **common,
+        "post_height_ft": inputs.length_ft,
+        "point_loads": [p.model_dump() for p in inputs.point_loads],
+        "uniform_loads": [u.model_dump() for u in inputs.uniform_loads],
+        "loads_level": inputs.loads_level,
+        "asce7_edition": inputs.asce7_edition,
+        "deflection_limit_ratio": found.ratio_limit,
+        "bending_axis": inputs.bending_axis,
+    }
+    return check, deflection
+
+
+def choice(data: Mapping[str, Any], calc: Calc) -> dict[str, Any] | None:
+    """What ``run``'s result says of the chosen (or closest) section, without solving its parts.
+
+    For a sizing iteration that reads only the choice (``PostChoice.from_result``): the inputs are
+    validated as ``registry.solve`` validates them and screened by the same ``_search`` in a scratch
+    recorder, so ``found``, ``label``, ``family``, ``weight_lb_per_ft``, ``dimensions``, ``ratio``,
+    ``governing_check``, ``reason`` and ``closest`` are those of a full ``post.select`` solve
+    (tests/member/test_select_choice.py), without member.check and member.deflection of the chosen
+    section. Those parts re-run the screening's own evaluation of it, so they can only fail on what
+    the screening does not look at: their input bounds, the label resolving to that section, the
+    bending axis. Those are checked here, and None (solve in full) is returned when one fails. When
+    nothing passes, the full solve's own checks are not repeated here: a sizing iteration stops at
+    a choice that found nothing and solves that selection in full (``iterate_post``).
+    """
+    inputs = validate(PostSelectInput, dict(data), context="post.select input")
+    scratch = calc.scratch()
+    found = _search(inputs, scratch)
+    if not found.passing:
+        return {"found": False, "label": None, "reason": _reason(found, inputs), "closest": found.best or {}}
+    chosen = found.passing[0]
+    if inputs.bending_axis != "major":
+        return None
+    check_inputs, deflection_inputs = _part_inputs(inputs, found)
+    try:
+        validate(MemberCheckInput, check_inputs)
+        if deflection_inputs is not None:
+            validate(DeflectionInput, deflection_inputs)
+        if find_section(scratch.pack, chosen["label"]) != found.chosen:
+            return None
+    except (InputError, SectionNotFound):
+        return None
+    return {
+        "found": True,
+        "label": chosen["label"],
+        "family": chosen["family"],
+        "weight_lb_per_ft": chosen["weight_lb_per_ft"],
+        "dimensions": _dimensions(chosen),
+        "ratio": chosen["ratio"],
+        "governing_check": chosen["governing_check"],
+    }
+
+
+def run(inputs: PostSelectInput, calc: Calc) -> dict[str, Any]:
+    """Lightest passing AISC v16 post (pipe, round/square/rect HSS, W) for M, V, T, P and deflection
+
+    Screen the candidates lightest first; keep the first passing one and the next few.
+    """
+    found = _search(inputs, calc)
+    candidates, passing, best = found.candidates, found.passing, found.best
     calc.value(
-        "skipped", skipped, description="candidates outside the provisions implemented or the load (W with torsion)"
+        "skipped",
+        found.skipped,
+        description="candidates outside the provisions implemented or the load (W with torsion)",
     )
     if not passing:
-        closest = best or {}
         if best is not None:
             calc.check(
                 "selection",
@@ -298,41 +446,19 @@ def run(inputs: PostSelectInput, calc: Calc) -> dict[str, Any]:
                 unit="-",
                 clause="post.select",
             )
-            reason = f"no section passes; the closest is {best['label']} at ratio {best['ratio']:.2f}"
-        elif inputs.torsion_kip_ft > 0.0 and all(s.shape == "w" for s in candidates):
-            reason = "W shapes are open sections and cannot carry the torsion: choose pipe or HSS"
-        elif not candidates:
-            reason = "no section of these families is within the size and wall limits"
-        else:
-            reason = "no candidate is within the provisions implemented for this load"
+        reason = _reason(found, inputs)
         calc.applies("a section passes", False, reason, penalty=0.5)
         return {
             "found": False,
             "label": None,
             "reason": reason,
-            "closest": closest,
+            "closest": best or {},
             "alternatives": [],
             "candidates_checked": len(candidates),
         }
     chosen = passing[0]
-    chosen_family = PACK_FAMILY[chosen["family"]]
-    common = {"section": chosen["label"], "grade": materials[chosen_family].grade.id}
-    check_env = calc.solve(
-        "member.check",
-        {
-            **common,
-            "edition": inputs.edition,
-            "design_method": inputs.design_method,
-            "moment_kip_ft": inputs.moment_kip_ft,
-            "shear_kip": inputs.shear_kip,
-            "torsion_kip_ft": inputs.torsion_kip_ft,
-            "axial_kip": inputs.axial_kip,
-            "length_ft": inputs.length_ft,
-            "k_factor": k,
-            "cb": cb,
-            "bending_axis": inputs.bending_axis,
-        },
-    )
+    check_inputs, deflection_inputs = _part_inputs(inputs, found)
+    check_env = calc.solve("member.check", check_inputs)
     strength = check_env.result
     calc.check(
         "strength",
@@ -343,20 +469,10 @@ def run(inputs: PostSelectInput, calc: Calc) -> dict[str, Any]:
         clause=strength["governing_clause"],
     )
     deflection_result = None
-    if has_loads:
-        defl_env = calc.solve(
-            "member.deflection",
-            {
-                **common,
-                "post_height_ft": inputs.length_ft,
-                "point_loads": [p.model_dump() for p in inputs.point_loads],
-                "uniform_loads": [u.model_dump() for u in inputs.uniform_loads],
-                "loads_level": inputs.loads_level,
-                "asce7_edition": inputs.asce7_edition,
-                "deflection_limit_ratio": ratio_limit,
-                "bending_axis": inputs.bending_axis,
-            },
-        )
+    if deflection_inputs is not None:
+        assert found.ratio_limit is not None and found.basis is not None
+        ratio_limit, basis = found.ratio_limit, found.basis
+        defl_env = calc.solve("member.deflection", deflection_inputs)
         deflection_result = defl_env.result
         calc.check(
             "deflection",
@@ -376,9 +492,9 @@ def run(inputs: PostSelectInput, calc: Calc) -> dict[str, Any]:
         "found": True,
         "label": chosen["label"],
         "family": chosen["family"],
-        "grade": common["grade"],
+        "grade": check_inputs["grade"],
         "weight_lb_per_ft": chosen["weight_lb_per_ft"],
-        "dimensions": {k_: v for k_, v in chosen.items() if k_.endswith("_in") and k_ != "deflection_in"},
+        "dimensions": _dimensions(chosen),
         "ratio": chosen["ratio"],
         "governing_check": chosen["governing_check"],
         "strength_ratio": strength["ratio"],
@@ -392,7 +508,7 @@ def run(inputs: PostSelectInput, calc: Calc) -> dict[str, Any]:
         "section_source": strength["section_source"],
         "alternatives": passing[1:],
         "candidates": len(candidates),
-        "candidates_screened": screened,
+        "candidates_screened": found.screened,
     }
 
 
