@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field, fields
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from pydantic import BaseModel
 
@@ -189,6 +189,9 @@ class Calc:
     ``solve_fn`` solves a part by name; the registry hands in its own ``solve``, and a Calc made
     without one (a scratch recorder inside a solver, a test) uses the package's (``apex_nb.hooks``).
     """
+
+    #: A recorder that keeps text (the screening recorder ``member.common.Quiet`` keeps none).
+    records: ClassVar[bool] = True
 
     library: PackLibrary
     trace: list[TraceItem] = field(default_factory=list)

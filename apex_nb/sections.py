@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from fractions import Fraction
+from functools import cached_property
 from typing import Any, Literal
 
 from apex_nb.equations.mechanics.tube_properties import rect_tube, round_tube, weight_lb_per_ft
@@ -96,7 +97,7 @@ class Section:
         """'hss-square' for square HSS rows, else the family."""
         return "hss-square" if self.is_square else self.family
 
-    @property
+    @cached_property  # read for every property a check records; a Section never changes
     def source_clause(self) -> str:
         """Where the properties come from, for the trace of every value read from this section."""
         if self.is_custom:

@@ -49,7 +49,13 @@ class Phi:
 
 
 class StrengthRecorder(Protocol):
-    """What ``strength`` needs from a recorder: ``Calc`` or the quiet screening recorder."""
+    """What ``strength`` needs from a recorder: ``Calc`` or the quiet screening recorder.
+
+    ``records`` is False for a recorder that keeps no text: the formulas are then not composed.
+    """
+
+    @property
+    def records(self) -> bool: ...
 
     def value(
         self, symbol: str, value: float, *, unit: str = ..., description: str, formula: str = ..., clause: str = ...
@@ -146,6 +152,7 @@ def strength(
     design = _design(nominal, factor)
     allowable = _allowable(nominal, factor)
     where = factor.clause if clause is None else clause
+    texts = rec.records  # a quiet recorder keeps no formula: none is composed for it
     if show == "both":
         if allowable is None:
             raise ValueError(f"{symbol}: show='both' needs a safety factor Ω")
@@ -154,7 +161,7 @@ def strength(
             design,
             unit=unit,
             description=f"design strength φ{symbol}",
-            formula=_phi_text(symbol, factor, method),
+            formula=_phi_text(symbol, factor, method) if texts else "",
             clause=where,
         )
         allowable = rec.value(
@@ -162,7 +169,7 @@ def strength(
             allowable,
             unit=unit,
             description=f"allowable strength {symbol}/Ω",
-            formula=formula_of(b3.allowable_strength, omega=factor.omega, rn=symbol),
+            formula=formula_of(b3.allowable_strength, omega=factor.omega, rn=symbol) if texts else "",
             clause=where,
         )
         result = allowable if method == "ASD" else design
@@ -170,12 +177,13 @@ def strength(
         asd = method == "ASD"
         value = available(nominal, factor, method)
         default_name = f"{symbol}/Ω" if asd else f"φ{symbol}"
-        if asd:
+        if formula is not None or not texts:
+            default_text = ""
+        elif asd:
             default_text = formula_of(b3.allowable_strength, omega=factor.omega, rn=symbol)
-            default_description = f"allowable strength {symbol}/Ω"
         else:
             default_text = _phi_text(symbol, factor, method)
-            default_description = f"design strength φ{symbol}"
+        default_description = f"allowable strength {symbol}/Ω" if asd else f"design strength φ{symbol}"
         result = rec.value(
             default_name if name is None else name,
             value,

@@ -164,3 +164,41 @@ def test_reuse_computes_once_per_inputs_within_reuse_parts() -> None:
         assert calc.reuse("x/choice", {"a": 1.0}, compute) == {"n": 4}  # 1.0 is not 1
         assert calc.reuse("y/choice", {"a": 1}, compute) == {"n": 5}  # names keep values apart
         assert len(memo) == 3
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    label=st.sampled_from(["Pipe 6 STD", "Pipe 3 1/2 XS", "HSS8x8x1/4", "HSS10X6X3/16", "HSS6.625x0.280", "W14x22"]),
+    moment=st.floats(0.0, 200.0),
+    shear=st.floats(0.0, 20.0),
+    torsion=st.sampled_from([0.0, 0.4, 6.0]),
+    axial=st.sampled_from([0.0, 1.5, 40.0]),
+    method=st.sampled_from(["ASD", "LRFD"]),
+    edition=st.sampled_from(["360-16", "360-22"]),
+)
+def test_the_quiet_screening_computes_what_member_check_records(
+    label: str, moment: float, shear: float, torsion: float, axial: float, method: str, edition: str
+) -> None:
+    """The screening recorder composes no formula text; every number and verdict is member.check's."""
+    from apex_nb.sections import find_section
+    from apex_nb.solvers.member.base import Demand, Options
+    from apex_nb.solvers.member.common import Quiet, factors_for, grade_for
+    from apex_nb.solvers.member.core import NotApplicable, evaluate
+
+    calc = Calc(library=LIB)
+    factors, _ = factors_for(calc, edition)  # type: ignore[arg-type]
+    section = find_section(calc.pack, label)
+    material = grade_for(calc, section.family, None)
+    if section.shape == "w" and torsion > 0.0:
+        torsion = 0.0
+    demand = Demand(moment, shear, torsion, axial)
+    options = Options(edition, method, 15.0, 2.1, 1.0, "major")  # type: ignore[arg-type]
+    try:
+        loud = evaluate(calc, section, material.fy_ksi, material.e_ksi, factors, demand, options)
+    except NotApplicable:
+        with pytest.raises(NotApplicable):
+            evaluate(Quiet(), section, material.fy_ksi, material.e_ksi, factors, demand, options)
+        return
+    quiet = evaluate(Quiet(), section, material.fy_ksi, material.e_ksi, factors, demand, options)
+    assert quiet == loud
+    assert all(item.formula for item in calc.trace if item.symbol.startswith("φ") or item.symbol.endswith("/Ω"))

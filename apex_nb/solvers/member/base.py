@@ -16,7 +16,10 @@ from apex_nb.sections import Section
 
 
 class Recorder(Protocol):
-    """What ``evaluate`` needs from a recorder (``Calc`` or ``Quiet``)."""
+    """What ``evaluate`` needs from a recorder (``Calc`` or ``Quiet``; ``records``: keeps text)."""
+
+    @property
+    def records(self) -> bool: ...
 
     def value(
         self,

@@ -6,7 +6,7 @@ sections, and the service-level wind factor.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -252,16 +252,14 @@ class QuietCheck:
     clause: str
 
 
-#: The keywords of ``Calc.apply`` that only shape the trace line (a quiet run drops them).
-RECORDING_KEYWORDS = ("unit", "description", "clause", "fill")
-
-
 class Quiet:
     """Same interface as Calc's value/note/check/assume/applies/warn, recording nothing.
 
     post.select screens hundreds of sections with the exact code path of member.check, then
     re-runs the chosen one through member.check with full recording.
     """
+
+    records = False  # keeps no text: callers may skip composing formulas for it (``strength``)
 
     def value(
         self,
@@ -279,10 +277,20 @@ class Quiet:
             raise SolverError(f"{symbol}: computed a non-finite value ({value!r})")
         return number
 
-    def apply(self, symbol: str, fn: Callable[..., float], *args: Any, **kwargs: Any) -> float:
-        """Evaluate an equation as Calc.apply does (finite or SolverError); its recording keywords are ignored."""
-        for recorded in RECORDING_KEYWORDS:
-            kwargs.pop(recorded, None)
+    def apply(
+        self,
+        symbol: str,
+        fn: Callable[..., float],
+        *args: Any,
+        unit: str = "",
+        description: str = "",
+        clause: str | None = None,
+        fill: Mapping[str, Any] | None = None,
+        **kwargs: Any,
+    ) -> float:
+        """Evaluate an equation as Calc.apply does (finite or SolverError); the keywords that only shape
+        the trace line (unit, description, clause, fill) are taken and ignored."""
+        del unit, description, clause, fill
         return self.value(symbol, fn(*args, **kwargs))
 
     def note(self, *_: Any, **__: Any) -> None:
