@@ -214,6 +214,19 @@ class Calc:
         (not the package hooks), nothing of it kept here."""
         return Calc(library=self.library, solve_fn=self.solve_fn)
 
+    def absorb(self, other: Calc) -> None:
+        """Append, in order, what ``other`` recorded: a computation kept in the memo (``reuse``) in a
+        scratch recorder, replayed into this one as if recorded here (it holds no parts)."""
+        if other.parts:
+            raise SolverError("absorb: a recorder with parts is adopted part by part, not absorbed")
+        for ref in other.packs_used.values():
+            self._record_pack(ref)
+        self.trace.extend(other.trace)
+        self.checks.extend(other.checks)
+        self.assumptions.extend(other.assumptions)
+        self.applicability.extend(other.applicability)
+        self.warnings.extend(other.warnings)
+
     def pack(self, name: str, version: str | None = None) -> Pack:
         """Load a pack (verified against packs.lock) and record that this solve read it."""
         loaded = self.library.get(name, version)
@@ -383,7 +396,7 @@ class Calc:
         self.memo_keys[id(found)] = key
         return found
 
-    def reuse(self, name: str, inputs: Mapping[str, Any], compute: Callable[[], T]) -> T:
+    def reuse(self, name: str, inputs: Mapping[str, Any] | Any, compute: Callable[[], T]) -> T:
         """``compute()``, computed once per (name, inputs, pack library) within ``reuse_parts``.
 
         For a pure function of its inputs and the packs that is not a solve (the choice a sizing

@@ -202,3 +202,41 @@ def test_the_quiet_screening_computes_what_member_check_records(
     quiet = evaluate(Quiet(), section, material.fy_ksi, material.e_ksi, factors, demand, options)
     assert quiet == loud
     assert all(item.formula for item in calc.trace if item.symbol.startswith("φ") or item.symbol.endswith("/Ω"))
+
+
+def test_a_selection_replaying_a_kept_screening_is_byte_identical() -> None:
+    """Inside reuse_parts the screening of a choice is kept and replayed by the full solve of it."""
+    data = {
+        "edition": "360-22",
+        "design_method": "LRFD",
+        "families": ["pipe", "hss-square"],
+        "moment_kip_ft": 30.0,
+        "shear_kip": 2.0,
+        "torsion_kip_ft": 0.5,
+        "axial_kip": 1.0,
+        "length_ft": 18.0,
+        "point_loads": [{"force_kip": 1.2, "height_ft": 15.0}],
+        "loads_level": "W",
+        "asce7_edition": "7-22",
+        "min_wall_in": 0.25,
+    }
+    fresh = solve("post.select", data, library=LIB)
+    calc = Calc(library=LIB)
+    with reuse_parts() as memo:
+        quick = calc.reuse("post.select/choice", data, lambda: choice(data, calc))
+        assert any(key[0] == "post.select/search" for key in memo)
+        replayed = calc.trial("post.select", data).sealed()
+        again = calc.trial("post.select", data)  # a memo hit: the same envelope
+    assert replayed.to_json() == fresh.to_json()
+    assert again.sealed().to_json() == fresh.to_json()
+    assert quick is not None and PostChoice.from_result(quick) == PostChoice.from_envelope(fresh)
+    scratch = Calc(library=LIB)
+    with pytest.raises(Exception, match="absorb"):
+        scratch.absorb(fresh_recorder_with_part(scratch))
+
+
+def fresh_recorder_with_part(calc: Calc) -> Calc:
+    """A recorder holding a part (absorb refuses it: parts are adopted one by one)."""
+    other = calc.scratch()
+    other.solve("wind.asce7_qz", {"edition": "7-16", "wind_speed_mph": 115, "exposure": "C", "height_ft": 30})
+    return other

@@ -332,6 +332,28 @@ def _search(inputs: PostSelectInput, calc: Calc) -> _Search:
     )
 
 
+#: The memo name of a screening (``Calc.reuse``; no solver has this name).
+SEARCH = "post.select/search"
+
+
+def _searched(inputs: PostSelectInput, calc: Calc) -> _Search:
+    """``_search`` recorded into ``calc``; within ``reuse_parts``, screened once per inputs and replayed.
+
+    A pole design's last sizing iteration reads the choice (``choice``), then solves the same
+    selection in full: the screening is done once for both. It runs first on an empty recorder in
+    ``run``, so replaying its records (``Calc.absorb``) gives the same envelope. The screening's
+    rows are shared between its readers: never change them.
+    """
+
+    def screen() -> tuple[_Search, Calc]:
+        scratch = calc.scratch()
+        return _search(inputs, scratch), scratch
+
+    found, recorded = calc.reuse(SEARCH, inputs, screen)
+    calc.absorb(recorded)
+    return found
+
+
 def _reason(found: _Search, inputs: PostSelectInput) -> str:
     """Why no section was selected (the closest one, W shapes under torsion, or no candidate)."""
     best, candidates = found.best, found.candidates
@@ -397,7 +419,7 @@ def choice(data: Mapping[str, Any], calc: Calc) -> dict[str, Any] | None:
     """
     inputs = validate(PostSelectInput, dict(data), context="post.select input")
     scratch = calc.scratch()
-    found = _search(inputs, scratch)
+    found = _searched(inputs, scratch)
     if not found.passing:
         return {"found": False, "label": None, "reason": _reason(found, inputs), "closest": found.best or {}}
     chosen = found.passing[0]
@@ -428,7 +450,7 @@ def run(inputs: PostSelectInput, calc: Calc) -> dict[str, Any]:
 
     Screen the candidates lightest first; keep the first passing one and the next few.
     """
-    found = _search(inputs, calc)
+    found = _searched(inputs, calc)  # first: the screening's records lead the trace
     candidates, passing, best = found.candidates, found.passing, found.best
     calc.value(
         "skipped",
