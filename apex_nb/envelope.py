@@ -219,7 +219,12 @@ def _repeated_json(items: list[BaseModel]) -> Raw:
 
 
 class PackUsed(_Strict):
-    """A constants pack read while solving: name, version and sha256 of its exact bytes."""
+    """A constants pack read while solving: name, version and sha256 of its exact bytes.
+
+    Frozen: the registry hands the same object to every envelope that read that pack version.
+    """
+
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, frozen=True)
 
     name: str
     version: str

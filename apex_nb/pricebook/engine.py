@@ -145,7 +145,7 @@ def summarize(envelope: Any) -> dict[str, Any]:
         "review_reasons": list(result.get("review_reasons") or []),
         "confidence": envelope.confidence,
         "content_sha256": envelope.content_sha256,
-        "packs": [p.model_dump() for p in envelope.packs],
+        "packs": [{"name": p.name, "version": p.version, "sha256": p.sha256} for p in envelope.packs],
     }
 
 
