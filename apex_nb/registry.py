@@ -16,7 +16,7 @@ from apex_nb.calc import Calc, Solver
 from apex_nb.envelope import Envelope, PackUsed, SolverId, confidence_from
 from apex_nb.errors import InputError, SolverError
 from apex_nb.inputs import SolverInput, validate
-from apex_nb.packs import PackLibrary, pack_snapshot
+from apex_nb.packs import PackLibrary, PackRef, pack_snapshot
 from apex_nb.version import __version__
 
 __all__ = ["Solver", "get_solver", "list_solvers", "solve"]
@@ -47,6 +47,17 @@ def _plain(value: Any, path: str = "result") -> Any:
     if isinstance(value, (list, tuple)):
         return [_plain(v, f"{path}[{i}]") for i, v in enumerate(value)]
     raise SolverError(f"{path}: {type(value).__name__} is not JSON data")
+
+
+def _pack_used(ref: PackRef) -> PackUsed:
+    """The (frozen) envelope record of a pack read, one object per pack version and sha256."""
+    found = _PACKS_USED.get(ref)
+    if found is None:
+        found = _PACKS_USED[ref] = PackUsed(**ref.as_dict())
+    return found
+
+
+_PACKS_USED: dict[PackRef, PackUsed] = {}  # a few dozen pack versions at most
 
 
 @cache
@@ -97,7 +108,7 @@ def solve(
         raw_result = solver.run(model, calc)
     result = _plain(raw_result)
     solver_id = SolverId(name=solver.name, version=solver.version)
-    packs = [PackUsed(**ref.as_dict()) for ref in sorted(calc.packs_used.values(), key=lambda r: r.name)]
+    packs = [_pack_used(ref) for ref in sorted(calc.packs_used.values(), key=lambda r: r.name)]
     canonical_inputs = model.model_dump(mode="json")
     try:
         envelope = Envelope.draft(

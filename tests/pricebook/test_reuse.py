@@ -202,3 +202,25 @@ def test_worker_chunks_hold_whole_size_groups() -> None:
         assert len(chunk) == 54
     small = list(_chunks(ordered, 20, groups))  # type: ignore[arg-type]
     assert max(len(chunk) for chunk in small) <= 40 and [c for chunk in small for c in chunk] == ordered
+
+
+def test_a_chunk_leaves_the_garbage_collector_as_it_found_it(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """In the caller's process the threshold is restored; in the engine's own worker the collector is back
+    on after the chunk and the chunk's survivors are frozen (not scanned again), still freed by refcount."""
+    import gc
+
+    from apex_nb.pricebook import engine
+
+    jobs = [Job(c.cell_id, c.solver, json.dumps(c.inputs), "k") for c in cells(load_spec(GRID))[0][:3]]
+    before = gc.get_threshold()
+    engine.solve_chunk(jobs, str(tmp_path), {}, True, "in-process")
+    assert gc.get_threshold() == before and gc.isenabled()
+    monkeypatch.setattr(engine, "_IN_POOL_WORKER", True)
+    frozen = gc.get_freeze_count()
+    try:
+        records = engine.solve_chunk(jobs, str(tmp_path), {}, True, "worker")
+        assert gc.isenabled() and gc.get_threshold() == before
+        assert gc.get_freeze_count() > frozen
+        assert [r["status"] for r in records] == ["ok"] * 3
+    finally:
+        gc.unfreeze()
