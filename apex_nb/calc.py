@@ -59,6 +59,15 @@ def reuse_parts(memo: dict[tuple[Any, ...], Any] | None = None) -> Iterator[dict
         _PART_MEMO.reset(token)
 
 
+def _keep(memo: dict[tuple[Any, ...], Any], key: tuple[Any, ...], value: Any) -> None:
+    """Put ``value`` in the memo as the most recently used; when full, drop the least recently used
+    eighth at once (dropping them one by one rescanned the deleted slots at the dict's front each time)."""
+    if key not in memo and len(memo) >= PART_MEMO_LIMIT:
+        for old in [k for k, _ in zip(memo, range(PART_MEMO_LIMIT // 8), strict=False)]:
+            del memo[old]
+    memo[key] = value
+
+
 def _memo_key(name: str, inputs: Any, library: PackLibrary) -> tuple[Any, ...] | None:
     """(solver, inputs as bytes, library root and pins), or None when the inputs are not plain data.
 
@@ -390,9 +399,7 @@ class Calc:
         found = memo.pop(key, None)  # re-inserted below: the dict's order is the recency (LRU)
         if found is None:
             found = solve(name, inputs, library=self.library, sealed=False)
-            while len(memo) >= PART_MEMO_LIMIT:
-                memo.pop(next(iter(memo)))
-        memo[key] = found
+        _keep(memo, key, found)
         self.memo_keys[id(found)] = key
         return found
 
@@ -408,13 +415,8 @@ class Calc:
         key = _memo_key(name, inputs, self.library) if memo is not None else None
         if memo is None or key is None:
             return compute()
-        if key in memo:
-            value: T = memo.pop(key)  # re-inserted below: the dict's order is the recency (LRU)
-        else:
-            value = compute()
-            while len(memo) >= PART_MEMO_LIMIT:
-                memo.pop(next(iter(memo)))
-        memo[key] = value
+        value: T = memo.pop(key) if key in memo else compute()  # re-inserted: the dict's order is the recency
+        _keep(memo, key, value)
         return value
 
     def adopt(self, envelope: Envelope) -> Envelope:

@@ -200,3 +200,19 @@ def test_the_reuse_key_tells_near_values_apart() -> None:
     assert len(set(keys)) == len(keys)
     assert calc_module._memo_key("s", {"v": object()}, library) is None  # not plain data: never memoised
     assert calc_module._memo_key("s", {"v": 1}, library) != calc_module._memo_key("t", {"v": 1}, library)
+
+
+def test_the_memo_keeps_the_most_recently_used_within_its_limit() -> None:
+    limit = calc_module.PART_MEMO_LIMIT
+    calc = _calc()
+    with calc_module.reuse_parts() as memo:
+        for n in range(limit):
+            calc.reuse("n", {"n": n}, lambda n=n: n)  # type: ignore[misc]
+        assert calc.reuse("n", {"n": 0}, lambda: -1) == 0  # a hit, now the most recent
+        for n in range(limit, 3 * limit):
+            calc.reuse("n", {"n": n}, lambda n=n: n)  # type: ignore[misc]
+            assert len(memo) <= limit
+        assert len(memo) > limit - limit // 8 - 1
+        newest = [calc_module._memo_key("n", {"n": n}, calc.library) for n in range(3 * limit - 100, 3 * limit)]
+        assert all(key in memo for key in newest)
+        assert calc_module._memo_key("n", {"n": 0}, calc.library) not in memo  # the oldest went first
