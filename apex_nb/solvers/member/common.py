@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from pydantic import Field, model_validator
 
@@ -242,9 +242,8 @@ def check_bending_axis(section: Section, axis: str) -> None:
 
 
 # --- quiet recorder for screening ---------------------------------------------------------
-@dataclass(frozen=True)
-class QuietCheck:
-    """What a screening run keeps of a check."""
+class QuietCheck(NamedTuple):
+    """What a screening run keeps of a check (a named tuple: made for every check of every candidate)."""
 
     id: str
     ratio: float
