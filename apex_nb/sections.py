@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from fractions import Fraction
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any, Literal
 
 from apex_nb.equations.mechanics.tube_properties import rect_tube, round_tube, weight_lb_per_ft
@@ -166,6 +166,12 @@ def label_key(text: str) -> tuple[tuple[str, ...], tuple[float, ...]]:
         else:
             numbers.append(_number(token))
     return tuple(words), tuple(numbers)
+
+
+@lru_cache(maxsize=1024)
+def _wanted_key(label: str) -> tuple[tuple[str, ...], tuple[float, ...]]:
+    """``label_key`` of a label asked for (a pure function of the text; designs ask for the same few)."""
+    return label_key(label)
 
 
 def _same(
@@ -328,7 +334,7 @@ def find_section(get_pack: Callable[[str], Pack], label: str, families: Iterable
     An exact (words, numbers) match wins; otherwise numbers may differ by 0.005 in (".313" for
     5/16) when exactly one row matches. Raises SectionNotFound with suggestions.
     """
-    wanted = label_key(label)
+    wanted = _wanted_key(label)
     chosen = list(families) if families is not None else list(FAMILY_PACK)
     prefix = wanted[0][0] if wanted[0] else ""
     likely = [f for f in chosen if _prefix_fits(prefix, f)] or chosen
