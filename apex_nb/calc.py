@@ -239,7 +239,9 @@ class Calc:
     def pack(self, name: str, version: str | None = None) -> Pack:
         """Load a pack (verified against packs.lock) and record that this solve read it."""
         loaded = self.library.get(name, version)
-        self._record_pack(loaded.ref)
+        seen = self.packs_used.get(loaded.header.name)
+        if seen is None or seen.version != loaded.header.version or seen.sha256 != loaded.sha256:
+            self._record_pack(loaded.ref)  # else that very pack is recorded already (the same PackRef)
         return loaded
 
     def _record_pack(self, ref: PackRef) -> None:

@@ -216,3 +216,14 @@ def test_the_memo_keeps_the_most_recently_used_within_its_limit() -> None:
         newest = [calc_module._memo_key("n", {"n": n}, calc.library) for n in range(3 * limit - 100, 3 * limit)]
         assert all(key in memo for key in newest)
         assert calc_module._memo_key("n", {"n": 0}, calc.library) not in memo  # the oldest went first
+
+
+def test_a_pack_read_again_is_recorded_once_and_two_versions_are_refused() -> None:
+    calc = _calc()
+    first = calc.pack("ibc-foundations", "1.1.0")
+    kept = calc.packs_used["ibc-foundations"]
+    assert calc.pack("ibc-foundations", "1.1.0") is first
+    assert calc.packs_used == {"ibc-foundations": kept} and kept == first.ref
+    with pytest.raises(SolverError, match="two versions"):
+        calc.pack("ibc-foundations", "1.0.0")
+    assert calc.packs_used == {"ibc-foundations": kept}
