@@ -261,7 +261,8 @@ class Calc:
         clause: str = "",
     ) -> float:
         """Record a named numeric intermediate (refusing NaN/inf) and return it as a float."""
-        number = _finite(symbol, value)
+        # a finite float is returned as it is (x - x is NaN for inf and NaN); anything else is checked
+        number = value if type(value) is float and value - value == 0.0 else _finite(symbol, value)
         if FAST_MODELS and type(symbol) is type(description) is type(formula) is type(unit) is type(clause) is str:
             item = _built(
                 TraceItem,

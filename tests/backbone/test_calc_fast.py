@@ -155,8 +155,10 @@ def test_other_argument_types_still_go_through_validation() -> None:
         calc.applies("rule", False, penalty=1.5)
     with pytest.raises(ValidationError):
         calc.assume(None)  # type: ignore[arg-type]
-    with pytest.raises(SolverError):
-        calc.value("x", float("inf"), description="d")
+    for bad in (float("inf"), float("-inf"), float("nan"), True, "1"):
+        with pytest.raises(SolverError):
+            calc.value("x", bad, description="d")  # type: ignore[arg-type]
+    assert str(calc.value("z", -0.0, description="d")) == "-0.0"
 
 
 @pytest.mark.parametrize(
