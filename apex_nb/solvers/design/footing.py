@@ -36,13 +36,12 @@ AUGER_BOUND_PRUNING = True
 def _dearer_than_runner_up(
     size_in: float,
     trials: dict[float, Envelope],
-    options: list[FootingOption],
+    passing: list[FootingOption],
     base: dict[str, Any],
     basis: CostBasis,
     prices: Any,
-    rules: FoundationChoicePack,
     further: Callable[[FootingOption], bool],
-    costs: dict[float, float],
+    priced: Callable[[FootingOption], PricedOption],
 ) -> bool:
     """True when auger ``size_in`` can be neither the cheapest passing footing nor the runner-up.
 
@@ -54,15 +53,21 @@ def _dearer_than_runner_up(
     depth. When that bound is above the second-cheapest option already known to pass everything
     (embedment, depth limits, ``further``), the auger cannot be chosen or be the runner-up, and
     ``choose`` never asks ``further`` about options dearer than the runner-up.
+
+    ``passing`` holds the options so far that pass the embedment within the depth limits;
+    ``further`` is asked in cost order only until two pass (the ones dearer than the second
+    cannot change the bound; it asks the same question of every option, so which ones are asked
+    changes no answer).
     """
-    passing = [o for o in options if o.passed and rules.min_depth_ft - 1e-9 <= o.depth_ft <= rules.max_depth_ft + 1e-9]
     if len(passing) < 2:
         return False
-    for option in passing:
-        if option.diameter_in not in costs:
-            costs[option.diameter_in] = price_option(option, basis, prices).cost_usd
-    ranked = sorted(passing, key=lambda o: (costs[o.diameter_in], o.diameter_in, o.depth_ft))
-    known = [costs[o.diameter_in] for o in ranked if further(o)][:2]
+    ranked = sorted(passing, key=lambda o: (priced(o).cost_usd, o.diameter_in, o.depth_ft))
+    known: list[float] = []
+    for option in ranked:
+        if further(option):
+            known.append(priced(option).cost_usd)
+            if len(known) == 2:
+                break
     if len(known) < 2 or not trials:
         return False
     depth_lb = max(
@@ -151,31 +156,40 @@ def pick_footing(
     basis = cost_basis or CostBasis(holes=1)
     trials: dict[float, Envelope] = {}
     options: list[FootingOption] = []
+    passing: list[FootingOption] = []  # passes the embedment within the depth limits
     further_memo: dict[float, bool] = {}
-    costs: dict[float, float] = {}
+    priced_memo: dict[FootingOption, PricedOption] = {}
 
     def further(option: FootingOption) -> bool:
         if option.diameter_in not in further_memo:
             further_memo[option.diameter_in] = also_passes is None or also_passes(trials[option.diameter_in])
         return further_memo[option.diameter_in]
 
+    def priced(option: FootingOption) -> PricedOption:
+        """``price_option`` once per option of this solve (the basis and pack are fixed here)."""
+        found = priced_memo.get(option)
+        if found is None:
+            found = priced_memo[option] = price_option(option, basis, prices)
+        return found
+
     for size_in in sizes:
         if AUGER_BOUND_PRUNING and _dearer_than_runner_up(
-            size_in, trials, options, base, basis, prices, rules, further, costs
+            size_in, trials, passing, base, basis, prices, further, priced
         ):
             continue
         trial = calc.trial("foundation.embedment", {**base, "diameter_ft": size_in / IN_PER_FT})
         trials[size_in] = trial
-        options.append(
-            FootingOption(
-                diameter_in=size_in,
-                depth_ft=trial.result["design_depth_ft"],
-                concrete_yd3=trial.result["concrete_yd3"],
-                passed=bool(trial.result["passed"]),
-                rebar_lb=rebar_lb(trial) if rebar_lb is not None else 0.0,
-            )
+        option = FootingOption(
+            diameter_in=size_in,
+            depth_ft=trial.result["design_depth_ft"],
+            concrete_yd3=trial.result["concrete_yd3"],
+            passed=bool(trial.result["passed"]),
+            rebar_lb=rebar_lb(trial) if rebar_lb is not None else 0.0,
         )
-    choice = choose(options, basis, prices, rules, further if also_passes is not None else None)
+        options.append(option)
+        if option.passed and rules.min_depth_ft - 1e-9 <= option.depth_ft <= rules.max_depth_ft + 1e-9:
+            passing.append(option)
+    choice = choose(options, basis, prices, rules, further if also_passes is not None else None, priced)
     calc.applies(
         "footing within the foundation-choice depth limits",
         choice.chosen is not None,
