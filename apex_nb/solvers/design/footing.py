@@ -18,10 +18,10 @@ from apex_nb.solvers.design.post import PostChoice
 from apex_nb.solvers.foundation.choice import (
     CostBasis,
     FootingOption,
+    FootingPricer,
     PricedOption,
     allowed_diameters_in,
     choose,
-    price_option,
 )
 from apex_nb.units import FT3_PER_YD3, IN_PER_FT, PSI_PER_KSI
 
@@ -38,8 +38,7 @@ def _dearer_than_runner_up(
     trials: dict[float, Envelope],
     passing: list[FootingOption],
     base: dict[str, Any],
-    basis: CostBasis,
-    prices: Any,
+    pricer: FootingPricer,
     further: Callable[[FootingOption], bool],
     priced: Callable[[FootingOption], PricedOption],
 ) -> bool:
@@ -78,7 +77,7 @@ def _dearer_than_runner_up(
         return False
     area_ft2 = math.pi * (size_in / IN_PER_FT) ** 2 / 4.0
     bound = FootingOption(size_in, depth_lb, area_ft2 * depth_lb / FT3_PER_YD3, True, 0.0)
-    return price_option(bound, basis, prices).cost_usd > known[1] + 1e-9
+    return pricer.price(bound).cost_usd > known[1] + 1e-9
 
 
 @dataclass(frozen=True)
@@ -158,7 +157,8 @@ def pick_footing(
     options: list[FootingOption] = []
     passing: list[FootingOption] = []  # passes the embedment within the depth limits
     further_memo: dict[float, bool] = {}
-    priced_memo: dict[FootingOption, PricedOption] = {}
+    pricer = FootingPricer.of(basis, prices)
+    priced_memo: dict[float, PricedOption] = {}  # by diameter: one option per auger size
 
     def further(option: FootingOption) -> bool:
         if option.diameter_in not in further_memo:
@@ -167,15 +167,13 @@ def pick_footing(
 
     def priced(option: FootingOption) -> PricedOption:
         """``price_option`` once per option of this solve (the basis and pack are fixed here)."""
-        found = priced_memo.get(option)
-        if found is None:
-            found = priced_memo[option] = price_option(option, basis, prices)
+        found = priced_memo.get(option.diameter_in)
+        if found is None or found.option is not option:
+            found = priced_memo[option.diameter_in] = pricer.price(option)
         return found
 
     for size_in in sizes:
-        if AUGER_BOUND_PRUNING and _dearer_than_runner_up(
-            size_in, trials, passing, base, basis, prices, further, priced
-        ):
+        if AUGER_BOUND_PRUNING and _dearer_than_runner_up(size_in, trials, passing, base, pricer, further, priced):
             continue
         trial = calc.trial("foundation.embedment", {**base, "diameter_ft": size_in / IN_PER_FT})
         trials[size_in] = trial

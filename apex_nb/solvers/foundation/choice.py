@@ -131,51 +131,93 @@ def _bom_float(value: object, low: float, high: float, *, low_open: bool) -> flo
     return number if inside else None
 
 
-def _footing_lines(option: FootingOption, basis: CostBasis, prices: PricesPack) -> tuple[tuple[str, float], ...] | None:
-    """The footing lines ``price_option_by_bom`` gives, built without a ``Bom`` or the other BOM lines.
-
-    Same quantities as ``footing_bom``, same unit prices, order, labels and decimal rounding as
-    ``price_bom`` (steel, concrete, rebar, auger). None whenever the ``Bom`` would refuse a value
-    (out of its field range, NaN, not a number) or the pack lacks a price (no rebar price, an auger
-    larger than the largest, no labor band for the height): the reference path then raises its own
-    error. Labor, equipment and the fee are not footing lines, so they are not computed.
-    """
-    holes = basis.holes
-    if type(holes) is not int or not 1 <= holes <= 100:
-        return None
-    band_height = _bom_float(prices.labor_bands[0].max_height_ft, 0.0, 200.0, low_open=True)
-    diameter = _bom_float(option.diameter_in, 0.0, 120.0, low_open=True)
-    depth = _bom_float(option.depth_ft, 0.0, 80.0, low_open=True)
-    concrete = _bom_float(option.concrete_yd3 * holes, 0.0, 10_000.0, low_open=False)
-    rebar = _bom_float(option.rebar_lb * holes, 0.0, 1_000_000.0, low_open=False)
-    if band_height is None or diameter is None or depth is None or concrete is None or rebar is None:
-        return None
-    lines: list[tuple[str, float]] = []
-    embedded_ft = max(option.depth_ft - basis.post_bottom_cover_ft, 0.0)
-    family = basis.steel_family
-    if family is not None and basis.embedded_steel_lb_per_ft > 0 and embedded_ft > 0:
-        weight = _bom_float(basis.embedded_steel_lb_per_ft * embedded_ft * holes, 0.0, 1_000_000.0, low_open=True)
-        if type(family) is not str or family not in _STEEL_FAMILIES or weight is None:
-            return None
-        unit_price = as_decimal(getattr(prices.steel_usd_per_lb, family))
-        lines.append((f"{family} steel: embedded post length", _amount(weight, unit_price)))
-    if concrete > 0:
-        lines.append(("foundation concrete", _amount(concrete, as_decimal(prices.concrete_usd_per_yd3))))
-    if rebar > 0:
-        if prices.rebar_usd_per_lb is None:
-            return None
-        lines.append(("reinforcing bar, placed", _amount(rebar, as_decimal(prices.rebar_usd_per_lb))))
-    auger = next((a for a in prices.auger_usd_per_ft if a.diameter_in >= diameter - 1e-9), None)
-    if auger is None:
-        return None
-    label = f"auger {auger.diameter_in:g} in for a {diameter:g} in hole, {holes} x {depth:g} ft"
-    lines.append((label, _amount(holes * depth, as_decimal(auger.usd_per_ft))))
-    return tuple(lines)
-
-
 def _amount(quantity: float, unit_price: Decimal) -> float:
     """One line's amount as ``price_bom`` reports it: decimal quantity x unit price, to the cent, as float."""
     return float(pricing.line_amount_usd(as_decimal(quantity), unit_price))
+
+
+@dataclass(frozen=True)
+class FootingPricer:
+    """``price_option`` for one cost basis and price pack, with what does not depend on the option done once.
+
+    ``price`` builds the footing lines ``price_option_by_bom`` gives without a ``Bom`` or the other
+    BOM lines: the same quantities as ``footing_bom``; the same unit prices, order, labels and
+    decimal rounding as ``price_bom`` (steel, concrete, rebar, auger). Whenever the ``Bom`` would
+    refuse a value (out of its field range, NaN, not a number) or the pack lacks a price (no rebar
+    price, an auger larger than the largest, no labor band for the height) it takes the reference
+    path, which raises its own error. Labor, equipment and the fee are not footing lines, so they
+    are not computed. Make one per solve (``of``); it holds no state beyond its two inputs.
+    """
+
+    basis: CostBasis
+    prices: PricesPack
+    #: the Bom accepts the basis' hole count and the pack's first labor band height
+    usable: bool
+    #: the embedded steel's unit price (None: no valid steel family; the Bom path decides)
+    steel_usd: Decimal | None
+    concrete_usd: Decimal
+    rebar_usd: Decimal | None
+    #: (diameter, usd/ft) of every priced auger, smallest first (the pack's order)
+    augers: tuple[tuple[float, Decimal], ...]
+
+    @classmethod
+    def of(cls, basis: CostBasis, prices: PricesPack) -> FootingPricer:
+        """The pricer of ``basis`` with ``prices``."""
+        holes = basis.holes
+        usable = (
+            type(holes) is int
+            and 1 <= holes <= 100
+            and _bom_float(prices.labor_bands[0].max_height_ft, 0.0, 200.0, low_open=True) is not None
+        )
+        family = basis.steel_family
+        steel_ok = type(family) is str and family in _STEEL_FAMILIES
+        return cls(
+            basis=basis,
+            prices=prices,
+            usable=usable,
+            steel_usd=as_decimal(getattr(prices.steel_usd_per_lb, family)) if steel_ok and family else None,
+            concrete_usd=as_decimal(prices.concrete_usd_per_yd3),
+            rebar_usd=None if prices.rebar_usd_per_lb is None else as_decimal(prices.rebar_usd_per_lb),
+            augers=tuple((a.diameter_in, as_decimal(a.usd_per_ft)) for a in prices.auger_usd_per_ft),
+        )
+
+    def lines(self, option: FootingOption) -> tuple[tuple[str, float], ...] | None:
+        """The footing lines of ``option`` (item, USD), or None where the reference path must decide."""
+        if not self.usable:
+            return None
+        basis, holes = self.basis, self.basis.holes
+        diameter = _bom_float(option.diameter_in, 0.0, 120.0, low_open=True)
+        depth = _bom_float(option.depth_ft, 0.0, 80.0, low_open=True)
+        concrete = _bom_float(option.concrete_yd3 * holes, 0.0, 10_000.0, low_open=False)
+        rebar = _bom_float(option.rebar_lb * holes, 0.0, 1_000_000.0, low_open=False)
+        if diameter is None or depth is None or concrete is None or rebar is None:
+            return None
+        lines: list[tuple[str, float]] = []
+        embedded_ft = max(option.depth_ft - basis.post_bottom_cover_ft, 0.0)
+        if basis.steel_family is not None and basis.embedded_steel_lb_per_ft > 0 and embedded_ft > 0:
+            weight = _bom_float(basis.embedded_steel_lb_per_ft * embedded_ft * holes, 0.0, 1_000_000.0, low_open=True)
+            if self.steel_usd is None or weight is None:
+                return None
+            lines.append((f"{basis.steel_family} steel: embedded post length", _amount(weight, self.steel_usd)))
+        if concrete > 0:
+            lines.append(("foundation concrete", _amount(concrete, self.concrete_usd)))
+        if rebar > 0:
+            if self.rebar_usd is None:
+                return None
+            lines.append(("reinforcing bar, placed", _amount(rebar, self.rebar_usd)))
+        auger = next((a for a in self.augers if a[0] >= diameter - 1e-9), None)
+        if auger is None:
+            return None
+        label = f"auger {auger[0]:g} in for a {diameter:g} in hole, {holes} x {depth:g} ft"
+        lines.append((label, _amount(holes * depth, auger[1])))
+        return tuple(lines)
+
+    def price(self, option: FootingOption) -> PricedOption:
+        """``price_option(option, basis, prices)``."""
+        lines = self.lines(option)
+        if lines is None:
+            return price_option_by_bom(option, self.basis, self.prices)
+        return PricedOption(option, round(sum(amount for _, amount in lines), 2), lines)
 
 
 def price_option(option: FootingOption, basis: CostBasis, prices: PricesPack) -> PricedOption:
@@ -183,12 +225,10 @@ def price_option(option: FootingOption, basis: CostBasis, prices: PricesPack) ->
 
     Equal to ``price_option_by_bom`` (the validated-BOM path, which it falls back to whenever the
     BOM would refuse the option, so errors are the same): building and validating a whole ``Bom``
-    for four lines was most of the auger search's pricing time.
+    for four lines was most of the auger search's pricing time. Pricing many options of one basis
+    and pack: ``FootingPricer.of(basis, prices).price``.
     """
-    lines = _footing_lines(option, basis, prices)
-    if lines is None:
-        return price_option_by_bom(option, basis, prices)
-    return PricedOption(option, round(sum(amount for _, amount in lines), 2), lines)
+    return FootingPricer.of(basis, prices).price(option)
 
 
 def choose(
