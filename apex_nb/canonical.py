@@ -24,17 +24,17 @@ HASH_SCHEME = "sha256-jcs-v1"
 MAX_SAFE_INTEGER = 2**53 - 1
 
 
-def _check_finite(value: Any, path: str = "$") -> None:
+def check_finite(value: Any, path: str = "$") -> None:
     """Raise ValueError naming the JSON path of any NaN or infinite float."""
     if isinstance(value, float):
         if not math.isfinite(value):
             raise ValueError(f"non-finite number {value!r} at {path}")
     elif isinstance(value, dict):
         for key, item in value.items():
-            _check_finite(item, f"{path}.{key}")
+            check_finite(item, f"{path}.{key}")
     elif isinstance(value, (list, tuple)):
         for index, item in enumerate(value):
-            _check_finite(item, f"{path}[{index}]")
+            check_finite(item, f"{path}[{index}]")
 
 
 def ecmascript_number(x: float) -> str:
@@ -158,7 +158,7 @@ def canonical_json_text(value: Any) -> str:
         _encode(value, parts.append)
     except ValueError as exc:
         if "non-finite" in str(exc):
-            _check_finite(value)
+            check_finite(value)
         raise
     return "".join(parts)
 

@@ -34,10 +34,10 @@ from dataclasses import dataclass
 from json.encoder import encode_basestring as _string
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from apex_nb import hooks
-from apex_nb.canonical import HASH_SCHEME, Raw, canonical_json_text, ecmascript_number
+from apex_nb.canonical import HASH_SCHEME, Raw, canonical_json_text, check_finite, ecmascript_number
 from apex_nb.errors import ApexError, EnvelopeError
 
 NEAR_LIMIT_BAND = 0.05
@@ -47,6 +47,24 @@ CONTENT_HASH_PATTERN = r"^sha256-jcs-v1:[0-9a-f]{64}$"
 _PLACEHOLDER_HASH = "sha256-jcs-v1:" + "0" * 64
 _PLACEHOLDER_DIGEST = "0" * 64
 _PLAIN_LEAVES = (float, int, str, bool, type(None))
+DRAFT_CONTEXT: dict[str, str] = {"numbers": "checked when the draft is sealed"}  # see _only_finite_numbers
+
+
+def refuse_non_finite(value: Any, name: str) -> None:
+    """Raise ValueError naming the path of a NaN or infinite float inside ``value`` (JSON-like data).
+
+    The C JSON encoder finds one quickly (values it cannot write are skipped here, not refused:
+    hashing decides about those); the path is then found in Python.
+    """
+    try:
+        json.dumps(value, allow_nan=False, skipkeys=True, default=_opaque)
+    except ValueError:
+        check_finite(value, name)
+        raise ValueError(f"{name}: holds a non-finite number") from None
+
+
+def _opaque(_value: Any) -> None:
+    return None
 
 
 class _Strict(BaseModel):
@@ -115,6 +133,8 @@ def _trace_json(trace: list[TraceItem]) -> Raw:
     null, goes through ``model_dump`` and the general encoder.
     """
     if not _TRACE_FAST:
+        for item in trace:
+            refuse_non_finite(item.value, f"trace {item.symbol}")
         return Raw(canonical_json_text([item.model_dump(mode="json") for item in trace]))
     heads = _TRACE_HEADS
     if len(heads) > _TRACE_HEADS_LIMIT:
@@ -133,6 +153,7 @@ def _trace_json(trace: list[TraceItem]) -> Raw:
         if head is not None and type(value) in _PLAIN_LEAVES:
             out.append(f"{head}{_leaf(value)}}}")
         else:
+            refuse_non_finite(value, f"trace {item.symbol}")  # pydantic's JSON form would write NaN as null
             out.append(canonical_json_text(item.model_dump(mode="json")))
     return Raw(f"[{','.join(out)}]")
 
@@ -145,6 +166,29 @@ def _leaf(value: Any) -> str:
 
 
 _TRACE_FAST = tuple(sorted(TraceItem.model_fields)) == _TRACE_KEYS  # else every item goes through model_dump
+
+
+_CHECK_KEYS = ("capacity", "clause", "demand", "description", "id", "passed", "ratio", "unit")  # JCS order
+
+
+def _checks_json(checks: list[Check]) -> Raw:
+    """Canonical JSON of a list of checks, written field by field (the text of their ``model_dump``)."""
+    out = []
+    for check in checks:
+        text = (check.id, check.description, check.clause, check.unit)
+        if _CHECK_FAST and type(check.passed) is bool and all(type(part) is str for part in text):
+            out.append(
+                f'{{"capacity":{_leaf(check.capacity)},"clause":{_string(check.clause)},'
+                f'"demand":{_leaf(check.demand)},"description":{_string(check.description)},'
+                f'"id":{_string(check.id)},"passed":{"true" if check.passed else "false"},'
+                f'"ratio":{_leaf(check.ratio)},"unit":{_string(check.unit)}}}'
+            )
+        else:
+            out.append(canonical_json_text(check.model_dump(mode="json")))
+    return Raw(f"[{','.join(out)}]")
+
+
+_CHECK_FAST = tuple(sorted(Check.model_fields)) == _CHECK_KEYS  # else every check goes through model_dump
 
 
 _REPEATED = ("packs", "assumptions", "applicability")  # lists of small models that recur across designs
@@ -175,7 +219,12 @@ def _repeated_json(items: list[BaseModel]) -> Raw:
 
 
 class PackUsed(_Strict):
-    """A constants pack read while solving: name, version and sha256 of its exact bytes."""
+    """A constants pack read while solving: name, version and sha256 of its exact bytes.
+
+    Frozen: the registry hands the same object to every envelope that read that pack version.
+    """
+
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, frozen=True)
 
     name: str
     version: str
@@ -206,6 +255,30 @@ class Envelope(_Strict):
             raise ValueError("confidence must be finite")
         return value
 
+    @field_validator("inputs", "result")
+    @classmethod
+    def _only_finite_numbers(cls, value: dict[str, Any], info: ValidationInfo) -> dict[str, Any]:
+        """Refuse NaN and infinity anywhere in the inputs or the result (a file, a hand-made dict).
+
+        ``float`` fields refuse them by the model config, but these two are free-form JSON, and
+        pydantic's JSON form writes NaN as null, so an envelope holding NaN could be hashed as if
+        it held null. A draft skips this walk (``DRAFT_CONTEXT``): sealing it encodes every number
+        canonically, which refuses NaN and infinity (``compute_hash``).
+        """
+        if info.context is not DRAFT_CONTEXT:
+            refuse_non_finite(value, info.field_name or "value")
+        return value
+
+    @field_validator("trace")
+    @classmethod
+    def _only_finite_trace_lists(cls, value: list[TraceItem], info: ValidationInfo) -> list[TraceItem]:
+        """A trace value may be a list (free-form): refuse NaN and infinity in it, as in the result."""
+        if info.context is not DRAFT_CONTEXT:
+            for index, item in enumerate(value):
+                if isinstance(item.value, list):
+                    refuse_non_finite(item.value, f"trace[{index}].value")
+        return value
+
     # -- hashing -------------------------------------------------------------------------
     def hashed_content(self) -> dict[str, Any]:
         """The part of the envelope that the content hash covers (all but ``apex_nb_version``)."""
@@ -219,14 +292,26 @@ class Envelope(_Strict):
         was sealed (``Calc.part_hashes`` and ``Calc.solve(sealed=True)`` are the ways to read them).
         """
         parts = [p.content_sha256 for p in self.parts]
-        exclude = {"parts", "apex_nb_version", "content_sha256", "trace", *_REPEATED}
-        content = self.model_dump(mode="json", exclude=exclude)
-        result = canonical_json_text(content["result"])
+        try:  # plain JSON (every solver's): encoded as it stands, NaN and inf refused
+            result = canonical_json_text(self.result)
+            content: dict[str, Any] = {
+                "solver": {"name": self.solver.name, "version": self.solver.version},
+                "inputs": Raw(canonical_json_text(self.inputs)),
+                "checks": _checks_json(self.checks),
+                "warnings": self.warnings,
+                "confidence": self.confidence,
+            }
+        except TypeError:  # a value that is not plain JSON (a numpy number, an int key): pydantic's JSON form
+            refuse_non_finite(self.inputs, "inputs")  # which would write NaN as null
+            refuse_non_finite(self.result, "result")
+            content = self.model_dump(mode="json", exclude={"parts", "apex_nb_version", "content_sha256", "trace",
+                                                            *_REPEATED})  # fmt: skip
+            result = canonical_json_text(content["result"])
         if _PLACEHOLDER_HASH in parts or _PLACEHOLDER_DIGEST in result:
             raise EnvelopeError(f"{self.solver.name}: a draft's placeholder hash leaked into the content")
         # The same bytes as content_hash(self.hashed_content()) (tests/pricebook/test_reuse.py), with
-        # the result and the trace encoded once each, the trace straight from its items, and the
-        # packs, assumptions and applicability rules that recur design after design kept encoded.
+        # the result and the trace encoded once each, the trace and checks straight from their items,
+        # and the packs, assumptions and applicability rules that recur design after design kept encoded.
         content.update(result=Raw(result), trace=_trace_json(self.trace), parts=parts)
         content.update({name: _repeated_json(getattr(self, name)) for name in _REPEATED})
         return f"{HASH_SCHEME}:{hashlib.sha256(canonical_json_text(content).encode('utf-8')).hexdigest()}"
@@ -244,7 +329,7 @@ class Envelope(_Strict):
         augers for each one it keeps; ``sealed()`` computes the hash when a trial is adopted.
         A draft never verifies (its hash field holds a placeholder).
         """
-        return cls.model_validate({**fields, "content_sha256": _PLACEHOLDER_HASH})
+        return cls.model_validate({**fields, "content_sha256": _PLACEHOLDER_HASH}, context=DRAFT_CONTEXT)
 
     @property
     def is_sealed(self) -> bool:
@@ -277,7 +362,10 @@ class Envelope(_Strict):
         checks and verdicts, not only that the file is internally consistent. ``library`` (a
         PackLibrary) and ``pack_versions`` are for tests and audits of other pack roots.
         """
-        actual = self.compute_hash()
+        try:
+            actual = self.compute_hash()
+        except ValueError as exc:  # a non-finite number: such content has no hash
+            raise EnvelopeError(f"{self.solver.name}: {exc}") from None
         if actual != self.content_sha256:
             raise EnvelopeError(f"content hash mismatch: stored {self.content_sha256}, computed {actual}")
         for part in self.parts:

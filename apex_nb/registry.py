@@ -9,13 +9,14 @@ defined in ``apex_nb.calc`` (solvers import it from there) and re-exported here.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import Any
 
 from apex_nb.calc import Calc, Solver
 from apex_nb.envelope import Envelope, PackUsed, SolverId, confidence_from
 from apex_nb.errors import InputError, SolverError
 from apex_nb.inputs import SolverInput, validate
-from apex_nb.packs import PackLibrary, pack_snapshot
+from apex_nb.packs import PackLibrary, PackRef, pack_snapshot
 from apex_nb.version import __version__
 
 __all__ = ["Solver", "get_solver", "list_solvers", "solve"]
@@ -48,7 +49,20 @@ def _plain(value: Any, path: str = "result") -> Any:
     raise SolverError(f"{path}: {type(value).__name__} is not JSON data")
 
 
+def _pack_used(ref: PackRef) -> PackUsed:
+    """The (frozen) envelope record of a pack read, one object per pack version and sha256."""
+    found = _PACKS_USED.get(ref)
+    if found is None:
+        found = _PACKS_USED[ref] = PackUsed(**ref.as_dict())
+    return found
+
+
+_PACKS_USED: dict[PackRef, PackUsed] = {}  # a few dozen pack versions at most
+
+
+@cache
 def _solvers() -> dict[str, Solver]:
+    """Name -> solver, built once (``apex_nb.solvers.ALL`` is a constant tuple); callers do not mutate it."""
     from apex_nb.solvers import ALL
 
     return {solver.name: solver for solver in ALL}
@@ -94,7 +108,7 @@ def solve(
         raw_result = solver.run(model, calc)
     result = _plain(raw_result)
     solver_id = SolverId(name=solver.name, version=solver.version)
-    packs = [PackUsed(**ref.as_dict()) for ref in sorted(calc.packs_used.values(), key=lambda r: r.name)]
+    packs = [_pack_used(ref) for ref in sorted(calc.packs_used.values(), key=lambda r: r.name)]
     canonical_inputs = model.model_dump(mode="json")
     try:
         envelope = Envelope.draft(

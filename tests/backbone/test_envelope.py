@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from typing import Any
 
 import pytest
 
@@ -134,6 +135,58 @@ def test_envelope_refuses_nan() -> None:
     data["confidence"] = float("nan")
     with pytest.raises(ValueError):
         Envelope.model_validate(data)
+
+
+@pytest.mark.parametrize(
+    ("where", "bad"),
+    [
+        (("result", "x"), float("nan")),
+        (("result", "deep", 1), float("inf")),
+        (("inputs", "height_ft"), float("-inf")),
+    ],
+)
+def test_a_file_with_a_non_finite_number_is_refused(where: tuple[Any, ...], bad: float) -> None:
+    """NaN or inf in the free-form inputs or result is refused, naming where, even when the stored hash
+    was made for the null that pydantic's JSON form would have written in its place."""
+    env = solve("wind.asce7_qz", QZ)
+    data = json.loads(env.to_json())
+    data["result"]["deep"] = [1.0, 2.0]
+    field, *path = where
+    target = data[field]
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = None  # the attacker hashes the content with null ...
+    data["content_sha256"] = content_hash(Envelope.model_validate(data).hashed_content())
+    assert Envelope.model_validate(data).verify()
+    target[path[-1]] = bad  # ... and ships NaN or inf with that hash
+    text = json.dumps(data)  # Python writes NaN and Infinity, which the JSON reader accepts
+    with pytest.raises(ValueError, match=f"non-finite number {bad!r} at {field}"):
+        Envelope.from_json(text)
+    with pytest.raises(ValueError, match="non-finite"):
+        Envelope.model_validate(data)
+    unchecked = Envelope.model_construct(**{**Envelope.model_validate(json.loads(env.to_json())).__dict__,
+                                            field: data[field]})  # fmt: skip
+    with pytest.raises(EnvelopeError, match="non-finite"):
+        unchecked.verify()
+
+
+def test_a_non_finite_number_in_a_draft_is_refused_when_sealed() -> None:
+    """Drafts skip the walk (a solve makes thousands); sealing encodes every number and refuses NaN."""
+    from apex_nb.envelope import SolverId, TraceItem
+
+    fields = {"solver": SolverId(name="x", version="1"), "inputs": {}, "confidence": 1.0, "apex_nb_version": "0"}
+    for bad in (
+        {"result": {"x": [1.0, float("nan")]}},
+        {"inputs": {"x": float("inf")}, "result": {}},
+        {"result": {}, "trace": [TraceItem(symbol="v", description="list", value=[1.0, float("nan")])]},
+    ):
+        draft = Envelope.draft(**{**fields, **bad})
+        with pytest.raises(ValueError, match="non-finite"):
+            draft.sealed()
+    placeholder = "sha256-jcs-v1:" + "0" * 64
+    with pytest.raises(ValueError, match=r"non-finite number nan at trace\[0\].value\[0\]"):  # a file
+        Envelope.model_validate({**fields, "result": {}, "content_sha256": placeholder,
+                                 "trace": [{"symbol": "v", "description": "d", "value": [float("nan")]}]})  # fmt: skip
 
 
 def test_trials_are_drafts_and_adopted_parts_are_sealed() -> None:

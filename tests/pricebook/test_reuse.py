@@ -16,13 +16,15 @@ import random
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+import pytest
 import rfc8785
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import apex_nb
 from apex_nb.canonical import canonical_json_bytes, content_hash
-from apex_nb.envelope import Applicability, Assumption, Envelope, TraceItem
+from apex_nb.envelope import Applicability, Assumption, Check, Envelope, TraceItem
 from apex_nb.packs import PackLibrary
 from apex_nb.pricebook.engine import Job, cell_key, read_envelope, solve_chunk
 from apex_nb.pricebook.spec import cells, load_spec
@@ -106,28 +108,73 @@ rules = st.builds(
     penalty=st.sampled_from([0.0, 1.0, 0.1, 0.2]),
 )
 assumptions = st.builds(Assumption, text=st.sampled_from(["x", "y", "§1", "\U0001f600"]), clause=st.text(max_size=3))
+finite = st.floats(allow_nan=False, allow_infinity=False)
+checks = st.builds(
+    Check,
+    id=st.text(max_size=6),
+    description=st.text(max_size=10),
+    clause=st.text(max_size=6),
+    demand=finite | st.integers(-(2**53 - 1), 2**53 - 1),
+    capacity=finite,
+    ratio=finite,
+    unit=st.sampled_from(["", "kip-ft", "in²", '"', "\\"]),
+    passed=st.booleans(),
+)
+json_values = st.recursive(
+    leaves, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=4), inner, max_size=3),
+    max_leaves=8,
+)  # fmt: skip
 
 
 @settings(max_examples=300, deadline=None)
 @given(
     st.lists(trace_items, max_size=6),
-    st.dictionaries(st.text(max_size=5), leaves, max_size=4),
+    st.dictionaries(st.text(max_size=5), json_values, max_size=4),
     st.lists(rules, max_size=3),
     st.lists(assumptions, max_size=3),
+    st.lists(checks, max_size=3),
+    st.dictionaries(st.text(max_size=5), json_values, max_size=3),
+    st.lists(st.text(max_size=5), max_size=2),
 )
 def test_the_envelope_hash_is_the_hash_of_its_hashed_content(
-    trace: list[TraceItem], result: dict[str, Any], applicability: list[Applicability], assumed: list[Assumption]
+    trace: list[TraceItem],
+    result: dict[str, Any],
+    applicability: list[Applicability],
+    assumed: list[Assumption],
+    checked: list[Check],
+    inputs: dict[str, Any],
+    warnings: list[str],
 ) -> None:
-    """``compute_hash`` writes the trace, result, packs, assumptions and rules its own way (some kept
-    encoded across envelopes, as the small pools above make them recur): the bytes must be the
-    general encoder's."""
+    """``compute_hash`` writes the inputs, result, checks, trace, packs, assumptions and rules its own
+    way (some kept encoded across envelopes, as the small pools above make them recur): the bytes
+    must be the general encoder's."""
     envelope = Envelope.seal(
-        solver={"name": "t", "version": "1.0.0"}, inputs={"x": 1.5}, result=result, confidence=1.0,
+        solver={"name": "t", "version": "1.0.0"}, inputs=inputs, result=result, confidence=1.0,
         trace=trace, applicability=applicability, assumptions=assumed, apex_nb_version="0",
-        packs=[{"name": "p", "version": "1.0.0", "sha256": "a" * 64}],
+        packs=[{"name": "p", "version": "1.0.0", "sha256": "a" * 64}], checks=checked, warnings=warnings,
     )  # fmt: skip
     assert envelope.content_sha256 == content_hash(envelope.hashed_content())
     assert rfc8785.dumps(envelope.hashed_content()) == canonical_json_bytes(envelope.hashed_content())
+
+
+@pytest.mark.parametrize(
+    "result",
+    [
+        {"pair": (1.5, 2)},  # a tuple: a list in JSON
+        {"by_count": {1: 2.5}},  # an int key: pydantic's JSON form writes "1"
+        {"x": np.float64(0.1)},  # a numpy float (a float subclass, not a plain JSON type)
+        {"big": 2.0**60, "tiny": 1e-7, "whole": 3.0, "neg": -0.0},
+    ],
+)
+def test_results_that_are_not_plain_json_hash_as_their_json_form(result: dict[str, Any]) -> None:
+    """Values the direct encoder does not take go through pydantic's JSON form, as every value did before."""
+    envelope = Envelope.seal(
+        solver={"name": "t", "version": "1.0.0"}, inputs={"pair": (1, 2)}, result=result, confidence=0.5,
+        checks=[Check(id="c", description="d", clause="", demand=1, capacity=2.0, ratio=0.5, unit="", passed=True)],
+        apex_nb_version="0",
+    )  # fmt: skip
+    assert envelope.content_sha256 == content_hash(envelope.hashed_content())
+    assert envelope.verify()
 
 
 def test_every_part_of_a_book_cell_hashes_as_its_hashed_content() -> None:
@@ -155,3 +202,25 @@ def test_worker_chunks_hold_whole_size_groups() -> None:
         assert len(chunk) == 54
     small = list(_chunks(ordered, 20, groups))  # type: ignore[arg-type]
     assert max(len(chunk) for chunk in small) <= 40 and [c for chunk in small for c in chunk] == ordered
+
+
+def test_a_chunk_leaves_the_garbage_collector_as_it_found_it(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """In the caller's process the threshold is restored; in the engine's own worker the collector is back
+    on after the chunk and the chunk's survivors are frozen (not scanned again), still freed by refcount."""
+    import gc
+
+    from apex_nb.pricebook import engine
+
+    jobs = [Job(c.cell_id, c.solver, json.dumps(c.inputs), "k") for c in cells(load_spec(GRID))[0][:3]]
+    before = gc.get_threshold()
+    engine.solve_chunk(jobs, str(tmp_path), {}, True, "in-process")
+    assert gc.get_threshold() == before and gc.isenabled()
+    monkeypatch.setattr(engine, "_IN_POOL_WORKER", True)
+    frozen = gc.get_freeze_count()
+    try:
+        records = engine.solve_chunk(jobs, str(tmp_path), {}, True, "worker")
+        assert gc.isenabled() and gc.get_threshold() == before
+        assert gc.get_freeze_count() > frozen
+        assert [r["status"] for r in records] == ["ok"] * 3
+    finally:
+        gc.unfreeze()
