@@ -17,6 +17,7 @@ from apex_nb.pack_schemas.soils import EmbedmentConstants
 from apex_nb.solvers.design.common import COST_FAMILY, LB_PER_KIP, soil_inputs
 from apex_nb.solvers.design.inputs import Soil
 from apex_nb.solvers.design.post import PostChoice
+from apex_nb.solvers.foundation import shaft_torsion
 from apex_nb.solvers.foundation.choice import (
     CostBasis,
     FootingOption,
@@ -309,7 +310,11 @@ class FootingTorsion:
 
         def passes(embedment: Envelope) -> bool:
             scratch = calc.scratch()  # its assumptions are the adopted footing's to state
-            return bool(calc.trial("foundation.shaft_torsion", self.inputs(scratch, embedment)).result["passed"])
+            inputs = self.inputs(scratch, embedment)
+            passed = shaft_torsion.checks_pass(inputs, scratch)  # no solve for options never adopted
+            if passed is None:
+                passed = bool(calc.trial("foundation.shaft_torsion", inputs).result["passed"])
+            return passed
 
         return passes
 
