@@ -164,6 +164,37 @@ def test_fast_pricing_equals_the_bom_path(option: FootingOption, basis: CostBasi
     assert _outcome(lambda: price_option(option, basis, prices)) == reference
 
 
+@settings(max_examples=600, deadline=None)
+@given(option=OPTIONS, basis=BASES, prices=st.sampled_from(PRICE_PACKS))
+def test_float_lower_bound_never_exceeds_the_price(option: FootingOption, basis: CostBasis, prices: PricesPack) -> None:
+    """``lower_bound_usd`` <= the exact cost, within a few cents of it, and None exactly where ``lines`` is."""
+    pricer = FootingPricer.of(basis, prices)
+    low = pricer.lower_bound_usd(option)
+    assert (low is None) == (pricer.lines(option) is None)
+    if low is not None:
+        exact = pricer.price(option).cost_usd
+        assert low <= exact
+        assert exact - low <= 0.1 + 1e-11 * exact  # within a dime: tight enough to prune by
+
+
+@pytest.mark.parametrize("holes", [1, 3])
+def test_float_lower_bound_when_every_line_rounds_down_half_a_cent(holes: int) -> None:
+    """Every line's exact amount just under a half cent above a whole cent (so rounded down 0.499 cent).
+
+    Pipe 1.70 USD/lb, concrete 195 USD/yd³, rebar 1.10 USD/lb, 36 in auger 55 USD/ft (2026.2.0):
+    20.00499 + 50.00499 + 3.00499 + 100.00499 USD before rounding, 173.00 USD after.
+    """
+    depth = 100.00499 / 55 / holes
+    basis = CostBasis(holes, "pipe", embedded_steel_lb_per_ft=20.00499 / 1.70 / (depth * holes))
+    option = FootingOption(36, depth, 50.00499 / 195 / holes, True, rebar_lb=3.00499 / 1.1 / holes)
+    pricer = FootingPricer.of(basis, PRICES)
+    exact = pricer.price(option)
+    assert exact == price_option_by_bom(option, basis, PRICES)
+    assert len(exact.lines) == 4 and exact.cost_usd == 173.0
+    low = pricer.lower_bound_usd(option)
+    assert low is not None and low <= exact.cost_usd
+
+
 @settings(max_examples=200, deadline=None)
 @given(
     options=st.lists(

@@ -55,7 +55,8 @@ def _dearer_than_runner_up(
     the narrower one's soil pressure), so its design depth is at least that bound taken through
     the same ``design_depth_ft`` (the minimum depth, rounded up to the increment; both only grow).
     Its direct cost at that depth (concrete by the solver's own formula, drilling, embedded steel;
-    rebar >= 0) bounds its cost from below, since every line grows with depth. When that bound is
+    rebar >= 0) bounds its cost from below, since every line grows with depth (priced exactly only
+    when its float lower bound does not already settle it). When that bound is
     above the second-cheapest option already known to pass everything (embedment, depth limits,
     ``further``), the auger cannot be chosen or be the runner-up, and ``choose`` never asks
     ``further`` about options dearer than the runner-up; nor can it be rejected, being wider than
@@ -83,9 +84,10 @@ def _dearer_than_runner_up(
     minimum_lb = max(wider_minimum_depth_bound_ft(t.result, constants, force, height, wider_ft) for t in narrower)
     depth = embedment_eq.design_depth_ft(minimum_lb, base["min_depth_ft"], narrower[0].inputs["depth_increment_ft"])
     bound = FootingOption(size_in, depth, embedment_eq.round_shaft_concrete_yd3(depth, wider_ft), True, 0.0)
-    if depth <= 0.0 or pricer.lines(bound) is None:  # outside what the price rules take: solve it
+    low = pricer.lower_bound_usd(bound) if depth > 0.0 else None
+    if low is None:  # outside what the price rules take: solve it
         return False
-    return pricer.price(bound).cost_usd > known[1] + 1e-9
+    return low > known[1] + 1e-9 or pricer.price(bound).cost_usd > known[1] + 1e-9  # exact only when close
 
 
 @dataclass(frozen=True)

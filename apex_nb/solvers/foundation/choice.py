@@ -136,6 +136,14 @@ def _amount(quantity: float, unit_price: Decimal) -> float:
     return float(pricing.line_amount_usd(as_decimal(quantity), unit_price))
 
 
+#: A unit price as the pricing computes with it (decimal) and as a float (for the lower bound).
+UnitPrice = tuple[Decimal, float]
+
+
+def _unit(value: float) -> UnitPrice:
+    return as_decimal(value), float(value)
+
+
 @dataclass(frozen=True)
 class FootingPricer:
     """``price_option`` for one cost basis and price pack, with what does not depend on the option done once.
@@ -154,11 +162,11 @@ class FootingPricer:
     #: the Bom accepts the basis' hole count and the pack's first labor band height
     usable: bool
     #: the embedded steel's unit price (None: no valid steel family; the Bom path decides)
-    steel_usd: Decimal | None
-    concrete_usd: Decimal
-    rebar_usd: Decimal | None
+    steel_usd: UnitPrice | None
+    concrete_usd: UnitPrice
+    rebar_usd: UnitPrice | None
     #: (diameter, usd/ft) of every priced auger, smallest first (the pack's order)
-    augers: tuple[tuple[float, Decimal], ...]
+    augers: tuple[tuple[float, UnitPrice], ...]
 
     @classmethod
     def of(cls, basis: CostBasis, prices: PricesPack) -> FootingPricer:
@@ -175,14 +183,15 @@ class FootingPricer:
             basis=basis,
             prices=prices,
             usable=usable,
-            steel_usd=as_decimal(getattr(prices.steel_usd_per_lb, family)) if steel_ok and family else None,
-            concrete_usd=as_decimal(prices.concrete_usd_per_yd3),
-            rebar_usd=None if prices.rebar_usd_per_lb is None else as_decimal(prices.rebar_usd_per_lb),
-            augers=tuple((a.diameter_in, as_decimal(a.usd_per_ft)) for a in prices.auger_usd_per_ft),
+            steel_usd=_unit(getattr(prices.steel_usd_per_lb, family)) if steel_ok and family else None,
+            concrete_usd=_unit(prices.concrete_usd_per_yd3),
+            rebar_usd=None if prices.rebar_usd_per_lb is None else _unit(prices.rebar_usd_per_lb),
+            augers=tuple((a.diameter_in, _unit(a.usd_per_ft)) for a in prices.auger_usd_per_ft),
         )
 
-    def lines(self, option: FootingOption) -> tuple[tuple[str, float], ...] | None:
-        """The footing lines of ``option`` (item, USD), or None where the reference path must decide."""
+    def quantities(self, option: FootingOption) -> list[tuple[str, float, UnitPrice]] | None:
+        """(item, quantity, unit price) of each footing line of ``option``, in ``price_bom``'s order, or
+        None where the reference path must decide (the Bom would refuse it or the pack has no price)."""
         if not self.usable:
             return None
         basis, holes = self.basis, self.basis.holes
@@ -192,25 +201,32 @@ class FootingPricer:
         rebar = _bom_float(option.rebar_lb * holes, 0.0, 1_000_000.0, low_open=False)
         if diameter is None or depth is None or concrete is None or rebar is None:
             return None
-        lines: list[tuple[str, float]] = []
+        lines: list[tuple[str, float, UnitPrice]] = []
         embedded_ft = max(option.depth_ft - basis.post_bottom_cover_ft, 0.0)
         if basis.steel_family is not None and basis.embedded_steel_lb_per_ft > 0 and embedded_ft > 0:
             weight = _bom_float(basis.embedded_steel_lb_per_ft * embedded_ft * holes, 0.0, 1_000_000.0, low_open=True)
             if self.steel_usd is None or weight is None:
                 return None
-            lines.append((f"{basis.steel_family} steel: embedded post length", _amount(weight, self.steel_usd)))
+            lines.append((f"{basis.steel_family} steel: embedded post length", weight, self.steel_usd))
         if concrete > 0:
-            lines.append(("foundation concrete", _amount(concrete, self.concrete_usd)))
+            lines.append(("foundation concrete", concrete, self.concrete_usd))
         if rebar > 0:
             if self.rebar_usd is None:
                 return None
-            lines.append(("reinforcing bar, placed", _amount(rebar, self.rebar_usd)))
+            lines.append(("reinforcing bar, placed", rebar, self.rebar_usd))
         auger = next((a for a in self.augers if a[0] >= diameter - 1e-9), None)
         if auger is None:
             return None
         label = f"auger {auger[0]:g} in for a {diameter:g} in hole, {holes} x {depth:g} ft"
-        lines.append((label, _amount(holes * depth, auger[1])))
-        return tuple(lines)
+        lines.append((label, holes * depth, auger[1]))
+        return lines
+
+    def lines(self, option: FootingOption) -> tuple[tuple[str, float], ...] | None:
+        """The footing lines of ``option`` (item, USD), or None where the reference path must decide."""
+        quantities = self.quantities(option)
+        if quantities is None:
+            return None
+        return tuple((item, _amount(quantity, unit[0])) for item, quantity, unit in quantities)
 
     def price(self, option: FootingOption) -> PricedOption:
         """``price_option(option, basis, prices)``."""
@@ -218,6 +234,21 @@ class FootingPricer:
         if lines is None:
             return price_option_by_bom(option, self.basis, self.prices)
         return PricedOption(option, round(sum(amount for _, amount in lines), 2), lines)
+
+    def lower_bound_usd(self, option: FootingOption) -> float | None:
+        """A float at most ``price(option).cost_usd``, without decimals (None where ``lines`` is None).
+
+        Each line is quantity x unit price rounded half-up to the cent, so at least the exact
+        product less half a cent; the decimal operands (shortest reprs of the floats) and the float
+        product differ from it by a few parts in 1e16, and the float sum and the final rounding to
+        cents lose at most another half cent and a few ulps: 1e-12 of the sum and 1 cent per line
+        (plus one) more than covers them (a test checks it against ``price`` over many options).
+        """
+        quantities = self.quantities(option)
+        if quantities is None:
+            return None
+        total = sum(quantity * unit[1] for _, quantity, unit in quantities)
+        return total * (1.0 - 1e-12) - 0.01 * (len(quantities) + 1)
 
 
 def price_option(option: FootingOption, basis: CostBasis, prices: PricesPack) -> PricedOption:
