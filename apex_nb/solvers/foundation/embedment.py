@@ -181,16 +181,34 @@ def run(inputs: EmbedmentInput, calc: Calc) -> dict[str, Any]:
     force = inputs.lateral_force_lb
     height = inputs.force_height_ft
 
-    def pressure_at(depth: float) -> float:
-        z = eq.pressure_depth_ft(depth, fraction, k.lateral_pressure_depth_limit_ft, inputs.depth_limit_rule)
-        return eq.allowable_lateral_pressure_psf(factor, s_per_ft, z, adj.depth_increase_max_multiple)
+    # The bisection evaluates required_at ~30 times: the constants and functions it uses are bound
+    # once here (the same equation functions with the same arguments, so the same numbers).
+    limit_ft, limit_rule, max_multiple = (
+        k.lateral_pressure_depth_limit_ft,
+        inputs.depth_limit_rule,
+        adj.depth_increase_max_multiple,
+    )
+    pressure_depth, allowable_pressure = eq.pressure_depth_ft, eq.allowable_lateral_pressure_psf
 
-    def required_at(depth: float) -> float:
-        s = pressure_at(depth)
-        if inputs.constrained:
-            return eq.constrained_depth_ft(force, height, s, b, k.constrained_coefficient)
-        a = eq.nonconstrained_a_ft(force, s, b, k.nonconstrained_a_coefficient)
-        return eq.nonconstrained_depth_ft(a, height, k.nonconstrained_half, k.nonconstrained_h_coefficient)
+    def pressure_at(depth: float) -> float:
+        return allowable_pressure(factor, s_per_ft, pressure_depth(depth, fraction, limit_ft, limit_rule), max_multiple)
+
+    if inputs.constrained:
+        constrained_depth, coefficient = eq.constrained_depth_ft, k.constrained_coefficient
+
+        def required_at(depth: float) -> float:
+            return constrained_depth(force, height, pressure_at(depth), b, coefficient)
+
+    else:
+        a_of, depth_of = eq.nonconstrained_a_ft, eq.nonconstrained_depth_ft
+        a_coefficient, half, h_coefficient = (
+            k.nonconstrained_a_coefficient,
+            k.nonconstrained_half,
+            k.nonconstrained_h_coefficient,
+        )
+
+        def required_at(depth: float) -> float:
+            return depth_of(a_of(force, pressure_at(depth), b, a_coefficient), height, half, h_coefficient)
 
     calc.value("P", force, unit="lb", description="lateral force (ASD)", clause=fc.definitions)
     calc.value("h", height, unit="ft", description="height of P above grade", clause=fc.definitions)
