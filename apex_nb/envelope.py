@@ -488,7 +488,11 @@ def _tie_key(located: LocatedCheck) -> tuple[float, list[int]]:
 def governing_of(envelopes: Sequence[Envelope]) -> LocatedCheck | None:
     """The governing check over ``envelopes`` and their parts (rule in the module docstring)."""
     found = checks_of(envelopes)
-    return max(found, key=_tie_key) if found else None
+    if not found:
+        return None
+    top = max(located.check.ratio for located in found)
+    tied = [located for located in found if located.check.ratio == top]  # the tie key only where needed
+    return tied[0] if len(tied) == 1 else max(tied, key=_tie_key)
 
 
 def confidence_from(

@@ -64,7 +64,7 @@ OVERHEAD = (
     ("envelope validation (pydantic Envelope)", "apex_nb.envelope", "Envelope.model_validate"),
     ("content hashing (model dump, canonical JSON, sha256)", "apex_nb.envelope", "Envelope.compute_hash"),
     ("envelope to JSON for the cache", "apex_nb.envelope", "Envelope.model_dump_json"),
-    ("compression (gzip)", "gzip", "compress"),
+    ("compression (zstandard)", "apex_nb.pricebook.engine", "pack_chunk"),
     ("cache file writes", "apex_nb.pricebook.engine", "atomic_write"),
 )
 

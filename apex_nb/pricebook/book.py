@@ -27,6 +27,7 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape
 
 from apex_nb.canonical import content_hash
 from apex_nb.files import atomic_write
@@ -331,15 +332,17 @@ _MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
 
 def _xml_cell(ref: str, value: Any) -> str:
-    from xml.sax.saxutils import escape
-
-    if value is None:
+    kind = type(value)
+    if kind is str:  # most cells: a type test first, the general checks below for the rest
+        text = escape(_XML_ILLEGAL.sub("", value))
+    elif value is None:
         return ""
-    if isinstance(value, bool):
+    elif isinstance(value, bool):
         return f'<c r="{ref}" t="b"><v>{int(value)}</v></c>'
-    if isinstance(value, (int, float)) and math.isfinite(value):
+    elif isinstance(value, (int, float)) and math.isfinite(value):
         return f'<c r="{ref}"><v>{value!r}</v></c>'
-    text = escape(_XML_ILLEGAL.sub("", str(value)))
+    else:
+        text = escape(_XML_ILLEGAL.sub("", str(value)))
     space = ' xml:space="preserve"' if text != text.strip() else ""
     return f'<c r="{ref}" t="inlineStr"><is><t{space}>{text}</t></is></c>'
 

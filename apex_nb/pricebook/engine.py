@@ -13,8 +13,8 @@ worker keeps the parts that repeat across the grid (``apex_nb.calc.reuse_parts``
 part and post selection for every soil class, the same post frequency, footing torsion and price
 for the editions and wind speeds that land on the same post and footing; a kept part is sealed
 once, so it is hashed once), and the envelopes of a chunk are stored together as one
-gzip-compressed JSON-lines file named by its own sha256, ``DIR/cells/<sha256>.jsonl.gz``, each
-distinct envelope or part once (``chunk_lines``)
+zstandard-compressed JSON-lines file named by its own sha256, ``DIR/cells/<sha256>.jsonl.zst``,
+each distinct envelope or part once (``chunk_lines``)
 (content-addressed; one file per chunk instead of one per cell, because thousands of tiny
 atomic renames cost more than the designs), written by the worker through ``atomic_write``;
 the parent appends each finished cell (its key, chunk file and line) to
@@ -63,6 +63,39 @@ def chunk_path(out: Path, name: str) -> Path:
     return out / CELLS_DIR / name
 
 
+#: Chunk files are zstandard frames (level 3). Against gzip level 1 on a book chunk (2.9 MB of
+#: envelope JSON, 81 cells) it is about 8x faster and the file 5x smaller: the traces of one
+#: size's designs repeat from line to line, beyond gzip's 32 kB window. Books written before
+#: (``.jsonl.gz``) still read.
+CHUNK_SUFFIX = ".jsonl.zst"
+ZSTD_LEVEL = 3
+MAX_CHUNK_BYTES = 1 << 30  # a chunk is a few MB; a frame claiming more is refused, not inflated
+
+
+def pack_chunk(data: bytes) -> bytes:
+    """Compress a chunk's JSON lines (deterministic for the same bytes)."""
+    import zstandard
+
+    return zstandard.ZstdCompressor(level=ZSTD_LEVEL).compress(data)
+
+
+def unpack_chunk(name: str, packed: bytes) -> bytes:
+    """The JSON lines of a chunk file, by its suffix (``.jsonl.zst``, or ``.jsonl.gz`` from older books)."""
+    from apex_nb.errors import EnvelopeError
+
+    if name.endswith(".gz"):
+        return gzip.decompress(packed)
+    import zstandard
+
+    try:
+        size = zstandard.frame_content_size(packed)
+        if size < 0 or size > MAX_CHUNK_BYTES:
+            raise EnvelopeError(f"chunk {name}: a frame of unknown or over {MAX_CHUNK_BYTES} bytes is not read")
+        return zstandard.ZstdDecompressor().decompress(packed)
+    except zstandard.ZstdError as exc:
+        raise EnvelopeError(f"chunk {name}: not a readable zstandard file ({exc})") from None
+
+
 PART_REF = "$line"  # a part stored once per chunk file: {"$line": n} stands for line n
 
 
@@ -108,7 +141,8 @@ def read_envelope(out: Path, record: dict[str, Any]) -> Any:
     """The verified envelope of a cell record (``envelope_file`` and ``line``)."""
     from apex_nb.envelope import Envelope
 
-    lines = gzip.decompress(chunk_path(out, record["envelope_file"]).read_bytes()).splitlines()
+    name = record["envelope_file"]
+    lines = unpack_chunk(name, chunk_path(out, name).read_bytes()).splitlines()
     envelope = Envelope.model_validate(_linked(lines, record["line"], {}))
     envelope.verify()
     if envelope.content_sha256 != record.get("content_sha256"):
@@ -274,9 +308,9 @@ def solve_chunk(
         for record in records:
             if "line" in record:
                 record["line"] = line_of[record["line"]]
-        packed = gzip.compress(b"\n".join(lines) + b"\n", compresslevel=1, mtime=0)
+        packed = pack_chunk(b"\n".join(lines) + b"\n")
         digest = file_sha256(packed)
-        name = f"{digest}.jsonl.gz"
+        name = f"{digest}{CHUNK_SUFFIX}"
         atomic_write(chunk_path(Path(out), name), packed, durable=False)
         for record in records:
             if "line" in record:

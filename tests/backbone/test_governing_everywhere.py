@@ -13,6 +13,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import apex_nb
 from apex_nb.batch.summary import envelope_row
@@ -77,3 +79,24 @@ def test_tie_break_rule() -> None:
     top_higher = _env("design.x", [_check("own", 0.95)], top.parts)
     assert top_higher.governing().label == "design.x: own"
     assert _env("empty", []).governing() is None and "no checks" in str(_env("empty", []))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["a.s", "b.s", "a.s: x", "é.s"]), st.sampled_from(["x", "y", "x2"]),
+                  st.sampled_from([0.0, -0.0, 0.5, 0.9, 1.0, 1.2])),
+        max_size=8,
+    )
+)  # fmt: skip
+def test_the_governing_check_is_the_documented_maximum(drawn: list[tuple[str, str, float]]) -> None:
+    """``governing_of`` builds tie keys only among the checks at the top ratio: the same check as the
+    plain maximum of (ratio, tie key) over every check, the first met on equal keys."""
+    from apex_nb.envelope import _tie_key, checks_of
+
+    envelopes = [_env(solver, [_check(check_id, ratio)]) for solver, check_id, ratio in drawn]
+    found = checks_of(envelopes)
+    expected = max(found, key=_tie_key) if found else None
+    assert governing_of(envelopes) is expected or governing_of(envelopes) == expected
+    if expected is not None:
+        assert found.index(governing_of(envelopes)) == found.index(expected)

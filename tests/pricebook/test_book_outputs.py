@@ -48,7 +48,7 @@ def test_chunk_stores_each_part_once_and_reads_back_verified(tmp_path: Path) -> 
 
     import apex_nb
     from apex_nb.calc import reuse_parts
-    from apex_nb.pricebook.engine import chunk_lines, read_envelope
+    from apex_nb.pricebook.engine import chunk_lines, pack_chunk, read_envelope
 
     base = {
         "wind": {"edition": "7-16", "wind_speed_mph": 130, "exposure": "C"},
@@ -60,10 +60,12 @@ def test_chunk_stores_each_part_once_and_reads_back_verified(tmp_path: Path) -> 
     lines, line_of = chunk_lines(envelopes)
     assert len(lines) == len(nodes) < sum(1 for env in envelopes for _ in env.walk())
     (tmp_path / "cells").mkdir()
-    (tmp_path / "cells" / "new.jsonl.gz").write_bytes(gzip.compress(b"\n".join(lines) + b"\n"))
-    for env, line in zip(envelopes, line_of, strict=True):
-        record = {"cell_id": "c", "envelope_file": "new.jsonl.gz", "line": line, "content_sha256": env.content_sha256}
-        assert read_envelope(tmp_path, record) == env
+    (tmp_path / "cells" / "new.jsonl.zst").write_bytes(pack_chunk(b"\n".join(lines) + b"\n"))
+    (tmp_path / "cells" / "gz.jsonl.gz").write_bytes(gzip.compress(b"\n".join(lines) + b"\n"))  # older books
+    for name in ("new.jsonl.zst", "gz.jsonl.gz"):
+        for env, line in zip(envelopes, line_of, strict=True):
+            record = {"cell_id": "c", "envelope_file": name, "line": line, "content_sha256": env.content_sha256}
+            assert read_envelope(tmp_path, record) == env
     # a chunk written before parts were stored once (a whole envelope a line) still reads
     (tmp_path / "cells" / "old.jsonl.gz").write_bytes(gzip.compress(envelopes[1].model_dump_json().encode()))
     record = {"cell_id": "c", "envelope_file": "old.jsonl.gz", "line": 0, "content_sha256": envelopes[1].content_sha256}
@@ -79,3 +81,21 @@ def test_chunk_stores_each_part_once_and_reads_back_verified(tmp_path: Path) -> 
     first["content_sha256"] = envelopes[0].content_sha256
     with pytest.raises(EnvelopeError, match="hash mismatch"):
         read_envelope(tmp_path, first)
+
+
+def test_a_chunk_file_that_is_not_zstandard_or_claims_too_much_is_refused(tmp_path: Path) -> None:
+    """A damaged or hostile chunk file is an EnvelopeError naming it, never a blow-up in memory."""
+    import zstandard
+
+    from apex_nb.errors import EnvelopeError
+    from apex_nb.pricebook.engine import MAX_CHUNK_BYTES, read_envelope
+
+    (tmp_path / "cells").mkdir()
+    record = {"cell_id": "c", "line": 0, "content_sha256": "x"}
+    (tmp_path / "cells" / "junk.jsonl.zst").write_bytes(b"not a frame")
+    with pytest.raises(EnvelopeError, match=r"junk\.jsonl\.zst: not a readable zstandard file"):
+        read_envelope(tmp_path, {**record, "envelope_file": "junk.jsonl.zst"})
+    streamed = zstandard.ZstdCompressor(write_content_size=False).compress(b"{}\n")  # no size in the header
+    (tmp_path / "cells" / "nosize.jsonl.zst").write_bytes(streamed)
+    with pytest.raises(EnvelopeError, match=f"unknown or over {MAX_CHUNK_BYTES} bytes"):
+        read_envelope(tmp_path, {**record, "envelope_file": "nosize.jsonl.zst"})

@@ -155,7 +155,7 @@ def test_resume_reuses_and_redesigns_only_what_is_gone(tmp_path: Path) -> None:
     errors = first.counts["error"]  # a cell whose design raised is tried again, like a failed batch run
     assert again.stats.solved == errors and again.stats.reused == first.cells - errors
     assert again.book_sha256 == first.book_sha256
-    chunk = next((tmp_path / "b" / "cells").glob("*.jsonl.gz"))
+    chunk = next((tmp_path / "b" / "cells").glob("*.jsonl.zst"))
     chunk.write_bytes(b"broken")
     third = pricebook.build(spec, tmp_path / "b", workers=1, pdf=False)
     assert errors < third.stats.solved < first.cells
