@@ -24,7 +24,13 @@ from apex_nb.calc import Calc
 from apex_nb.equations.ibc import shaft_torsion as eq
 from apex_nb.errors import InputError, SolverError
 from apex_nb.packs import PackLibrary
-from apex_nb.solvers.foundation.shaft_torsion import checks_pass
+from apex_nb.solvers.foundation.shaft_torsion import (
+    MAX_DEPTH_FT,
+    ShaftTorsionInput,
+    _required_depth_ft,
+    _soil_torque_lb_ft,
+    checks_pass,
+)
 
 LIB = PackLibrary()
 
@@ -158,3 +164,44 @@ def test_checks_pass_at_the_edge_of_the_soil_check(transfer: str, scale: float) 
     capacity = solve("foundation.shaft_torsion", inputs, library=LIB).result["allowable_torque_kip_ft"]
     at_edge = {**inputs, "torsion_kip_ft": capacity * scale}
     assert checks_pass(at_edge, Calc(library=LIB)) == _verdict(at_edge)
+
+
+def _walk_depth_ft(given: ShaftTorsionInput, mu: float | None, cohesion: float | None, demand: float) -> float | None:
+    """The required depth by walking 0.5 ft steps from 0.5 ft (the search ``_required_depth_ft`` replaces)."""
+    pack = LIB.get("shaft-torsion").data
+    for step in range(1, int(MAX_DEPTH_FT * 2) + 1):
+        side, base, _ = _soil_torque_lb_ft(given, pack, mu, cohesion, step / 2.0)
+        if side + base >= demand:
+            return step / 2.0
+    return None
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    diameter=st.floats(1, 20),
+    dead_load=st.floats(0, 200),
+    demand=st.one_of(st.floats(0, 5_000_000), st.floats(0, 50_000)),
+    soil=st.one_of(
+        st.tuples(st.floats(0.05, 0.95), st.none()),
+        st.tuples(st.none(), st.floats(50, 5000)),
+    ),
+)
+def test_required_depth_search_equals_the_walk(
+    diameter: float, dead_load: float, demand: float, soil: tuple[float | None, float | None]
+) -> None:
+    """Doubling and bisecting on the step gives the step the 0.5 ft walk stops at (torque grows with depth)."""
+    mu, cohesion = soil
+    given = ShaftTorsionInput.model_validate(
+        {**BASE, "diameter_ft": diameter, "dead_load_kip": dead_load, "soil_class": None, "cohesion_psf": cohesion,
+         "friction_coefficient": mu}
+    )  # fmt: skip
+    pack = LIB.get("shaft-torsion").data
+    assert _required_depth_ft(given, pack, mu, cohesion, demand) == _walk_depth_ft(given, mu, cohesion, demand)
+
+
+def test_required_depth_none_when_no_depth_carries() -> None:
+    """A torsion no shaft depth up to the limit carries: None, as the walk finds (after every step)."""
+    given = ShaftTorsionInput.model_validate({**BASE, "diameter_ft": 0.1, "soil_class": None, "cohesion_psf": 1.0})
+    pack = LIB.get("shaft-torsion").data
+    assert _required_depth_ft(given, pack, None, 1.0, 5_000_000.0) is None
+    assert _walk_depth_ft(given, None, 1.0, 5_000_000.0) is None

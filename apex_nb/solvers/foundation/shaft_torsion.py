@@ -106,14 +106,31 @@ def _soil_torque_lb_ft(
 def _required_depth_ft(
     inputs: ShaftTorsionInput, pack: ShaftTorsionPack, mu: float | None, cohesion: float | None, demand_lb_ft: float
 ) -> float | None:
-    """Smallest depth (0.5 ft steps) whose torque carries the demand, or None within 60 ft."""
+    """Smallest depth (0.5 ft steps) whose torque carries the demand, or None within ``MAX_DEPTH_FT``.
+
+    The torque never falls with depth (every term of side and base grows with L, and each float
+    operation keeps that order), so the first carrying step is found by doubling, then bisecting
+    on the step number: the step a walk from 0.5 ft would stop at, in ~2 log2(n) evaluations
+    instead of n (a test compares it with the walk).
+    """
+
+    def carries(step: int) -> bool:
+        side, base, _ = _soil_torque_lb_ft(inputs, pack, mu, cohesion, step / 2.0)
+        return side + base >= demand_lb_ft
+
     steps = int(MAX_DEPTH_FT * 2)
-    for i in range(1, steps + 1):
-        depth = i / 2.0
-        side, base, _ = _soil_torque_lb_ft(inputs, pack, mu, cohesion, depth)
-        if side + base >= demand_lb_ft:
-            return depth
-    return None
+    if not carries(steps):
+        return None
+    low, high = 0, 1  # step ``low`` does not carry (0: no shaft), step ``high`` is the next to try
+    while not carries(high):
+        low, high = high, min(2 * high, steps)
+    while high - low > 1:
+        mid = (low + high) // 2
+        if carries(mid):
+            high = mid
+        else:
+            low = mid
+    return high / 2.0
 
 
 def run(inputs: ShaftTorsionInput, calc: Calc) -> dict[str, Any]:
