@@ -8,6 +8,9 @@ customer sees. Only the lines that change with the footing are compared: concret
 (per ft of the smallest priced auger at least the hole), the embedded post steel and any
 reinforcement. Overhead and margin multiply every line alike, so the direct cost ranks them.
 Ties go to the smaller diameter, then the shallower hole (deterministic).
+
+``FootingPricer`` prices the options of one solve without building a ``Bom`` per option (the
+auger search prices many); ``price_option_by_bom`` is the reference it equals (tests compare).
 """
 
 from __future__ import annotations
