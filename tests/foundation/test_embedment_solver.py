@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from apex_nb import solve
 from apex_nb.errors import InputError
 from apex_nb.packs import PackLibrary
+from apex_nb.solvers.foundation.embedment import wider_minimum_depth_bound_ft
 
 LIB = PackLibrary()  # one verified pack cache for the module (a new library re-reads every pack)
 
@@ -243,3 +244,42 @@ def test_bad_inputs_name_the_field(change, field):
     with pytest.raises(InputError) as info:
         solve("foundation.embedment", data)
     assert field in [p.path for p in info.value.problems]
+
+
+# -- the auger search's depth bound for a wider footing never exceeds that footing's minimum depth ---
+@settings(max_examples=300, deadline=None)
+@given(
+    force=st.floats(min_value=50, max_value=200_000),
+    height=st.floats(min_value=0.5, max_value=300),
+    narrow=st.floats(min_value=0.5, max_value=8),
+    widen=st.one_of(st.floats(min_value=1.0, max_value=4), st.floats(min_value=1.0, max_value=1.0 + 1e-6)),
+    soil=st.one_of(
+        st.fixed_dictionaries({"soil_class": st.sampled_from([1, 2, 3, 4, 5])}),
+        st.fixed_dictionaries({"lateral_bearing_psf_per_ft": st.floats(min_value=5, max_value=5000)}),
+    ),
+    readings=st.fixed_dictionaries(
+        {
+            "ibc_edition": st.sampled_from(["2018", "2021", "2024"]),
+            "constrained": st.booleans(),
+            "isolated_pole_factor": st.sampled_from([1, 2]),
+            "depth_limit_rule": st.sampled_from(["embedment_depth", "pressure_depth"]),
+            "min_depth_ft": st.sampled_from([0.0, 3.0]),
+        }
+    ),
+)
+def test_wider_footing_depth_bound_is_a_lower_bound(
+    force: float, height: float, narrow: float, widen: float, soil: dict, readings: dict
+) -> None:
+    """``wider_minimum_depth_bound_ft`` from a narrower design <= the wider footing's own minimum depth.
+
+    ``pick_footing`` skips an auger by it, so a bound above the solved depth could change a choice.
+    """
+    common = {"lateral_force_lb": force, "force_height_ft": height, **soil, **readings}
+    narrower = solve("foundation.embedment", {**common, "diameter_ft": narrow}, library=LIB)
+    wider_ft = min(narrow * widen, 20.0)
+    wider = solve("foundation.embedment", {**common, "diameter_ft": wider_ft}, library=LIB)
+    k = LIB.get("ibc-foundations").data.embedment
+    bound = wider_minimum_depth_bound_ft(narrower.result, k, force, height, wider_ft)
+    assert bound <= wider.result["minimum_depth_ft"]
+    # not vacuous: at least the narrower depth scaled by b/b' (the bound the search used before), to 1e-8
+    assert bound >= (narrower.result["minimum_depth_ft"] - 1e-6) * narrow / wider_ft * (1 - 1e-8) - 1e-6

@@ -7,16 +7,23 @@ auger 170 USD/ft, HSS round 1.85 USD/lb); rules from ``foundation-choice`` 1.0.0
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from apex_nb.pack_schemas.prices import PricesPack
 from apex_nb.packs import PackLibrary
 from apex_nb.solvers.foundation.choice import (
     CostBasis,
     FootingOption,
+    FootingPricer,
+    PricedOption,
     allowed_diameters_in,
     choose,
     price_option,
+    price_option_by_bom,
 )
 
 LIB = PackLibrary()
@@ -104,3 +111,113 @@ def test_a_further_check_is_asked_cheapest_first_until_chosen_and_runner_up() ->
     assert choice.runner_up is not None and choice.runner_up.option.diameter_in == 36
     assert [r.option.diameter_in for r in choice.rejected] == [24]
     assert "torsion" in choice.rejected[0].reason
+
+
+# -- the fast footing pricer equals the validated-BOM path -------------------------------------------
+PRICE_PACKS = [LIB.get("prices", v).data for v in LIB.versions("prices")]
+PRICE_PACKS.append(PRICES.model_copy(update={"rebar_usd_per_lb": None}))  # a pack without a rebar price
+
+
+def _size(valid: float, beyond: float) -> st.SearchStrategy[float]:
+    """Mostly floats the Bom field accepts (up to ``valid``), sometimes an edge, NaN, or up to ``beyond``."""
+    return st.tuples(
+        st.integers(0, 9), st.floats(valid / 1000, valid), st.sampled_from([0.0, valid, beyond, math.nan]),
+        st.floats(0, beyond),
+    ).map(lambda t: t[1] if t[0] < 8 else t[2] if t[0] == 8 else t[3])  # fmt: skip
+
+
+OPTIONS = st.builds(
+    FootingOption,
+    diameter_in=st.one_of(st.sampled_from([24.0, 12, 18, 30, 33.0, 36, 72.0, 96.0, 120.0, 121.0]), _size(72, 130)),
+    depth_ft=_size(40, 90),
+    concrete_yd3=_size(60, 150),
+    passed=st.just(True),
+    rebar_lb=st.one_of(st.just(0.0), _size(2_000, 12_000)),
+)
+BASES = st.builds(
+    CostBasis,
+    holes=st.tuples(st.integers(0, 9), st.integers(1, 4), st.integers(0, 110)).map(
+        lambda t: t[1] if t[0] < 9 else t[2]
+    ),
+    steel_family=st.sampled_from([None, "pipe", "hss_round", "hss_rect", "w_shape", "timber"]),
+    embedded_steel_lb_per_ft=st.one_of(st.just(0.0), _size(200, 800)),
+    post_bottom_cover_ft=st.floats(0, 3),
+)
+
+
+def _outcome(price: Callable[[], PricedOption]) -> PricedOption | tuple[type, str]:
+    try:
+        return price()
+    except Exception as exc:  # the same error, type and text, from both paths
+        return type(exc), str(exc)
+
+
+@settings(max_examples=600, deadline=None)
+@given(option=OPTIONS, basis=BASES, prices=st.sampled_from(PRICE_PACKS))
+def test_fast_pricing_equals_the_bom_path(option: FootingOption, basis: CostBasis, prices: PricesPack) -> None:
+    """``FootingPricer`` (and ``price_option``) give the ``price_bom`` lines and cost, or its error, for any option."""
+    reference = _outcome(lambda: price_option_by_bom(option, basis, prices))
+    pricer = FootingPricer.of(basis, prices)
+    assert _outcome(lambda: pricer.price(option)) == reference
+    if isinstance(reference, PricedOption):  # priced by the fast path itself, not by falling back
+        assert pricer.lines(option) == reference.lines
+    assert _outcome(lambda: price_option(option, basis, prices)) == reference
+
+
+@settings(max_examples=600, deadline=None)
+@given(option=OPTIONS, basis=BASES, prices=st.sampled_from(PRICE_PACKS))
+def test_float_lower_bound_never_exceeds_the_price(option: FootingOption, basis: CostBasis, prices: PricesPack) -> None:
+    """``lower_bound_usd`` <= the exact cost, within a few cents of it, and None exactly where ``lines`` is."""
+    pricer = FootingPricer.of(basis, prices)
+    low = pricer.lower_bound_usd(option)
+    assert (low is None) == (pricer.lines(option) is None)
+    if low is not None:
+        exact = pricer.price(option).cost_usd
+        assert low <= exact
+        assert exact - low <= 0.1 + 1e-11 * exact  # within a dime: tight enough to prune by
+
+
+@pytest.mark.parametrize("holes", [1, 3])
+def test_float_lower_bound_when_every_line_rounds_down_half_a_cent(holes: int) -> None:
+    """Every line's exact amount just under a half cent above a whole cent (so rounded down 0.499 cent).
+
+    Pipe 1.70 USD/lb, concrete 195 USD/yd³, rebar 1.10 USD/lb, 36 in auger 55 USD/ft (2026.2.0):
+    20.00499 + 50.00499 + 3.00499 + 100.00499 USD before rounding, 173.00 USD after.
+    """
+    depth = 100.00499 / 55 / holes
+    basis = CostBasis(holes, "pipe", embedded_steel_lb_per_ft=20.00499 / 1.70 / (depth * holes))
+    option = FootingOption(36, depth, 50.00499 / 195 / holes, True, rebar_lb=3.00499 / 1.1 / holes)
+    pricer = FootingPricer.of(basis, PRICES)
+    exact = pricer.price(option)
+    assert exact == price_option_by_bom(option, basis, PRICES)
+    assert len(exact.lines) == 4 and exact.cost_usd == 173.0
+    low = pricer.lower_bound_usd(option)
+    assert low is not None and low <= exact.cost_usd
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    options=st.lists(
+        st.builds(
+            FootingOption,
+            diameter_in=st.sampled_from([24.0, 30.0, 36.0, 42.0, 48.0, 60.0, 72.0]),
+            depth_ft=st.floats(2, 25),
+            concrete_yd3=st.floats(0.5, 40),
+            passed=st.booleans(),
+            rebar_lb=st.floats(0, 400),
+        ),
+        max_size=7,
+    ),
+    basis=st.builds(
+        CostBasis,
+        holes=st.integers(1, 3),
+        steel_family=st.sampled_from([None, "pipe", "hss_round"]),
+        embedded_steel_lb_per_ft=st.floats(0, 120),
+        post_bottom_cover_ft=st.floats(0, 1),
+    ),
+)
+def test_choose_with_the_pricer_memo_equals_choose_by_bom(options: list[FootingOption], basis: CostBasis) -> None:
+    """``choose`` given ``FootingPricer`` prices (as ``pick_footing`` does) equals ``choose`` pricing by BOM."""
+    by_bom = choose(options, basis, PRICES, RULES, priced_by=lambda o: price_option_by_bom(o, basis, PRICES))
+    assert choose(options, basis, PRICES, RULES, priced_by=FootingPricer.of(basis, PRICES).price) == by_bom
+    assert choose(options, basis, PRICES, RULES) == by_bom

@@ -13,12 +13,26 @@ F = 100.2/(2 x 6.375) = 7.859 kip, φBn = 0.65 x 0.85 x 3 x 12 = 19.89 kip (ACI 
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from apex_nb import solve
+from apex_nb.calc import Calc
 from apex_nb.equations.ibc import shaft_torsion as eq
-from apex_nb.errors import InputError
+from apex_nb.errors import InputError, SolverError
+from apex_nb.packs import PackLibrary
+from apex_nb.solvers.foundation.shaft_torsion import (
+    MAX_DEPTH_FT,
+    ShaftTorsionInput,
+    _required_depth_ft,
+    _soil_torque_lb_ft,
+    checks_pass,
+)
+
+LIB = PackLibrary()
 
 BASE = {
     "torsion_kip_ft": 5.0,
@@ -95,3 +109,99 @@ def test_bad_inputs_name_the_field() -> None:
     with pytest.raises(InputError) as err:
         solve("foundation.shaft_torsion", {**BASE, "depth_ft": -1.0})
     assert "depth_ft" in str(err.value)
+
+
+# -- checks_pass (the auger search's predicate) equals the solver's verdict ----------------------------
+SOILS = st.one_of(
+    st.fixed_dictionaries({"soil_class": st.sampled_from([1, 2, 3, 4, 5])}),
+    st.fixed_dictionaries({"friction_coefficient": st.floats(0.05, 0.95)}),
+    st.fixed_dictionaries({"cohesion_psf": st.floats(1, 5000)}),
+    st.fixed_dictionaries({"soil_class": st.just(4), "cohesion_psf": st.just(100.0)}),  # refused: two sources
+)
+TORSION_INPUTS = st.builds(
+    lambda main, soil: {**main, **soil},
+    st.fixed_dictionaries(
+        {
+            "torsion_kip_ft": st.one_of(st.floats(0, 30), st.floats(0, 5000)),
+            "diameter_ft": st.floats(0.5, 20),
+            "depth_ft": st.floats(0.5, 60),
+            "ibc_edition": st.sampled_from(["2018", "2021", "2024"]),
+            "dead_load_kip": st.floats(0, 60),
+            "transfer": st.sampled_from(["lugs", "lugs", "anchor_rods", "none"]),
+            "post_width_in": st.floats(1, 60),
+            "fc_psi": st.floats(2500, 10000),
+        },
+        optional={
+            "lug_count": st.integers(2, 8),
+            "lug_projection_in": st.floats(0.1, 6),
+            "lug_height_in": st.floats(0.5, 24),
+        },
+    ),
+    SOILS,
+)
+
+
+def _verdict(inputs: dict[str, Any]) -> bool | None:
+    try:
+        return bool(solve("foundation.shaft_torsion", inputs, library=LIB).result["passed"])
+    except (InputError, SolverError):
+        return None
+
+
+@settings(max_examples=400, deadline=None)
+@given(TORSION_INPUTS)
+def test_checks_pass_equals_the_solve(inputs: dict[str, Any]) -> None:
+    """For any inputs: the solver's ``passed``, or None exactly where the solve refuses them."""
+    quick = checks_pass(inputs, Calc(library=LIB))
+    assert quick == _verdict(inputs)
+
+
+@pytest.mark.parametrize("transfer", ["lugs", "anchor_rods"])
+@pytest.mark.parametrize("scale", [1 - 1e-15, 1.0, 1 + 1e-15, 1 + 1e-12])
+def test_checks_pass_at_the_edge_of_the_soil_check(transfer: str, scale: float) -> None:
+    """A torsion at the soil capacity (to the last bits) gets the solver's verdict, either way."""
+    inputs = {**BASE, "transfer": transfer, "post_width_in": 40.0}
+    capacity = solve("foundation.shaft_torsion", inputs, library=LIB).result["allowable_torque_kip_ft"]
+    at_edge = {**inputs, "torsion_kip_ft": capacity * scale}
+    assert checks_pass(at_edge, Calc(library=LIB)) == _verdict(at_edge)
+
+
+def _walk_depth_ft(given: ShaftTorsionInput, mu: float | None, cohesion: float | None, demand: float) -> float | None:
+    """The required depth by walking 0.5 ft steps from 0.5 ft (the search ``_required_depth_ft`` replaces)."""
+    pack = LIB.get("shaft-torsion").data
+    for step in range(1, int(MAX_DEPTH_FT * 2) + 1):
+        side, base, _ = _soil_torque_lb_ft(given, pack, mu, cohesion, step / 2.0)
+        if side + base >= demand:
+            return step / 2.0
+    return None
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    diameter=st.floats(1, 20),
+    dead_load=st.floats(0, 200),
+    demand=st.one_of(st.floats(0, 5_000_000), st.floats(0, 50_000)),
+    soil=st.one_of(
+        st.tuples(st.floats(0.05, 0.95), st.none()),
+        st.tuples(st.none(), st.floats(50, 5000)),
+    ),
+)
+def test_required_depth_search_equals_the_walk(
+    diameter: float, dead_load: float, demand: float, soil: tuple[float | None, float | None]
+) -> None:
+    """Doubling and bisecting on the step gives the step the 0.5 ft walk stops at (torque grows with depth)."""
+    mu, cohesion = soil
+    given = ShaftTorsionInput.model_validate(
+        {**BASE, "diameter_ft": diameter, "dead_load_kip": dead_load, "soil_class": None, "cohesion_psf": cohesion,
+         "friction_coefficient": mu}
+    )  # fmt: skip
+    pack = LIB.get("shaft-torsion").data
+    assert _required_depth_ft(given, pack, mu, cohesion, demand) == _walk_depth_ft(given, mu, cohesion, demand)
+
+
+def test_required_depth_none_when_no_depth_carries() -> None:
+    """A torsion no shaft depth up to the limit carries: None, as the walk finds (after every step)."""
+    given = ShaftTorsionInput.model_validate({**BASE, "diameter_ft": 0.1, "soil_class": None, "cohesion_psf": 1.0})
+    pack = LIB.get("shaft-torsion").data
+    assert _required_depth_ft(given, pack, None, 1.0, 5_000_000.0) is None
+    assert _walk_depth_ft(given, None, 1.0, 5_000_000.0) is None

@@ -74,8 +74,12 @@ class Bom(SolverInput):
     engineering_fee: bool = Field(default=True, description="Include the engineering fee")
 
 
-def _d(value: float | int) -> Decimal:
+def as_decimal(value: float | int) -> Decimal:
+    """A quantity or price as the decimal money is computed in: a float by its shortest repr, an int exactly."""
     return Decimal(repr(float(value))) if isinstance(value, float) else Decimal(value)
+
+
+_d = as_decimal
 
 
 def _line(

@@ -10,19 +10,24 @@ from typing import Any
 from apex_nb.calc import Calc
 from apex_nb.envelope import Envelope
 from apex_nb.equations import pricing
+from apex_nb.equations.ibc import embedment as embedment_eq
 from apex_nb.pack_schemas.design_defaults import SignDesignDefaultsPack
 from apex_nb.pack_schemas.foundation_choice import FoundationChoicePack
+from apex_nb.pack_schemas.soils import EmbedmentConstants
 from apex_nb.solvers.design.common import COST_FAMILY, LB_PER_KIP, soil_inputs
 from apex_nb.solvers.design.inputs import Soil
 from apex_nb.solvers.design.post import PostChoice
+from apex_nb.solvers.foundation import shaft_torsion
 from apex_nb.solvers.foundation.choice import (
     CostBasis,
     FootingOption,
+    FootingPricer,
     PricedOption,
     allowed_diameters_in,
     choose,
-    price_option,
 )
+from apex_nb.solvers.foundation.common import foundations_pack
+from apex_nb.solvers.foundation.embedment import wider_minimum_depth_bound_ft
 from apex_nb.units import FT3_PER_YD3, IN_PER_FT, PSI_PER_KSI
 
 CHOICE_PACK = "foundation-choice"
@@ -36,44 +41,53 @@ AUGER_BOUND_PRUNING = True
 def _dearer_than_runner_up(
     size_in: float,
     trials: dict[float, Envelope],
-    options: list[FootingOption],
+    passing: list[FootingOption],
     base: dict[str, Any],
-    basis: CostBasis,
-    prices: Any,
-    rules: FoundationChoicePack,
+    constants: EmbedmentConstants,
+    pricer: FootingPricer,
     further: Callable[[FootingOption], bool],
-    costs: dict[float, float],
+    priced: Callable[[FootingOption], PricedOption],
 ) -> bool:
     """True when auger ``size_in`` can be neither the cheapest passing footing nor the runner-up.
 
-    Depth lower bound: with the soil pressure S non-decreasing in depth, IBC Eq. 18-1 gives
-    d_req(A/k) >= d_req(A)/k for A = 2.34P/(S b) and k = b'/b > 1 (and Eq. 18-2 likewise), so
-    the exact minimum depth of a wider auger b' is at least d_min(b) b/b' for every narrower b
-    already solved, and at least the minimum depth. Its direct cost at that depth (concrete,
-    drilling, embedded steel; rebar >= 0) bounds its cost from below, since every line grows with
-    depth. When that bound is above the second-cheapest option already known to pass everything
-    (embedment, depth limits, ``further``), the auger cannot be chosen or be the runner-up, and
-    ``choose`` never asks ``further`` about options dearer than the runner-up.
+    Depth lower bound: the minimum depth of the wider auger is at least
+    ``wider_minimum_depth_bound_ft`` of every narrower auger already solved (its equation with
+    the narrower one's soil pressure), so its design depth is at least that bound taken through
+    the same ``design_depth_ft`` (the minimum depth, rounded up to the increment; both only grow).
+    Its direct cost at that depth (concrete by the solver's own formula, drilling, embedded steel;
+    rebar >= 0) bounds its cost from below, since every line grows with depth (priced exactly only
+    when its float lower bound does not already settle it). When that bound is
+    above the second-cheapest option already known to pass everything (embedment, depth limits,
+    ``further``), the auger cannot be chosen or be the runner-up, and ``choose`` never asks
+    ``further`` about options dearer than the runner-up; nor can it be rejected, being wider than
+    two options that pass within the depth limits.
+
+    ``passing`` holds the options so far that pass the embedment within the depth limits;
+    ``further`` is asked in cost order only until two pass (the ones dearer than the second
+    cannot change the bound; it asks the same question of every option, so which ones are asked
+    changes no answer).
     """
-    passing = [o for o in options if o.passed and rules.min_depth_ft - 1e-9 <= o.depth_ft <= rules.max_depth_ft + 1e-9]
     if len(passing) < 2:
         return False
-    for option in passing:
-        if option.diameter_in not in costs:
-            costs[option.diameter_in] = price_option(option, basis, prices).cost_usd
-    ranked = sorted(passing, key=lambda o: (costs[o.diameter_in], o.diameter_in, o.depth_ft))
-    known = [costs[o.diameter_in] for o in ranked if further(o)][:2]
-    if len(known) < 2 or not trials:
+    ranked = sorted(passing, key=lambda o: (priced(o).cost_usd, o.diameter_in, o.depth_ft))
+    known: list[float] = []
+    for option in ranked:
+        if further(option):
+            known.append(priced(option).cost_usd)
+            if len(known) == 2:
+                break
+    narrower = [t for d, t in trials.items() if d < size_in]
+    if len(known) < 2 or not narrower:
         return False
-    depth_lb = max(
-        [float(base.get("min_depth_ft") or 0.0)]
-        + [(t.result["minimum_depth_ft"] - 1e-6) * d / size_in for d, t in trials.items() if d < size_in]
-    )
-    if depth_lb <= 0.0:
+    wider_ft = size_in / IN_PER_FT
+    force, height = base["lateral_force_lb"], base["force_height_ft"]
+    minimum_lb = max(wider_minimum_depth_bound_ft(t.result, constants, force, height, wider_ft) for t in narrower)
+    depth = embedment_eq.design_depth_ft(minimum_lb, base["min_depth_ft"], narrower[0].inputs["depth_increment_ft"])
+    bound = FootingOption(size_in, depth, embedment_eq.round_shaft_concrete_yd3(depth, wider_ft), True, 0.0)
+    low = pricer.lower_bound_usd(bound) if depth > 0.0 else None
+    if low is None:  # outside what the price rules take: solve it
         return False
-    area_ft2 = math.pi * (size_in / IN_PER_FT) ** 2 / 4.0
-    bound = FootingOption(size_in, depth_lb, area_ft2 * depth_lb / FT3_PER_YD3, True, 0.0)
-    return price_option(bound, basis, prices).cost_usd > known[1] + 1e-9
+    return low > known[1] + 1e-9 or pricer.price(bound).cost_usd > known[1] + 1e-9  # exact only when close
 
 
 @dataclass(frozen=True)
@@ -151,31 +165,42 @@ def pick_footing(
     basis = cost_basis or CostBasis(holes=1)
     trials: dict[float, Envelope] = {}
     options: list[FootingOption] = []
+    passing: list[FootingOption] = []  # passes the embedment within the depth limits
     further_memo: dict[float, bool] = {}
-    costs: dict[float, float] = {}
+    pricer = FootingPricer.of(basis, prices)
+    constants = foundations_pack(calc).embedment  # the pack every embedment trial here reads
+    priced_memo: dict[float, PricedOption] = {}  # by diameter: one option per auger size
 
     def further(option: FootingOption) -> bool:
         if option.diameter_in not in further_memo:
             further_memo[option.diameter_in] = also_passes is None or also_passes(trials[option.diameter_in])
         return further_memo[option.diameter_in]
 
+    def priced(option: FootingOption) -> PricedOption:
+        """``price_option`` once per option of this solve (the basis and pack are fixed here)."""
+        found = priced_memo.get(option.diameter_in)
+        if found is None or found.option is not option:
+            found = priced_memo[option.diameter_in] = pricer.price(option)
+        return found
+
     for size_in in sizes:
         if AUGER_BOUND_PRUNING and _dearer_than_runner_up(
-            size_in, trials, options, base, basis, prices, rules, further, costs
+            size_in, trials, passing, base, constants, pricer, further, priced
         ):
             continue
         trial = calc.trial("foundation.embedment", {**base, "diameter_ft": size_in / IN_PER_FT})
         trials[size_in] = trial
-        options.append(
-            FootingOption(
-                diameter_in=size_in,
-                depth_ft=trial.result["design_depth_ft"],
-                concrete_yd3=trial.result["concrete_yd3"],
-                passed=bool(trial.result["passed"]),
-                rebar_lb=rebar_lb(trial) if rebar_lb is not None else 0.0,
-            )
+        option = FootingOption(
+            diameter_in=size_in,
+            depth_ft=trial.result["design_depth_ft"],
+            concrete_yd3=trial.result["concrete_yd3"],
+            passed=bool(trial.result["passed"]),
+            rebar_lb=rebar_lb(trial) if rebar_lb is not None else 0.0,
         )
-    choice = choose(options, basis, prices, rules, further if also_passes is not None else None)
+        options.append(option)
+        if option.passed and rules.min_depth_ft - 1e-9 <= option.depth_ft <= rules.max_depth_ft + 1e-9:
+            passing.append(option)
+    choice = choose(options, basis, prices, rules, further if also_passes is not None else None, priced)
     calc.applies(
         "footing within the foundation-choice depth limits",
         choice.chosen is not None,
@@ -287,7 +312,11 @@ class FootingTorsion:
 
         def passes(embedment: Envelope) -> bool:
             scratch = calc.scratch()  # its assumptions are the adopted footing's to state
-            return bool(calc.trial("foundation.shaft_torsion", self.inputs(scratch, embedment)).result["passed"])
+            inputs = self.inputs(scratch, embedment)
+            passed = shaft_torsion.checks_pass(inputs, scratch)  # no solve for options never adopted
+            if passed is None:
+                passed = bool(calc.trial("foundation.shaft_torsion", inputs).result["passed"])
+            return passed
 
         return passes
 

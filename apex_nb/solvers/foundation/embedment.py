@@ -15,6 +15,7 @@ limit on d. ``lateral_force_lb`` is the ASD-level force P of the code equation (
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from typing import Any, Literal
 
 from pydantic import Field, model_validator
@@ -24,6 +25,7 @@ from apex_nb.equations.ibc import embedment as eq
 from apex_nb.equations.metadata import formula_of
 from apex_nb.errors import InputError, SolverError
 from apex_nb.inputs import SolverInput
+from apex_nb.pack_schemas.soils import EmbedmentConstants
 from apex_nb.solvers.foundation.common import (
     exactly_one,
     ibc_foundation,
@@ -179,16 +181,34 @@ def run(inputs: EmbedmentInput, calc: Calc) -> dict[str, Any]:
     force = inputs.lateral_force_lb
     height = inputs.force_height_ft
 
-    def pressure_at(depth: float) -> float:
-        z = eq.pressure_depth_ft(depth, fraction, k.lateral_pressure_depth_limit_ft, inputs.depth_limit_rule)
-        return eq.allowable_lateral_pressure_psf(factor, s_per_ft, z, adj.depth_increase_max_multiple)
+    # The bisection evaluates required_at ~30 times: the constants and functions it uses are bound
+    # once here (the same equation functions with the same arguments, so the same numbers).
+    limit_ft, limit_rule, max_multiple = (
+        k.lateral_pressure_depth_limit_ft,
+        inputs.depth_limit_rule,
+        adj.depth_increase_max_multiple,
+    )
+    pressure_depth, allowable_pressure = eq.pressure_depth_ft, eq.allowable_lateral_pressure_psf
 
-    def required_at(depth: float) -> float:
-        s = pressure_at(depth)
-        if inputs.constrained:
-            return eq.constrained_depth_ft(force, height, s, b, k.constrained_coefficient)
-        a = eq.nonconstrained_a_ft(force, s, b, k.nonconstrained_a_coefficient)
-        return eq.nonconstrained_depth_ft(a, height, k.nonconstrained_half, k.nonconstrained_h_coefficient)
+    def pressure_at(depth: float) -> float:
+        return allowable_pressure(factor, s_per_ft, pressure_depth(depth, fraction, limit_ft, limit_rule), max_multiple)
+
+    if inputs.constrained:
+        constrained_depth, coefficient = eq.constrained_depth_ft, k.constrained_coefficient
+
+        def required_at(depth: float) -> float:
+            return constrained_depth(force, height, pressure_at(depth), b, coefficient)
+
+    else:
+        a_of, depth_of = eq.nonconstrained_a_ft, eq.nonconstrained_depth_ft
+        a_coefficient, half, h_coefficient = (
+            k.nonconstrained_a_coefficient,
+            k.nonconstrained_half,
+            k.nonconstrained_h_coefficient,
+        )
+
+        def required_at(depth: float) -> float:
+            return depth_of(a_of(force, pressure_at(depth), b, a_coefficient), height, half, h_coefficient)
 
     calc.value("P", force, unit="lb", description="lateral force (ASD)", clause=fc.definitions)
     calc.value("h", height, unit="ft", description="height of P above grade", clause=fc.definitions)
@@ -364,6 +384,27 @@ def run(inputs: EmbedmentInput, calc: Calc) -> dict[str, Any]:
         "passed": passed,
         "clause": equation,
     }
+
+
+def wider_minimum_depth_bound_ft(
+    narrower: Mapping[str, Any], k: EmbedmentConstants, force_lb: float, height_ft: float, wider_b_ft: float
+) -> float:
+    """A lower bound on ``minimum_depth_ft`` of a round footing ``wider_b_ft`` wide, from the design-mode
+    result ``narrower`` of a narrower one under the same force, height, soil and readings.
+
+    Why it holds: the wider footing's minimum depth d' is at most the narrower's d (its equation
+    asks less at every depth), and the soil pressure S(z) never falls with depth, so S(d') <= S(d),
+    the pressure ``narrower`` reports; Eq. 18-1 (18-2) with that S and b' is then at most the depth
+    the wider footing requires at d' (A = 2.34P/(S b) falls as S rises, and d grows with A), and
+    d' >= its requirement there. The auger search prunes with it (``pick_footing``); less 1e-6 ft
+    and 1e-9 of itself for floating-point noise in the equations.
+    """
+    if narrower["constrained"]:
+        depth = eq.constrained_depth_ft(force_lb, height_ft, narrower["s3_psf"], wider_b_ft, k.constrained_coefficient)
+    else:
+        a = eq.nonconstrained_a_ft(force_lb, narrower["s1_psf"], wider_b_ft, k.nonconstrained_a_coefficient)
+        depth = eq.nonconstrained_depth_ft(a, height_ft, k.nonconstrained_half, k.nonconstrained_h_coefficient)
+    return depth * (1.0 - 1e-9) - 1e-6
 
 
 SOLVER = Solver.of("foundation.embedment", VERSION, run)

@@ -18,11 +18,13 @@ the lug height that would.
 
 from __future__ import annotations
 
+import math
+from collections.abc import Mapping
 from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
-from apex_nb.calc import Calc, Solver
+from apex_nb.calc import NO_CAPACITY_RATIO, Calc, Solver
 from apex_nb.equations.aci318 import bearing as aci_bearing
 from apex_nb.equations.ibc import shaft_torsion as eq
 from apex_nb.equations.metadata import formula_of
@@ -30,7 +32,7 @@ from apex_nb.errors import FieldProblem, InputError
 from apex_nb.inputs import SolverInput
 from apex_nb.pack_schemas.shaft_torsion import ShaftTorsionPack
 from apex_nb.solvers.foundation.common import IbcEdition, soil_clauses, soils_pack
-from apex_nb.solvers.strength import Phi, Required, strength
+from apex_nb.solvers.strength import Phi, Required, available, strength
 from apex_nb.types import SoilClass
 from apex_nb.units import LB_PER_KIP, PSI_PER_KSI
 
@@ -104,14 +106,31 @@ def _soil_torque_lb_ft(
 def _required_depth_ft(
     inputs: ShaftTorsionInput, pack: ShaftTorsionPack, mu: float | None, cohesion: float | None, demand_lb_ft: float
 ) -> float | None:
-    """Smallest depth (0.5 ft steps) whose torque carries the demand, or None within 60 ft."""
+    """Smallest depth (0.5 ft steps) whose torque carries the demand, or None within ``MAX_DEPTH_FT``.
+
+    The torque never falls with depth (every term of side and base grows with L, and each float
+    operation keeps that order), so the first carrying step is found by doubling, then bisecting
+    on the step number: the step a walk from 0.5 ft would stop at, in ~2 log2(n) evaluations
+    instead of n (a test compares it with the walk).
+    """
+
+    def carries(step: int) -> bool:
+        side, base, _ = _soil_torque_lb_ft(inputs, pack, mu, cohesion, step / 2.0)
+        return side + base >= demand_lb_ft
+
     steps = int(MAX_DEPTH_FT * 2)
-    for i in range(1, steps + 1):
-        depth = i / 2.0
-        side, base, _ = _soil_torque_lb_ft(inputs, pack, mu, cohesion, depth)
-        if side + base >= demand_lb_ft:
-            return depth
-    return None
+    if not carries(steps):
+        return None
+    low, high = 0, 1  # step ``low`` does not carry (0: no shaft), step ``high`` is the next to try
+    while not carries(high):
+        low, high = high, min(2 * high, steps)
+    while high - low > 1:
+        mid = (low + high) // 2
+        if carries(mid):
+            high = mid
+        else:
+            low = mid
+    return high / 2.0
 
 
 def run(inputs: ShaftTorsionInput, calc: Calc) -> dict[str, Any]:
@@ -269,6 +288,53 @@ def _lugs(inputs: ShaftTorsionInput, calc: Calc, pack: ShaftTorsionPack, to_add:
         "lug_height_needed_in": needed,
         "lug_weight_lb": lug_lb,
     }
+
+
+def _passes_like_a_check(demand: float, capacity: float) -> bool:
+    """Whether ``Calc.check`` passes demand against capacity (ratio <= 1; no capacity: only no demand)."""
+    if capacity <= 0.0:
+        return demand <= 0.0
+    return min(max(demand, 0.0) / capacity, NO_CAPACITY_RATIO) <= 1.0
+
+
+def checks_pass(inputs: Mapping[str, Any], calc: Calc) -> bool | None:
+    """``run``'s ``passed`` for ``inputs`` without solving: its soil check and, with lugs, its lug bearing check.
+
+    The same functions, pack values and pass rule (``Calc.check``) as ``run``, without the trace,
+    assumptions and envelope: the auger search asks this of every option it ranks, and adopts a
+    full solve only for the footing it keeps. None when ``run`` would not return normally (invalid
+    inputs, a number that is not finite): solve it instead, to get its error. A test compares this
+    with ``run`` over many inputs. Packs are read through ``calc`` (give it a scratch recorder).
+    """
+    try:
+        given = ShaftTorsionInput.model_validate(dict(inputs))
+    except Exception:  # the solve reports it, with the field named
+        return None
+    pack: ShaftTorsionPack = calc.pack(PACK).data
+    mu, cohesion = given.friction_coefficient, given.cohesion_psf
+    if given.soil_class is not None:
+        row = soils_pack(calc).soil(given.soil_class)
+        mu, cohesion = row.friction_coefficient, row.cohesion_psf
+    side, base, normal = _soil_torque_lb_ft(given, pack, mu, cohesion, given.depth_ft)
+    demand = given.torsion_kip_ft * LB_PER_KIP
+    numbers = [side, base, normal, demand, side + base]
+    checks = [(demand, side + base)]
+    if given.transfer == "lugs":
+        assert given.post_width_in is not None
+        count = given.lug_count or pack.lug_count
+        projection = given.lug_projection_in or pack.lug_projection_in
+        height = given.lug_height_in or pack.lug_height_in
+        lever = eq.lug_lever_in(given.post_width_in, projection)
+        force = eq.lug_force_kip(eq.strength_torsion_kip_in(given.torsion_kip_ft, pack.asd_to_strength), count, lever)
+        nominal = aci_bearing.bearing_strength_kip(
+            given.fc_psi / PSI_PER_KSI, projection * height, pack.bearing_coefficient
+        )
+        capacity = available(nominal, Phi(pack.bearing_phi), "strength")
+        numbers += [lever, force, capacity]
+        checks.append((force, capacity))
+    if not all(math.isfinite(n) for n in numbers):
+        return None
+    return all(_passes_like_a_check(demand, capacity) for demand, capacity in checks)
 
 
 SOLVER = Solver.of("foundation.shaft_torsion", VERSION, run)
