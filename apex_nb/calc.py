@@ -158,14 +158,19 @@ def _shape_of(model: type[BaseModel]) -> tuple[tuple[Any, ...], ...] | None:
     )
 
 
-#: True when every recorder model is as ``_SHAPES`` says and pydantic keeps the four slots ``_built``
-#: sets; otherwise every item is validated (slower, the same result).
-FAST_MODELS = BaseModel.__slots__ == (
-    "__dict__",
-    "__pydantic_fields_set__",
-    "__pydantic_extra__",
-    "__pydantic_private__",
-) and all(_shape_of(model) == shape for model, shape in _SHAPES.items())
+def _fast_models() -> bool:
+    """True when pydantic keeps the four slots ``_built`` sets and every model is as ``_SHAPES`` says."""
+    slots = ("__dict__", "__pydantic_fields_set__", "__pydantic_extra__", "__pydantic_private__")
+    try:
+        return getattr(BaseModel, "__slots__", ()) == slots and all(
+            _shape_of(model) == shape for model, shape in _SHAPES.items()
+        )
+    except (AttributeError, TypeError):  # another pydantic's internals: validate every item
+        return False
+
+
+#: Whether the recorder builds its models the fast way (else every item is validated: slower, the same).
+FAST_MODELS = _fast_models()
 
 _new = object.__new__
 _set_slot = object.__setattr__

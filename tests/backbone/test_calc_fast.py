@@ -229,3 +229,25 @@ def test_a_pack_read_again_is_recorded_once_and_two_versions_are_refused() -> No
     with pytest.raises(SolverError, match="two versions"):
         calc.pack("ibc-foundations", "1.0.0")
     assert calc.packs_used == {"ibc-foundations": kept}
+
+
+def test_a_model_with_a_hook_or_another_field_is_not_built_the_fast_way() -> None:
+    """The guard behind FAST_MODELS: a validator, a constraint or a new field turns the fast path off."""
+    from pydantic import Field, field_validator
+
+    class Checked(TraceItem):
+        @field_validator("symbol")
+        @classmethod
+        def _strip(cls, value: str) -> str:
+            return value.strip()
+
+    class Bounded(Assumption):
+        text: str = Field(max_length=10)
+
+    class Wider(Assumption):
+        source: str = ""
+
+    assert calc_module._shape_of(TraceItem) == calc_module._SHAPES[TraceItem]
+    assert calc_module._shape_of(Checked) is None
+    assert calc_module._shape_of(Bounded) != calc_module._SHAPES[Assumption]
+    assert calc_module._shape_of(Wider) != calc_module._SHAPES[Assumption]
