@@ -106,7 +106,9 @@ def size_post(
     """Wind on the faces (Gf when ``natural_frequency_hz`` < 1 Hz), the cases, and the post selection.
 
     Post wind and post size are iterated until the wind and self-weight were taken on a post at
-    least as wide and heavy as the one selected. Nothing here is a part yet (trial solves).
+    least as wide and heavy as the one selected. Each iteration reads the post choice alone
+    (``select.choice``, the same screening); the last iteration's selection is then solved in full.
+    Nothing here is a part yet (trial solves).
     """
     n = inputs.post_count
     top_ft = max(face.top_height_ft for face in inputs.faces)
@@ -176,6 +178,7 @@ def size_post(
         return choice
 
     width_in, shape, self_weight_lb_per_ft = iterate_post(calc, policy.max_post_iterations, select)
+    assert chosen  # the policy pack allows at least one iteration
     last_inputs, last_choice = chosen[-1]
     selection = calc.trial("post.select", last_inputs)
     assert PostChoice.from_envelope(selection) == last_choice, "post.select and its choice disagree"
