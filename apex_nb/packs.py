@@ -219,6 +219,15 @@ def _split_csv_header(text: str, path: Path) -> tuple[str, str]:
     return "".join(header_lines), "".join(lines[body_start:])
 
 
+#: libyaml's parser with PyYAML's safe constructor and resolver (the same Python objects as
+#: ``yaml.safe_load``, about 6x faster: loading the packs was ~0.3 s of every new worker process).
+_SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _load_yaml(text: str) -> Any:
+    return yaml.load(text, Loader=_SAFE_LOADER)
+
+
 def _parse(path: Path, raw: bytes) -> tuple[dict[str, Any], Any]:
     """Parse a pack file into (header mapping, raw data)."""
     try:
@@ -228,10 +237,10 @@ def _parse(path: Path, raw: bytes) -> tuple[dict[str, Any], Any]:
     try:
         if path.suffix == ".csv":
             header_text, body = _split_csv_header(text, path)
-            header = yaml.safe_load(header_text)
+            header = _load_yaml(header_text)
             rows = list(csv.DictReader(io.StringIO(body)))
             return (header or {}).get("pack", {}), rows
-        document = yaml.safe_load(text)
+        document = _load_yaml(text)
     except yaml.YAMLError as exc:
         raise PackError(f"{path}: invalid YAML ({exc})") from exc
     if not isinstance(document, dict) or "pack" not in document or "data" not in document:

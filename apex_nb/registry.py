@@ -60,6 +60,18 @@ def _pack_used(ref: PackRef) -> PackUsed:
 _PACKS_USED: dict[PackRef, PackUsed] = {}  # a few dozen pack versions at most
 
 
+def _solver_id(solver: Solver) -> SolverId:
+    """The (frozen) envelope record of a solver, one object per name and version."""
+    key = (solver.name, solver.version)
+    found = _SOLVER_IDS.get(key)
+    if found is None:
+        found = _SOLVER_IDS[key] = SolverId(name=solver.name, version=solver.version)
+    return found
+
+
+_SOLVER_IDS: dict[tuple[str, str], SolverId] = {}
+
+
 @cache
 def _solvers() -> dict[str, Solver]:
     """Name -> solver, built once (``apex_nb.solvers.ALL`` is a constant tuple); callers do not mutate it."""
@@ -107,11 +119,11 @@ def solve(
     with pack_snapshot():  # one consistent set of pack files for the solve and its sub-solves
         raw_result = solver.run(model, calc)
     result = _plain(raw_result)
-    solver_id = SolverId(name=solver.name, version=solver.version)
+    solver_id = _solver_id(solver)
     packs = [_pack_used(ref) for ref in sorted(calc.packs_used.values(), key=lambda r: r.name)]
     canonical_inputs = model.model_dump(mode="json")
     try:
-        envelope = Envelope.draft(
+        envelope = Envelope.recorded_draft(
             solver=solver_id,
             inputs=canonical_inputs,
             result=result,

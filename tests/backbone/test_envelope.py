@@ -247,3 +247,28 @@ def test_a_leaked_draft_hash_is_refused_when_sealing() -> None:
     )
     with pytest.raises(EnvelopeError, match="placeholder"):
         draft.sealed()
+
+
+def test_a_recorded_draft_is_the_validated_draft() -> None:
+    """``recorded_draft`` (the registry's, built without validating again) equals ``draft`` in every way
+    for every envelope of a design, and anything unexpected is validated as ``draft`` would."""
+    import pickle
+
+    from pydantic import ValidationError
+
+    design = solve("design.pole_sign", {"wind": {"edition": "7-22", "wind_speed_mph": 140, "exposure": "D"},
+                                        "faces": [{"width_ft": 12, "height_ft": 6, "top_height_ft": 28}],
+                                        "soil": {"soil_class": 4}})  # fmt: skip
+    for _path, envelope in design.walk():
+        fields = {name: getattr(envelope, name) for name in Envelope.model_fields if name != "content_sha256"}
+        fast, slow = Envelope.recorded_draft(**fields), Envelope.draft(**fields)
+        assert fast == slow and fast.model_fields_set == slow.model_fields_set
+        assert fast.model_dump_json() == slow.model_dump_json() and repr(fast) == repr(slow)
+        assert pickle.loads(pickle.dumps(fast)) == slow and fast.model_copy() == slow
+        assert fast.sealed().content_sha256 == envelope.content_sha256 == slow.sealed().content_sha256
+    fields = {name: getattr(design, name) for name in Envelope.model_fields if name != "content_sha256"}
+    with pytest.raises(ValidationError):
+        Envelope.recorded_draft(**{**fields, "result": [1.0]})
+    with pytest.raises(ValidationError, match="confidence"):
+        Envelope.recorded_draft(**{**fields, "confidence": float("nan")})
+    assert Envelope.recorded_draft(**{**fields, "confidence": 1}).confidence == 1.0  # an int: validated as before

@@ -133,3 +133,21 @@ def test_cli_packs_list_and_show() -> None:
 def test_unknown_pack_is_a_clear_error() -> None:
     with pytest.raises(PackError, match="no-such-pack"):
         PackLibrary().get("no-such-pack")
+
+
+def test_the_fast_yaml_loader_reads_every_pack_as_safe_load_does() -> None:
+    """Packs are parsed with libyaml's parser and PyYAML's safe constructor: the same objects, types included."""
+    import yaml
+
+    from apex_nb.packs import _load_yaml, default_packs_root
+
+    files = sorted(default_packs_root().rglob("*.yaml"))
+    assert len(files) > 10
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        assert repr(_load_yaml(text)) == repr(yaml.safe_load(text)), path.name
+    assert repr(_load_yaml("a: 1\nb: 1.0\nc: 1e3\nd: yes\ne: 2026-01-01\nf: '7-16'\n")) == repr(
+        yaml.safe_load("a: 1\nb: 1.0\nc: 1e3\nd: yes\ne: 2026-01-01\nf: '7-16'\n")
+    )
+    with pytest.raises(yaml.YAMLError):
+        _load_yaml("!!python/object:os.system ['echo hi']")
