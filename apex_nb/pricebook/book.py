@@ -18,6 +18,7 @@ The book's content hash covers the spec, the pins and every cell's id and envelo
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
 import json
@@ -25,6 +26,7 @@ import math
 import re
 import time
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -459,29 +461,80 @@ def book_html(index: dict[str, Any]) -> str:
     return str(Markup("").join(parts))
 
 
+#: From this many cells, the workbook is written in a forked child process while this one writes the
+#: index and the HTML (the outputs are the serial tail of a book; the second core is otherwise idle).
+PARALLEL_OUTPUTS_MIN_CELLS = 2_000
+
+
 def write_outputs(
     out: Path, index: dict[str, Any], pdf: bool = True, timings: dict[str, float] | None = None
 ) -> dict[str, Path]:
     """Write the index, workbook, HTML and (optionally) the PDF; return their paths.
 
-    ``timings`` (when given) receives the seconds each of the index, workbook and HTML took.
+    ``timings`` (when given) receives the seconds each of the index, workbook and HTML took (the
+    workbook's until it was on disk, when written beside the others).
     """
     timings = {} if timings is None else timings
+    start = time.perf_counter()
+    workbook = _workbook_beside(out, index)
     writers = {
         "index": lambda: write_index(out, index),
-        "workbook": lambda: atomic_write(out / WORKBOOK, workbook_bytes(index)),
         "html": lambda: atomic_write(out / HTML, book_html(index)),
     }
     paths = {}
-    for name, write in writers.items():
-        mark = time.perf_counter()
-        paths[name] = write()
-        timings[f"write_{name}"] = time.perf_counter() - mark
+    try:
+        for name, write in writers.items():
+            mark = time.perf_counter()
+            paths[name] = write()
+            timings[f"write_{name}"] = time.perf_counter() - mark
+    except BaseException:
+        if workbook is not None:  # never leave the child behind; the first error is the one raised
+            with contextlib.suppress(Exception):
+                workbook()
+        raise
+    mark = start if workbook is not None else time.perf_counter()
+    paths["workbook"] = workbook() if workbook is not None else atomic_write(out / WORKBOOK, workbook_bytes(index))
+    timings["write_workbook"] = time.perf_counter() - mark
     if pdf:
         from apex_nb.report.pdf import render_pdf
 
         paths["pdf"] = render_pdf(out / HTML, out / PDF, timeout_s=600)
     return paths
+
+
+def _workbook_beside(out: Path, index: dict[str, Any]) -> Callable[[], Path] | None:
+    """Start writing ``book.xlsx`` in a forked child; return the wait for it (None: write it here).
+
+    The child writes the file atomically and leaves with ``os._exit``; a failure in it comes back
+    as the error text through a pipe and is raised here, so nothing is silently skipped.
+    """
+    import os
+
+    if len(index.get("cells", ())) < PARALLEL_OUTPUTS_MIN_CELLS or (os.cpu_count() or 1) < 2 or not hasattr(os, "fork"):
+        return None
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: write the workbook, report, leave without running the parent's exit handlers
+        code = 0
+        try:
+            os.close(read_end)
+            atomic_write(out / WORKBOOK, workbook_bytes(index))
+        except BaseException as exc:  # anything: reported to the parent, which raises it
+            os.write(write_end, f"{type(exc).__name__}: {exc}".encode("utf-8", "replace")[:4000])
+            code = 1
+        finally:
+            os._exit(code)
+    os.close(write_end)
+
+    def wait() -> Path:
+        with os.fdopen(read_end, "rb") as pipe:
+            failure = pipe.read().decode("utf-8", "replace")
+        _, status = os.waitpid(pid, 0)
+        if failure or os.waitstatus_to_exitcode(status) != 0:
+            raise RuntimeError(f"writing {out / WORKBOOK} failed: {failure or f'exit status {status}'}")
+        return out / WORKBOOK
+
+    return wait
 
 
 def cells_by_page(index: dict[str, Any]) -> dict[str, list[str]]:

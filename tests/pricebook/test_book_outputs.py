@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import Workbook, load_workbook
@@ -99,3 +100,60 @@ def test_a_chunk_file_that_is_not_zstandard_or_claims_too_much_is_refused(tmp_pa
     (tmp_path / "cells" / "nosize.jsonl.zst").write_bytes(streamed)
     with pytest.raises(EnvelopeError, match=f"unknown or over {MAX_CHUNK_BYTES} bytes"):
         read_envelope(tmp_path, {**record, "envelope_file": "nosize.jsonl.zst"})
+
+
+def _book_index(tmp_path: Path) -> dict[str, Any]:
+    from apex_nb import pricebook
+    from apex_nb.pricebook.book import read_index
+
+    spec = {
+        "title": "outputs", "price_pack_version": "2026.1.0", "wind_speeds_mph": [115], "exposures": ["C"],
+        "soil_classes": [3, 4], "editions": ["7-16"],
+        "signs": [{"sign_type": "pole", "sizes": {"widths_ft": [6, 8], "heights_ft": [4], "top_heights_ft": [20]}}],
+    }  # fmt: skip
+    pricebook.build(spec, tmp_path / "book", workers=1, pdf=False)
+    return read_index(tmp_path / "book")
+
+
+def _sheets(path: Path) -> dict[str, list[tuple[Any, ...]]]:
+    book = load_workbook(path, read_only=True)
+    return {name: [tuple(row) for row in book[name].iter_rows(values_only=True)] for name in book.sheetnames}
+
+
+def test_a_workbook_written_beside_the_other_outputs_is_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A large book writes its workbook in a forked child while the index and HTML are written: the same
+    workbook, and the same files, as writing them one after another."""
+    from apex_nb.pricebook import book
+
+    index = _book_index(tmp_path)
+    (tmp_path / "one").mkdir()
+    (tmp_path / "both").mkdir()
+    book.write_outputs(tmp_path / "one", index, pdf=False)
+    monkeypatch.setattr(book, "PARALLEL_OUTPUTS_MIN_CELLS", 1)
+    timings: dict[str, float] = {}
+    paths = book.write_outputs(tmp_path / "both", index, pdf=False, timings=timings)
+    assert set(paths) == {"index", "html", "workbook"} and timings["write_workbook"] > 0
+    assert _sheets(tmp_path / "both" / book.WORKBOOK) == _sheets(tmp_path / "one" / book.WORKBOOK)
+    for name in (book.INDEX, book.HTML):
+        assert (tmp_path / "both" / name).read_bytes() == (tmp_path / "one" / name).read_bytes()
+
+
+def test_a_workbook_that_fails_in_the_child_is_an_error_naming_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from apex_nb.pricebook import book
+
+    index = _book_index(tmp_path)
+    monkeypatch.setattr(book, "PARALLEL_OUTPUTS_MIN_CELLS", 1)
+
+    def broken(_index: dict[str, Any]) -> bytes:
+        raise ValueError("no workbook today")
+
+    monkeypatch.setattr(book, "workbook_bytes", broken)
+    (tmp_path / "out").mkdir()
+    with pytest.raises(RuntimeError, match=r"book\.xlsx failed: ValueError: no workbook today"):
+        book.write_outputs(tmp_path / "out", index, pdf=False)
+    assert not (tmp_path / "out" / book.WORKBOOK).exists()
+    assert (tmp_path / "out" / book.HTML).exists()  # the others were written
