@@ -8,8 +8,9 @@ Prints, from one run:
 - the same build again (every cell reused from the cache);
 - per-design cost: the workers' per-cell CPU timers / designs, the worker processes' whole CPU
   / designs (process start, chunk files, results sent back: the pool's overhead is the
-  difference; the forked child that writes a large book's workbook is counted here too), the parent's CPU, a projection for idle cores (the serial plan, index and outputs
-  plus the workers' CPU / workers), and wall time x workers / designs;
+  difference; the forked child that writes a large book's workbook is counted here too), the
+  parent's CPU, a projection for idle cores (the serial plan, index and outputs plus the workers'
+  CPU / workers), and wall time x workers / designs;
 - the share outside the arithmetic over ``--sample`` cells (whole size groups, as the engine
   chunks them) in one process: CPU in input
   validation, envelope validation, content hashing, envelope JSON, compression and cache writes
