@@ -240,3 +240,41 @@ def fresh_recorder_with_part(calc: Calc) -> Calc:
     other = calc.scratch()
     other.solve("wind.asce7_qz", {"edition": "7-16", "wind_speed_mph": 115, "exposure": "C", "height_ft": 30})
     return other
+
+
+def test_the_screening_keeps_nominal_strengths_and_gives_what_it_computed() -> None:
+    """The screening keeps each section's demand-free limit states: a kept one gives what a fresh one
+    computes for every demand, results never share a dict, and a refusal is raised again."""
+    from apex_nb.sections import find_section
+    from apex_nb.solvers.member import core
+    from apex_nb.solvers.member.base import Demand, Options
+    from apex_nb.solvers.member.common import Quiet, factors_for, grade_for
+
+    calc = Calc(library=LIB)
+    factors, _ = factors_for(calc, "360-22")
+    options = Options("360-22", "LRFD", 20.0, 2.1, 1.0, "major")
+    demands = [Demand(m, v, t, p) for m in (5.0, 60.0) for v in (0.5, 9.0) for t in (0.0, 2.0) for p in (0.0, 3.0)]
+    for label in ("Pipe8STD", "HSS10x6x1/4", "HSS8.625x0.250"):
+        section = find_section(calc.pack, label)
+        material = grade_for(calc, section.family, None)
+        args = (section, material.fy_ksi, material.e_ksi, factors)
+        core._NOMINAL.clear()
+        fresh = []
+        for demand in demands:
+            core._NOMINAL.clear()
+            fresh.append(core.evaluate(Quiet(), *args, demand, options))
+        kept = [core.evaluate(Quiet(), *args, demand, options) for demand in demands]
+        assert kept == fresh and len(core._NOMINAL) >= 2
+        assert kept[0]["compactness"] is not kept[1]["compactness"]
+        kept[0]["compactness"]["flexure"] = "changed"  # a reader changing its result changes nothing kept
+        assert core.evaluate(Quiet(), *args, demands[0], options) == fresh[0]
+    w_shape = find_section(calc.pack, "W12x26")
+    w_steel = grade_for(calc, w_shape.family, None)
+    minor = Options("360-22", "LRFD", 20.0, 2.1, 1.0, "minor")
+    outcomes = []
+    for _ in range(2):  # computed, then kept
+        try:
+            outcomes.append(core.evaluate(Quiet(), w_shape, w_steel.fy_ksi, w_steel.e_ksi, factors, demands[0], minor))
+        except core.NotApplicable as exc:
+            outcomes.append(("refused", exc.args))
+    assert outcomes[0] == outcomes[1]

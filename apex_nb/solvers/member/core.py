@@ -9,7 +9,8 @@ in, ksi; demands in kip-ft at the boundary.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, NamedTuple, TypeVar, cast
 
 from apex_nb.pack_schemas.aisc360 import EditionFactors
 from apex_nb.sections import Section
@@ -23,6 +24,8 @@ from apex_nb.units import IN_PER_FT
 
 __all__ = ["Demand", "NotApplicable", "Options", "Recorder", "evaluate"]
 
+T = TypeVar("T")
+
 
 def _strength_result(s: Strength, key: str, what: str, suffix: str, per: float) -> dict[str, float]:
     """The φRn, Rn/Ω and available entries of the result, in its units (``per`` = IN_PER_FT for kip-ft)."""
@@ -34,6 +37,45 @@ def _strength_result(s: Strength, key: str, what: str, suffix: str, per: float) 
     }
 
 
+#: A limit state's nominal strength as the screening gets it: (section, factors, value or refusal).
+_Kept = tuple[Section, EditionFactors, Any]
+_NOMINAL: dict[tuple[Any, ...], _Kept] = {}
+_NOMINAL_LIMIT = 8192
+
+
+class _Refused(NamedTuple):
+    """A limit state that raised NotApplicable for this section (raised again, as it would be)."""
+
+    args: tuple[Any, ...]
+
+
+def _nominal(fn: Callable[..., T], rec: Recorder, sec: Section, fy: float, e: float, f: EditionFactors,
+             opt: Options) -> T:  # fmt: skip
+    """``fn(rec, sec, fy, e, f, opt)``, kept for the screening (a recorder that ``records`` nothing).
+
+    Without a recorder a limit state is a pure function of the section, its steel, the edition's
+    factors and the member options, none of them the demand; a price book screens the same few
+    hundred sections for thousands of demands. The entry holds the section and the factors it was
+    computed for (compared by identity: an id is never reused while its object is kept here); a
+    refusal (NotApplicable) is kept and raised again, a non-finite value is never kept (it raises).
+    """
+    if getattr(rec, "records", True):
+        return fn(rec, sec, fy, e, f, opt)
+    key = (fn, id(sec), fy, e, id(f), opt)
+    kept = _NOMINAL.get(key)
+    if kept is None or kept[0] is not sec or kept[1] is not f:
+        try:
+            value: Any = fn(rec, sec, fy, e, f, opt)
+        except NotApplicable as exc:
+            value = _Refused(exc.args)
+        if len(_NOMINAL) >= _NOMINAL_LIMIT:
+            _NOMINAL.clear()
+        kept = _NOMINAL[key] = (sec, f, value)
+    if isinstance(kept[2], _Refused):
+        raise NotApplicable(*kept[2].args)
+    return cast(T, kept[2])
+
+
 def evaluate(
     rec: Recorder, sec: Section, fy: float, e: float, f: EditionFactors, demand: Demand, opt: Options
 ) -> dict[str, Any]:
@@ -43,14 +85,15 @@ def evaluate(
     """
     method = opt.method
     if sec.shape == "round":
-        mn, state, classes = flexure_round(rec, sec, fy, e, f, opt)
+        mn, state, classes = _nominal(flexure_round, rec, sec, fy, e, f, opt)
         clause_m = f.clauses["f8"]
     elif sec.shape == "rect":
-        mn, state, classes = flexure_rect(rec, sec, fy, e, f, opt)
+        mn, state, classes = _nominal(flexure_rect, rec, sec, fy, e, f, opt)
         clause_m = f.clauses["f7_yield"]
     else:
-        mn, state, classes = flexure_w(rec, sec, fy, e, f, opt)
+        mn, state, classes = _nominal(flexure_w, rec, sec, fy, e, f, opt)
         clause_m = f.clauses["f2"]
+    classes = dict(classes)  # completed below and kept in the result: never the screening's kept one
     mr = demand.moment_kip_ft * IN_PER_FT
     m_av = strength(
         rec, "Mn", mn, f.resistance["flexure"], method=method, unit="kip-in", show="both",
@@ -62,7 +105,7 @@ def evaluate(
     mn = m_av.nominal
     checks = [m_av.check]
 
-    vn, v_factor = shear(rec, sec, fy, e, f, opt)
+    vn, v_factor = _nominal(shear, rec, sec, fy, e, f, opt)
     clause_v = f.clauses["g5"] if sec.shape == "round" else f.clauses["g4"] if sec.shape == "rect" else f.clauses["g2"]
     v_av = strength(
         rec, "Vn", vn, v_factor, method=method, unit="kip", show="both",
@@ -79,7 +122,7 @@ def evaluate(
     }
     t_av = None
     if demand.torsion_kip_ft > 0.0:
-        tn = torsion(rec, sec, fy, e, f, opt)
+        tn = _nominal(torsion, rec, sec, fy, e, f, opt)
         tr = demand.torsion_kip_ft * IN_PER_FT
         t_av = strength(
             rec, "Tn", tn, f.resistance["torsion"], method=method, unit="kip-in", show="both",
@@ -89,7 +132,7 @@ def evaluate(
         result.update({"tn_kip_ft": tn / IN_PER_FT, **_strength_result(t_av, "tn", "torsion", "_kip_ft", IN_PER_FT)})
     p_av = None
     if demand.axial_kip > 0.0:
-        pn, comp_class = compression(rec, sec, fy, e, f, opt)
+        pn, comp_class = _nominal(compression, rec, sec, fy, e, f, opt)
         classes["compression"] = comp_class
         p_av = strength(
             rec, "Pn", pn, f.resistance["compression"], method=method, unit="kip", show="both",
