@@ -275,3 +275,21 @@ def test_auger_bound_pruning_gives_the_same_design(inputs: dict[str, Any]) -> No
     assert (pruned is None) == (full is None)
     if pruned is not None and full is not None:
         assert pruned.content_sha256 == full.content_sha256
+
+
+def test_a_heavy_cantilever_face_in_light_wind_is_designed() -> None:
+    """Found by the whole-input-space test: a 12,159 lb face 34 ft out in 50 mph wind puts a large dead-load
+    moment on the footing with almost no shear, so its lever arm Mg/P ran past the embedment solver's old
+    10,000 ft bound and the design ended in that inner step's input error. Eq. 18-1 depends on P h."""
+    inputs = {
+        "wind": {"edition": "7-05", "wind_speed_mph": 50.0, "exposure": "B"},
+        "face": {"width_ft": 1.0, "top_height_ft": 1.0, "weight_lb": 12159.0, "height_ft": 1.0},
+        "arm_length_ft": 34.0,
+        "face_offset_ft": 20.0,
+    }
+    envelope = solve("design.cantilever_sign", inputs)
+    footing = envelope.part("foundation.embedment")
+    assert footing.inputs["force_height_ft"] > 10_000
+    moment = footing.inputs["lateral_force_lb"] * footing.inputs["force_height_ft"]
+    assert moment == pytest.approx(footing.result["moment_at_grade_lb_ft"])
+    assert envelope.result["design_status"] in ("designed", "fails") and envelope.verify()

@@ -47,9 +47,9 @@ class EmbedmentInput(SolverInput):
     )
     force_height_ft: float = Field(
         gt=0,
-        le=10_000,
-        description="Height h of P above the ground surface (= Mg/P for a resultant; large when a moment acts "
-        "with little shear), ft",
+        le=100_000_000,
+        description="Height h of P above the ground surface (= Mg/P for a resultant; very large when a moment "
+        "acts with little shear, e.g. a heavy cantilever face in light wind: Eq. 18-1 depends on P h), ft",
     )
     diameter_ft: FootingWidthFt | None = Field(
         default=None, description="Diameter of a round footing or post, ft (b = diameter)"
