@@ -353,6 +353,7 @@ class Envelope(_Strict):
             or type(fields["result"]) is not dict
             or type(confidence) is not float
             or not 0.0 <= confidence <= 1.0
+            or any(type(text) is not str for text in fields["warnings"])
         ):
             return cls.draft(**fields)
         item = _new_object(cls)

@@ -272,3 +272,5 @@ def test_a_recorded_draft_is_the_validated_draft() -> None:
     with pytest.raises(ValidationError, match="confidence"):
         Envelope.recorded_draft(**{**fields, "confidence": float("nan")})
     assert Envelope.recorded_draft(**{**fields, "confidence": 1}).confidence == 1.0  # an int: validated as before
+    with pytest.raises(ValidationError, match="warnings"):
+        Envelope.recorded_draft(**{**fields, "warnings": [3]})
