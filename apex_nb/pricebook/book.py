@@ -488,12 +488,17 @@ def write_outputs(
             paths[name] = write()
             timings[f"write_{name}"] = time.perf_counter() - mark
     except BaseException:
-        if workbook is not None:  # never leave the child behind; the first error is the one raised
+        if workbook is not None:  # never leave the child or its file behind; the first error is the one raised
             with contextlib.suppress(Exception):
-                workbook()
+                workbook(False)
         raise
     mark = start if workbook is not None else time.perf_counter()
-    paths["workbook"] = workbook() if workbook is not None else atomic_write(out / WORKBOOK, workbook_bytes(index))
+    if workbook is not None:
+        placed = workbook(True)
+        assert placed is not None
+        paths["workbook"] = placed
+    else:
+        paths["workbook"] = atomic_write(out / WORKBOOK, workbook_bytes(index))
     timings["write_workbook"] = time.perf_counter() - mark
     if pdf:
         from apex_nb.report.pdf import render_pdf
@@ -502,23 +507,28 @@ def write_outputs(
     return paths
 
 
-def _workbook_beside(out: Path, index: dict[str, Any]) -> Callable[[], Path] | None:
+def _workbook_beside(out: Path, index: dict[str, Any]) -> Callable[[bool], Path | None] | None:
     """Start writing ``book.xlsx`` in a forked child; return the wait for it (None: write it here).
 
-    The child writes the file atomically and leaves with ``os._exit``; a failure in it comes back
-    as the error text through a pipe and is raised here, so nothing is silently skipped.
+    The child writes a temporary file and leaves with ``os._exit``; ``wait(True)`` puts it in place
+    (only once the index and HTML are written, so a failed run never leaves a new workbook beside an
+    old index) and ``wait(False)`` discards it. A failure in the child comes back as its error text
+    through a pipe and is raised. An interrupted wait stops the child; the child is always reaped.
     """
     import os
+    import signal
+    import uuid
 
     if len(index.get("cells", ())) < PARALLEL_OUTPUTS_MIN_CELLS or (os.cpu_count() or 1) < 2 or not hasattr(os, "fork"):
         return None
+    part = out / f".{WORKBOOK}.{uuid.uuid4().hex}.part"
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child: write the workbook, report, leave without running the parent's exit handlers
         code = 0
         try:
             os.close(read_end)
-            atomic_write(out / WORKBOOK, workbook_bytes(index))
+            atomic_write(part, workbook_bytes(index))
         except BaseException as exc:  # anything: reported to the parent, which raises it
             os.write(write_end, f"{type(exc).__name__}: {exc}".encode("utf-8", "replace")[:4000])
             code = 1
@@ -526,12 +536,24 @@ def _workbook_beside(out: Path, index: dict[str, Any]) -> Callable[[], Path] | N
             os._exit(code)
     os.close(write_end)
 
-    def wait() -> Path:
-        with os.fdopen(read_end, "rb") as pipe:
-            failure = pipe.read().decode("utf-8", "replace")
-        _, status = os.waitpid(pid, 0)
+    def wait(keep: bool) -> Path | None:
+        done = False
+        try:
+            with os.fdopen(read_end, "rb") as pipe:
+                failure = pipe.read().decode("utf-8", "replace")
+            done = True
+        finally:
+            if not done:
+                os.kill(pid, signal.SIGTERM)
+            _, status = os.waitpid(pid, 0)
+            if not (done and keep):
+                part.unlink(missing_ok=True)
         if failure or os.waitstatus_to_exitcode(status) != 0:
+            part.unlink(missing_ok=True)
             raise RuntimeError(f"writing {out / WORKBOOK} failed: {failure or f'exit status {status}'}")
+        if not keep:
+            return None
+        os.replace(part, out / WORKBOOK)
         return out / WORKBOOK
 
     return wait

@@ -30,6 +30,7 @@ import gc
 import gzip
 import json
 import os
+import re
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
@@ -69,7 +70,12 @@ def chunk_path(out: Path, name: str) -> Path:
 #: (``.jsonl.gz``) still read.
 CHUNK_SUFFIX = ".jsonl.zst"
 ZSTD_LEVEL = 3
-MAX_CHUNK_BYTES = 1 << 30  # a chunk is a few MB; a frame claiming more is refused, not inflated
+#: A chunk holds one or two sizes' designs: a few MB and a few hundred lines. A chunk file that
+#: inflates past these (a hostile book folder) is refused, never inflated in full.
+MAX_CHUNK_BYTES = 256 << 20
+MAX_CHUNK_LINES = 100_000
+MAX_PART_DEPTH = 32  # parts of parts: a design is 3 deep
+_CHUNK_NAME = re.compile(r"[0-9A-Za-z][0-9A-Za-z._-]*\.jsonl\.(?:zst|gz)")
 
 
 def pack_chunk(data: bytes) -> bytes:
@@ -80,20 +86,32 @@ def pack_chunk(data: bytes) -> bytes:
 
 
 def unpack_chunk(name: str, packed: bytes) -> bytes:
-    """The JSON lines of a chunk file, by its suffix (``.jsonl.zst``, or ``.jsonl.gz`` from older books)."""
-    from apex_nb.errors import EnvelopeError
+    """The JSON lines of a chunk file, by its suffix (``.jsonl.zst``, or ``.jsonl.gz`` from older books).
 
-    if name.endswith(".gz"):
-        return gzip.decompress(packed)
+    Read as a stream and stopped past ``MAX_CHUNK_BYTES``; anything unreadable or too large is an
+    EnvelopeError naming the chunk.
+    """
+    import io
+    import zlib
+
     import zstandard
 
+    from apex_nb.errors import EnvelopeError
+
     try:
-        size = zstandard.frame_content_size(packed)
-        if size < 0 or size > MAX_CHUNK_BYTES:
-            raise EnvelopeError(f"chunk {name}: a frame of unknown or over {MAX_CHUNK_BYTES} bytes is not read")
-        return zstandard.ZstdDecompressor().decompress(packed)
-    except zstandard.ZstdError as exc:
-        raise EnvelopeError(f"chunk {name}: not a readable zstandard file ({exc})") from None
+        if name.endswith(".gz"):
+            with gzip.GzipFile(fileobj=io.BytesIO(packed)) as stream:
+                data = stream.read(MAX_CHUNK_BYTES + 1)
+        else:
+            with zstandard.ZstdDecompressor().stream_reader(io.BytesIO(packed)) as reader:
+                data = reader.read(MAX_CHUNK_BYTES + 1)
+    except (OSError, EOFError, zlib.error, zstandard.ZstdError) as exc:
+        raise EnvelopeError(f"chunk {name}: not a readable {name.rsplit('.', 1)[-1]} file ({exc})") from None
+    if len(data) > MAX_CHUNK_BYTES:
+        raise EnvelopeError(f"chunk {name}: inflates to over {MAX_CHUNK_BYTES} bytes, not read")
+    if data.count(b"\n") > MAX_CHUNK_LINES:
+        raise EnvelopeError(f"chunk {name}: over {MAX_CHUNK_LINES} lines, not read")
+    return data
 
 
 PART_REF = "$line"  # a part stored once per chunk file: {"$line": n} stands for line n
@@ -125,30 +143,55 @@ def chunk_lines(envelopes: list[Any]) -> tuple[list[bytes], list[int]]:
     return lines, [store(envelope) for envelope in envelopes]
 
 
-def _linked(lines: list[bytes], index: int, parsed: dict[int, Any]) -> Any:
-    """Line ``index`` as envelope data with its ``{"$line": n}`` parts replaced (full lines kept)."""
+def _linked(lines: list[bytes], index: int, parsed: dict[int, Any], depth: int = 0) -> Any:
+    """Line ``index`` as envelope data with its ``{"$line": n}`` parts replaced (full lines kept).
+
+    A part is always an earlier line (``chunk_lines`` writes parts first), so links cannot loop.
+    """
     if index not in parsed:
         parsed[index] = json.loads(lines[index])
     data = dict(parsed[index])
-    data["parts"] = [
-        _linked(lines, part[PART_REF], parsed) if isinstance(part, dict) and set(part) == {PART_REF} else part
-        for part in data.get("parts", [])
-    ]
+    parts = data.get("parts", [])
+    if not isinstance(parts, list) or depth > MAX_PART_DEPTH:
+        raise ValueError(f"line {index}: parts are not a list of earlier lines")
+    linked = []
+    for part in parts:
+        if isinstance(part, dict) and set(part) == {PART_REF}:
+            target = part[PART_REF]
+            if type(target) is not int or not 0 <= target < index:
+                raise ValueError(f"line {index}: a part links to line {target!r}, not an earlier line")
+            part = _linked(lines, target, parsed, depth + 1)
+        linked.append(part)
+    data["parts"] = linked
     return data
 
 
 def read_envelope(out: Path, record: dict[str, Any]) -> Any:
-    """The verified envelope of a cell record (``envelope_file`` and ``line``)."""
-    from apex_nb.envelope import Envelope
+    """The verified envelope of a cell record (``envelope_file`` and ``line``).
 
-    name = record["envelope_file"]
-    lines = unpack_chunk(name, chunk_path(out, name).read_bytes()).splitlines()
-    envelope = Envelope.model_validate(_linked(lines, record["line"], {}))
+    The file must be a chunk in ``DIR/cells`` (a bare chunk name, no path); a chunk that does not
+    read back as a verified envelope is an EnvelopeError naming the cell.
+    """
+    from pydantic import ValidationError
+
+    from apex_nb.envelope import Envelope
+    from apex_nb.errors import EnvelopeError
+
+    name, line = record.get("envelope_file"), record.get("line")
+    cell = record.get("cell_id", "?")
+    if not isinstance(name, str) or not _CHUNK_NAME.fullmatch(name) or type(line) is not int:
+        raise EnvelopeError(f"{cell}: the record names no chunk file in {CELLS_DIR}/ and line")
+    try:
+        lines = unpack_chunk(name, chunk_path(out, name).read_bytes()).splitlines()
+        if not 0 <= line < len(lines):
+            raise ValueError(f"no line {line}")
+        envelope = Envelope.model_validate(_linked(lines, line, {}))
+    except (OSError, ValueError, RecursionError) as exc:  # ValidationError is a ValueError
+        detail = "not a valid envelope" if isinstance(exc, ValidationError) else str(exc)[:300]
+        raise EnvelopeError(f"{cell}: chunk {name} line {line}: {detail}") from None
     envelope.verify()
     if envelope.content_sha256 != record.get("content_sha256"):
-        from apex_nb.errors import EnvelopeError
-
-        raise EnvelopeError(f"{record['cell_id']}: the cached envelope is not the one the book recorded")
+        raise EnvelopeError(f"{cell}: the cached envelope is not the one the book recorded")
     return envelope
 
 

@@ -84,22 +84,41 @@ def test_chunk_stores_each_part_once_and_reads_back_verified(tmp_path: Path) -> 
         read_envelope(tmp_path, first)
 
 
-def test_a_chunk_file_that_is_not_zstandard_or_claims_too_much_is_refused(tmp_path: Path) -> None:
-    """A damaged or hostile chunk file is an EnvelopeError naming it, never a blow-up in memory."""
+def test_a_hostile_chunk_file_is_an_error_naming_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A damaged, oversized, looping or out-of-folder chunk is an EnvelopeError naming the cell and the
+    chunk, never a traceback or a blow-up in memory (review: a few kB of gzip inflated to 3 GB)."""
+    import gzip
+
     import zstandard
 
     from apex_nb.errors import EnvelopeError
-    from apex_nb.pricebook.engine import MAX_CHUNK_BYTES, read_envelope
+    from apex_nb.pricebook import engine
 
-    (tmp_path / "cells").mkdir()
+    cells = tmp_path / "cells"
+    cells.mkdir()
     record = {"cell_id": "c", "line": 0, "content_sha256": "x"}
-    (tmp_path / "cells" / "junk.jsonl.zst").write_bytes(b"not a frame")
-    with pytest.raises(EnvelopeError, match=r"junk\.jsonl\.zst: not a readable zstandard file"):
-        read_envelope(tmp_path, {**record, "envelope_file": "junk.jsonl.zst"})
-    streamed = zstandard.ZstdCompressor(write_content_size=False).compress(b"{}\n")  # no size in the header
-    (tmp_path / "cells" / "nosize.jsonl.zst").write_bytes(streamed)
-    with pytest.raises(EnvelopeError, match=f"unknown or over {MAX_CHUNK_BYTES} bytes"):
-        read_envelope(tmp_path, {**record, "envelope_file": "nosize.jsonl.zst"})
+
+    def refused(name: str, data: bytes | None, match: str, **extra: Any) -> None:
+        if data is not None:
+            (cells / name).write_bytes(data)
+        with pytest.raises(EnvelopeError, match=match):
+            engine.read_envelope(tmp_path, {**record, "envelope_file": name, **extra})
+
+    refused("junk.jsonl.zst", b"not a frame", r"chunk junk\.jsonl\.zst: not a readable zst file")
+    refused("junk.jsonl.gz", b"not gzip", r"not a readable gz file")
+    refused("cut.jsonl.gz", gzip.compress(b"{}" * 1000)[:40], r"chunk cut\.jsonl\.gz")
+    monkeypatch.setattr(engine, "MAX_CHUNK_BYTES", 1000)
+    refused("big.jsonl.zst", zstandard.ZstdCompressor().compress(b"\n" * 5000), "inflates to over 1000 bytes")
+    refused("big.jsonl.gz", gzip.compress(b"x" * 5000), "inflates to over 1000 bytes")
+    monkeypatch.undo()
+    monkeypatch.setattr(engine, "MAX_CHUNK_LINES", 10)
+    refused("lines.jsonl.zst", zstandard.ZstdCompressor().compress(b"{}\n" * 50), "over 10 lines")
+    loop = b'{"parts":[{"$line":1}]}\n{"parts":[{"$line":0}]}\n'
+    refused("loop.jsonl.zst", zstandard.ZstdCompressor().compress(loop), "not an earlier line", line=1)
+    refused("deep.jsonl.zst", zstandard.ZstdCompressor().compress(b"[" * 100_000 + b"\n"), "line 0")
+    refused("short.jsonl.zst", zstandard.ZstdCompressor().compress(b"{}\n"), "no line 5", line=5)
+    refused("../../etc/passwd", None, "names no chunk file")
+    refused("missing.jsonl.zst", None, "No such file")
 
 
 def _book_index(tmp_path: Path) -> dict[str, Any]:
@@ -157,3 +176,36 @@ def test_a_workbook_that_fails_in_the_child_is_an_error_naming_it(
         book.write_outputs(tmp_path / "out", index, pdf=False)
     assert not (tmp_path / "out" / book.WORKBOOK).exists()
     assert (tmp_path / "out" / book.HTML).exists()  # the others were written
+
+
+def test_a_failed_index_write_leaves_the_old_workbook(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The child's workbook is put in place only after the index and HTML are written (review: it replaced
+    book.xlsx beside a failed index); the child is reaped and its file removed."""
+    import os
+
+    from apex_nb.pricebook import book
+
+    index = _book_index(tmp_path)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / book.WORKBOOK).write_bytes(b"old workbook")
+    (out / book.INDEX).mkdir()  # the index cannot be written over a folder
+    monkeypatch.setattr(book, "PARALLEL_OUTPUTS_MIN_CELLS", 1)
+    with pytest.raises(OSError):
+        book.write_outputs(out, index, pdf=False)
+    assert (out / book.WORKBOOK).read_bytes() == b"old workbook"
+    assert [p.name for p in out.iterdir() if p.name.endswith(".part")] == []
+    assert not _zombie_children(os.getpid())
+
+
+def _zombie_children(pid: int) -> list[str]:
+    """Defunct child processes of ``pid`` (Linux /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if fields[0] == "Z" and int(fields[1]) == pid:
+            found.append(stat.parent.name)
+    return found
