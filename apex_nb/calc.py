@@ -68,6 +68,21 @@ def _keep(memo: dict[tuple[Any, ...], Any], key: tuple[Any, ...], value: Any) ->
     memo[key] = value
 
 
+_PLAIN_LEAVES = frozenset({str, int, float, bool, type(None)})
+
+
+def _plain_data(value: Any) -> bool:
+    """True when ``value`` is made of exact dict (str keys), list, tuple, str, int, float, bool and None."""
+    kind = type(value)
+    if kind is dict:
+        return all(type(key) is str for key in value) and all(
+            type(item) in _PLAIN_LEAVES or _plain_data(item) for item in value.values()
+        )
+    if kind is list or kind is tuple:
+        return all(type(item) in _PLAIN_LEAVES or _plain_data(item) for item in value)
+    return kind in _PLAIN_LEAVES
+
+
 def _memo_key(name: str, inputs: Any, library: PackLibrary) -> tuple[Any, ...] | None:
     """(solver, inputs as bytes, library root and pins), or None when the inputs are not plain data.
 
@@ -77,9 +92,11 @@ def _memo_key(name: str, inputs: Any, library: PackLibrary) -> tuple[Any, ...] |
     cheaper than JSON text; the same mapping built in another key order is a miss (solved again).
     """
     if hasattr(inputs, "model_dump"):
-        data = {"model": type(inputs).__qualname__, "fields": inputs.model_dump(mode="json")}
-    else:
+        data = {"model": type(inputs).__qualname__, "fields": inputs.model_dump(mode="json")}  # JSON types only
+    elif _plain_data(inputs):
         data = inputs
+    else:  # marshal writes any buffer (a numpy number or array, bytes) as its raw bytes: no key
+        return None
     try:
         text = marshal.dumps(data, MARSHAL_VERSION)
     except ValueError:  # not plain data (an object, a subclass of dict, str, float...)

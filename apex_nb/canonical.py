@@ -85,11 +85,29 @@ def _number(x: float, _repr: Callable[[float], str] = float.__repr__) -> str:
 
 
 class Raw(str):
-    """Text that is already canonical JSON (RFC 8785), written verbatim where it stands in a value.
+    """Text that is already canonical JSON (RFC 8785), for ``object_text`` to write verbatim as a member.
 
     Lets a caller splice in the encoding of a piece it has encoded itself (an envelope's trace,
-    straight from its items): the bytes, and so the hash, are those of the plain value.
+    straight from its items): the bytes, and so the hash, are those of the plain value. Only
+    ``object_text`` writes it verbatim; inside data the encoder refuses it like any ``str`` subclass
+    (TypeError), so data can never splice text into a hash.
     """
+
+
+def object_text(members: dict[str, Any]) -> str:
+    """Canonical JSON of an object whose members are ``Raw`` text or JSON values (ASCII keys)."""
+    keys = sorted(members)
+    if not "".join(keys).isascii():
+        raise ValueError("object_text takes ASCII keys (their order is the code point order)")
+    return (
+        "{"
+        + ",".join(
+            f"{encode_basestring(key)}:{value if type(value) is Raw else canonical_json_text(value)}"
+            for key in keys
+            for value in (members[key],)
+        )
+        + "}"
+    )
 
 
 def _encode(value: Any, write: Callable[[str], Any]) -> None:
@@ -133,8 +151,6 @@ def _encode(value: Any, write: Callable[[str], Any]) -> None:
         write("]")
     elif kind is str:
         write(encode_basestring(value))
-    elif kind is Raw:
-        write(value)
     elif kind is float:
         write(_number(value))
     elif value is True:

@@ -37,7 +37,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from apex_nb import hooks
-from apex_nb.canonical import HASH_SCHEME, Raw, canonical_json_text, check_finite, ecmascript_number
+from apex_nb.canonical import HASH_SCHEME, Raw, canonical_json_text, check_finite, ecmascript_number, object_text
 from apex_nb.errors import ApexError, EnvelopeError
 
 NEAR_LIMIT_BAND = 0.05
@@ -319,7 +319,7 @@ class Envelope(_Strict):
         # and the packs, assumptions and applicability rules that recur design after design kept encoded.
         content.update(result=Raw(result), trace=_trace_json(self.trace), parts=parts)
         content.update({name: _repeated_json(getattr(self, name)) for name in _REPEATED})
-        return f"{HASH_SCHEME}:{hashlib.sha256(canonical_json_text(content).encode('utf-8')).hexdigest()}"
+        return f"{HASH_SCHEME}:{hashlib.sha256(object_text(content).encode('utf-8')).hexdigest()}"
 
     @classmethod
     def seal(cls, **fields: Any) -> Envelope:

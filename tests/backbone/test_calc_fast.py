@@ -204,6 +204,19 @@ def test_the_reuse_key_tells_near_values_apart() -> None:
     assert calc_module._memo_key("s", {"v": 1}, library) != calc_module._memo_key("t", {"v": 1}, library)
 
 
+def test_values_marshal_writes_as_raw_bytes_get_no_reuse_key() -> None:
+    """marshal writes any buffer as its bytes: np.float64(1.0) and the int64 of the same bits, an array and its
+    reshape, bytes and bytearray would share a key (review); such inputs are never memoised."""
+    import numpy as np
+
+    library = PackLibrary()
+    for odd in (np.float64(1.0), np.int64(4607182418800017408), np.array([1.0, 2.0]), b"ab", bytearray(b"ab")):
+        assert calc_module._memo_key("s", {"v": odd}, library) is None
+        assert calc_module._memo_key("s", {"v": [1.0, {"w": odd}]}, library) is None
+    assert calc_module._memo_key("s", {1: 2.0}, library) is None  # a key that is not text
+    assert calc_module._memo_key("s", {"v": [1.0, {"w": (2, None, True)}]}, library) is not None
+
+
 def test_the_memo_keeps_the_most_recently_used_within_its_limit() -> None:
     limit = calc_module.PART_MEMO_LIMIT
     calc = _calc()

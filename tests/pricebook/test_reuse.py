@@ -177,6 +177,19 @@ def test_results_that_are_not_plain_json_hash_as_their_json_form(result: dict[st
     assert envelope.verify()
 
 
+def test_text_inside_data_is_never_spliced_into_a_hash() -> None:
+    """Only the hash's own members are written verbatim: a ``Raw`` (a str subclass) inside the inputs or the
+    result is a string, hashed as the general path hashes it (review: it was written as JSON)."""
+    from apex_nb.canonical import Raw
+
+    for field in ("result", "inputs"):
+        fields: dict[str, Any] = {"solver": {"name": "t", "version": "1"}, "inputs": {}, "result": {},
+                                  "confidence": 1.0, "apex_nb_version": "0"}  # fmt: skip
+        envelope = Envelope.seal(**{**fields, field: {"r": Raw('{"injected":1}')}})
+        assert envelope.content_sha256 == content_hash(envelope.hashed_content())
+        assert Envelope.from_json(envelope.to_json()).verify()
+
+
 def test_every_part_of_a_book_cell_hashes_as_its_hashed_content() -> None:
     base = {
         "wind": {"edition": "7-22", "wind_speed_mph": 150, "exposure": "D"},
