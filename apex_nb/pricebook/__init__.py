@@ -213,24 +213,31 @@ def check(out: str | Path, *, workers: int = 0, explain: int = 1) -> BookCheck:
 
     folder = Path(out)
     index = read_index(folder)
-    spec = Spec.model_validate(index["spec"])
-    pins = dict(index.get("pins", {}))
-    report = BookCheck(folder, index["book_sha256"], valid=True)
-    report.intact = book_hash(spec, pins, index["cells"]) == index["book_sha256"]
-    report.expired = dt.date.fromisoformat(index["valid_until"]) < dt.datetime.now(dt.UTC).date()
-    lock = lock_state(default_packs_root())
-    for used in index["packs"]:
-        why = _pack_problem(used["name"], used["version"], used["sha256"], pins, lock)
-        if why:
-            report.pack_changes[f"{used['name']}@{used['version']}"] = why
-    changed = set(report.pack_changes)
-    entries = {e["cell_id"]: e for e in index["cells"]}
-    report.affected = [e["cell_id"] for e in index["cells"] if changed.intersection(e.get("packs", []))]
-    if report.affected:
+    try:  # a damaged or hand-edited index is named, not a traceback
+        spec = Spec.model_validate(index["spec"])
+        pins = dict(index.get("pins", {}))
+        report = BookCheck(folder, index["book_sha256"], valid=True)
+        report.intact = book_hash(spec, pins, index["cells"]) == index["book_sha256"]
+        report.expired = dt.date.fromisoformat(index["valid_until"]) < dt.datetime.now(dt.UTC).date()
+        lock = lock_state(default_packs_root())
+        for used in index["packs"]:
+            why = _pack_problem(used["name"], used["version"], used["sha256"], pins, lock)
+            if why:
+                report.pack_changes[f"{used['name']}@{used['version']}"] = why
+        changed = set(report.pack_changes)
+        entries = {e["cell_id"]: e for e in index["cells"]}
+        report.affected = [e["cell_id"] for e in index["cells"] if changed.intersection(e.get("packs", []))]
         jobs = [
             Job(cid, entries[cid]["solver"], json.dumps(entries[cid]["inputs"], sort_keys=True), entries[cid]["key"])
             for cid in report.affected
         ]
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        from apex_nb.errors import FieldProblem, InputError
+
+        detail = f"{type(exc).__name__}: {str(exc)[:200]}"
+        raise InputError([FieldProblem("DIR", f"{folder / INDEX}: a field is missing or malformed ({detail})",
+                                       "an index written by apex-nb pricebook")]) from None  # fmt: skip
+    if report.affected:
         with tempfile.TemporaryDirectory(prefix="apex-nb-pricebook-check-") as scratch:
             new = _resolve(jobs, Path(scratch), pins, workers)
             for cid in report.affected:

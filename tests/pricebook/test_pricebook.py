@@ -270,3 +270,28 @@ def test_bad_spec_names_the_field(tmp_path: Path, capsys: pytest.CaptureFixture[
 def test_callable_module() -> None:
     assert callable(apex_nb.pricebook) and callable(apex_nb.pricebook.lookup)
     assert shutil.which("pdftoppm")
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda index: index.pop("valid_until"),
+        lambda index: index.update(valid_until="someday"),
+        lambda index: index.pop("cells"),
+        lambda index: index.update(packs=[{"name": "prices"}]),
+        lambda index: index.update(spec={"title": 3}),
+    ],
+)
+def test_check_names_a_damaged_index(
+    built: tuple[Path, Any], tmp_path: Path, capsys: pytest.CaptureFixture[str], damage: Any
+) -> None:
+    """A hand-edited index.json is refused naming the book folder's index, never a traceback (review)."""
+    copy = tmp_path / "book"
+    shutil.copytree(built[0], copy)
+    index = json.loads((copy / "index.json").read_text(encoding="utf-8"))
+    damage(index)
+    (copy / "index.json").write_text(json.dumps(index), encoding="utf-8")
+    with pytest.raises(InputError, match=r"index\.json: a field is missing or malformed"):
+        pricebook.check(copy, workers=1)
+    assert main(["pricebook", "--check", str(copy), "--workers", "1"]) == 2
+    assert "Traceback" not in capsys.readouterr().err
