@@ -100,6 +100,11 @@ def run_inprocess(task: Task) -> Outcome:
 _OWN_PROCESS = False  # set by the pool initializer: this process runs one task at a time
 
 
+def own_worker_process() -> bool:
+    """True in a worker process started with ``worker_init`` (ours alone: no user state to disturb)."""
+    return _OWN_PROCESS
+
+
 @contextlib.contextmanager
 def _stderr_to(path: Path) -> Iterator[None]:
     """Send this process's stderr (inherited by the kernel it starts) to ``path`` for the run.

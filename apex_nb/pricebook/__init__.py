@@ -25,7 +25,7 @@ from typing import Any
 
 from apex_nb.errors import FieldProblem, InputError
 from apex_nb.pricebook.book import INDEX, STATUSES, book_hash, make_index, read_index, write_outputs
-from apex_nb.pricebook.engine import SHOWN, RunStats, pool_worker_init, run_cells, solve_chunk
+from apex_nb.pricebook.engine import SHOWN, RunStats, run_cells, solve_chunk
 from apex_nb.pricebook.spec import Spec, cells, load_spec
 
 __all__ = ["BookCheck", "BookQuote", "BookResult", "build", "cell_envelope", "check", "load_spec", "lookup"]
@@ -268,13 +268,15 @@ def _resolve(jobs: list[Any], scratch: Path, pins: dict[str, str], workers: int)
     """Re-design ``jobs`` into ``scratch`` (a throw-away cache) with the current packs."""
     from concurrent.futures import ProcessPoolExecutor
 
+    from apex_nb.batch.engines import worker_init
+
     run_id = uuid.uuid4().hex
     if workers == 1 or len(jobs) < 64:
         return {r["cell_id"]: r for r in solve_chunk(jobs, str(scratch), pins, True, run_id)}
     size = 32
     chunks = [jobs[i : i + size] for i in range(0, len(jobs), size)]
     found: dict[str, dict[str, Any]] = {}
-    with ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1, initializer=pool_worker_init) as pool:
+    with ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1, initializer=worker_init) as pool:
         n = len(chunks)
         for batch in pool.map(solve_chunk, chunks, [str(scratch)] * n, [pins] * n, [True] * n, [run_id] * n):
             found.update({r["cell_id"]: r for r in batch})

@@ -228,7 +228,7 @@ def test_a_chunk_leaves_the_garbage_collector_as_it_found_it(monkeypatch: pytest
     before = gc.get_threshold()
     engine.solve_chunk(jobs, str(tmp_path), {}, True, "in-process")
     assert gc.get_threshold() == before and gc.isenabled()
-    monkeypatch.setattr(engine, "_IN_POOL_WORKER", True)
+    monkeypatch.setattr("apex_nb.batch.engines._OWN_PROCESS", True)
     frozen = gc.get_freeze_count()
     try:
         records = engine.solve_chunk(jobs, str(tmp_path), {}, True, "worker")
