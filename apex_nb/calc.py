@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 from pydantic import BaseModel
 
 from apex_nb import hooks
-from apex_nb.envelope import Applicability, Assumption, Check, Envelope, TraceItem
+from apex_nb.envelope import PYDANTIC_SLOTS_KEPT, Applicability, Assumption, Check, Envelope, TraceItem, built
 from apex_nb.equations.metadata import equation_of
 from apex_nb.errors import SolverError
 from apex_nb.inputs import SolverInput
@@ -115,15 +115,14 @@ def _finite(symbol: str, value: float) -> float:
 # --- the recorder's models, built without validating again ----------------------------------
 # A design records a few hundred trace items, checks and assumptions, and pydantic validation was
 # the largest single cost of recording them. The recorder's own arguments are already what
-# validation would keep (numbers through ``_finite``, texts exact ``str``), so ``_built`` sets the
+# validation would keep (numbers through ``_finite``, texts exact ``str``), so ``built`` sets the
 # four slots of a pydantic model as ``BaseModel.model_construct`` does, without its generic work:
 # the item is equal to, dumps and copies as a validated one (tests/backbone/test_calc_fast.py).
 # Any argument of another type goes through the validating constructor as before.
 
-M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
 
-#: Each model's fields as ``_built`` fills them: (name, annotation, constraints, default), in order.
+#: Each model's fields as ``built`` fills them: (name, annotation, constraints, default), in order.
 _SHAPES: dict[type[BaseModel], tuple[tuple[Any, ...], ...]] = {
     TraceItem: (
         ("symbol", str, (), ...),
@@ -154,7 +153,7 @@ _SHAPES: dict[type[BaseModel], tuple[tuple[Any, ...], ...]] = {
 
 
 def _shape_of(model: type[BaseModel]) -> tuple[tuple[Any, ...], ...] | None:
-    """The model's fields as ``_SHAPES`` writes them, or None when it has a hook ``_built`` would skip."""
+    """The model's fields as ``_SHAPES`` writes them, or None when it has a hook ``built`` would skip."""
     hooks_ = model.__pydantic_decorators__
     if (
         model.__private_attributes__
@@ -176,12 +175,9 @@ def _shape_of(model: type[BaseModel]) -> tuple[tuple[Any, ...], ...] | None:
 
 
 def _fast_models() -> bool:
-    """True when pydantic keeps the four slots ``_built`` sets and every model is as ``_SHAPES`` says."""
-    slots = ("__dict__", "__pydantic_fields_set__", "__pydantic_extra__", "__pydantic_private__")
+    """True when pydantic keeps the four slots ``built`` sets and every model is as ``_SHAPES`` says."""
     try:
-        return getattr(BaseModel, "__slots__", ()) == slots and all(
-            _shape_of(model) == shape for model, shape in _SHAPES.items()
-        )
+        return PYDANTIC_SLOTS_KEPT and all(_shape_of(model) == shape for model, shape in _SHAPES.items())
     except (AttributeError, TypeError):  # another pydantic's internals: validate every item
         return False
 
@@ -189,24 +185,12 @@ def _fast_models() -> bool:
 #: Whether the recorder builds its models the fast way (else every item is validated: slower, the same).
 FAST_MODELS = _fast_models()
 
-_new = object.__new__
-_set_slot = object.__setattr__
 _VALUE_FIELDS = frozenset(("symbol", "description", "formula", "value", "unit", "clause"))
 _NOTE_FIELDS = frozenset(("symbol", "description", "value", "clause"))  # formula and unit left at their defaults
 _CHECK_FIELDS = frozenset(("id", "description", "clause", "demand", "capacity", "ratio", "unit", "passed"))
 _ASSUMPTION_FIELDS = frozenset(("text", "clause"))
 _APPLICABILITY_FIELDS = frozenset(("rule", "ok", "note", "penalty"))
 _NOTE_VALUES = (str, bool, int, type(None))  # kept as they are by TraceItem.value's union (exact types only)
-
-
-def _built(model: type[M], values: dict[str, Any], given: frozenset[str]) -> M:
-    """A ``model`` holding ``values`` (every field, in field order) as if made with the fields ``given``."""
-    item = _new(model)
-    _set_slot(item, "__dict__", values)
-    _set_slot(item, "__pydantic_fields_set__", set(given))
-    _set_slot(item, "__pydantic_extra__", None)
-    _set_slot(item, "__pydantic_private__", None)
-    return item
 
 
 #: ``solve(name, inputs, *, library) -> Envelope``: how a Calc solves a part (the registry's ``solve``).
@@ -286,7 +270,7 @@ class Calc:
         # a finite float is returned as it is (x - x is NaN for inf and NaN); anything else is checked
         number = value if type(value) is float and value - value == 0.0 else _finite(symbol, value)
         if FAST_MODELS and type(symbol) is type(description) is type(formula) is type(unit) is type(clause) is str:
-            item = _built(
+            item = built(
                 TraceItem,
                 {
                     "symbol": symbol,
@@ -334,7 +318,7 @@ class Calc:
     def note(self, symbol: str, value: str | bool | int | None, *, description: str, clause: str = "") -> None:
         """Record a non-numeric trace entry (a choice, a table row, a label)."""
         if FAST_MODELS and type(value) in _NOTE_VALUES and type(symbol) is type(description) is type(clause) is str:
-            item = _built(
+            item = built(
                 TraceItem,
                 {
                     "symbol": symbol,
@@ -384,7 +368,7 @@ class Calc:
             "passed": ratio <= 1.0,
         }
         if FAST_MODELS and type(check_id) is type(description) is type(clause) is type(unit) is str:
-            item = _built(Check, values, _CHECK_FIELDS)
+            item = built(Check, values, _CHECK_FIELDS)
         else:
             item = Check(**values)
         self.checks.append(item)
@@ -393,7 +377,7 @@ class Calc:
     def assume(self, text: str, clause: str = "") -> None:
         """Record an assumption an engineer or plan checker may want to challenge."""
         if FAST_MODELS and type(text) is type(clause) is str:
-            self.assumptions.append(_built(Assumption, {"text": text, "clause": clause}, _ASSUMPTION_FIELDS))
+            self.assumptions.append(built(Assumption, {"text": text, "clause": clause}, _ASSUMPTION_FIELDS))
         else:
             self.assumptions.append(Assumption(text=text, clause=clause))
 
@@ -401,7 +385,7 @@ class Calc:
         """Record an applicability rule; when it does not hold, confidence drops by ``penalty``."""
         values: dict[str, Any] = {"rule": rule, "ok": bool(ok), "note": note, "penalty": penalty}
         if FAST_MODELS and type(rule) is type(note) is str and type(penalty) is float and 0.0 <= penalty <= 1.0:
-            self.applicability.append(_built(Applicability, values, _APPLICABILITY_FIELDS))
+            self.applicability.append(built(Applicability, values, _APPLICABILITY_FIELDS))
         else:
             self.applicability.append(Applicability(**values))
         return bool(ok)

@@ -32,7 +32,7 @@ import math
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from json.encoder import encode_basestring as _string
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
@@ -69,6 +69,28 @@ def _opaque(_value: Any) -> None:
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
+
+
+M = TypeVar("M", bound=BaseModel)
+#: pydantic keeps a model's state in these four slots, which ``built`` sets (checked once at import).
+PYDANTIC_SLOTS_KEPT = getattr(BaseModel, "__slots__", ()) == (
+    "__dict__",
+    "__pydantic_fields_set__",
+    "__pydantic_extra__",
+    "__pydantic_private__",
+)
+
+
+def built(model: type[M], values: dict[str, Any], given: Iterable[str]) -> M:
+    """A ``model`` holding ``values`` (every field, in field order) as if made with the fields ``given``,
+    without validating: only for values already what validation keeps (the recorder's and the
+    registry's own), and only when ``PYDANTIC_SLOTS_KEPT``. As ``model_construct``, without its generic work."""
+    item = object.__new__(model)
+    object.__setattr__(item, "__dict__", values)
+    object.__setattr__(item, "__pydantic_fields_set__", set(given))
+    object.__setattr__(item, "__pydantic_extra__", None)
+    object.__setattr__(item, "__pydantic_private__", None)
+    return item
 
 
 class SolverId(_Strict):
@@ -356,12 +378,8 @@ class Envelope(_Strict):
             or any(type(text) is not str for text in fields["warnings"])
         ):
             return cls.draft(**fields)
-        item = _new_object(cls)
-        _set_slot(item, "__dict__", {name: fields.get(name, _PLACEHOLDER_HASH) for name in _ENVELOPE_FIELDS})
-        _set_slot(item, "__pydantic_fields_set__", set(_ENVELOPE_FIELDS))
-        _set_slot(item, "__pydantic_extra__", None)
-        _set_slot(item, "__pydantic_private__", None)
-        return item
+        values = {name: fields.get(name, _PLACEHOLDER_HASH) for name in _ENVELOPE_FIELDS}
+        return built(cls, values, _ENVELOPE_FIELDS)
 
     @property
     def is_sealed(self) -> bool:
@@ -484,17 +502,12 @@ class Envelope(_Strict):
         )
 
 
-_new_object = object.__new__
-_set_slot = object.__setattr__
 _ENVELOPE_FIELDS = tuple(Envelope.model_fields)
 _DRAFT_FIELDS = frozenset(_ENVELOPE_FIELDS) - {"content_sha256"}
-#: ``recorded_draft`` sets pydantic's four slots itself; with other internals (or private attributes,
-#: which it does not set) every draft is validated instead.
+#: ``recorded_draft`` builds the envelope with ``built``; with other pydantic internals (or private
+#: attributes, which it does not set) every draft is validated instead.
 _FAST_DRAFT = (
-    getattr(BaseModel, "__slots__", ())
-    == ("__dict__", "__pydantic_fields_set__", "__pydantic_extra__", "__pydantic_private__")
-    and not Envelope.__private_attributes__
-    and Envelope.model_config.get("extra") == "forbid"
+    PYDANTIC_SLOTS_KEPT and not Envelope.__private_attributes__ and Envelope.model_config.get("extra") == "forbid"
 )
 
 

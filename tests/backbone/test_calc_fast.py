@@ -1,7 +1,7 @@
 """The recorder's fast paths give what the slow ones gave (apex_nb.calc, session 6 speed work).
 
 ``Calc`` builds its trace items, checks, assumptions and applicability rules without validating
-them again (``_built``) when its arguments are already what validation keeps. Here each fast-built
+them again (``built``) when its arguments are already what validation keeps. Here each fast-built
 item is compared with the validated one over many generated arguments: equal, the same fields
 set, the same dumps (Python, JSON mode, JSON text, ``exclude_unset``), copies and pickles, and a
 whole design solved both ways is byte-identical. Arguments of other types still go through
