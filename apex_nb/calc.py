@@ -193,6 +193,17 @@ _APPLICABILITY_FIELDS = frozenset(("rule", "ok", "note", "penalty"))
 _NOTE_VALUES = (str, bool, int, type(None))  # kept as they are by TraceItem.value's union (exact types only)
 
 
+def check_ratio(demand: float, capacity: float) -> float:
+    """The ratio ``Calc.check`` records (pass when <= 1): demand / capacity, capped at ``NO_CAPACITY_RATIO``.
+
+    No capacity at all (a resultant outside the base, no sliding resistance) is a failed check with
+    a finite ratio, never inf, so the envelope stays valid JSON.
+    """
+    if capacity <= 0.0:
+        return 0.0 if demand <= 0.0 else NO_CAPACITY_RATIO
+    return min(max(demand, 0.0) / capacity, NO_CAPACITY_RATIO)
+
+
 #: ``solve(name, inputs, *, library) -> Envelope``: how a Calc solves a part (the registry's ``solve``).
 SolveFn = Callable[..., Envelope]
 
@@ -351,12 +362,7 @@ class Calc:
         """
         demand_v = _finite(f"{check_id}.demand", demand)
         capacity_v = _finite(f"{check_id}.capacity", capacity)
-        if capacity_v <= 0.0:
-            # No capacity at all (a resultant outside the base, no sliding resistance): a failed
-            # check with a finite ratio, never inf, so the envelope stays valid JSON.
-            ratio = 0.0 if demand_v <= 0.0 else NO_CAPACITY_RATIO
-        else:
-            ratio = min(max(demand_v, 0.0) / capacity_v, NO_CAPACITY_RATIO)
+        ratio = check_ratio(demand_v, capacity_v)
         values: dict[str, Any] = {
             "id": check_id,
             "description": description,
@@ -401,15 +407,9 @@ class Calc:
         it, so it becomes a part exactly once.
         """
         solve = self.solve_fn or hooks.solve
-        memo = _PART_MEMO.get()
-        key = _memo_key(name, inputs, self.library) if memo is not None else None
-        if memo is None or key is None:
-            return solve(name, inputs, library=self.library, sealed=False)
-        found = memo.pop(key, None)  # re-inserted below: the dict's order is the recency (LRU)
-        if found is None:
-            found = solve(name, inputs, library=self.library, sealed=False)
-        _keep(memo, key, found)
-        self.memo_keys[id(found)] = key
+        found, key = self._memoised(name, inputs, lambda: solve(name, inputs, library=self.library, sealed=False))
+        if key is not None:
+            self.memo_keys[id(found)] = key
         return found
 
     def reuse(self, name: str, inputs: Mapping[str, Any] | Any, compute: Callable[[], T]) -> T:
@@ -420,13 +420,19 @@ class Calc:
         ``reuse_parts``, or for inputs that are not plain data, computed every time. The value is
         shared: never change it.
         """
+        return self._memoised(name, inputs, compute)[0]
+
+    def _memoised(
+        self, name: str, inputs: Mapping[str, Any] | Any, compute: Callable[[], T]
+    ) -> tuple[T, tuple[Any, ...] | None]:
+        """``compute()`` through the ``reuse_parts`` memo, with its key (None: not memoised)."""
         memo = _PART_MEMO.get()
         key = _memo_key(name, inputs, self.library) if memo is not None else None
         if memo is None or key is None:
-            return compute()
+            return compute(), None
         value: T = memo.pop(key) if key in memo else compute()  # re-inserted: the dict's order is the recency
         _keep(memo, key, value)
-        return value
+        return value, key
 
     def adopt(self, envelope: Envelope) -> Envelope:
         """Keep an envelope already solved with this library (a converged trial) as a part.

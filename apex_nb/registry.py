@@ -49,27 +49,16 @@ def _plain(value: Any, path: str = "result") -> Any:
     raise SolverError(f"{path}: {type(value).__name__} is not JSON data")
 
 
+@cache
 def _pack_used(ref: PackRef) -> PackUsed:
     """The (frozen) envelope record of a pack read, one object per pack version and sha256."""
-    found = _PACKS_USED.get(ref)
-    if found is None:
-        found = _PACKS_USED[ref] = PackUsed(**ref.as_dict())
-    return found
+    return PackUsed(**ref.as_dict())
 
 
-_PACKS_USED: dict[PackRef, PackUsed] = {}  # a few dozen pack versions at most
-
-
-def _solver_id(solver: Solver) -> SolverId:
+@cache
+def _solver_id(name: str, version: str) -> SolverId:
     """The (frozen) envelope record of a solver, one object per name and version."""
-    key = (solver.name, solver.version)
-    found = _SOLVER_IDS.get(key)
-    if found is None:
-        found = _SOLVER_IDS[key] = SolverId(name=solver.name, version=solver.version)
-    return found
-
-
-_SOLVER_IDS: dict[tuple[str, str], SolverId] = {}
+    return SolverId(name=name, version=version)
 
 
 @cache
@@ -119,7 +108,7 @@ def solve(
     with pack_snapshot():  # one consistent set of pack files for the solve and its sub-solves
         raw_result = solver.run(model, calc)
     result = _plain(raw_result)
-    solver_id = _solver_id(solver)
+    solver_id = _solver_id(solver.name, solver.version)
     packs = [_pack_used(ref) for ref in sorted(calc.packs_used.values(), key=lambda r: r.name)]
     canonical_inputs = model.model_dump(mode="json")
     try:

@@ -494,9 +494,8 @@ def write_outputs(
         raise
     mark = start if workbook is not None else time.perf_counter()
     if workbook is not None:
-        placed = workbook(True)
-        assert placed is not None
-        paths["workbook"] = placed
+        workbook(True)
+        paths["workbook"] = out / WORKBOOK
     else:
         paths["workbook"] = atomic_write(out / WORKBOOK, workbook_bytes(index))
     timings["write_workbook"] = time.perf_counter() - mark
@@ -507,7 +506,7 @@ def write_outputs(
     return paths
 
 
-def _workbook_beside(out: Path, index: dict[str, Any]) -> Callable[[bool], Path | None] | None:
+def _workbook_beside(out: Path, index: dict[str, Any]) -> Callable[[bool], None] | None:
     """Start writing ``book.xlsx`` in a forked child; return the wait for it (None: write it here).
 
     The child writes a temporary file and leaves with ``os._exit``; ``wait(True)`` puts it in place
@@ -536,7 +535,7 @@ def _workbook_beside(out: Path, index: dict[str, Any]) -> Callable[[bool], Path 
             os._exit(code)
     os.close(write_end)
 
-    def wait(keep: bool) -> Path | None:
+    def wait(keep: bool) -> None:
         done = False
         try:
             with os.fdopen(read_end, "rb") as pipe:
@@ -551,10 +550,8 @@ def _workbook_beside(out: Path, index: dict[str, Any]) -> Callable[[bool], Path 
         if failure or os.waitstatus_to_exitcode(status) != 0:
             part.unlink(missing_ok=True)
             raise RuntimeError(f"writing {out / WORKBOOK} failed: {failure or f'exit status {status}'}")
-        if not keep:
-            return None
-        os.replace(part, out / WORKBOOK)
-        return out / WORKBOOK
+        if keep:
+            os.replace(part, out / WORKBOOK)
 
     return wait
 

@@ -24,7 +24,7 @@ from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
-from apex_nb.calc import NO_CAPACITY_RATIO, Calc, Solver
+from apex_nb.calc import Calc, Solver, check_ratio
 from apex_nb.equations.aci318 import bearing as aci_bearing
 from apex_nb.equations.ibc import shaft_torsion as eq
 from apex_nb.equations.metadata import formula_of
@@ -290,13 +290,6 @@ def _lugs(inputs: ShaftTorsionInput, calc: Calc, pack: ShaftTorsionPack, to_add:
     }
 
 
-def _passes_like_a_check(demand: float, capacity: float) -> bool:
-    """Whether ``Calc.check`` passes demand against capacity (ratio <= 1; no capacity: only no demand)."""
-    if capacity <= 0.0:
-        return demand <= 0.0
-    return min(max(demand, 0.0) / capacity, NO_CAPACITY_RATIO) <= 1.0
-
-
 def checks_pass(inputs: Mapping[str, Any], calc: Calc) -> bool | None:
     """``run``'s ``passed`` for ``inputs`` without solving: its soil check and, with lugs, its lug bearing check.
 
@@ -334,7 +327,7 @@ def checks_pass(inputs: Mapping[str, Any], calc: Calc) -> bool | None:
         checks.append((force, capacity))
     if not all(math.isfinite(n) for n in numbers):
         return None
-    return all(_passes_like_a_check(demand, capacity) for demand, capacity in checks)
+    return all(check_ratio(demand, capacity) <= 1.0 for demand, capacity in checks)
 
 
 SOLVER = Solver.of("foundation.shaft_torsion", VERSION, run)
