@@ -15,15 +15,19 @@ auger search prices many); ``price_option_by_bom`` is the reference it equals (t
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import get_args
 
+import annotated_types
+from pydantic import BaseModel
+
 from apex_nb.equations import pricing
 from apex_nb.pack_schemas.foundation_choice import FoundationChoicePack
 from apex_nb.pack_schemas.prices import PricesPack, SteelFamily
-from apex_nb.solvers.cost.bom import Bom, as_decimal, price_bom
+from apex_nb.solvers.cost.bom import AugerItem, Bom, SteelItem, as_decimal, price_bom
 
 FOOTING_CATEGORIES = ("concrete", "excavation", "steel", "rebar")
 FAILS_A_CHECK = "fails a footing check at its depth (embedment or torsion)"
@@ -125,11 +129,34 @@ def price_option_by_bom(option: FootingOption, basis: CostBasis, prices: PricesP
 _STEEL_FAMILIES = frozenset(get_args(SteelFamily))
 
 
-def _bom_float(value: object, low: float, high: float, *, low_open: bool) -> float | None:
+def _field_range(model: type[BaseModel], name: str) -> tuple[float, float, bool]:
+    """(low, high, low is open) of a numeric ``Bom`` field, read from its own constraints (one source)."""
+    low, high, low_open = -math.inf, math.inf, False
+    for rule in model.model_fields[name].metadata:
+        if isinstance(rule, annotated_types.Gt):
+            low, low_open = float(rule.gt), True  # type: ignore[arg-type]
+        elif isinstance(rule, annotated_types.Ge):
+            low, low_open = float(rule.ge), False  # type: ignore[arg-type]
+        elif isinstance(rule, annotated_types.Le):
+            high = float(rule.le)  # type: ignore[arg-type]
+    return low, high, low_open
+
+
+_HOLES = _field_range(AugerItem, "count")
+_DIAMETER = _field_range(AugerItem, "diameter_in")
+_DEPTH = _field_range(AugerItem, "depth_ft")
+_CONCRETE = _field_range(Bom, "concrete_yd3")
+_REBAR = _field_range(Bom, "rebar_lb")
+_HEIGHT = _field_range(Bom, "overall_height_ft")
+_STEEL = _field_range(SteelItem, "weight_lb")
+
+
+def _bom_float(value: object, field: tuple[float, float, bool]) -> float | None:
     """``value`` as the ``Bom`` field would hold it (a float within its range), or None if refused there."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return None
     number = float(value)
+    low, high, low_open = field
     inside = (low < number if low_open else low <= number) and number <= high  # False for NaN
     return number if inside else None
 
@@ -177,8 +204,8 @@ class FootingPricer:
         holes = basis.holes
         usable = (
             type(holes) is int
-            and 1 <= holes <= 100
-            and _bom_float(prices.labor_bands[0].max_height_ft, 0.0, 200.0, low_open=True) is not None
+            and _bom_float(holes, _HOLES) is not None
+            and _bom_float(prices.labor_bands[0].max_height_ft, _HEIGHT) is not None
         )
         family = basis.steel_family
         steel_ok = type(family) is str and family in _STEEL_FAMILIES
@@ -198,16 +225,16 @@ class FootingPricer:
         if not self.usable:
             return None
         basis, holes = self.basis, self.basis.holes
-        diameter = _bom_float(option.diameter_in, 0.0, 120.0, low_open=True)
-        depth = _bom_float(option.depth_ft, 0.0, 80.0, low_open=True)
-        concrete = _bom_float(option.concrete_yd3 * holes, 0.0, 10_000.0, low_open=False)
-        rebar = _bom_float(option.rebar_lb * holes, 0.0, 1_000_000.0, low_open=False)
+        diameter = _bom_float(option.diameter_in, _DIAMETER)
+        depth = _bom_float(option.depth_ft, _DEPTH)
+        concrete = _bom_float(option.concrete_yd3 * holes, _CONCRETE)
+        rebar = _bom_float(option.rebar_lb * holes, _REBAR)
         if diameter is None or depth is None or concrete is None or rebar is None:
             return None
         lines: list[tuple[str, float, UnitPrice]] = []
         embedded_ft = max(option.depth_ft - basis.post_bottom_cover_ft, 0.0)
         if basis.steel_family is not None and basis.embedded_steel_lb_per_ft > 0 and embedded_ft > 0:
-            weight = _bom_float(basis.embedded_steel_lb_per_ft * embedded_ft * holes, 0.0, 1_000_000.0, low_open=True)
+            weight = _bom_float(basis.embedded_steel_lb_per_ft * embedded_ft * holes, _STEEL)
             if self.steel_usd is None or weight is None:
                 return None
             lines.append((f"{basis.steel_family} steel: embedded post length", weight, self.steel_usd))
